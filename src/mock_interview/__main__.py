@@ -1,0 +1,5 @@
+"""Allow ``python -m mock_interview``."""
+
+from mock_interview.cli.main import main
+
+raise SystemExit(main())
