@@ -1,0 +1,86 @@
+"""Where mock-interview keeps its data: one place for every path.
+
+One data directory holds sessions, recordings, profiles, the user's own packs and settings. It is
+chosen in this order: an explicit ``--data-dir``, the ``MOCK_INTERVIEW_DATA_DIR`` environment
+variable, the ``recordings/`` folder of the current directory when there is one (as in a checkout),
+and otherwise the platform's user data directory.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mock_interview.core.fsutil import ensure_private_dir
+
+APP_NAME = "mock-interview"
+DATA_DIR_ENV = "MOCK_INTERVIEW_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """The folders inside one data directory."""
+
+    root: Path
+
+    @property
+    def sessions(self) -> Path:
+        """One TOML file per practice session."""
+        return self.root / "sessions"
+
+    @property
+    def audio(self) -> Path:
+        """Recorded spoken answers, one WAV per answer."""
+        return self.root / "audio"
+
+    @property
+    def profiles(self) -> Path:
+        """Target-role profiles, one TOML file each."""
+        return self.root / "profiles"
+
+    @property
+    def packs(self) -> Path:
+        """The user's own question packs."""
+        return self.root / "packs"
+
+    @property
+    def settings_file(self) -> Path:
+        """The user's settings."""
+        return self.root / "settings.toml"
+
+    def ensure(self) -> "DataDir":
+        """Create the data directory and its folders (``0700``) if they are missing."""
+        for folder in (self.root, self.sessions, self.audio, self.profiles, self.packs):
+            ensure_private_dir(folder)
+        return self
+
+
+def resolve_data_dir(
+    explicit: str | os.PathLike[str] | None = None,
+    *,
+    environ: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> DataDir:
+    """Choose the data directory (see the module docstring for the order).
+
+    Args:
+        explicit: A path given on the command line, if any.
+        environ: The environment to read (defaults to ``os.environ``).
+        cwd: The current directory (defaults to ``Path.cwd()``).
+
+    Returns:
+        The data directory; nothing is created until :meth:`DataDir.ensure` is called.
+    """
+    env = os.environ if environ is None else environ
+    if explicit:
+        return DataDir(Path(explicit).expanduser().resolve())
+    if env.get(DATA_DIR_ENV):
+        return DataDir(Path(env[DATA_DIR_ENV]).expanduser().resolve())
+    here = cwd or Path.cwd()
+    checkout_folder = here / "recordings"
+    if checkout_folder.is_dir():
+        return DataDir(checkout_folder.resolve())
+    from platformdirs import user_data_path
+
+    return DataDir(user_data_path(APP_NAME, appauthor=False))

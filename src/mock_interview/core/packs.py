@@ -1,0 +1,287 @@
+"""Question packs: TOML files of interview questions, loaded into frozen, validated objects.
+
+A pack file has one ``[pack]`` table and one ``[[questions]]`` table per question; the README
+documents every key. :func:`load_pack` reports every problem in a file at once;
+:func:`discover_packs` loads every pack it can find, skipping bad ones with their problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mock_interview.core.tomlschema import (
+    FieldSpec,
+    InvalidFileError,
+    KeyLocator,
+    Problem,
+    check_table,
+    parse_toml_text,
+    read_toml_file,
+    slug_check,
+)
+
+QUESTION_KINDS = ("goals", "behavioral", "fit", "skills", "motivation", "general")
+MAX_SECONDS = 1800  # 30 minutes: longer than any interview answer; larger values are typos
+DEFAULT_ANSWER_SECONDS = 120
+DEFAULT_PREP_SECONDS = 15
+
+
+@dataclass(frozen=True)
+class Question:
+    """One interview question and the help that comes with it."""
+
+    id: str
+    text: str
+    kind: str
+    answer_seconds: int
+    prep_seconds: int
+    tips: tuple[str, ...] = ()
+    follow_ups: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    example: str | None = None
+    min_words: int | None = None
+    max_words: int | None = None
+    pack_id: str = ""
+
+    @property
+    def ref(self) -> str:
+        """``pack/question``: names the question across packs."""
+        return f"{self.pack_id}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A titled set of questions."""
+
+    id: str
+    title: str
+    description: str
+    tags: tuple[str, ...]
+    answer_seconds: int
+    prep_seconds: int
+    questions: tuple[Question, ...]
+    source: Path | None = field(default=None, compare=False)
+    builtin: bool = False
+
+    def question(self, question_id: str) -> Question | None:
+        """The question with ``question_id``, or ``None``."""
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+@dataclass(frozen=True)
+class PackLoadReport:
+    """What :func:`discover_packs` found: the packs that loaded and the problems of the rest."""
+
+    packs: tuple[Pack, ...]
+    problems: tuple[Problem, ...]
+
+    def by_id(self, pack_id: str) -> Pack | None:
+        """The pack with ``pack_id``, or ``None``."""
+        return next((p for p in self.packs if p.id == pack_id), None)
+
+    def find_question(self, ref: str) -> Question | None:
+        """Find a question by ``pack/question`` or by a question id unique across packs."""
+        if "/" in ref:
+            pack_id, question_id = ref.split("/", 1)
+            pack = self.by_id(pack_id)
+            return pack.question(question_id) if pack else None
+        for pack in self.packs:
+            found = pack.question(ref)
+            if found:
+                return found
+        return None
+
+
+def _seconds(name: str, default: int | None) -> FieldSpec:
+    return FieldSpec(name, "int", default=default, minimum=1, maximum=MAX_SECONDS)
+
+
+PACK_FIELDS = (
+    FieldSpec("id", "str", required=True, check=slug_check),
+    FieldSpec("title", "str", required=True),
+    FieldSpec("description", "str", default=""),
+    FieldSpec("tags", "list[str]", default=(), allow_empty=True),
+    _seconds("answer_seconds", DEFAULT_ANSWER_SECONDS),
+    FieldSpec("prep_seconds", "int", default=DEFAULT_PREP_SECONDS, minimum=0, maximum=MAX_SECONDS),
+)
+
+QUESTION_FIELDS = (
+    FieldSpec("id", "str", required=True, check=slug_check),
+    FieldSpec("text", "str", required=True),
+    FieldSpec("kind", "str", required=True, choices=QUESTION_KINDS),
+    _seconds("answer_seconds", None),
+    FieldSpec("prep_seconds", "int", default=None, minimum=0, maximum=MAX_SECONDS),
+    FieldSpec("tips", "list[str]", default=(), allow_empty=True),
+    FieldSpec("follow_ups", "list[str]", default=(), allow_empty=True),
+    FieldSpec("keywords", "list[str]", default=(), allow_empty=True),
+    FieldSpec("example", "str", default=None),
+    FieldSpec("min_words", "int", default=None, minimum=1, maximum=5000),
+    FieldSpec("max_words", "int", default=None, minimum=1, maximum=5000),
+)
+
+
+def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = False) -> Pack:
+    """Parse and validate one pack.
+
+    Args:
+        raw: The file's bytes (or text).
+        source: Where it came from, for messages.
+        builtin: Whether it ships with the app.
+
+    Raises:
+        InvalidFileError: With every problem found, each naming the key and line.
+    """
+    data, text = parse_toml_text(raw, source)
+    locator = KeyLocator(text)
+    problems: list[Problem] = []
+
+    for key in data:
+        if key not in ("pack", "questions"):
+            problems.append(Problem(source, key, "unknown top-level key; a pack has a [pack] table and [[questions]] tables",
+                                    locator.line_of(None, key) or locator.line_of(key, None)))
+    if "pack" not in data:
+        problems.append(Problem(source, "pack", "the [pack] table is missing; add [pack] with id and title"))
+        header: dict = {}
+    else:
+        header = check_table(data["pack"], PACK_FIELDS, file=source, where="pack",
+                             locate=lambda key: locator.line_of("pack", key), problems=problems)
+
+    raw_questions = data.get("questions")
+    questions: list[Question] = []
+    if raw_questions is None:
+        problems.append(Problem(source, "questions", "no questions; add at least one [[questions]] table"))
+    elif not isinstance(raw_questions, list):
+        problems.append(Problem(source, "questions", "must be an array of tables written as [[questions]]", locator.line_of(None, "questions")))
+    elif not raw_questions:
+        problems.append(Problem(source, "questions", "is empty; add at least one [[questions]] table"))
+    else:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(raw_questions):
+            where = f"questions[{index + 1}]"
+            values = check_table(item, QUESTION_FIELDS, file=source, where=where,
+                                 locate=lambda key, i=index: locator.line_of("questions", key, i), problems=problems)
+            if not values or "id" not in values or "text" not in values or "kind" not in values:
+                continue
+            if values["id"] in seen:
+                problems.append(Problem(source, f"{where}.id", f"duplicate id '{values['id']}' (also questions[{seen[values['id']]}]); ids must be unique in a pack",
+                                        locator.line_of("questions", "id", index)))
+                continue
+            seen[values["id"]] = index + 1
+            low, high = values.get("min_words"), values.get("max_words")
+            if low is not None and high is not None and low > high:
+                problems.append(Problem(source, f"{where}.min_words", f"is {low}, more than max_words ({high}); swap them",
+                                        locator.line_of("questions", "min_words", index)))
+                continue
+            questions.append(
+                Question(
+                    id=values["id"],
+                    text=values["text"],
+                    kind=values["kind"],
+                    answer_seconds=values["answer_seconds"] or header.get("answer_seconds") or DEFAULT_ANSWER_SECONDS,
+                    prep_seconds=values["prep_seconds"] if values["prep_seconds"] is not None
+                    else header.get("prep_seconds", DEFAULT_PREP_SECONDS),
+                    tips=values["tips"],
+                    follow_ups=values["follow_ups"],
+                    keywords=values["keywords"],
+                    example=values["example"],
+                    min_words=low,
+                    max_words=high,
+                    pack_id=header.get("id", ""),
+                )
+            )
+    if problems:
+        raise InvalidFileError(problems)
+    return Pack(
+        id=header["id"],
+        title=header["title"],
+        description=header["description"],
+        tags=header["tags"],
+        answer_seconds=header["answer_seconds"],
+        prep_seconds=header["prep_seconds"],
+        questions=tuple(questions),
+        source=source,
+        builtin=builtin,
+    )
+
+
+def load_pack(path: Path, *, builtin: bool = False) -> Pack:
+    """Read and validate the pack at ``path`` (see :func:`parse_pack`)."""
+    if path.is_dir():
+        raise InvalidFileError([Problem(path, "", "is a folder; give a .toml pack file")])
+    data_raw = _read_bytes(path)
+    return parse_pack(data_raw, path, builtin=builtin)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidFileError([Problem(path, "", f"cannot be read ({exc.strerror}); check the path")]) from None
+
+
+def builtin_packs_dir() -> Path:
+    """The folder of the packs that ship with the app (in the wheel, or the checkout's)."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "question_packs"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "question_packs"
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """The ``.toml`` files directly in ``folder``, sorted; none if it does not exist."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+
+
+def discover_packs(user_folder: Path | None = None, extra_paths: Iterable[Path] = ()) -> PackLoadReport:
+    """Load the built-in packs, the user's packs and any extra files or folders.
+
+    A pack that fails validation is skipped and its problems reported; so is a pack whose id is
+    already taken by one loaded before it (built-in first, then the user's, then extra paths).
+    """
+    sources: list[tuple[Path, bool]] = [(p, True) for p in pack_files(builtin_packs_dir())]
+    if user_folder is not None:
+        sources += [(p, False) for p in pack_files(user_folder)]
+    for extra in extra_paths:
+        extra = Path(extra)
+        if extra.is_dir():
+            sources += [(p, False) for p in pack_files(extra)]
+        else:
+            sources.append((extra, False))
+    packs: list[Pack] = []
+    problems: list[Problem] = []
+    taken: dict[str, Path | None] = {}
+    for path, builtin in sources:
+        try:
+            pack = load_pack(path, builtin=builtin)
+        except InvalidFileError as exc:
+            problems.extend(exc.problems)
+            continue
+        if pack.id in taken:
+            problems.append(Problem(path, "pack.id", f"id '{pack.id}' is already used by {taken[pack.id]}; give this pack another id"))
+            continue
+        taken[pack.id] = path
+        packs.append(pack)
+    return PackLoadReport(tuple(packs), tuple(problems))
+
+
+def validate_paths(paths: Sequence[Path]) -> list[Problem]:
+    """Validate pack files (or folders of them) and return every problem found."""
+    problems: list[Problem] = []
+    for path in paths:
+        files = pack_files(path) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            problems.append(Problem(path, "", "holds no .toml pack files"))
+        for file in files:
+            if not file.exists():
+                problems.append(Problem(file, "", "does not exist; check the path"))
+                continue
+            try:
+                load_pack(file)
+            except InvalidFileError as exc:
+                problems.extend(exc.problems)
+    return problems

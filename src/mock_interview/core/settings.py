@@ -1,0 +1,75 @@
+"""The user's settings: timers, feedback display, follow-ups, transcription model, input device."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import tomli_w
+
+from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
+from mock_interview.core.tomlschema import (
+    FieldSpec,
+    InvalidFileError,
+    KeyLocator,
+    Problem,
+    check_table,
+    parse_toml_text,
+)
+
+FEEDBACK_MODES = ("live", "calm")
+ORDERS = ("pack", "shuffled", "weakest")
+
+SETTINGS_FIELDS = (
+    FieldSpec("active_profile", "str", default="", allow_empty=True),
+    FieldSpec("answer_seconds", "int", default=0, minimum=0, maximum=1800),
+    FieldSpec("prep_seconds", "int", default=-1, minimum=-1, maximum=1800),
+    FieldSpec("feedback", "str", default="live", choices=FEEDBACK_MODES),
+    FieldSpec("follow_ups", "bool", default=True),
+    FieldSpec("question_count", "int", default=5, minimum=1, maximum=200),
+    FieldSpec("order", "str", default="pack", choices=ORDERS),
+    FieldSpec("model", "str", default="bundled"),
+    FieldSpec("input_device", "str", default="", allow_empty=True),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """User settings. ``answer_seconds = 0`` and ``prep_seconds = -1`` mean "as the question says"."""
+
+    active_profile: str = ""
+    answer_seconds: int = 0
+    prep_seconds: int = -1
+    feedback: str = "live"
+    follow_ups: bool = True
+    question_count: int = 5
+    order: str = "pack"
+    model: str = "bundled"
+    input_device: str = ""
+
+    def updated(self, **changes) -> "Settings":
+        """A copy with ``changes`` applied."""
+        return replace(self, **changes)
+
+
+def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
+    """Read settings; a missing file gives the defaults, a bad one the defaults and its problems.
+
+    Bad settings never stop the app: the problems are shown and the defaults used.
+    """
+    if not path.exists():
+        return Settings(), []
+    try:
+        data, text = parse_toml_text(path.read_bytes(), path)
+    except InvalidFileError as exc:
+        return Settings(), list(exc.problems)
+    locator = KeyLocator(text)
+    problems: list[Problem] = []
+    values = check_table(data, SETTINGS_FIELDS, file=path, where="", locate=lambda key: locator.line_of(None, key), problems=problems)
+    return Settings(**values), problems
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write settings atomically (``0600``)."""
+    ensure_private_dir(path.parent)
+    atomic_write_text(path, tomli_w.dumps(asdict(settings)))
