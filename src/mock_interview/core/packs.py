@@ -160,9 +160,10 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
         seen: dict[str, int] = {}
         for index, item in enumerate(raw_questions):
             where = f"questions[{index + 1}]"
+            before = len(problems)
             values = check_table(item, QUESTION_FIELDS, file=source, where=where,
                                  locate=lambda key, i=index: locator.line_of("questions", key, i), problems=problems)
-            if not values or "id" not in values or "text" not in values or "kind" not in values:
+            if len(problems) > before:
                 continue
             if values["id"] in seen:
                 problems.append(Problem(source, f"{where}.id", f"duplicate id '{values['id']}' (also questions[{seen[values['id']]}]); ids must be unique in a pack",

@@ -1,0 +1,105 @@
+"""Finding PortAudio and the input devices, with problems phrased as fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+PORTAUDIO_FIX = (
+    "install the PortAudio library: 'sudo apt-get install libportaudio2' (Debian, Ubuntu), "
+    "'sudo dnf install portaudio' (Fedora) or 'brew install portaudio' (macOS)"
+)
+
+
+class AudioUnavailable(Exception):
+    """Recording is not possible; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class InputDevice:
+    """An audio input as PortAudio reports it."""
+
+    index: int
+    name: str
+    channels: int
+    default_samplerate: float
+    hostapi: str
+    is_default: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``devices --json`` form."""
+        return {"index": self.index, "name": self.name, "channels": self.channels,
+                "default_samplerate": self.default_samplerate, "hostapi": self.hostapi,
+                "default": self.is_default}
+
+
+def load_sounddevice():
+    """Import ``sounddevice``.
+
+    Raises:
+        AudioUnavailable: PortAudio (or sounddevice itself) is missing.
+    """
+    try:
+        import sounddevice
+    except OSError as exc:  # sounddevice raises OSError when libportaudio cannot be loaded
+        raise AudioUnavailable(f"PortAudio was not found ({exc}); {PORTAUDIO_FIX}") from None
+    except ImportError as exc:
+        raise AudioUnavailable(f"the sounddevice package is missing ({exc}); reinstall mock-interview") from None
+    return sounddevice
+
+
+def list_input_devices() -> list[InputDevice]:
+    """Every device with at least one input channel, the default marked.
+
+    Raises:
+        AudioUnavailable: PortAudio is missing or cannot list devices.
+    """
+    sd = load_sounddevice()
+    try:
+        devices = sd.query_devices()
+        hostapis = sd.query_hostapis()
+    except Exception as exc:  # PortAudioError and friends: report, never crash
+        raise AudioUnavailable(f"PortAudio could not list audio devices ({exc})") from None
+    try:
+        default_input = sd.default.device[0]
+    except Exception:
+        default_input = -1
+    if default_input is None or default_input < 0:
+        try:
+            default_input = sd.query_devices(kind="input")["index"]
+        except Exception:
+            default_input = -1
+    found = []
+    for index, info in enumerate(devices):
+        if info.get("max_input_channels", 0) <= 0:
+            continue
+        hostapi = hostapis[info["hostapi"]]["name"] if 0 <= info.get("hostapi", -1) < len(hostapis) else ""
+        found.append(InputDevice(index, info["name"], int(info["max_input_channels"]),
+                                 float(info["default_samplerate"]), hostapi, index == default_input))
+    return found
+
+
+def find_input_device(spec: str | int | None) -> InputDevice:
+    """The device named by ``spec`` (an index, or part of a name), or the default input.
+
+    Raises:
+        AudioUnavailable: No input device, or none matches ``spec``.
+    """
+    devices = list_input_devices()
+    if not devices:
+        raise AudioUnavailable("no audio input device was found; connect a microphone, or answer by typing")
+    if spec is None or spec == "":
+        for device in devices:
+            if device.is_default:
+                return device
+        return devices[0]
+    if isinstance(spec, int) or str(spec).isdigit():
+        for device in devices:
+            if device.index == int(spec):
+                return device
+    else:
+        matches = [d for d in devices if str(spec).lower() in d.name.lower()]
+        if len(matches) >= 1:
+            return matches[0]
+    names = "; ".join(f"{d.index}: {d.name}" for d in devices)
+    raise AudioUnavailable(f"no input device matches '{spec}'; inputs are: {names} ('mock-interview devices' lists them)")

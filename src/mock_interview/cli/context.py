@@ -1,0 +1,55 @@
+"""What every command needs: the data directory, the packs, the settings, the profiles."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from mock_interview.core.datadir import DataDir, resolve_data_dir
+from mock_interview.core.packs import PackLoadReport, discover_packs
+from mock_interview.core.profiles import ProfileStore
+from mock_interview.core.sessions import SessionStore
+from mock_interview.core.settings import Settings, load_settings, save_settings
+
+
+@dataclass
+class AppContext:
+    """Shared by the CLI and the TUI: one data directory and what lives in it."""
+
+    data: DataDir
+    extra_pack_paths: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def from_options(cls, data_dir: str | None, pack_paths: list[str] | None = None) -> "AppContext":
+        """Resolve the data directory (creating it ``0700``) and remember extra pack paths."""
+        return cls(resolve_data_dir(data_dir).ensure(), [Path(p) for p in pack_paths or []])
+
+    @cached_property
+    def packs(self) -> PackLoadReport:
+        """Every pack that loads, and the problems of those that do not."""
+        return discover_packs(self.data.packs, self.extra_pack_paths)
+
+    @property
+    def sessions(self) -> SessionStore:
+        """The session store."""
+        return SessionStore(self.data.sessions)
+
+    @property
+    def profiles(self) -> ProfileStore:
+        """The profile store."""
+        return ProfileStore(self.data.profiles)
+
+    def load_settings(self) -> tuple[Settings, list]:
+        """The settings and any problems in the settings file."""
+        return load_settings(self.data.settings_file)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Write the settings."""
+        save_settings(self.data.settings_file, settings)
+
+    def warn_pack_problems(self) -> None:
+        """Print skipped packs to standard error, one problem per line."""
+        for problem in self.packs.problems:
+            print(f"warning: pack skipped: {problem}", file=sys.stderr)

@@ -1,0 +1,62 @@
+"""``mock-interview doctor``: every moving part, each OK or the problem with its fix."""
+
+from __future__ import annotations
+
+import os
+
+from mock_interview.cli.context import AppContext
+
+
+def run_doctor(context: AppContext) -> int:
+    """Print one line per check; exit status 1 when something needed for typed practice fails."""
+    failures = 0
+
+    def line(ok: bool, what: str, detail: str) -> None:
+        print(f"[{'ok' if ok else '!!'}] {what}: {detail}")
+
+    root = context.data.root
+    writable = os.access(root, os.W_OK)
+    mode = oct(root.stat().st_mode & 0o777)
+    line(writable, "data directory", f"{root} (mode {mode})" if writable else f"{root} is not writable; pass --data-dir")
+    failures += not writable
+    report = context.packs
+    questions = sum(len(p.questions) for p in report.packs)
+    line(bool(report.packs), "question packs", f"{len(report.packs)} packs, {questions} questions")
+    failures += not report.packs
+    for problem in report.problems:
+        line(False, "pack skipped", str(problem))
+    settings, problems = context.load_settings()
+    line(not problems, "settings", str(context.data.settings_file) if not problems else "; ".join(map(str, problems)))
+    if settings.active_profile:
+        from mock_interview.core.tomlschema import InvalidFileError
+
+        try:
+            context.profiles.load(settings.active_profile)
+            line(True, "active profile", settings.active_profile)
+        except InvalidFileError as exc:
+            line(False, "active profile", str(exc))
+    else:
+        line(True, "active profile", "none (alignment checks are skipped; 'mock-interview profiles new NAME')")
+
+    from mock_interview.audio.devices import AudioUnavailable, list_input_devices, load_sounddevice
+
+    try:
+        sd = load_sounddevice()
+        line(True, "PortAudio", sd.get_portaudio_version()[1])
+        devices = list_input_devices()
+        if devices:
+            default = next((d for d in devices if d.is_default), devices[0])
+            line(True, "input devices", f"{len(devices)}; default: {default.name}")
+        else:
+            line(False, "input devices", "none found; connect a microphone (typed answers still work)")
+    except AudioUnavailable as exc:
+        line(False, "PortAudio", str(exc))
+
+    from mock_interview.transcription.models import ModelUnavailable, resolve_model
+
+    try:
+        choice = resolve_model(settings.model, root / "models")
+        line(True, "transcription model", f"{choice.label} at {choice.path}")
+    except ModelUnavailable as exc:
+        line(False, "transcription model", str(exc))
+    return 1 if failures else 0

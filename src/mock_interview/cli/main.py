@@ -1,0 +1,128 @@
+"""``mock-interview``: the entry point and its argument parser.
+
+Start-up must stay fast: ``--help`` and ``--version`` import nothing beyond the standard library,
+and each command imports what it needs only when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mock_interview import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar."""
+    parser = argparse.ArgumentParser(
+        prog="mock-interview",
+        description="Timed mock-interview practice in your terminal: typed or spoken answers, "
+        "offline transcription, and a checklist on structure, specificity and alignment.",
+    )
+    parser.add_argument("--version", action="version", version=f"mock-interview {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where sessions, recordings, profiles and your packs live "
+                        "(default: ./recordings when present, else the user data folder; env MOCK_INTERVIEW_DATA_DIR)")
+    parser.add_argument("--pack-path", metavar="PATH", action="append", default=[],
+                        help="an extra pack file or folder of packs (repeatable)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    practice = sub.add_parser("practice", help="start a round directly")
+    practice.add_argument("--pack", action="append", required=True, metavar="ID", help="pack id (repeatable)")
+    practice.add_argument("--count", type=int, metavar="N", help="how many questions")
+    mode = practice.add_mutually_exclusive_group()
+    mode.add_argument("--typed", dest="mode", action="store_const", const="typed", help="answer by typing")
+    mode.add_argument("--spoken", dest="mode", action="store_const", const="spoken", help="answer out loud")
+    practice.add_argument("--profile", metavar="NAME", help="target profile to check alignment against")
+    practice.add_argument("--order", choices=["pack", "shuffled", "weakest"], help="question order")
+
+    packs = sub.add_parser("packs", help="list, show and validate question packs")
+    packs_sub = packs.add_subparsers(dest="packs_command", metavar="ACTION", required=True)
+    packs_list = packs_sub.add_parser("list", help="every pack with its question count")
+    packs_list.add_argument("--json", action="store_true", help="machine-readable output")
+    packs_show = packs_sub.add_parser("show", help="a pack's questions, tips and follow-ups")
+    packs_show.add_argument("pack_id", metavar="ID")
+    packs_validate = packs_sub.add_parser("validate", help="check pack files; exit status 1 on any problem")
+    packs_validate.add_argument("paths", nargs="+", metavar="PATH")
+
+    profiles = sub.add_parser("profiles", help="target-role profiles")
+    profiles_sub = profiles.add_subparsers(dest="profiles_command", metavar="ACTION", required=True)
+    profiles_sub.add_parser("list", help="saved profiles, the active one marked")
+    profiles_new = profiles_sub.add_parser("new", help="create a profile (asks for what flags do not give)")
+    profiles_new.add_argument("name", metavar="NAME")
+    profiles_new.add_argument("--company")
+    profiles_new.add_argument("--role")
+    profiles_new.add_argument("--industry", choices=["technology", "healthcare", "finance", "creative", "nonprofit", "public", "other"])
+    profiles_new.add_argument("--stage", choices=["entry", "mid", "senior"])
+    profiles_new.add_argument("--mission")
+    profiles_new.add_argument("--values", help="comma-separated")
+    profiles_new.add_argument("--job-description-file", metavar="FILE", help="a text file ('-' for standard input)")
+    profiles_new.add_argument("--use", action="store_true", help="make it the active profile")
+    profiles_new.add_argument("--force", action="store_true", help="overwrite an existing profile")
+    profiles_show = profiles_sub.add_parser("show", help="a profile's contents")
+    profiles_show.add_argument("name", metavar="NAME")
+    profiles_use = profiles_sub.add_parser("use", help="make a profile active ('none' to clear)")
+    profiles_use.add_argument("name", metavar="NAME")
+
+    sessions = sub.add_parser("sessions", help="past sessions")
+    sessions_sub = sessions.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
+    sessions_list = sessions_sub.add_parser("list", help="every session, newest first")
+    sessions_list.add_argument("--json", action="store_true", help="machine-readable output")
+    sessions_show = sessions_sub.add_parser("show", help="a session's questions, answers and feedback")
+    sessions_show.add_argument("session_id", metavar="ID")
+    sessions_export = sessions_sub.add_parser("export", help="a session as Markdown (for a mentor) or JSON")
+    sessions_export.add_argument("session_id", metavar="ID")
+    sessions_export.add_argument("--format", choices=["md", "json"], default="md")
+    sessions_export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    score = sub.add_parser("score", help="the feedback checklist for an answer")
+    score.add_argument("file", nargs="?", default="-", metavar="FILE", help="answer text file, or - for standard input")
+    question = score.add_mutually_exclusive_group(required=True)
+    question.add_argument("--question", metavar="TEXT", help="the question as asked")
+    question.add_argument("--question-id", metavar="ID", help="a pack question: PACK/ID or a unique ID")
+    score.add_argument("--kind", choices=["goals", "behavioral", "fit", "skills", "motivation", "general"])
+    score.add_argument("--profile", metavar="NAME_OR_PATH", help="check alignment with this profile")
+    score.add_argument("--json", action="store_true", help="machine-readable output")
+
+    sub.add_parser("doctor", help="check the data folder, packs, audio and the transcription model")
+
+    devices = sub.add_parser("devices", help="audio input devices, the default marked")
+    devices.add_argument("--json", action="store_true")
+
+    record = sub.add_parser("record", help="record an answer to a WAV file")
+    record.add_argument("output", metavar="OUT.wav")
+    record.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds (else Enter or Ctrl+C)")
+    record.add_argument("--device", metavar="D", help="input device index or part of its name")
+    record.add_argument("--transcribe", action="store_true", help="print the transcript afterwards")
+    record.add_argument("--model", metavar="M", help="model name or folder (default: your setting)")
+    record.add_argument("--json", action="store_true")
+
+    transcribe = sub.add_parser("transcribe", help="transcribe an audio file with delivery figures")
+    transcribe.add_argument("file", metavar="FILE")
+    transcribe.add_argument("--model", metavar="M", help="model name or folder (default: your setting)")
+    transcribe.add_argument("--json", action="store_true")
+
+    models = sub.add_parser("models", help="transcription models")
+    models_sub = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    models_sub.add_parser("list", help="the bundled model and downloaded ones")
+    models_download = models_sub.add_parser("download", help="download a Whisper model by name (needs the network)")
+    models_download.add_argument("name", metavar="NAME")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from mock_interview.cli import commands
+
+    try:
+        return commands.dispatch(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

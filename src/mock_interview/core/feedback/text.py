@@ -1,0 +1,71 @@
+"""Text helpers for the checks: sentences and words with their character offsets, and stems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?")
+_NUMBER = re.compile(
+    r"(?<![\w])(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?"
+    r"|\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per cent|x\b)?)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the answer: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Span]:
+    """Split into sentences, keeping offsets; decimals such as 2.5 do not split."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        _add_trimmed(text, start, match.end(), spans)
+        start = match.end()
+    _add_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        spans.append(Span(start, end, text[start:end]))
+
+
+def words(text: str) -> list[Span]:
+    """Words and numbers with offsets."""
+    return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def numbers(text: str) -> list[Span]:
+    """Numbers, percentages and amounts written in digits."""
+    return [Span(m.start(), m.end(), m.group().strip()) for m in _NUMBER.finditer(text)]
+
+
+_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ness", "ities", "ity", "ings", "ing", "ives", "ive",
+             "ions", "ion", "ies", "ied", "ers", "er", "ed", "es", "ly", "al", "s")
+
+
+def stem(word: str) -> str:
+    """A crude, fast stem so that *innovative*, *innovation* and *innovate* meet."""
+    word = word.lower().strip("'’-")
+    if word.endswith("'s") or word.endswith("’s"):
+        word = word[:-2]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word

@@ -1,0 +1,78 @@
+"""Session reports: Markdown to share with a mentor, and JSON for tools."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from mock_interview.core.sessions import Session
+
+STATUS_MARKS = {"pass": "[x]", "partial": "[~]", "missing": "[ ]", "na": "[-]"}
+
+
+def session_to_json(session: Session) -> dict[str, Any]:
+    """The session as JSON-ready data (dates as ISO 8601 strings)."""
+    return _jsonable(session.to_dict())
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None = None) -> str:
+    """A readable report: each question with the answer, the checklist, scores and notes."""
+    titles = title_of_pack or {}
+    lines = [f"# Mock interview, {session.started:%A %d %B %Y, %H:%M}", ""]
+    packs = ", ".join(titles.get(p, p) for p in session.packs) or "-"
+    lines += [f"- Packs: {packs}", f"- Mode: {session.mode}", f"- Status: {session.status.replace('_', ' ')}"]
+    if session.profile:
+        lines.append(f"- Target profile: {session.profile}")
+    lines.append(f"- Answers: {len(session.answered)} of {len(session.plan)} planned questions")
+    if session.score is not None:
+        groups = ", ".join(f"{g} {s}" for g, s in session.group_scores().items())
+        lines.append(f"- Score: {session.score}/100" + (f" ({groups})" if groups else ""))
+    lines.append("")
+    number = 0
+    for answer in session.answers:
+        if answer.is_follow_up:
+            lines.append(f"### Follow-up: {answer.question_text}")
+        else:
+            number += 1
+            lines.append(f"## {number}. {answer.question_text}")
+        lines.append("")
+        meta = [answer.source]
+        if answer.duration_seconds is not None:
+            meta.append(f"{answer.duration_seconds:.0f} s of {answer.answer_seconds} s")
+        if answer.score is not None:
+            meta.append(f"score {answer.score}/100")
+        if answer.status != "answered":
+            meta.append(answer.status.replace("_", " "))
+        lines.append(f"*{' · '.join(meta)}*")
+        lines.append("")
+        if answer.text.strip():
+            lines += ["> " + para if para else ">" for para in answer.text.strip().splitlines()]
+        else:
+            lines.append("*(no answer)*")
+        lines.append("")
+        checks = answer.feedback.get("checks", [])
+        if checks:
+            lines.append("**Feedback**")
+            lines.append("")
+            for check in checks:
+                if check.get("status") == "na":
+                    continue
+                mark = STATUS_MARKS.get(check.get("status", ""), "[?]")
+                line = f"- {mark} {check.get('group', '')}: {check.get('label', '')}"
+                if check.get("status") != "pass" and check.get("tip"):
+                    line += f" — {check['tip']}"
+                lines.append(line)
+            lines.append("")
+        if answer.reflection.strip():
+            lines += ["**Reflection**", "", answer.reflection.strip(), ""]
+    return "\n".join(lines).rstrip() + "\n"

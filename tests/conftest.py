@@ -1,0 +1,39 @@
+"""Shared fixtures: every test gets its own data directory, never the checkout or the home folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REQUIRE_REAL_ENV = "MOCK_INTERVIEW_REQUIRE_REAL"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip the test with ``reason`` when ``condition`` is false; fail instead in CI.
+
+    CI sets ``MOCK_INTERVIEW_REQUIRE_REAL=1`` so that the tests of real components (audio server,
+    espeak-ng, the model) cannot silently stop running there.
+    """
+    if condition:
+        return
+    if os.environ.get(REQUIRE_REAL_ENV) == "1":
+        pytest.fail(f"{reason} ({REQUIRE_REAL_ENV}=1, so this cannot be skipped)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the data directory and HOME at a temporary folder for every test."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("MOCK_INTERVIEW_DATA_DIR", str(data))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    return data
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    """The checkout's root folder."""
+    return Path(__file__).resolve().parent.parent
