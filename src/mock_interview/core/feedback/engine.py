@@ -7,6 +7,7 @@ grows linearly with the answer's length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -99,6 +100,8 @@ class _Analysis:
         self.word_count = len(self.words)
         self.numbers = numbers(text)
         self._matches: dict[tuple[str, str], list[Span]] = {}
+        self._cache: dict[str, list[Span]] = {}
+        self._sentence_starts = [s.start for s in self.sentences]
         self.checks: list[Check] = []
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -110,10 +113,12 @@ class _Analysis:
         return self._matches[key]
 
     def sentence_index(self, offset: int) -> int:
-        for index, sentence in enumerate(self.sentences):
-            if sentence.start <= offset < sentence.end:
-                return index
-        return len(self.sentences) - 1
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def cached(self, name: str, compute) -> list[Span]:
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
 
     def sentences_of(self, spans: list[Span]) -> list[Span]:
         seen = sorted({self.sentence_index(s.start) for s in spans if self.sentences})
@@ -174,11 +179,11 @@ class _Analysis:
                 cue_scores[index][0] += 0.5
             if cue_scores[index][3] and position >= 0.5:
                 cue_scores[index][3] += 0.5
-            sentence = self.sentences[index]
-            if any(sentence.start <= n.start < sentence.end for n in self.numbers) and cue_scores[index][3]:
+        for index in {self.sentence_index(number.start) for number in self.numbers}:
+            if cue_scores[index][3]:
                 cue_scores[index][3] += 0.5
         none_state = 4
-        backwards_penalty = 1.2
+        backwards_penalty = 0.6
         neg = float("-inf")
         best = [[neg] * 5 for _ in range(count + 1)]
         back: list[list[tuple[int, int | None]]] = [[(0, None)] * 5 for _ in range(count + 1)]
@@ -363,17 +368,20 @@ class _Analysis:
     # -- specificity -----------------------------------------------------------------------------
 
     def number_mentions(self) -> list[Span]:
-        spans = list(self.numbers)
-        number_words = "|".join(self.lex.words("specificity", "number_words"))
-        nouns = "|".join(re.escape(n) for n in self.lex.words("specificity", "measure_nouns"))
-        pattern = re.compile(rf"(?<![\w])(?:{number_words})(?:[- ](?:{number_words}))?\s+(?:{nouns})(?![\w])", re.I)
-        spans += [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(self.text)]
-        return _dedupe(spans)
+        def compute() -> list[Span]:
+            pattern = _number_phrase_pattern(self.lex)
+            spans = list(self.numbers) + [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(self.text)]
+            return _dedupe(spans)
+
+        return self.cached("numbers", compute)
 
     def skill_mentions(self) -> list[Span]:
-        spans = list(self.find("specificity", "skills"))
-        spans += [Span(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(self.text) if m.group().rstrip("s") not in _ACRONYM_IGNORE]
-        return _dedupe(spans)
+        def compute() -> list[Span]:
+            spans = list(self.find("specificity", "skills"))
+            spans += [Span(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(self.text) if m.group().rstrip("s") not in _ACRONYM_IGNORE]
+            return _dedupe(spans)
+
+        return self.cached("skills", compute)
 
     def specificity(self) -> None:
         found_numbers = self.number_mentions()
@@ -395,6 +403,9 @@ class _Analysis:
             self.check_smart(found_numbers, skills, times)
 
     def vague_phrases(self) -> list[Span]:
+        return self.cached("vague", self._vague_phrases)
+
+    def _vague_phrases(self) -> list[Span]:
         found = list(self.find("specificity", "vague"))
         backing = self.number_mentions() + self.skill_mentions() + self.find("specificity", "example_cues")
         for span in self.find("specificity", "passion"):
@@ -644,6 +655,13 @@ class _Analysis:
         counts = Counter(w.text.lower() for w in self.words if w.text.lower() not in self.lex.stopwords and len(w.text) > 2 and not w.text[0].isdigit())
         threshold = max(5, round(0.04 * self.word_count))
         return [(word, n) for word, n in counts.most_common(5) if n >= threshold][:3]
+
+
+@lru_cache(maxsize=4)
+def _number_phrase_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    number_words = "|".join(lexicon.words("specificity", "number_words"))
+    nouns = "|".join(re.escape(n) for n in lexicon.words("specificity", "measure_nouns"))
+    return re.compile(rf"(?<![\w])(?:{number_words})(?:[- ](?:{number_words}))?\s+(?:{nouns})(?![\w])", re.I)
 
 
 # -- job description terms -----------------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""The labelled feedback corpus (``tests/data/feedback_corpus.toml``) and its evaluation.
+
+Used by ``tests/unit/test_feedback_corpus.py`` and ``bench/feedback_quality.py``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from mock_interview.core.feedback import analyse
+from mock_interview.core.feedback.text import sentences
+from mock_interview.core.profiles import Profile
+
+CORPUS_PATH = Path(__file__).parent / "data" / "feedback_corpus.toml"
+PRESENT = {"pass", "partial"}
+
+
+@dataclass(frozen=True)
+class CorpusAnswer:
+    id: str
+    source: str
+    quality: str
+    question: str
+    kind: str
+    text: str
+    profile: Profile | None
+    expect: dict[str, list[str]]
+    star: dict[str, list[int]]
+
+
+def load_corpus(path: Path = CORPUS_PATH) -> list[CorpusAnswer]:
+    data = tomllib.loads(path.read_text("utf-8"))
+    profiles = {name: Profile(name=name, **{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
+                for name, fields in data.get("profiles", {}).items()}
+    answers = []
+    for item in data["answers"]:
+        expect = {k: v if isinstance(v, list) else [v] for k, v in item.get("expect", {}).items()}
+        answers.append(CorpusAnswer(item["id"], item["source"], item["quality"], item["question"], item["kind"], item["text"],
+                                    profiles.get(item.get("profile", "")), expect, dict(item.get("star", {}))))
+    return answers
+
+
+def run(answer: CorpusAnswer):
+    return analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind)
+
+
+@dataclass
+class DetectorStats:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def evaluate(corpus: list[CorpusAnswer]):
+    """Per-check agreement, detector precision and recall (present = pass or partial), STAR sentence accuracy."""
+    agreement: dict[str, list[int]] = {}
+    detectors: dict[str, DetectorStats] = {}
+    sentence_stats: dict[str, DetectorStats] = {}
+    disagreements = []
+    scores = {"strong": [], "weak": [], "mixed": []}
+    for answer in corpus:
+        feedback = run(answer)
+        scores[answer.quality].append(feedback.score)
+        for check_id, allowed in answer.expect.items():
+            check = feedback.by_id(check_id)
+            got = check.status if check else "absent"
+            bucket = agreement.setdefault(check_id, [0, 0])
+            bucket[1] += 1
+            if got in allowed:
+                bucket[0] += 1
+            else:
+                disagreements.append((answer.id, check_id, allowed, got))
+            if check_id.split(".")[0] in ("star", "goals", "fit", "skills"):
+                stats = detectors.setdefault(check_id, DetectorStats())
+                expected_present = all(a in PRESENT for a in allowed)
+                expected_absent = all(a not in PRESENT for a in allowed)
+                predicted = got in PRESENT
+                if expected_present:
+                    stats.tp += predicted
+                    stats.fn += not predicted
+                elif expected_absent:
+                    stats.fp += predicted
+                    stats.tn += not predicted
+        if answer.star:
+            spans = sentences(answer.text)
+            for part, indexes in answer.star.items():
+                check = feedback.by_id(f"star.{part}")
+                predicted = set()
+                if check:
+                    for evidence in check.evidence:
+                        predicted |= {i for i, s in enumerate(spans) if s.start <= evidence.start < s.end}
+                stats = sentence_stats.setdefault(part, DetectorStats())
+                expected = set(indexes)
+                stats.tp += len(predicted & expected)
+                stats.fp += len(predicted - expected)
+                stats.fn += len(expected - predicted)
+    return agreement, detectors, sentence_stats, disagreements, scores

@@ -1,0 +1,140 @@
+"""The feedback engine: the labelled corpus, evidence offsets, the JSON shape, speed-independent facts."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from mock_interview.core.feedback import GROUPS, STATUSES, Delivery, QuestionInfo, analyse, classify_question
+from mock_interview.core.feedback.text import sentences
+from mock_interview.core.profiles import Profile
+from tests.corpus import evaluate, load_corpus, run
+
+CORPUS = load_corpus()
+
+
+def test_guide_star_example_yields_every_part_on_its_sentence():
+    answer = next(a for a in CORPUS if a.id == "guide-star-marketing")
+    feedback = run(answer)
+    spans = sentences(answer.text)
+    assert len(spans) == 4
+    for index, part in enumerate(("situation", "task", "action", "result")):
+        check = feedback.by_id(f"star.{part}")
+        assert check.status == "pass", part
+        carried = {i for e in check.evidence for i, s in enumerate(spans) if s.start <= e.start < s.end}
+        assert carried == {index}, f"{part} found on sentences {carried}"
+
+
+def test_corpus_agreement_and_detector_quality():
+    agreement, detectors, sentence_stats, disagreements, _ = evaluate(CORPUS)
+    total = sum(n for _, n in agreement.values())
+    agreed = sum(a for a, _ in agreement.values())
+    assert agreed / total >= 0.9, disagreements
+    for check_id, stats in detectors.items():
+        assert stats.precision >= 0.8, (check_id, stats)
+        assert stats.recall >= 0.8, (check_id, stats)
+    for part, stats in sentence_stats.items():
+        assert stats.precision >= 0.75 and stats.recall >= 0.6, (part, stats)
+
+
+def test_strong_answers_score_well_above_weak_ones():
+    *_, scores = evaluate(CORPUS)
+    assert statistics.median(scores["strong"]) - statistics.median(scores["weak"]) >= 30
+    assert min(scores["strong"]) > statistics.median(scores["weak"])
+
+
+def test_evidence_offsets_point_into_the_answer():
+    for answer in CORPUS:
+        for check in run(answer).checks:
+            assert check.status in STATUSES and check.group in GROUPS
+            for evidence in check.evidence:
+                assert answer.text[evidence.start:evidence.end] == evidence.text, (answer.id, check.id)
+
+
+def test_vague_phrases_are_flagged_with_their_words():
+    text = "I want to grow in my career. I am a team player and passionate. I worked on projects."
+    check = analyse(text, "Where do you see yourself in five years?").by_id("specificity.vague")
+    flagged = {e.text.lower() for e in check.evidence}
+    assert {"grow in my career", "team player", "passionate"} <= flagged
+    assert check.status == "missing"
+    backed = analyse("I am passionate about data analysis and built 3 Tableau dashboards last year.",
+                     "What motivates you?").by_id("specificity.vague")
+    assert backed.status == "pass"
+
+
+def test_without_profile_alignment_is_na_with_a_tip_and_generic_signal_checked():
+    feedback = analyse("I want to join this team because I built a similar product.", "Why do you want this role?")
+    for check_id in ("alignment.company", "alignment.mission_values", "alignment.job_terms"):
+        check = feedback.by_id(check_id)
+        assert check.status == "na" and "profile" in check.tip
+    assert feedback.by_id("alignment.generic").status == "pass"
+
+
+def test_job_terms_report_used_and_missed():
+    profile = Profile(name="p", company="Acme", role="Data Analyst", job_description=(
+        "Acme needs a data analyst to build dashboards in Tableau, write SQL queries, and run A/B tests for the growth team. "
+        "You will present insights to product managers and automate weekly reporting."))
+    feedback = analyse("At Acme I would write SQL queries and build dashboards in Tableau for the growth team.",
+                       "Why this role?", profile=profile)
+    check = feedback.by_id("alignment.job_terms")
+    assert check.status in ("pass", "partial")
+    assert "sql" in check.detail.lower() and "Missed" in check.tip
+
+
+def test_unrealistic_goal_depends_on_stage_and_window():
+    text = "My goal is to become the CEO of the company within a year."
+    assert analyse(text, "Where do you see yourself?", kind="goals").by_id("pitfalls.unrealistic").status == "missing"
+    later = "In fifteen years I would love to become a CEO of a company like this one."
+    assert analyse(later, "Where do you see yourself?", kind="goals").by_id("pitfalls.unrealistic").status == "pass"
+
+
+def test_delivery_checks_use_word_timings():
+    words = []
+    clock = 0.0
+    transcript = "um so I led the launch and uh we grew sign-ups by 20% you know in three months"
+    for index, token in enumerate(transcript.split()):
+        start = clock + (3.0 if index == 5 else 0.1)
+        words.append((token, start, start + 0.3))
+        clock = start + 0.3
+    delivery = Delivery(tuple(words), duration=clock, limit=120)
+    feedback = analyse(transcript, "Tell me about a launch you led.", delivery=delivery)
+    fillers = feedback.by_id("delivery.fillers")
+    assert {e.text.lower() for e in fillers.evidence} == {"um", "uh", "you know"}
+    pauses = feedback.by_id("delivery.pauses")
+    assert pauses.status == "partial" and pauses.evidence[0].text == "launch"
+    assert feedback.by_id("delivery.time_used").status == "missing"
+    assert "words a minute" in feedback.by_id("delivery.pace").detail
+    typed = analyse(transcript, "Tell me about a launch you led.")
+    assert typed.by_id("delivery.fillers").status == "na"
+
+
+def test_like_as_a_verb_is_not_a_filler():
+    words = tuple((w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate("I would like to lead and I like data, like, a lot".split()))
+    feedback = analyse("I would like to lead and I like data, like, a lot", "What motivates you?", delivery=Delivery(words, 5.0))
+    assert [e.text for e in feedback.by_id("delivery.fillers").evidence] == ["like"]
+    assert feedback.by_id("delivery.fillers").evidence[0].start == len("I would like to lead and I like data, ")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Tell me about a time you failed.", "behavioral"),
+    ("Where do you see yourself in five years?", "goals"),
+    ("Why do you want to work for our company?", "fit"),
+    ("What skills do you hope to develop in this role?", "skills"),
+    ("What motivates you to achieve your career goals?", "goals"),
+    ("What is your favourite colour?", "general"),
+])
+def test_question_kinds_are_guessed(question: str, kind: str):
+    assert classify_question(question) == kind
+
+
+def test_empty_answer_and_json_shape():
+    empty = analyse("", "Why this company?")
+    assert empty.score == 0 and empty.by_id("answer.length").status == "missing"
+    data = analyse("I led a team of 5 engineers.", QuestionInfo("Tell me about a time you led.", "behavioral")).to_json()
+    assert set(data) >= {"score", "groups", "checks"}
+    assert 0 <= data["score"] <= 100
+    for check in data["checks"]:
+        assert set(check) >= {"id", "group", "label", "status", "evidence", "tip"}
+        for evidence in check["evidence"]:
+            assert set(evidence) == {"start", "end", "text"}
