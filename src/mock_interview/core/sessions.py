@@ -150,6 +150,14 @@ class Session:
                     totals.setdefault(group, []).append(value)
         return {group: round(sum(v) / len(v)) for group, v in totals.items()}
 
+    def question_scores(self) -> dict[str, int]:
+        """The last score of each question answered in this session (follow-ups left out)."""
+        scores: dict[str, int] = {}
+        for answer in self.answers:
+            if not answer.is_follow_up and answer.score is not None and answer.status != "skipped":
+                scores[answer.question_ref] = answer.score
+        return scores
+
     def remaining_plan(self) -> list[str]:
         """The planned questions not yet answered or skipped (for resuming)."""
         done = {a.question_ref for a in self.answers if not a.is_follow_up and a.status != "in_progress"}
@@ -173,6 +181,8 @@ class Session:
         if self.score is not None:
             header["score"] = self.score
         header["settings"] = dict(self.settings)
+        header["group_scores"] = self.group_scores()
+        header["question_scores"] = self.question_scores()
         return {"session": header, "answers": [a.to_dict() for a in self.answers]}
 
     @classmethod
@@ -211,6 +221,8 @@ class SessionSummary:
     planned: int
     score: int | None
     path: Path
+    group_scores: dict[str, int] = field(default_factory=dict)
+    question_scores: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The ``sessions list --json`` form."""
@@ -224,6 +236,7 @@ class SessionSummary:
             "answers": self.answers,
             "planned": self.planned,
             "score": self.score,
+            "group_scores": dict(self.group_scores),
         }
 
 
@@ -241,6 +254,14 @@ class SessionFileProblem:
 def new_session_id(started: datetime) -> str:
     """A sortable, unique id: the start time and a random suffix."""
     return f"{started:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+
+
+def latest_question_scores(summaries: list[SessionSummary]) -> dict[str, int]:
+    """Each question's most recent score across sessions (for "weakest first")."""
+    scores: dict[str, int] = {}
+    for summary in sorted(summaries, key=lambda s: s.started):
+        scores.update(summary.question_scores)
+    return scores
 
 
 class SessionStore:
@@ -346,4 +367,6 @@ def _read_summary(path: Path) -> SessionSummary:
         planned=len(head.get("plan", [])),
         score=int(score) if isinstance(score, (int, float)) else None,
         path=path,
+        group_scores={str(k): int(v) for k, v in head.get("group_scores", {}).items() if isinstance(v, (int, float))},
+        question_scores={str(k): int(v) for k, v in head.get("question_scores", {}).items() if isinstance(v, (int, float))},
     )
