@@ -1,0 +1,139 @@
+"""Profiles: create and edit target-role profiles in a form, including a pasted job description."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, TextArea
+from textual.widgets.option_list import Option
+
+from mock_interview.core.profiles import CAREER_STAGES, INDUSTRIES, Profile
+
+NEW = "__new__"
+
+
+class ProfilesScreen(Screen[None]):
+    """A list of profiles and the form of the selected one."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("ctrl+s", "save", "Save profile", id="save-profile"),
+        Binding("ctrl+u", "use", "Make active", id="use-profile"),
+        Binding("ctrl+n", "new", "New profile", id="new-profile"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="profiles"):
+            yield OptionList(id="profile-list")
+            with VerticalScroll(id="profile-form"):
+                yield Label("Name (used on the command line: lowercase, digits, - or _)", classes="field-label")
+                yield Input(id="profile-name", placeholder="acme-pm")
+                yield Label("Company", classes="field-label")
+                yield Input(id="profile-company")
+                yield Label("Role title", classes="field-label")
+                yield Input(id="profile-role")
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label("Industry", classes="field-label")
+                        yield Select([(i, i) for i in INDUSTRIES], value="other", allow_blank=False, id="profile-industry")
+                    with Vertical():
+                        yield Label("Career stage", classes="field-label")
+                        yield Select([(s, s) for s in CAREER_STAGES], value="mid", allow_blank=False, id="profile-stage")
+                yield Label("Mission", classes="field-label")
+                yield Input(id="profile-mission")
+                yield Label("Values (comma-separated)", classes="field-label")
+                yield Input(id="profile-values")
+                yield Label("Job description (paste it here)", classes="field-label")
+                yield TextArea("", id="profile-jd")
+                with Horizontal(classes="form-row"):
+                    yield Button("Save", id="profile-save", variant="primary")
+                    yield Button("Make active", id="profile-use")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        profiles, problems = self.app.context.profiles.load_all()
+        for problem in problems:
+            self.notify(str(problem), title="Profile skipped", severity="warning", timeout=8)
+        options = self.query_one("#profile-list", OptionList)
+        options.clear_options()
+        active = self.app.settings.active_profile
+        options.add_option(Option("+ new profile", id=NEW))
+        for profile in profiles:
+            options.add_option(Option(("● " if profile.name == active else "  ") + profile.name, id=profile.name))
+        self.profiles = {p.name: p for p in profiles}
+        target = select or (active if active in self.profiles else None)
+        if target:
+            for index in range(options.option_count):
+                if options.get_option_at_index(index).id == target:
+                    options.highlighted = index
+            self.fill(self.profiles[target])
+        else:
+            self.fill(None)
+
+    @on(OptionList.OptionHighlighted, "#profile-list")
+    def chosen(self, event: OptionList.OptionHighlighted) -> None:
+        self.fill(self.profiles.get(event.option_id) if event.option_id != NEW else None)
+
+    def fill(self, profile: Profile | None) -> None:
+        profile = profile or Profile(name="", company="", role="")
+        self.query_one("#profile-name", Input).value = profile.name
+        self.query_one("#profile-company", Input).value = profile.company
+        self.query_one("#profile-role", Input).value = profile.role
+        self.query_one("#profile-industry", Select).value = profile.industry
+        self.query_one("#profile-stage", Select).value = profile.career_stage
+        self.query_one("#profile-mission", Input).value = profile.mission
+        self.query_one("#profile-values", Input).value = ", ".join(profile.values)
+        self.query_one("#profile-jd", TextArea).load_text(profile.job_description)
+
+    def action_new(self) -> None:
+        self.fill(None)
+        self.query_one("#profile-name", Input).focus()
+
+    @on(Button.Pressed, "#profile-save")
+    def action_save(self) -> Profile | None:
+        from mock_interview.core.profiles import parse_profile
+        from mock_interview.core.tomlschema import SLUG_HINT, InvalidFileError, is_slug
+
+        name = self.query_one("#profile-name", Input).value.strip()
+        if not is_slug(name):
+            self.notify(f"Name '{name}' is not allowed; {SLUG_HINT}.", severity="error", timeout=8)
+            return None
+        profile = Profile(
+            name=name,
+            company=self.query_one("#profile-company", Input).value.strip(),
+            role=self.query_one("#profile-role", Input).value.strip(),
+            industry=str(self.query_one("#profile-industry", Select).value),
+            career_stage=str(self.query_one("#profile-stage", Select).value),
+            mission=self.query_one("#profile-mission", Input).value.strip(),
+            values=tuple(v.strip() for v in self.query_one("#profile-values", Input).value.split(",") if v.strip()),
+            job_description=self.query_one("#profile-jd", TextArea).text.strip(),
+        )
+        try:
+            parse_profile(profile.to_toml(), profile.name)
+        except InvalidFileError as exc:
+            self.notify("\n".join(f"{p.key}: {p.message}" for p in exc.problems), title="Not saved", severity="error", timeout=10)
+            return None
+        path = self.app.context.profiles.save(profile)
+        self.notify(f"Saved {path}")
+        if not self.app.settings.active_profile:
+            self.app.save_settings(self.app.settings.updated(active_profile=profile.name))
+        self.reload(select=profile.name)
+        return profile
+
+    @on(Button.Pressed, "#profile-use")
+    def action_use(self) -> None:
+        profile = self.action_save()
+        if profile is not None:
+            self.app.save_settings(self.app.settings.updated(active_profile=profile.name))
+            self.notify(f"Active profile: {profile.name}")
+            self.reload(select=profile.name)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

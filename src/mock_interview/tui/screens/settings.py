@@ -1,0 +1,98 @@
+"""Settings: timers, live or calm feedback, follow-ups, transcription model, input device."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Switch
+
+DEFAULT_DEVICE = "__default__"
+
+
+class SettingsScreen(Screen[None]):
+    """Edit and save the user's settings."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("ctrl+s", "save", "Save settings", id="save-settings"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Label("Answer time in seconds (0 = as each question says)", classes="field-label")
+            yield Input(str(settings.answer_seconds), id="answer-seconds", type="integer")
+            yield Label("Think time in seconds (-1 = as each question says, 0 = none)", classes="field-label")
+            yield Input(str(settings.prep_seconds), id="prep-seconds", type="integer")
+            yield Label("Questions per round", classes="field-label")
+            yield Input(str(settings.question_count), id="question-count", type="integer")
+            yield Label("Feedback while answering", classes="field-label")
+            yield Select([("Live: checklist updates as you answer", "live"), ("Calm: checklist after the answer", "calm")],
+                         value=settings.feedback, allow_blank=False, id="feedback-mode")
+            with Horizontal(classes="form-row"):
+                yield Switch(settings.follow_ups, id="follow-ups")
+                yield Label("Interviewer asks follow-up questions", classes="switch-label")
+            yield Label("Transcription model: 'bundled' (tiny.en), a downloaded name (base.en…), or a folder", classes="field-label")
+            yield Input(settings.model, id="model")
+            yield Label("Input device", classes="field-label")
+            yield Select([("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False, id="input-device")
+            yield Button("Save", id="settings-save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.list_devices()
+
+    @work(thread=True, exclusive=True, group="devices", exit_on_error=False, description="listing audio inputs")
+    def list_devices(self) -> None:
+        from mock_interview.audio.devices import AudioUnavailable, list_input_devices
+
+        try:
+            devices = list_input_devices()
+        except AudioUnavailable as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="No audio input", severity="warning", timeout=8)
+            return
+        self.app.call_from_thread(self._show_devices, devices)
+
+    def _show_devices(self, devices) -> None:
+        select = self.query_one("#input-device", Select)
+        options = [("System default", DEFAULT_DEVICE)] + [(f"{d.index}: {d.name}" + (" (default)" if d.is_default else ""), d.name)
+                                                         for d in devices]
+        select.set_options(options)
+        current = self.app.settings.input_device
+        select.value = current if current in {d.name for d in devices} else DEFAULT_DEVICE
+
+    @on(Button.Pressed, "#settings-save")
+    def action_save(self) -> None:
+        def number(widget_id: str, low: int, high: int, what: str) -> int | None:
+            raw = self.query_one(widget_id, Input).value.strip()
+            try:
+                value = int(raw)
+            except ValueError:
+                value = None
+            if value is None or not low <= value <= high:
+                self.notify(f"{what}: '{raw}' must be a whole number from {low} to {high}.", severity="error", timeout=8)
+                return None
+            return value
+
+        answer = number("#answer-seconds", 0, 1800, "Answer time")
+        prep = number("#prep-seconds", -1, 1800, "Think time")
+        count = number("#question-count", 1, 200, "Questions per round")
+        if answer is None or prep is None or count is None:
+            return
+        device = self.query_one("#input-device", Select).value
+        settings = self.app.settings.updated(
+            answer_seconds=answer, prep_seconds=prep, question_count=count,
+            feedback=str(self.query_one("#feedback-mode", Select).value),
+            follow_ups=self.query_one("#follow-ups", Switch).value,
+            model=self.query_one("#model", Input).value.strip() or "bundled",
+            input_device="" if device == DEFAULT_DEVICE else str(device),
+        )
+        self.app.save_settings(settings)
+        self.notify("Settings saved.")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,97 @@
+"""The side panel: the checklist by group, a status mark per item, the tip of the selected item."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red"), "na": ("·", "grey50")}
+GROUP_TITLES = {"structure": "Structure", "specificity": "Specificity", "alignment": "Alignment", "pitfalls": "Pitfalls",
+                "delivery": "Delivery"}
+
+
+class FeedbackPanel(Vertical):
+    """Checklist with marks; highlight an item (keys or mouse) to read its tip and evidence."""
+
+    DEFAULT_CSS = """
+    FeedbackPanel { width: 38; border-left: tall $panel; padding: 0 1; }
+    FeedbackPanel #feedback-score { text-style: bold; height: 1; }
+    FeedbackPanel OptionList { height: 1fr; border: none; padding: 0; }
+    FeedbackPanel #feedback-tip { height: auto; max-height: 8; color: $text-muted; border-top: solid $panel; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._checks: list = []
+        self._hidden_reason = ""
+
+    def compose(self) -> ComposeResult:
+        yield Label("Feedback", id="feedback-score")
+        yield OptionList(id="feedback-checks")
+        yield Static("", id="feedback-tip")
+
+    def show_hidden(self, reason: str) -> None:
+        """Calm mode: no checklist until the answer is in."""
+        self._checks = []
+        self.query_one("#feedback-score", Label).update("Feedback")
+        options = self.query_one(OptionList)
+        options.clear_options()
+        self.query_one("#feedback-tip", Static).update(reason)
+
+    def show(self, feedback) -> None:
+        """Show a :class:`~mock_interview.core.feedback.Feedback`, keeping the highlighted item."""
+        options = self.query_one(OptionList)
+        previous = options.highlighted
+        previous_id = self._checks[previous].id if previous is not None and previous < len(self._checks) else None
+        self.query_one("#feedback-score", Label).update(f"Score {feedback.score}/100  [dim]{feedback.word_count} words[/]")
+        self._checks = []
+        items: list[Option | None] = []
+        current_group = None
+        for check in feedback.checks:
+            if check.status == "na" and check.group in ("delivery",):
+                continue
+            if check.group != current_group:
+                current_group = check.group
+                group_score = feedback.group_scores.get(check.group)
+                title = GROUP_TITLES.get(check.group, check.group) + (f" · {group_score}" if group_score is not None else "")
+                items.append(Option(Text(title, style="bold"), disabled=True))
+            mark, colour = MARKS[check.status]
+            label = Text.assemble((f"{mark} ", colour), check.label)
+            items.append(Option(label, id=check.id))
+            self._checks.append(check)
+        options.clear_options()
+        options.add_options(items)
+        ids = [c.id for c in self._checks]
+        if previous_id in ids:
+            options.highlighted = self._option_index(options, previous_id)
+        self._show_tip(self._checks[ids.index(previous_id)] if previous_id in ids else None)
+
+    def status_of(self, check_id: str) -> str | None:
+        """The status shown for ``check_id`` (for tests and screens)."""
+        return next((c.status for c in self._checks if c.id == check_id), None)
+
+    @staticmethod
+    def _option_index(options: OptionList, option_id: str) -> int | None:
+        for index in range(options.option_count):
+            if options.get_option_at_index(index).id == option_id:
+                return index
+        return None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        check = next((c for c in self._checks if c.id == event.option_id), None)
+        self._show_tip(check)
+
+    def _show_tip(self, check) -> None:
+        tip = self.query_one("#feedback-tip", Static)
+        if check is None:
+            tip.update("Highlight an item to see its tip.")
+            return
+        parts = [check.tip]
+        if check.detail:
+            parts.append(f"[dim]{check.detail}[/]")
+        elif check.evidence:
+            parts.append("[dim]“" + "”, “".join(e.text[:40] for e in check.evidence[:3]) + "”[/]")
+        tip.update("\n".join(p.replace("[", "\\[") if i == 0 else p for i, p in enumerate(parts)))
