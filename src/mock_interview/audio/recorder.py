@@ -1,0 +1,167 @@
+"""Recording an answer: an input stream whose callback only queues blocks, and a writer thread.
+
+The PortAudio callback runs on a real-time thread and must never block, so it copies the block
+into a queue and returns. A writer thread takes blocks off the queue, resamples them to 16 kHz
+mono if the device could not record at that rate, appends them to the answer's WAV file (flushed
+at once, see :mod:`mock_interview.audio.wavfile`), measures the level and hands the block to the
+streaming transcriber.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from mock_interview.audio.devices import AudioUnavailable, find_input_device, load_sounddevice
+from mock_interview.audio.wavfile import SAMPLE_RATE, IncrementalWav, StreamResampler
+
+BLOCK_SECONDS = 0.1
+SILENCE_RMS = 0.004
+SILENCE_WARNING_SECONDS = 4.0
+
+
+@dataclass
+class RecordingStats:
+    """What happened during a recording."""
+
+    seconds: float = 0.0
+    overflows: int = 0
+    peak_rms: float = 0.0
+    device: str = ""
+    device_rate: float = SAMPLE_RATE
+    warnings: list[str] = field(default_factory=list)
+
+
+class Recorder:
+    """Records from an input device into ``path`` as it goes; ``on_block`` gets each 16 kHz block."""
+
+    def __init__(self, path: Path, device: str | int | None = None, *, on_block: Callable[[np.ndarray], None] | None = None,
+                 on_level: Callable[[float, float], None] | None = None, on_silence: Callable[[], None] | None = None):
+        self.path = path
+        self.device_spec = device
+        self.on_block = on_block
+        self.on_level = on_level
+        self.on_silence = on_silence
+        self.stats = RecordingStats()
+        self.paused = False
+        self._queue: queue.Queue[np.ndarray | None] = queue.Queue()
+        self._stream = None
+        self._writer: threading.Thread | None = None
+        self._wav: IncrementalWav | None = None
+        self._error: BaseException | None = None
+        self._silence_reported = False
+
+    def start(self) -> None:
+        """Open the device and start recording.
+
+        Raises:
+            AudioUnavailable: No PortAudio, no device, or the device refused every setting.
+        """
+        sd = load_sounddevice()
+        device = find_input_device(self.device_spec)
+        self.stats.device = device.name
+        stream = None
+        errors = []
+        for rate in (SAMPLE_RATE, device.default_samplerate, 48000, 44100):
+            try:
+                stream = sd.InputStream(device=device.index, samplerate=rate, channels=1, dtype="float32",
+                                        blocksize=int(rate * BLOCK_SECONDS), callback=self._callback)
+                self.stats.device_rate = float(rate)
+                break
+            except Exception as exc:  # PortAudioError: unsupported rate, busy device, ...
+                errors.append(f"{rate:.0f} Hz: {exc}")
+        if stream is None:
+            raise AudioUnavailable(f"the input '{device.name}' refused to record ({'; '.join(errors)}); "
+                                   "close other programs using it or pick another device in Settings")
+        self._wav = IncrementalWav(self.path)
+        self._stream = stream
+        self._resampler = StreamResampler(self.stats.device_rate, SAMPLE_RATE)
+        self._writer = threading.Thread(target=self._write_loop, name="recorder-writer", daemon=True)
+        self._writer.start()
+        try:
+            stream.start()
+        except Exception as exc:
+            self._queue.put(None)
+            self._writer.join()
+            self._wav.close()
+            raise AudioUnavailable(f"the input '{device.name}' could not start ({exc}); it may be busy") from None
+
+    def _callback(self, indata, frames, time_info, status) -> None:
+        if status and status.input_overflow:
+            self.stats.overflows += 1
+        if not self.paused:
+            self._queue.put(indata[:, 0].copy())
+
+    def _write_loop(self) -> None:
+        try:
+            while True:
+                block = self._queue.get()
+                if block is None:
+                    break
+                samples = self._resampler.process(block)
+                if samples.size == 0:
+                    continue
+                self._wav.write(samples)
+                self.stats.seconds = self._wav.seconds
+                rms = float(np.sqrt(np.mean(samples.astype(np.float64) ** 2)))
+                self.stats.peak_rms = max(self.stats.peak_rms, rms)
+                if self.on_level is not None:
+                    self.on_level(rms, self.stats.seconds)
+                if (not self._silence_reported and self.stats.seconds >= SILENCE_WARNING_SECONDS
+                        and self.stats.peak_rms < SILENCE_RMS):
+                    self._silence_reported = True
+                    self.stats.warnings.append("Nothing was heard in the first seconds: check your microphone.")
+                    if self.on_silence is not None:
+                        self.on_silence()
+                if self.on_block is not None:
+                    self.on_block(samples)
+        except BaseException as exc:  # keep the error for stop(); the audio so far is on disk
+            self._error = exc
+
+    def stop(self) -> RecordingStats:
+        """Stop the stream, write what is queued, and close the file."""
+        if self._stream is not None:
+            try:
+                self._stream.stop()
+                self._stream.close()
+            except Exception:
+                pass
+            self._stream = None
+        if self._writer is not None:
+            self._queue.put(None)
+            self._writer.join()
+            self._writer = None
+        if self._wav is not None:
+            self._wav.close()
+            self._wav = None
+        if self.stats.overflows:
+            self.stats.warnings.append(f"{self.stats.overflows} audio block(s) were lost (input overflow); the machine was busy.")
+        if self._error is not None:
+            raise AudioUnavailable(f"recording failed ({self._error}); the audio up to that point is in {self.path}")
+        return self.stats
+
+
+def record_until(path: Path, *, seconds: float | None, device=None, stop_event: threading.Event | None = None,
+                 on_block=None, on_level=None) -> RecordingStats:
+    """Record until ``seconds`` pass or ``stop_event`` is set (the ``record`` command)."""
+    recorder = Recorder(path, device, on_block=on_block, on_level=on_level)
+    recorder.start()
+    started = time.monotonic()
+    try:
+        while True:
+            if seconds is not None and recorder.stats.seconds >= seconds:
+                break
+            if stop_event is not None and stop_event.is_set():
+                break
+            if seconds is not None and time.monotonic() - started > seconds + 5:
+                break  # the device delivers nothing: do not wait forever
+            time.sleep(0.02)
+    finally:
+        stats = recorder.stop()
+    return stats

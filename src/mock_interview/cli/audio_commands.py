@@ -1,0 +1,148 @@
+"""``devices``, ``record``, ``transcribe`` and ``models``: the audio side of the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from argparse import Namespace
+from pathlib import Path
+
+from mock_interview.cli.context import AppContext
+
+
+def _err(message: str) -> None:
+    print(f"mock-interview: {message}", file=sys.stderr)
+
+
+def delivery_figures(transcript, limit: float | None = None) -> dict:
+    """Words per minute, fillers, hedges, pauses and time used, from the feedback engine's delivery checks."""
+    from mock_interview.core.feedback import Delivery, QuestionInfo, analyse
+
+    words = [w for w, _, _ in transcript.words if any(ch.isalnum() for ch in w)]
+    span = (transcript.words[-1][2] - transcript.words[0][1]) if len(transcript.words) >= 2 else transcript.duration
+    wpm = len(words) / (span / 60) if span > 0 else 0.0
+    feedback = analyse(transcript.text, QuestionInfo("", "general", int(limit or max(transcript.duration, 1))),
+                       delivery=Delivery(tuple(transcript.words), transcript.duration, limit))
+    fillers = feedback.by_id("delivery.fillers")
+    pauses = [(transcript.words[i][1] - transcript.words[i - 1][2], transcript.words[i][1])
+              for i in range(1, len(transcript.words)) if transcript.words[i][1] - transcript.words[i - 1][2] > 2.5]
+    return {
+        "wpm": round(wpm, 1),
+        "fillers": len(fillers.evidence) if fillers else 0,
+        "fillers_per_minute": round((len(fillers.evidence) if fillers else 0) / max(transcript.duration / 60, 1e-6), 2),
+        "fillers_lower_bound": True,
+        "filler_words": [e.text for e in fillers.evidence] if fillers else [],
+        "long_pauses": [{"seconds": round(gap, 2), "at": round(at, 2)} for gap, at in pauses],
+        "delivery": {c.id: {"status": c.status, "detail": c.detail} for c in feedback.group("delivery")},
+    }
+
+
+def _transcript_output(transcript, as_json: bool, limit: float | None = None) -> None:
+    figures = delivery_figures(transcript, limit)
+    if as_json:
+        data = transcript.to_json()
+        data.update(figures)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    print(transcript.text)
+    print(f"\n{transcript.duration:.1f} s · {len(transcript.words)} words · {figures['wpm']:.0f} words a minute · "
+          f"{figures['fillers']} fillers (at least) · {len(figures['long_pauses'])} pauses over 2.5 s · model {transcript.model}")
+
+
+def run_audio_command(context: AppContext, args: Namespace) -> int:
+    """Dispatch the audio commands."""
+    from mock_interview.audio.devices import AudioUnavailable
+    from mock_interview.transcription.models import ModelUnavailable
+    from mock_interview.transcription.transcriber import TranscriptionError
+
+    settings, _ = context.load_settings()
+    models_dir = context.data.root / "models"
+    try:
+        if args.command == "devices":
+            from mock_interview.audio.devices import list_input_devices
+
+            devices = list_input_devices()
+            if args.json:
+                print(json.dumps([d.to_json() for d in devices], indent=2))
+            elif not devices:
+                print("no input devices; connect a microphone (typed answers still work)")
+            for device in devices if not args.json else []:
+                mark = "*" if device.is_default else " "
+                print(f"{mark} {device.index:>3}  {device.name}  ({device.channels} ch, {device.default_samplerate:.0f} Hz, {device.hostapi})")
+            return 0
+        if args.command == "transcribe":
+            from mock_interview.transcription.transcriber import transcribe_file
+
+            path = Path(args.file)
+            if not path.exists():
+                _err(f"{path} does not exist; give the path of a WAV file")
+                return 1
+            transcript = transcribe_file(path, args.model or settings.model, models_dir)
+            _transcript_output(transcript, args.json)
+            return 0
+        if args.command == "record":
+            return _record(context, args, settings.input_device or None, args.model or settings.model, models_dir)
+        if args.command == "models":
+            return _models(context, args, models_dir, settings.model)
+    except (AudioUnavailable, ModelUnavailable, TranscriptionError) as exc:
+        _err(str(exc))
+        return 1
+    return 2
+
+
+def _record(context, args, default_device, model: str, models_dir: Path) -> int:
+    from mock_interview.audio.recorder import Recorder
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".wav":
+        _err(f"{output}: the output must be a .wav file")
+        return 2
+    stop = threading.Event()
+    recorder = Recorder(output, args.device or default_device)
+    recorder.start()
+    interactive = sys.stdin.isatty()
+    print(f"recording from {recorder.stats.device} to {output}"
+          + (f" for {args.seconds:g} s" if args.seconds else "") + ("; press Enter or Ctrl+C to stop" if interactive else ""),
+          file=sys.stderr)
+    if interactive:
+        threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
+    import time
+
+    started = time.monotonic()
+    try:
+        while not stop.is_set():
+            if args.seconds is not None and recorder.stats.seconds >= args.seconds:
+                break
+            if args.seconds is not None and time.monotonic() - started > args.seconds + 5:
+                break
+            time.sleep(0.02)
+    except KeyboardInterrupt:
+        pass
+    stats = recorder.stop()
+    for warning in stats.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"recorded {stats.seconds:.1f} s to {output}", file=sys.stderr)
+    if args.transcribe:
+        from mock_interview.transcription.transcriber import transcribe_file
+
+        _transcript_output(transcribe_file(output, model, models_dir), args.json)
+    elif args.json:
+        print(json.dumps({"path": str(output), "duration": round(stats.seconds, 3), "overflows": stats.overflows,
+                          "device": stats.device}))
+    return 0
+
+
+def _models(context, args, models_dir: Path, current: str) -> int:
+    from mock_interview.transcription.models import bundled_model_path, download
+
+    if args.models_command == "list":
+        print(f"  bundled   tiny.en at {bundled_model_path()}" + ("   (in use)" if current in ("bundled", "tiny.en", "") else ""))
+        if models_dir.is_dir():
+            for folder in sorted(p for p in models_dir.iterdir() if p.is_dir()):
+                print(f"  {folder.name:<9} {folder}" + ("   (in use)" if current == folder.name else ""))
+        print(f"\ndownload another with 'mock-interview models download NAME' (needs the network); set it in Settings")
+        return 0
+    path = download(args.name, models_dir)
+    print(f"downloaded {args.name} to {path}; choose it in Settings or pass --model {args.name}")
+    return 0
