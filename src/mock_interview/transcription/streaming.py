@@ -33,6 +33,8 @@ def find_cut(audio: np.ndarray, min_samples: int, pause_samples: int) -> int | N
                                                          speech_pad_ms=100))
     except Exception:
         speech = None
+    if speech == [] and float(np.sqrt(np.mean(audio.astype(np.float64) ** 2))) > 0.01:
+        speech = None  # loud but "no speech" (music, a tone): judge pauses by energy instead
     if speech is not None:
         cut = None
         for current, following in zip(speech, speech[1:]):
