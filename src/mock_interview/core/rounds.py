@@ -114,10 +114,15 @@ class Round:
         self._start_prep()
         return self.turn
 
+    def _interrupted_draft(self) -> AnswerRecord | None:
+        assert self.turn is not None
+        return next((a for a in self.session.answers if a.status == "in_progress" and a.question_ref == self.turn.question.ref
+                     and a.follow_up_to == self.turn.follow_up_to), None)
+
     def _start_prep(self) -> None:
         prep = self.prep_seconds
         self.draft = None
-        if prep <= 0:
+        if prep <= 0 or self._interrupted_draft() is not None:  # resuming mid-answer: no second think time
             self.start_answer()
         else:
             self.phase = PREP
@@ -144,8 +149,7 @@ class Round:
         assert self.turn is not None
         self.phase = ANSWER
         self.clock.start(self.answer_seconds)
-        interrupted = next((a for a in self.session.answers if a.status == "in_progress" and a.question_ref == self.turn.question.ref
-                            and a.follow_up_to == self.turn.follow_up_to), None)
+        interrupted = self._interrupted_draft()
         if interrupted is not None:  # resuming a round that was quit mid-answer: keep what was written
             self.draft = interrupted
             self.draft.started = now()

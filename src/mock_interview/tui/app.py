@@ -24,13 +24,15 @@ class MockInterviewApp(App[None]):
     ]
 
     def __init__(self, context: AppContext, *, start_round: dict | None = None,
-                 clock: Callable[[], float] = time.monotonic, recorder_factory=None, transcriber_factory=None) -> None:
+                 clock: Callable[[], float] = time.monotonic, recorder_factory=None, transcriber_factory=None,
+                 speech_probe: Callable[[], tuple[bool, str]] | None = None) -> None:
         super().__init__()
         self.context = context
         self.start_round = start_round
         self.clock = clock
         self.recorder_factory = recorder_factory
         self.transcriber_factory = transcriber_factory
+        self.speech_probe = speech_probe
         self.settings, self.settings_problems = context.load_settings()
 
     def on_mount(self) -> None:

@@ -141,6 +141,9 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="speech-check", exit_on_error=False, description="checking speech input")
     def check_speech(self) -> None:
+        if self.app.speech_probe is not None:
+            self.post_message(SpeechAvailabilityChecked(*self.app.speech_probe()))
+            return
         from mock_interview.audio.devices import AudioUnavailable, find_input_device
         from mock_interview.transcription.models import ModelUnavailable, resolve_model
 

@@ -33,11 +33,11 @@ class RoundScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit / next", id="submit", priority=True),
-        Binding("f5", "pause", "Pause", id="pause"),
-        Binding("f6", "skip", "Skip", id="skip"),
-        Binding("f7", "retry", "Retry", id="retry"),
-        Binding("f8", "end_round", "End round", id="end-round"),
-        Binding("f2", "toggle_feedback", "Live/calm", id="toggle-feedback"),
+        Binding("f5", "pause", "Pause", id="pause", priority=True),
+        Binding("f6", "skip", "Skip", id="skip", priority=True),
+        Binding("f7", "retry", "Retry", id="retry", priority=True),
+        Binding("f8", "end_round", "End round", id="end-round", priority=True),
+        Binding("f2", "toggle_feedback", "Live/calm", id="toggle-feedback", priority=True),
     ]
 
     def __init__(self, round_: Round, mode: str = "typed") -> None:
@@ -145,6 +145,9 @@ class RoundScreen(Screen[None]):
             self.speech.start(self.round)
             self.status("Recording… the transcript appears as you speak.")
         else:
+            if self.round.draft is not None and self.round.draft.text and not answer.text:
+                answer.load_text(self.round.draft.text)  # resumed: the interrupted answer comes back
+                answer.move_cursor(answer.document.end)
             answer.focus()
             self.status("")
 

@@ -1,0 +1,33 @@
+"""Helpers for Pilot tests: an app over a temporary data directory with a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from mock_interview.cli.context import AppContext
+from mock_interview.tui.app import MockInterviewApp
+from tests.fakes import FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_app(clock, isolated_data_dir):
+    def build(**options) -> MockInterviewApp:
+        options.setdefault("speech_probe", lambda: (True, "Spoken: test microphone · tiny.en (bundled)"))
+        return MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=clock, **options)
+
+    return build
+
+
+async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds (workers finish, messages arrive)."""
+    steps = int(timeout / 0.05)
+    for _ in range(steps):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not met in time")
