@@ -23,6 +23,32 @@ def need(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def _keep_audio_server_reachable() -> None:
+    """Tests move HOME to a temporary folder; PulseAudio clients find the server through HOME.
+
+    So, once per run and before HOME moves, name the running server and its cookie explicitly.
+    """
+    import shutil
+    import subprocess
+
+    if os.environ.get("PULSE_SERVER") or not shutil.which("pactl"):
+        return
+    try:
+        info = subprocess.run(["pactl", "info"], capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.TimeoutExpired):
+        return
+    for line in info.stdout.splitlines():
+        if line.startswith("Server String:"):
+            server = line.split(":", 1)[1].strip()
+            os.environ["PULSE_SERVER"] = server if server.startswith(("unix:", "tcp:")) else f"unix:{server}"
+    cookie = Path.home() / ".config" / "pulse" / "cookie"
+    if cookie.exists():
+        os.environ.setdefault("PULSE_COOKIE", str(cookie))
+
+
+_keep_audio_server_reachable()
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the data directory and HOME at a temporary folder for every test."""
