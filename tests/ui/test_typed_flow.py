@@ -215,3 +215,20 @@ async def test_profile_form_saves_a_profile(make_app, isolated_data_dir):
     profile = ProfileStore(isolated_data_dir / "profiles").load("acme")
     assert profile.values == ("Curiosity", "Ownership") and "Tableau" in profile.job_description
     assert app.settings.active_profile == "acme"
+
+
+async def test_compare_attempts_shows_changed_checks(make_app, isolated_data_dir):
+    from tests.ui.test_snapshots import seed_sessions
+    from mock_interview.tui.screens.compare import CompareScreen
+
+    seed_sessions(isolated_data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.attempts)
+        await wait_for(pilot, lambda: bool(app.screen.rows))
+        changes = {label: change for label, _, _, change in app.screen.rows if change}
+        assert changes, app.screen.rows  # the seeded attempts grow longer: some checks must change

@@ -71,31 +71,6 @@ class WhisperTranscriber:
             raise ModelUnavailable(f"could not load the model at {choice.path} ({exc}); choose another in Settings") from None
 
     def transcribe(self, audio: np.ndarray, prompt: str | None = None) -> Transcript:
-        """Transcribe ``audio``; ``prompt`` conditions the decoder (previous text, or disfluent text)."""
-
-
-class WhisperTranscriber:
-    """A faster-whisper model, loaded once; safe to call from one worker thread at a time."""
-
-    def __init__(self, choice: ModelChoice, *, compute_type: str = "int8", cpu_threads: int | None = None,
-                 keep_fillers: bool = True):
-        try:
-            from faster_whisper import WhisperModel
-        except ImportError as exc:
-            raise ModelUnavailable(f"faster-whisper is not installed ({exc}); reinstall mock-interview") from None
-        self.choice = choice
-        self.label = choice.label
-        self.keep_fillers = keep_fillers
-        self._lock = threading.Lock()
-        try:
-            self._model = WhisperModel(str(choice.path), device="cpu", compute_type=compute_type,
-                                       cpu_threads=cpu_threads or os.cpu_count() or 1, local_files_only=True)
-        except Exception as exc:
-            raise ModelUnavailable(f"could not load the model at {choice.path} ({exc}); choose another in Settings") from None
-        self.english_only = choice.path.name.endswith(".en") or "tiny.en" in choice.label or (choice.path / "config.json").exists() and \
-            '"is_multilingual": false' in (choice.path / "config.json").read_text("utf-8", errors="ignore").replace(" ", "").replace('":false', '": false')
-
-    def transcribe(self, audio: np.ndarray, prompt: str | None = None) -> Transcript:
         """Transcribe 16 kHz mono float32 audio with word timings."""
         if audio.size < SAMPLE_RATE // 10:
             return Transcript("", [], audio.size / SAMPLE_RATE, self.label)

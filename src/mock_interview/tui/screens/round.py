@@ -51,6 +51,7 @@ class RoundScreen(Screen[None]):
         self._pending_follow_up: str | None = None
         self.speech = None
         self._awaiting_transcript = False
+        self._timed_out = False
         self._finished = False
 
     # -- layout ----------------------------------------------------------------------------------
@@ -177,8 +178,8 @@ class RoundScreen(Screen[None]):
             self.query_one(FeedbackPanel).show(message.feedback)
 
     def save_now(self) -> None:
-        """Save the answer being written (called on a timer, on quit and on hang-up)."""
-        if self.round.phase == ANSWER and self.mode != "spoken":
+        """Save the answer being written, or the transcript so far (on a timer, on quit, on hang-up)."""
+        if self.round.phase == ANSWER:
             self.round.save_draft(self.query_one("#answer", TextArea).text)
 
     # -- speech ----------------------------------------------------------------------------------
@@ -216,7 +217,7 @@ class RoundScreen(Screen[None]):
         self.query_one("#answer", TextArea).load_text(spoken.text)
         for warning in spoken.warnings:
             self.notify(warning, severity="warning", timeout=8)
-        self._record_result(spoken.text, timed_out=False, words=spoken.words, audio=spoken.audio,
+        self._record_result(spoken.text, timed_out=self._timed_out, words=spoken.words, audio=spoken.audio,
                             model=spoken.model, duration=spoken.duration)
 
     # -- actions ---------------------------------------------------------------------------------
@@ -235,6 +236,7 @@ class RoundScreen(Screen[None]):
     def submit_answer(self, timed_out: bool) -> None:
         if self.mode == "spoken" and self.speech is not None and self.speech.active:
             self._awaiting_transcript = True
+            self._timed_out = timed_out
             self.round.clock.pause()
             self.status("Finishing the transcript…")
             self.speech.stop()
