@@ -18,6 +18,12 @@ def main() -> None:
     total = sum(n for _, n in agreement.values())
     agreed = sum(a for a, _ in agreement.values())
     print(f"check outcomes agreeing with the labels: {agreed}/{total} ({agreed / total:.0%})")
+    for source in ("guide", "written", "heldout"):
+        subset = [a for a in corpus if a.source == source]
+        sub_agreement = evaluate(subset)[0]
+        got = sum(a for a, _ in sub_agreement.values())
+        of = sum(n for _, n in sub_agreement.values())
+        print(f"  {source:>8}: {len(subset):2} answers, {got}/{of} outcomes agree ({got / of:.0%})")
     print("\nstructure detectors (present = pass or partial)")
     print(f"{'check':28} {'precision':>9} {'recall':>7} {'n':>4}")
     for check_id, stats in sorted(detectors.items()):

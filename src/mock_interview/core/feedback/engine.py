@@ -225,7 +225,7 @@ class _Analysis:
                 found = self.sentences_of([Span(m.start(), m.end(), m.group()) for m in _WE_ACTION.finditer(self.text)])
             self.add(f"star.{part}", "structure", names[part], status, found)
         result_sentences = [s for s, label in zip(self.sentences, labels) if label == "result"]
-        measured = [n for n in self.numbers if any(s.start <= n.start < s.end for s in result_sentences)]
+        measured = [n for n in self.number_mentions() if any(s.start <= n.start < s.end for s in result_sentences)]
         status = "pass" if measured else "partial" if result_sentences else "missing"
         self.add("star.result_measurable", "structure", "Measurable result", status, measured or result_sentences, weight=0.5)
         i_actions = [s for s in self.find("star", "action") if re.match(r"(?i)(I|so I|first|then|next|after that|finally|my approach|to do)", s.text)]

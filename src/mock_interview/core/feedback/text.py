@@ -23,15 +23,38 @@ class Span:
     text: str
 
 
+# Where a long run-on sentence (common in speech) may be split into clauses: before a conjunction
+# that starts a new clause with its own subject ("... and I redesigned ...", "... so we ...").
+_CLAUSE_BREAK = re.compile(
+    r",?\s+(?:and(?: then| so)?|so|but|then|because|which meant)\s+(?=(?:i|we|my|our|it|the|they|he|she|that|this|as)\b)",
+    re.IGNORECASE)
+LONG_SENTENCE_WORDS = 30
+
+
 def sentences(text: str) -> list[Span]:
-    """Split into sentences, keeping offsets; decimals such as 2.5 do not split."""
+    """Split into sentences, keeping offsets; decimals such as 2.5 do not split.
+
+    A sentence longer than about 30 words (speech often has no full stops) is split further into
+    clauses at conjunctions that start a new clause, so each clause can carry its own STAR part.
+    """
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         _add_trimmed(text, start, match.end(), spans)
         start = match.end()
     _add_trimmed(text, start, len(text), spans)
-    return spans
+    result: list[Span] = []
+    for span in spans:
+        if len(span.text.split()) <= LONG_SENTENCE_WORDS:
+            result.append(span)
+            continue
+        cut_start = span.start
+        for match in _CLAUSE_BREAK.finditer(text, span.start, span.end):
+            if len(text[cut_start:match.start()].split()) >= 6:
+                _add_trimmed(text, cut_start, match.start(), result)
+                cut_start = match.start()
+        _add_trimmed(text, cut_start, span.end, result)
+    return result
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
