@@ -217,9 +217,14 @@ class _Analysis:
     def structure_star(self) -> None:
         labels = self.star_labels()
         names = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result"}
+        cued = {part: self.sentences_of(self.find("star", part)) for part in STAR_PARTS}
         for part in STAR_PARTS:
             found = [s for s, label in zip(self.sentences, labels) if label == part]
             status = "pass" if found else "missing"
+            if not found and cued[part]:
+                # one sentence often carries two parts ("In my last job I was asked to..."): the part
+                # is there, sharing a sentence labelled with another
+                found, status = cued[part], "pass"
             if part == "action" and not found and _WE_ACTION.search(self.text):
                 status = "partial"
                 found = self.sentences_of([Span(m.start(), m.end(), m.group()) for m in _WE_ACTION.finditer(self.text)])
