@@ -58,7 +58,15 @@ def make(data_dir, **options) -> MockInterviewApp:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_home(snap_compare, isolated_data_dir, size):
-    assert snap_compare(make(isolated_data_dir), terminal_size=size)
+    app = make(isolated_data_dir)
+
+    async def settle(pilot):
+        for _ in range(100):  # the options column mounts after the first paint; the speech check after 0.3 s
+            if app.screen.query("#speech-status") and "test microphone" in str(app.screen.query_one("#speech-status").render()):
+                break
+            await pilot.pause(0.05)
+
+    assert snap_compare(app, terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

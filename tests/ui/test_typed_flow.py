@@ -18,6 +18,11 @@ STAR_ANSWER = ("In my previous role as a support lead, our backlog had grown to 
                "As a result, the backlog fell by 80% within two months")
 
 
+def home_ready(app) -> bool:
+    """Home is shown and its options column (mounted lazily, after the first paint) is there."""
+    return isinstance(app.screen, HomeScreen) and bool(app.screen.query("#count"))
+
+
 def choose_only(app, pack_id: str, count: int) -> None:
     packs = app.screen.query_one("#pack-list", SelectionList)
     packs.deselect_all()
@@ -28,7 +33,7 @@ def choose_only(app, pack_id: str, count: int) -> None:
 async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_data_dir):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await wait_for(pilot, lambda: home_ready(app))
         choose_only(app, "behavioral-star", 1)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -146,7 +151,7 @@ async def test_calm_mode_hides_the_checklist_until_submitted(make_app, isolated_
 async def test_spoken_mode_unavailable_keeps_typed_with_the_reason(make_app):
     app = make_app(speech_probe=lambda: (False, "Spoken answers unavailable: PortAudio was not found; install libportaudio2"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and not app.screen.speech_available
+        await wait_for(pilot, lambda: home_ready(app) and not app.screen.speech_available
                        and "PortAudio" in app.screen.speech_reason)
         app.screen.query_one("#mode").value = "spoken"
         await pilot.pause(0.2)

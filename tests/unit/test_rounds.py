@@ -126,3 +126,13 @@ def test_planning_orders():
     weakest = plan_questions(packs, 4, "weakest", scores)
     assert [q.ref for q in weakest[:3]] == [STAR.questions[3].ref, packs[0].questions[2].ref, STAR.questions[0].ref]
     assert weakest[3].ref == packs[0].questions[0].ref
+
+
+def test_a_resumed_round_counts_from_where_it_stopped(tmp_path: Path):
+    fake = FakeClock()
+    round_ = make_round(tmp_path, STAR.questions[2:4], fake, done_before=2)
+    round_.begin()
+    assert (round_.number, round_.total) == (3, 4)
+    round_.skip()
+    round_.next()
+    assert (round_.number, round_.total) == (4, 4)

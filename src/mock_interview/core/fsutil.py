@@ -9,7 +9,6 @@ leaves either the old record or the new one, never half of one.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -48,6 +47,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         path: The destination file. Its folder must exist.
         data: The complete new contents.
     """
+    import tempfile  # deferred: only writers need it, and start-up stays lean
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -101,6 +101,7 @@ class Round:
     turn: Turn | None = None
     draft: AnswerRecord | None = None
     last_feedback: Feedback | None = None
+    done_before: int = 0  # planned questions already answered before a resumed round
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -164,12 +165,12 @@ class Round:
     @property
     def number(self) -> int:
         """1-based number of the planned question being asked."""
-        return min(self.position + 1, len(self.questions))
+        return self.done_before + min(self.position + 1, len(self.questions))
 
     @property
     def total(self) -> int:
         """Planned questions in the round."""
-        return len(self.questions)
+        return self.done_before + len(self.questions)
 
     @property
     def time_is_up(self) -> bool:

@@ -8,7 +8,7 @@ listing reads only the head of each file.
 
 from __future__ import annotations
 
-import secrets
+import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -253,7 +253,7 @@ class SessionFileProblem:
 
 def new_session_id(started: datetime) -> str:
     """A sortable, unique id: the start time and a random suffix."""
-    return f"{started:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+    return f"{started:%Y%m%d-%H%M%S}-{os.urandom(2).hex()}"
 
 
 def latest_question_scores(summaries: list[SessionSummary]) -> dict[str, int]:

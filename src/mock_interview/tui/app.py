@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -17,7 +18,7 @@ class MockInterviewApp(App[None]):
     """A calm practice room: a question, a clock, space to answer, and a checklist that tells the truth."""
 
     TITLE = "mock-interview"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help"),
@@ -35,10 +36,13 @@ class MockInterviewApp(App[None]):
         self.speech_probe = speech_probe
         self.settings, self.settings_problems = context.load_settings()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """Home is the bottom of the stack (one screen to build before the first paint, not two)."""
         from mock_interview.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         for problem in self.settings_problems:
             self.notify(str(problem), title="Settings problem (defaults used)", severity="warning", timeout=10)
         for problem in self.context.packs.problems:

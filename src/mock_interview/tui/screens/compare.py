@@ -60,6 +60,8 @@ def comparison_table(older, newer, rows) -> Table:
 class CompareScreen(Screen[None]):
     """Pick a question answered more than once; see the last two attempts side by side."""
 
+    CSS_PATH = "history.tcss"
+
     BINDINGS = [Binding("escape", "back", "Back", id="back")]
 
     def __init__(self, session_id: str) -> None:

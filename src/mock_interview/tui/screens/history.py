@@ -11,11 +11,14 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 
 from mock_interview.core.feedback import GROUPS
 
+SHORT = {"structure": "struct", "specificity": "specif", "alignment": "align", "pitfalls": "pitfall", "delivery": "deliv"}
 COLUMNS = (("date", "started"), ("packs", "packs"), ("questions", "answers"), ("mode", "mode"), ("score", "score"), ("status", "status"))
 
 
 class HistoryScreen(Screen[None]):
     """Every saved session; open one in Review, resume an unfinished one, compare attempts."""
+
+    CSS_PATH = "history.tcss"
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -89,8 +92,8 @@ class HistoryScreen(Screen[None]):
             trend = ""
             if len(values) >= 2:
                 change = values[-1] - values[0]
-                trend = f" ({'+' if change >= 0 else ''}{change})"
-            self.query_one(f"#chart-label-{group}", Label).update(f"{group}{latest}{trend}")
+                trend = f" {'+' if change >= 0 else ''}{change}"
+            self.query_one(f"#chart-label-{group}", Label).update(f"{SHORT[group]}{latest}{trend}")
 
     @on(Input.Changed, "#history-filter")
     def filter_changed(self, event: Input.Changed) -> None:

@@ -6,6 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -63,7 +64,8 @@ def start_round(app, packs: list[str], count: int | None = None, order: str | No
                       "answer_seconds": settings.answer_seconds, "prep_seconds": settings.prep_seconds, "model": settings.model})
     round_ = Round(session=session, store=context.sessions, questions=questions, profile=profile_obj,
                    follow_ups=settings.follow_ups, answer_seconds_override=settings.answer_seconds,
-                   prep_seconds_override=settings.prep_seconds, clock=Clock(app.clock))
+                   prep_seconds_override=settings.prep_seconds, clock=Clock(app.clock),
+                   done_before=len(session.plan) - len(questions))
     app.push_screen(RoundScreen(round_, mode=session.mode))
 
 
@@ -81,6 +83,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.speech_reason = "checking the microphone and speech model…"
         self.speech_available = False
+        self._profile_options: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,51 +91,74 @@ class HomeScreen(Screen[None]):
             with Vertical(id="home-packs"):
                 yield Label("Question packs", classes="section-title")
                 yield Input(placeholder="filter by title or tag", id="pack-filter")
-                yield SelectionList[str](id="pack-list")
-            with VerticalScroll(id="home-options"):
-                yield Label("Questions", classes="field-label")
-                yield Input(str(self.app.settings.question_count), id="count", type="integer", max_length=3)
-                yield Label("Order", classes="field-label")
-                yield Select([("As in the pack", "pack"), ("Shuffled", "shuffled"), ("Weakest first", "weakest")],
-                             value=self.app.settings.order, allow_blank=False, id="order")
-                yield Label("Mode", classes="field-label")
-                yield Select([("Typed", "typed"), ("Spoken", "spoken")], value="typed", allow_blank=False, id="mode")
-                yield Static(self.speech_reason, id="speech-status")
-                yield Label("Target profile", classes="field-label")
-                yield Select([], id="profile", prompt="no profile")
-                yield Button("Start", id="start", variant="primary")
-                with Horizontal(id="home-links"):
-                    yield Button("History", id="history")
-                    yield Button("Profiles", id="profiles")
-                    yield Button("Settings", id="settings")
+                # Built in compose, not after mount: one layout pass before the first paint.
+                yield SelectionList[str](*self.pack_selections(), id="pack-list")
+            # The options column mounts right after the first paint (Textual's Lazy): the packs
+            # show at once and the form follows a frame later, instead of a blank screen meanwhile.
+            yield Lazy(self.options_column())
         yield Footer()
 
+    def options_column(self) -> VerticalScroll:
+        """Questions, order, mode, profile and the buttons."""
+        options, active = self.profile_options()
+        self._profile_options = options
+        return VerticalScroll(
+            Label("Questions", classes="field-label"),
+            Input(str(self.app.settings.question_count), id="count", type="integer", max_length=3),
+            Label("Order", classes="field-label"),
+            Select([("As in the pack", "pack"), ("Shuffled", "shuffled"), ("Weakest first", "weakest")],
+                   value=self.app.settings.order, allow_blank=False, id="order"),
+            Label("Mode", classes="field-label"),
+            Select([("Typed", "typed"), ("Spoken", "spoken")], value="typed", allow_blank=False, id="mode"),
+            Static(self.speech_reason, id="speech-status"),
+            Label("Target profile", classes="field-label"),
+            Select(options, value=active if active else Select.NULL, id="profile", prompt="no profile"),
+            Button("Start", id="start", variant="primary"),
+            Horizontal(Button("History", id="history"), Button("Profiles", id="profiles"), Button("Settings", id="settings"),
+                       id="home-links"),
+            id="home-options",
+        )
+
     def on_mount(self) -> None:
-        self.refresh_packs()
-        self.refresh_profiles()
-        self.check_speech()
+        # Probing audio imports sounddevice and numpy (~150 ms): only after the first paint.
+        self.set_timer(0.3, self.check_speech)
 
     def on_screen_resume(self) -> None:
-        self.refresh_profiles()
+        options, active = self.profile_options()
+        if options != self._profile_options:  # changed in Profiles: show the new list
+            self._profile_options = options
+            self.refresh_profiles(options, active)
 
-    def refresh_packs(self, text: str = "") -> None:
-        packs = self.query_one("#pack-list", SelectionList)
-        chosen = set(packs.selected)
-        packs.clear_options()
+    def pack_selections(self, text: str = "", chosen: set[str] | None = None) -> list[Selection]:
+        """The packs matching ``text``, ticked as before (Career goals ticked at first)."""
         needle = text.strip().lower()
+        selections = []
         for pack in self.app.context.packs.packs:
             haystack = f"{pack.title} {pack.id} {' '.join(pack.tags)}".lower()
             if needle and needle not in haystack:
                 continue
             label = f"{pack.title} ({len(pack.questions)}) · {', '.join(pack.tags)}"
-            packs.add_option(Selection(label, pack.id, pack.id in chosen or (not chosen and pack.id == "career-goals")))
+            ticked = pack.id in chosen if chosen else pack.id == "career-goals"
+            selections.append(Selection(label, pack.id, ticked))
+        return selections
 
-    def refresh_profiles(self) -> None:
+    def refresh_packs(self, text: str = "") -> None:
+        packs = self.query_one("#pack-list", SelectionList)
+        chosen = set(packs.selected)
+        packs.clear_options()
+        packs.add_options(self.pack_selections(text, chosen))
+
+    def profile_options(self) -> tuple[list[tuple[str, str]], str]:
+        """The saved profiles as Select options, and the active one if it exists."""
         profiles, _ = self.app.context.profiles.load_all()
-        select = self.query_one("#profile", Select)
-        select.set_options([(f"{p.name}: {p.role} at {p.company}", p.name) for p in profiles])
+        options = [(f"{p.name}: {p.role} at {p.company}", p.name) for p in profiles]
         active = self.app.settings.active_profile
-        if active in {p.name for p in profiles}:
+        return options, active if active in {p.name for p in profiles} else ""
+
+    def refresh_profiles(self, options, active: str) -> None:
+        select = self.query_one("#profile", Select)
+        select.set_options(options)
+        if active:
             select.value = active
 
     @on(Input.Changed, "#pack-filter")
@@ -158,7 +184,10 @@ class HomeScreen(Screen[None]):
     def on_speech_availability_checked(self, message: SpeechAvailabilityChecked) -> None:
         self.speech_available = message.available
         self.speech_reason = message.reason
-        status = self.query_one("#speech-status", Static)
+        statuses = self.query("#speech-status")
+        if not statuses:  # the options column is not mounted yet; it shows speech_reason when it is
+            return
+        status = statuses.first(Static)
         status.update(message.reason)
         status.set_class(not message.available, "-unavailable")
 

@@ -18,6 +18,8 @@ NEW = "__new__"
 class ProfilesScreen(Screen[None]):
     """A list of profiles and the form of the selected one."""
 
+    CSS_PATH = "forms.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("ctrl+s", "save", "Save profile", id="save-profile"),

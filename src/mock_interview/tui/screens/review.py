@@ -61,6 +61,8 @@ def checklist_text(feedback: dict) -> Text:
 class ReviewScreen(Screen[None]):
     """One session, answer by answer."""
 
+    CSS_PATH = "review.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("ctrl+s", "save_note", "Save note", id="save-note"),

@@ -31,6 +31,8 @@ DRAFT_SAVE_SECONDS = 1.0
 class RoundScreen(Screen[None]):
     """Runs a :class:`~mock_interview.core.rounds.Round` until it ends, then opens Review."""
 
+    CSS_PATH = "round.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit / next", id="submit", priority=True),
         Binding("f5", "pause", "Pause", id="pause", priority=True),

@@ -15,6 +15,8 @@ DEFAULT_DEVICE = "__default__"
 class SettingsScreen(Screen[None]):
     """Edit and save the user's settings."""
 
+    CSS_PATH = "forms.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("ctrl+s", "save", "Save settings", id="save-settings"),
