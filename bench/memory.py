@@ -27,19 +27,25 @@ import soundfile
 audio, _ = _speech.answer_of_seconds(60)
 soundfile.write(sys.argv[2], audio, 16000, subtype="PCM_16")
 
+def rss():
+    return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
+
 async def main():
     app = MockInterviewApp(AppContext.from_options(sys.argv[3]),
                            start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""})
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.5)
         screen = app.screen
+        print("stage app", rss(), file=sys.stderr)
         while screen.speech.transcriber is None:
             await pilot.pause(0.1)
+        print("stage model", rss(), file=sys.stderr)
         await pilot.press("ctrl+s")
         await pilot.pause(1.0)
         player = subprocess.Popen(["paplay", "--device=virt", sys.argv[2]])
         while player.poll() is None:
             await pilot.pause(0.2)
+        print("stage recorded", rss(), file=sys.stderr)
         await pilot.press("ctrl+s")
         while screen.round.phase != "done":
             await pilot.pause(0.1)
@@ -57,6 +63,9 @@ def main() -> None:
                                 env=dict(os.environ, PYTHONPATH=str(_common.ROOT / "src")))
     if result.returncode:
         raise SystemExit(result.stderr[-2000:])
+    for line in result.stderr.splitlines():
+        if line.startswith("stage "):
+            print(f"  peak after {line.split()[1]}: {line.split()[2]} MB")
     lines = result.stdout.strip().splitlines()
     words = lines[0]
     peak = float(lines[-1].split()[1])

@@ -21,41 +21,74 @@ MAX_CHUNK_SECONDS = 24.0
 PAUSE_SECONDS = 0.35
 
 
+VAD_WINDOW_SECONDS = 4.0
+
+
 def find_cut(audio: np.ndarray, min_samples: int, pause_samples: int) -> int | None:
     """The sample index of the last pause (after ``min_samples``) in ``audio``, or ``None``.
 
-    Uses faster-whisper's Silero VAD; falls back to a quiet-energy search if it is unavailable.
+    Looks backwards from the end in windows of a few seconds: Silero VAD (from faster-whisper)
+    batches a whole input at once, and a 24-second input costs a couple of hundred megabytes,
+    while a 4-second window costs a few. Falls back to quiet-energy search where VAD is unavailable
+    or the audio is loud but not speech.
     """
+    window = int(VAD_WINDOW_SECONDS * SAMPLE_RATE)
+    end = audio.size
+    while end > min_samples:
+        start = max(0, min_samples - pause_samples, end - window)
+        cut = _cut_in_window(audio[start:end], start, min_samples, pause_samples, at_end=end == audio.size)
+        if cut is not None:
+            return cut
+        if start <= max(0, min_samples - pause_samples):
+            break
+        end = start + pause_samples  # overlap, so a pause across the edge is seen
+    return None
+
+
+def _cut_in_window(piece: np.ndarray, offset: int, min_samples: int, pause_samples: int, at_end: bool) -> int | None:
+    speech = _speech_segments(piece, pause_samples)
+    if speech is None:
+        return _quiet_cut(piece, offset, min_samples, pause_samples)
+    if not speech:
+        return offset + piece.size if at_end and piece.size >= pause_samples else None  # silence only
+    cut = None
+    for current, following in zip(speech, speech[1:]):
+        middle = offset + (current["end"] + following["start"]) // 2
+        if middle >= min_samples and following["start"] - current["end"] >= pause_samples // 2:
+            cut = middle
+    if at_end and piece.size - speech[-1]["end"] >= pause_samples and offset + speech[-1]["end"] >= min_samples:
+        cut = offset + speech[-1]["end"] + (piece.size - speech[-1]["end"]) // 2
+    return cut
+
+
+def _speech_segments(piece: np.ndarray, pause_samples: int) -> list[dict] | None:
+    """Silero VAD speech segments, or ``None`` to use the energy fallback."""
     try:
         from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-        speech = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=int(pause_samples * 1000 / SAMPLE_RATE),
+        speech = get_speech_timestamps(piece, VadOptions(min_silence_duration_ms=int(pause_samples * 1000 / SAMPLE_RATE),
                                                          speech_pad_ms=100))
     except Exception:
-        speech = None
-    if speech == [] and float(np.sqrt(np.mean(audio.astype(np.float64) ** 2))) > 0.01:
-        speech = None  # loud but "no speech" (music, a tone): judge pauses by energy instead
-    if speech is not None:
-        cut = None
-        for current, following in zip(speech, speech[1:]):
-            gap_middle = (current["end"] + following["start"]) // 2
-            if gap_middle >= min_samples and following["start"] - current["end"] >= pause_samples // 2:
-                cut = gap_middle
-        if speech and audio.size - speech[-1]["end"] >= pause_samples and speech[-1]["end"] >= min_samples:
-            cut = speech[-1]["end"] + (audio.size - speech[-1]["end"]) // 2
-        if not speech and audio.size >= min_samples:
-            cut = audio.size  # silence only
-        return cut
+        return None
+    if not speech and float(np.sqrt(np.mean(piece.astype(np.float64) ** 2))) > 0.01:
+        return None  # loud but "no speech" (music, a tone): judge pauses by energy instead
+    return speech
+
+
+def _quiet_cut(piece: np.ndarray, offset: int, min_samples: int, pause_samples: int) -> int | None:
     frame = SAMPLE_RATE // 50
-    energies = np.sqrt(np.mean(audio[: audio.size // frame * frame].reshape(-1, frame) ** 2, axis=1))
+    if piece.size < frame:
+        return None
+    energies = np.sqrt(np.mean(piece[: piece.size // frame * frame].reshape(-1, frame) ** 2, axis=1))
     quiet = energies < max(0.01, float(np.percentile(energies, 20)) * 1.5)
     needed = max(1, pause_samples // frame)
     run = 0
     cut = None
     for index, is_quiet in enumerate(quiet):
         run = run + 1 if is_quiet else 0
-        if run >= needed and index * frame >= min_samples:
-            cut = (index - run // 2) * frame
+        position = offset + (index - run // 2) * frame
+        if run >= needed and position >= min_samples:
+            cut = position
     return cut
 
 
