@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import _common
 from mock_interview.core.feedback import analyse
+from mock_interview.core.feedback.text import stem
 from mock_interview.core.profiles import Profile
 from tests.corpus import load_corpus
 
@@ -27,15 +28,21 @@ def main() -> None:
     profile = Profile(name="p", company="Greenleaf", role="Marketing Manager", industry="creative", career_stage="mid",
                       mission="Make sustainable living easy", values=("Sustainability", "Curiosity"),
                       job_description="Own our content strategy and lead campaigns across social media using data analytics.")
-    print(f"{'words':>6} {'median ms':>10} {'µs/word':>8} {'baseline ms':>12} {'ratio':>7}")
+    print(f"{'words':>6} {'median ms':>10} {'µs/word':>8} {'cold cache ms':>14} {'baseline ms':>12} {'ratio':>7}")
     per_word = {}
     for size in (300, 1000, 2500, 5000):
         text = answer_of(size)
         ours = _common.median_seconds(lambda: analyse(text, "Tell me about a time you led a project.", profile=profile), repeats=15)
+
+        def cold() -> None:  # a first analysis: no word stemmed before
+            stem.cache_clear()
+            analyse(text, "Tell me about a time you led a project.", profile=profile)
+
+        cold_time = _common.median_seconds(cold, repeats=15)
         base = _common.median_seconds(lambda: text.lower().split(), repeats=15)
         per_word[size] = ours / size
-        print(f"{size:6} {ours * 1000:10.2f} {ours / size * 1e6:8.2f} {base * 1000:12.3f} {ours / base:7.0f}")
-    print(f"\n300 words: {per_word[300] * 300 * 1000:.2f} ms (target <= 5 ms)")
+        print(f"{size:6} {ours * 1000:10.2f} {ours / size * 1e6:8.2f} {cold_time * 1000:14.2f} {base * 1000:12.3f} {ours / base:7.0f}")
+    print(f"\n300 words: {per_word[300] * 300 * 1000:.2f} ms as the panel reruns it (target <= 5 ms); see the cold column for a first run")
     print(f"cost per word at 5,000 / at 300: {per_word[5000] / per_word[300]:.2f} (1.0 = perfectly linear)")
 
 

@@ -446,8 +446,14 @@ class _Analysis:
         pattern = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(variants, key=len, reverse=True))})(?:'s|’s)?(?![\w])", re.I)
         return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(self.text)]
 
+    @property
+    def word_stems(self) -> list[str]:
+        if "_stems" not in self.__dict__:
+            self.__dict__["_stems"] = [stem(w.text) for w in self.words]
+        return self.__dict__["_stems"]
+
     def stem_hits(self, targets: set[str]) -> list[Span]:
-        return [w for w in self.words if stem(w.text) in targets]
+        return [w for w, s in zip(self.words, self.word_stems) if s in targets]
 
     def profile_value_mentions(self) -> list[Span]:
         if not self.profile:
@@ -461,7 +467,7 @@ class _Analysis:
         if not self.profile or not self.profile.job_description.strip():
             return []
         terms = job_terms(self.profile.job_description)
-        answer_stems = [stem(w.text) for w in self.words]
+        answer_stems = self.word_stems
         hits = []
         for term in terms:
             hits += _term_spans(term, answer_stems, self.words)
@@ -530,7 +536,7 @@ class _Analysis:
                                      "Paste the job description into your profile to check this.", self.lex.tips["alignment.job_terms"].source))
             return
         terms = job_terms(profile.job_description)
-        answer_stems = [stem(w.text) for w in self.words]
+        answer_stems = self.word_stems
         used, missed, evidence = [], [], []
         for term in terms:
             spans = _term_spans(term, answer_stems, self.words)

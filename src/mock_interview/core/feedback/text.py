@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?")
@@ -80,6 +81,7 @@ _SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ness", "ities", "it
              "ions", "ion", "ies", "ied", "ers", "er", "ed", "es", "ly", "al", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, fast stem so that *innovative*, *innovation* and *innovate* meet."""
     word = word.lower().strip("'’-")
