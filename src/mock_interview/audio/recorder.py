@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import queue
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,23 +144,3 @@ class Recorder:
         if self._error is not None:
             raise AudioUnavailable(f"recording failed ({self._error}); the audio up to that point is in {self.path}")
         return self.stats
-
-
-def record_until(path: Path, *, seconds: float | None, device=None, stop_event: threading.Event | None = None,
-                 on_block=None, on_level=None) -> RecordingStats:
-    """Record until ``seconds`` pass or ``stop_event`` is set (the ``record`` command)."""
-    recorder = Recorder(path, device, on_block=on_block, on_level=on_level)
-    recorder.start()
-    started = time.monotonic()
-    try:
-        while True:
-            if seconds is not None and recorder.stats.seconds >= seconds:
-                break
-            if stop_event is not None and stop_event.is_set():
-                break
-            if seconds is not None and time.monotonic() - started > seconds + 5:
-                break  # the device delivers nothing: do not wait forever
-            time.sleep(0.02)
-    finally:
-        stats = recorder.stop()
-    return stats
