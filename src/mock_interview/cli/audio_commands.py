@@ -17,16 +17,13 @@ def _err(message: str) -> None:
 
 def delivery_figures(transcript, limit: float | None = None) -> dict:
     """Words per minute, fillers, hedges, pauses and time used, from the feedback engine's delivery checks."""
-    from mock_interview.core.feedback import Delivery, QuestionInfo, analyse
+    from mock_interview.core.feedback import Delivery, QuestionInfo, analyse, long_pauses, words_per_minute
 
-    words = [w for w, _, _ in transcript.words if any(ch.isalnum() for ch in w)]
-    span = (transcript.words[-1][2] - transcript.words[0][1]) if len(transcript.words) >= 2 else transcript.duration
-    wpm = len(words) / (span / 60) if span > 0 else 0.0
+    wpm = words_per_minute(transcript.words)
     feedback = analyse(transcript.text, QuestionInfo("", "general", int(limit or max(transcript.duration, 1))),
                        delivery=Delivery(tuple(transcript.words), transcript.duration, limit))
     fillers = feedback.by_id("delivery.fillers")
-    pauses = [(transcript.words[i][1] - transcript.words[i - 1][2], transcript.words[i][1])
-              for i in range(1, len(transcript.words)) if transcript.words[i][1] - transcript.words[i - 1][2] > 2.5]
+    pauses = [(gap, transcript.words[index][1]) for index, gap in long_pauses(transcript.words)]
     return {
         "wpm": round(wpm, 1),
         "fillers": len(fillers.evidence) if fillers else 0,

@@ -49,6 +49,24 @@ class Delivery:
     fillers_lower_bound: bool = True
 
 
+LONG_PAUSE_SECONDS = 2.5
+
+
+def words_per_minute(words) -> float:
+    """Speaking rate over the span from the first word to the last (leading and trailing silence left out)."""
+    spoken = [w for w in words if re.search(r"\w", w[0])]
+    if len(spoken) < 2:
+        return 0.0
+    span = spoken[-1][2] - spoken[0][1]
+    return len(spoken) / max(span / 60, 1e-6)
+
+
+def long_pauses(words) -> list[tuple[int, float]]:
+    """(index of the word after the pause, seconds of silence) for every gap over 2.5 s."""
+    return [(index, words[index][1] - words[index - 1][2]) for index in range(1, len(words))
+            if words[index][1] - words[index - 1][2] > LONG_PAUSE_SECONDS]
+
+
 def classify_question(text: str) -> str:
     """Guess a question's kind from its wording (``general`` when nothing fits)."""
     lexicon = load_lexicon()
@@ -606,9 +624,7 @@ class _Analysis:
             return
         delivery = self.delivery
         minutes = max(delivery.duration, 1e-6) / 60
-        spoken = [w for w in delivery.words if re.search(r"\w", w[0])]
-        speaking_span = (spoken[-1][2] - spoken[0][1]) if len(spoken) >= 2 else delivery.duration
-        wpm = len(spoken) / max(speaking_span / 60, 1e-6) if spoken else 0.0
+        wpm = words_per_minute(delivery.words)
         status = "pass" if 120 <= wpm <= 160 else "partial" if 100 <= wpm <= 185 else "missing"
         extra = "" if status == "pass" else ("Slow down a little." if wpm > 160 else "Speak a little faster, or cut the pauses.")
         self.add("delivery.pace", "delivery", labels[0][1], status, detail=f"{wpm:.0f} words a minute", extra_tip=extra)
@@ -625,9 +641,8 @@ class _Analysis:
 
         offsets = align_words(self.text, delivery.words)
         pauses = []
-        for index in range(1, len(delivery.words)):
-            gap = delivery.words[index][1] - delivery.words[index - 1][2]
-            if gap > 2.5 and offsets[index] is not None:
+        for index, gap in long_pauses(delivery.words):
+            if offsets[index] is not None:
                 start, end = offsets[index]
                 pauses.append((gap, Span(start, end, self.text[start:end])))
         status = "pass" if not pauses else "partial" if len(pauses) <= 2 else "missing"
