@@ -184,12 +184,17 @@ class HomeScreen(Screen[None]):
     def on_speech_availability_checked(self, message: SpeechAvailabilityChecked) -> None:
         self.speech_available = message.available
         self.speech_reason = message.reason
+        self.show_speech_status()
+
+    def show_speech_status(self) -> None:
+        """Show the speech check's result; retried until the lazily mounted options column is there."""
         statuses = self.query("#speech-status")
-        if not statuses:  # the options column is not mounted yet; it shows speech_reason when it is
+        if not statuses:
+            self.set_timer(0.05, self.show_speech_status)
             return
         status = statuses.first(Static)
-        status.update(message.reason)
-        status.set_class(not message.available, "-unavailable")
+        status.update(self.speech_reason)
+        status.set_class(not self.speech_available, "-unavailable")
 
     @on(Select.Changed, "#mode")
     def mode_changed(self, event: Select.Changed) -> None:
