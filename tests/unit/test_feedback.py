@@ -138,3 +138,13 @@ def test_empty_answer_and_json_shape():
         assert set(check) >= {"id", "group", "label", "status", "evidence", "tip"}
         for evidence in check["evidence"]:
             assert set(evidence) == {"start", "end", "text"}
+
+
+def test_repeated_words_and_phrases_are_flagged_in_spoken_answers():
+    text = ("At the end of the day I led the team. At the end of the day we shipped. "
+            "At the end of the day the clients were happy and the launch went well.")
+    words = tuple((w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(text.split()))
+    check = analyse(text, "Tell me about a launch.", delivery=Delivery(words, 12.0)).by_id("delivery.repetition")
+    assert check.status in ("partial", "missing")
+    assert "end of the" in check.detail or "the end of" in check.detail
+    assert any(text[e.start:e.end].lower().startswith(("at the end", "the end of")) for e in check.evidence)

@@ -649,11 +649,13 @@ class _Analysis:
         detail = ", ".join(f"{gap:.1f} s before “{span.text}”" for gap, span in pauses[:4]) or "none over 2.5 s"
         self.add("delivery.pauses", "delivery", labels[3][1], status, [s for _, s in pauses], detail=detail, problem=True)
 
-        repeated = self.repeated_words()
-        status = "pass" if not repeated else "partial" if len(repeated) == 1 else "missing"
+        repeated, phrase_spans = self.repeated_words(), self.repeated_phrases()
+        overused = repeated + [(phrase, len(spans)) for phrase, spans in phrase_spans.items()]
+        status = "pass" if not overused else "partial" if len(overused) == 1 else "missing"
         evidence = [w for w in self.words if w.text.lower() in {r for r, _ in repeated}]
+        evidence = _dedupe(evidence + [span for spans in phrase_spans.values() for span in spans])
         self.add("delivery.repetition", "delivery", labels[4][1], status, evidence,
-                 detail=", ".join(f"“{w}” ×{n}" for w, n in repeated) or "no word overused", problem=True)
+                 detail=", ".join(f"“{w}” ×{n}" for w, n in overused) or "no word or phrase overused", problem=True)
 
         limit = delivery.limit or self.question.answer_seconds
         share = delivery.duration / limit if limit else 1.0
@@ -681,6 +683,24 @@ class _Analysis:
         counts = Counter(w.text.lower() for w in self.words if w.text.lower() not in self.lex.stopwords and len(w.text) > 2 and not w.text[0].isdigit())
         threshold = max(5, round(0.04 * self.word_count))
         return [(word, n) for word, n in counts.most_common(5) if n >= threshold][:3]
+
+    def repeated_phrases(self) -> dict[str, list[Span]]:
+        """Two- and three-word phrases said three times or more ("at the end of the day")."""
+        lowered = [w.text.lower() for w in self.words]
+        found: dict[str, list[Span]] = {}
+        for size in (3, 2):
+            for index in range(len(lowered) - size + 1):
+                gram = lowered[index:index + size]
+                if all(g in self.lex.stopwords for g in gram) or any(g[0].isdigit() for g in gram):
+                    continue
+                phrase = " ".join(gram)
+                if any(phrase in longer for longer in found if longer != phrase):
+                    continue
+                found.setdefault(phrase, []).append(Span(self.words[index].start, self.words[index + size - 1].end,
+                                                         self.text[self.words[index].start:self.words[index + size - 1].end]))
+            found = {p: spans for p, spans in found.items() if len(spans) >= 3}
+        ranked = sorted(found.items(), key=lambda item: -len(item[1]))
+        return dict(ranked[:2])
 
 
 @lru_cache(maxsize=4)
