@@ -685,21 +685,21 @@ class _Analysis:
         return [(word, n) for word, n in counts.most_common(5) if n >= threshold][:3]
 
     def repeated_phrases(self) -> dict[str, list[Span]]:
-        """Two- and three-word phrases said three times or more ("at the end of the day")."""
-        lowered = [w.text.lower() for w in self.words]
-        found: dict[str, list[Span]] = {}
-        for size in (3, 2):
+        """The longest phrases (two to six words) said three times or more ("at the end of the day")."""
+        lowered = [w.text.lower().strip("'’") for w in self.words]
+        chosen: dict[str, list[Span]] = {}
+        for size in range(6, 1, -1):
+            positions: dict[str, list[int]] = {}
             for index in range(len(lowered) - size + 1):
                 gram = lowered[index:index + size]
-                if all(g in self.lex.stopwords for g in gram) or any(g[0].isdigit() for g in gram):
+                if all(g in self.lex.stopwords for g in gram) or any(g[:1].isdigit() for g in gram):
                     continue
-                phrase = " ".join(gram)
-                if any(phrase in longer for longer in found if longer != phrase):
-                    continue
-                found.setdefault(phrase, []).append(Span(self.words[index].start, self.words[index + size - 1].end,
-                                                         self.text[self.words[index].start:self.words[index + size - 1].end]))
-            found = {p: spans for p, spans in found.items() if len(spans) >= 3}
-        ranked = sorted(found.items(), key=lambda item: -len(item[1]))
+                positions.setdefault(" ".join(gram), []).append(index)
+            for phrase, starts in positions.items():
+                if len(starts) >= 3 and not any(phrase in longer for longer in chosen):
+                    chosen[phrase] = [Span(self.words[i].start, self.words[i + size - 1].end,
+                                           self.text[self.words[i].start:self.words[i + size - 1].end]) for i in starts]
+        ranked = sorted(chosen.items(), key=lambda item: (-len(item[1]), -len(item[0])))
         return dict(ranked[:2])
 
 
