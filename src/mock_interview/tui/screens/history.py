@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -55,8 +55,13 @@ class HistoryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="listing sessions")
     def reload(self) -> None:
+        """List the sessions off the UI thread (a thousand take about 0.1 s)."""
         summaries, problems = self.app.context.sessions.list()
+        self.app.call_from_thread(self.show_sessions, summaries, problems)
+
+    def show_sessions(self, summaries, problems) -> None:
         self.summaries = summaries
         for problem in problems:
             self.notify(str(problem), title="Skipped a file", severity="warning", timeout=8)
