@@ -18,7 +18,7 @@ from mock_interview.core.tomlschema import (
     Problem,
     check_table,
     parse_toml_text,
-    read_toml_file,
+    read_user_file,
     slug_check,
 )
 
@@ -209,17 +209,7 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
 
 def load_pack(path: Path, *, builtin: bool = False) -> Pack:
     """Read and validate the pack at ``path`` (see :func:`parse_pack`)."""
-    if path.is_dir():
-        raise InvalidFileError([Problem(path, "", "is a folder; give a .toml pack file")])
-    data_raw = _read_bytes(path)
-    return parse_pack(data_raw, path, builtin=builtin)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidFileError([Problem(path, "", f"cannot be read ({exc.strerror}); check the path")]) from None
+    return parse_pack(read_user_file(path), path, builtin=builtin)
 
 
 def builtin_packs_dir() -> Path:

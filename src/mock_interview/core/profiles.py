@@ -22,7 +22,7 @@ from mock_interview.core.tomlschema import (
     check_table,
     is_slug,
     parse_toml_text,
-    read_toml_file,
+    read_user_file,
 )
 
 CAREER_STAGES = ("entry", "mid", "senior")
@@ -106,9 +106,7 @@ class ProfileStore:
         if not path.exists():
             known = ", ".join(self.names()) or "none yet"
             raise InvalidFileError([Problem(path, "", f"no such profile; known profiles: {known}; create one with 'mock-interview profiles new'")])
-        raw, _ = read_toml_file(path)  # early syntax check with a clear message
-        del raw
-        return parse_profile(path.read_bytes(), path.stem, path)
+        return parse_profile(read_user_file(path), path.stem, path)
 
     def load_all(self) -> tuple[list[Profile], list[Problem]]:
         """Every valid profile, and the problems of the invalid ones."""

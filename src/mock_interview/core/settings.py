@@ -15,6 +15,7 @@ from mock_interview.core.tomlschema import (
     Problem,
     check_table,
     parse_toml_text,
+    read_user_file,
 )
 
 FEEDBACK_MODES = ("live", "calm")
@@ -60,7 +61,7 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     if not path.exists():
         return Settings(), []
     try:
-        data, text = parse_toml_text(path.read_bytes(), path)
+        data, text = parse_toml_text(read_user_file(path), path)
     except InvalidFileError as exc:
         return Settings(), list(exc.problems)
     locator = KeyLocator(text)

@@ -62,20 +62,18 @@ _TYPE_NAMES = {"str": "a string", "int": "a whole number", "bool": "true or fals
                "list[str]": "a list of strings"}
 
 
-def read_toml_file(path: Path) -> tuple[dict[str, Any], str]:
-    """Read ``path`` as UTF-8 TOML.
-
-    Returns:
-        The parsed document and its text (for locating keys).
+def read_user_file(path: Path) -> bytes:
+    """The bytes of a user's file.
 
     Raises:
-        InvalidFileError: The file is unreadable, not UTF-8 text, or not valid TOML.
+        InvalidFileError: The file cannot be read (missing, a folder, no permission).
     """
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InvalidFileError([Problem(path, "", "is a folder; give a .toml file")]) from None
     except OSError as exc:
         raise InvalidFileError([Problem(path, "", f"cannot be read ({exc.strerror}); check the path and its permissions")]) from None
-    return parse_toml_text(raw, path)
 
 
 def parse_toml_text(raw: bytes | str, path: Path | None = None) -> tuple[dict[str, Any], str]:
