@@ -104,7 +104,7 @@ def test_resume_restores_the_interrupted_draft(tmp_path: Path):
     fake = FakeClock()
     round_ = make_round(tmp_path, STAR.questions[:2], fake, prep_seconds_override=0)
     round_.begin()
-    round_.interrupt("I was halfway through")
+    round_.save_draft("I was halfway through")
     store = round_.store
     session = store.load(round_.session.id)
     questions = [PACKS.find_question(ref) for ref in session.remaining_plan()]

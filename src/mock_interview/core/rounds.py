@@ -100,7 +100,6 @@ class Round:
     phase: str = PREP
     turn: Turn | None = None
     draft: AnswerRecord | None = None
-    last_feedback: Feedback | None = None
     done_before: int = 0  # planned questions already answered before a resumed round
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -194,13 +193,12 @@ class Round:
                duration: float | None = None) -> tuple[Feedback, str | None]:
         """Record the answer with its feedback and save; returns the feedback and the follow-up to ask, if any."""
         assert self.turn is not None and self.draft is not None
-        delivery = None
-        if words:
-            delivery = Delivery(tuple(words), duration if duration is not None else self.clock.elapsed, self.answer_seconds)
+        seconds = self.clock.elapsed if duration is None else duration
+        delivery = Delivery(tuple(words), seconds, self.answer_seconds) if words else None
         feedback = self.analyse(text, delivery)
         record = self.draft
         record.text = text
-        record.ended = record.started + timedelta(seconds=round(self.clock.elapsed)) if duration is None else record.started + timedelta(seconds=round(duration))
+        record.ended = record.started + timedelta(seconds=round(seconds))
         record.status = "timed_out" if timed_out else "answered"
         record.words = [(w, float(s), float(e)) for w, s, e in words]
         record.audio = audio
@@ -209,7 +207,6 @@ class Round:
         if not text.strip():
             record.status = "skipped"
         self.store.save(self.session)
-        self.last_feedback = feedback
         self.phase = DONE
         follow_up = None
         if self.follow_ups and not self.turn.follow_up_to and text.strip():
@@ -257,10 +254,4 @@ class Round:
         self.phase = DONE
         self.session.status = status
         self.session.ended = now()
-        self.store.save(self.session)
-
-    def interrupt(self, text: str | None = None) -> None:
-        """Save what is there when the app stops mid-round; the session stays resumable."""
-        if text is not None and self.draft is not None and self.phase == ANSWER:
-            self.draft.text = text
         self.store.save(self.session)

@@ -512,13 +512,13 @@ class _Analysis:
         industry = profile.industry if profile.industry in self.lex.data["industry"] else "other"
         industry_words = self.lex.words("industry", industry)
         if industry_words:
-            hits = _dedupe_words(list(self.find("industry", industry)))
+            hits = _dedupe(list(self.find("industry", industry)))
             self.add("alignment.industry", "alignment", f"{industry.capitalize()} language", self.by_count(len({h.text.lower() for h in hits}), 2), hits)
         else:
             self.checks.append(Check("alignment.industry", "alignment", "Industry language", "na", (),
                                      "Set the profile's industry to check its language.", self.lex.tips["alignment.industry"].source))
         stage = profile.career_stage if profile.career_stage in self.lex.data["stage"] else "mid"
-        hits = _dedupe_words(list(self.find("stage", stage)))
+        hits = _dedupe(list(self.find("stage", stage)))
         focus = {"entry": "learning and growth", "mid": "leadership and contribution", "senior": "strategy and influence"}[stage]
         self.add("alignment.stage", "alignment", f"Fits {stage} level ({focus})", self.by_count(len({h.text.lower() for h in hits}), 2), hits)
 
@@ -784,10 +784,6 @@ def _dedupe(spans: list[Span]) -> list[Span]:
             continue
         result.append(span)
     return result
-
-
-def _dedupe_words(spans: list[Span]) -> list[Span]:
-    return _dedupe(spans)
 
 
 def align_words(text: str, timed_words) -> list[tuple[int, int] | None]:
