@@ -27,8 +27,7 @@ def run_score(context: AppContext, args: Namespace) -> int:
         if question is None:
             print(f"mock-interview: no question '{args.question_id}'; use PACK/ID as 'mock-interview packs show PACK' lists them", file=sys.stderr)
             return 1
-        info = QuestionInfo(question.text, args.kind or question.kind, question.answer_seconds, question.min_words,
-                            question.max_words, question.keywords)
+        info = QuestionInfo.of(question).with_kind(args.kind)
     else:
         info = QuestionInfo(args.question, args.kind or classify_question(args.question))
     profile = None

@@ -17,7 +17,7 @@ from mock_interview.core.packs import Question
 from mock_interview.core.sessions import AnswerRecord, Session, SessionStore, now
 
 PREP, ANSWER, DONE = "prep", "answer", "done"
-FOLLOW_UP_SECONDS = 60
+FOLLOW_UP_SECONDS = QuestionInfo.FOLLOW_UP_SECONDS
 
 
 @dataclass
@@ -78,10 +78,7 @@ class Turn:
 
     def info(self) -> QuestionInfo:
         """What the feedback engine needs to know of this turn."""
-        if self.follow_up_to:
-            return QuestionInfo(self.text, "general", FOLLOW_UP_SECONDS, min_words=15, max_words=150)
-        q = self.question
-        return QuestionInfo(q.text, q.kind, q.answer_seconds, q.min_words, q.max_words, q.keywords)
+        return QuestionInfo.follow_up(self.text) if self.follow_up_to else QuestionInfo.of(self.question)
 
 
 @dataclass

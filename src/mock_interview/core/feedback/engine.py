@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from mock_interview.core.feedback.lexicon import Lexicon, load_lexicon
@@ -37,6 +37,23 @@ class QuestionInfo:
     min_words: int | None = None
     max_words: int | None = None
     keywords: tuple[str, ...] = ()
+
+    FOLLOW_UP_SECONDS = 60
+
+    @classmethod
+    def of(cls, question) -> "QuestionInfo":
+        """From a pack :class:`~mock_interview.core.packs.Question`."""
+        return cls(question.text, question.kind, question.answer_seconds, question.min_words, question.max_words,
+                   tuple(question.keywords))
+
+    @classmethod
+    def follow_up(cls, text: str) -> "QuestionInfo":
+        """A follow-up: a short answer to a general question."""
+        return cls(text, "general", cls.FOLLOW_UP_SECONDS, min_words=15, max_words=150)
+
+    def with_kind(self, kind: str | None) -> "QuestionInfo":
+        """The same question checked as ``kind`` (when given)."""
+        return replace(self, kind=kind) if kind else self
 
 
 @dataclass(frozen=True)
@@ -99,11 +116,8 @@ def _question_info(question, kind: str | None) -> QuestionInfo:
     elif isinstance(question, str):
         info = QuestionInfo(question, classify_question(question))
     else:  # a pack Question
-        info = QuestionInfo(question.text, question.kind, question.answer_seconds, question.min_words,
-                            question.max_words, tuple(question.keywords))
-    if kind:
-        info = QuestionInfo(info.text, kind, info.answer_seconds, info.min_words, info.max_words, info.keywords)
-    return info
+        info = QuestionInfo.of(question)
+    return info.with_kind(kind)
 
 
 class _Analysis:

@@ -220,27 +220,36 @@ class ReviewScreen(Screen[None]):
         except (ModelUnavailable, TranscriptionError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
-        self.app.call_from_thread(self._apply_transcript, index, result)
+        feedback = self._check_again(self.session.answers[index], result)
+        self.app.call_from_thread(self._apply_transcript, index, result, feedback)
 
-    def _apply_transcript(self, index: int, result) -> None:
+    def _check_again(self, answer, result) -> dict:
+        """The checklist for the new transcript, as the round would have made it (runs in the worker)."""
         from mock_interview.core.feedback import Delivery, QuestionInfo, analyse
+        from mock_interview.core.tomlschema import InvalidFileError
 
-        answer = self.session.answers[index]
         question = self.app.context.packs.find_question(answer.question_ref)
-        info = QuestionInfo(answer.question_text, answer.kind if not answer.is_follow_up else "general", answer.answer_seconds or 120)
-        if question and not answer.is_follow_up:
-            info = QuestionInfo(question.text, question.kind, question.answer_seconds, question.min_words, question.max_words)
+        if answer.is_follow_up:
+            info = QuestionInfo.follow_up(answer.question_text)
+        elif question is not None:
+            info = QuestionInfo.of(question)
+        else:  # the pack is gone: check against the question as it was asked
+            info = QuestionInfo(answer.question_text, answer.kind, answer.answer_seconds or 120)
         profile = None
         if self.session.profile:
             try:
                 profile = self.app.context.profiles.load(self.session.profile)
-            except Exception:
-                profile = None
+            except InvalidFileError:
+                profile = None  # the profile was deleted or broken since: check without it
         delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
+        return analyse(result.text, info, profile=profile, delivery=delivery).to_json()
+
+    def _apply_transcript(self, index: int, result, feedback: dict) -> None:
+        answer = self.session.answers[index]
         answer.text = result.text
         answer.words = list(result.words)
         answer.transcript_model = result.model
-        answer.feedback = analyse(result.text, info, profile=profile, delivery=delivery).to_json()
+        answer.feedback = feedback
         self.app.context.sessions.save(self.session)
         self.show_answer(index)
         self.notify(f"Re-transcribed with {result.model}.")
