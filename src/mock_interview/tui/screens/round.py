@@ -46,7 +46,7 @@ class RoundScreen(Screen[None]):
         super().__init__()
         self.round = round_
         self.mode = mode
-        self.calm = self.app.settings.feedback == "calm" if self.is_attached else False
+        self.calm = False  # set from the settings on mount
         self._ticker: Timer | None = None
         self._feedback_timer: Timer | None = None
         self._draft_timer: Timer | None = None
@@ -76,10 +76,7 @@ class RoundScreen(Screen[None]):
     def on_mount(self) -> None:
         self.calm = self.app.settings.feedback == "calm"
         self.query_one(LevelMeter).display = self.mode == "spoken"
-        answer = self.query_one("#answer", TextArea)
-        if self.mode == "spoken":
-            answer.read_only = True
-        if self.mode == "spoken":
+        if self.mode == "spoken":  # show_turn makes the answer area read-only for spoken answers
             from mock_interview.tui.speech import SpeechController
 
             self.speech = SpeechController(self, self.app.context, self.app.settings,
