@@ -20,7 +20,7 @@ CHILD = r"""
 import asyncio, resource, subprocess, sys, time
 sys.path.insert(0, sys.argv[1] + "/bench")
 import _speech
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 from mock_interview.tui.app import MockInterviewApp
 import soundfile
 

@@ -16,7 +16,7 @@ import tempfile
 import time
 
 import _common
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 from mock_interview.tui.app import MockInterviewApp
 from tests.corpus import load_corpus
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from mock_interview.audio.playback import play_file
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.review import ReviewScreen

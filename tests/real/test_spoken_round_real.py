@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.round import RoundScreen

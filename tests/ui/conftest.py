@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 from mock_interview.tui.app import MockInterviewApp
 from tests.fakes import FakeClock
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 from mock_interview.core.feedback import analyse
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.sessions import AnswerRecord, Session, SessionStore

@@ -8,7 +8,7 @@ import threading
 from argparse import Namespace
 from pathlib import Path
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 
 
 def _err(message: str) -> None:

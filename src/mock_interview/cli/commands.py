@@ -7,7 +7,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -64,7 +64,8 @@ def _packs(context: AppContext, args: Namespace) -> int:
             return EXIT_PROBLEM
         print(f"ok: {len(args.paths)} path(s) valid")
         return EXIT_OK
-    context.warn_pack_problems()
+    for problem in context.packs.problems:
+        print(f"warning: pack skipped: {problem}", file=sys.stderr)
     report = context.packs
     if action == "list":
         if args.json:

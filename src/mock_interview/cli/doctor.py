@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 
 
 def run_doctor(context: AppContext) -> int:

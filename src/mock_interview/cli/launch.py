@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 
 
 def run_app(context: AppContext, args: Namespace) -> int:

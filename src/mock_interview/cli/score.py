@@ -7,7 +7,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 
 MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red"), "na": ("·", "dim")}
 

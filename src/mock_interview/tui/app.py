@@ -11,7 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from mock_interview.cli.context import AppContext
+from mock_interview.core.context import AppContext
 
 
 class MockInterviewApp(App[None]):

@@ -1,8 +1,7 @@
-"""What every command needs: the data directory, the packs, the settings, the profiles."""
+"""What both front ends need: the data directory, the packs, the settings, the profiles."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -62,8 +61,3 @@ class AppContext:
         from mock_interview.core.settings import save_settings
 
         save_settings(self.data.settings_file, settings)
-
-    def warn_pack_problems(self) -> None:
-        """Print skipped packs to standard error, one problem per line."""
-        for problem in self.packs.problems:
-            print(f"warning: pack skipped: {problem}", file=sys.stderr)
