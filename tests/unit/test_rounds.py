@@ -62,7 +62,8 @@ def test_follow_up_aims_at_the_biggest_gap(tmp_path: Path):
     round_ = make_round(tmp_path, STAR.questions[:1], fake, prep_seconds_override=0)
     round_.begin()
     assert round_.phase == ANSWER
-    _, follow_up = round_.submit("In my last job we had a problem. I fixed the build scripts. As a result things were better.")
+    _, follow_up = round_.submit("In my last job our nightly builds kept failing. I rewrote the build scripts. "
+                                 "As a result the builds stopped failing.")
     assert follow_up == "What was the measurable outcome?"
     turn = round_.ask_follow_up(follow_up)
     assert turn.follow_up_to == STAR.questions[0].ref and round_.clock.remaining == 60

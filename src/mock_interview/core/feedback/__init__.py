@@ -2,20 +2,19 @@
 
 ``analyse(answer, question, profile=None, delivery=None)`` returns a :class:`Feedback`: checks
 grouped as structure, specificity, alignment, pitfalls and delivery, each with a status, the
-evidence in the answer and a tip from the guide, plus a score from 0 to 100 and one per group.
+evidence in the answer and a tip from the guide, plus a score from 0 to 100, one per group, and
+the missing items that would raise it most.
 """
 
-from mock_interview.core.feedback.engine import (
-    Delivery,
-    QuestionInfo,
-    align_words,
-    analyse,
-    classify_question,
-    job_terms,
-    long_pauses,
-    words_per_minute,
-)
-from mock_interview.core.feedback.model import GROUPS, STATUSES, Check, Evidence, Feedback
+from mock_interview.core.feedback.alignment import JobTerm, job_terms
+from mock_interview.core.feedback.context import FeedbackModel
+from mock_interview.core.feedback.delivery import Delivery, align_words, long_pauses, words_per_minute
+from mock_interview.core.feedback.engine import analyse
+from mock_interview.core.feedback.model import GROUPS, STATUSES, Check, Evidence, Feedback, Gain, Group, Status
+from mock_interview.core.feedback.question import QuestionInfo, follow_up_focus
+from mock_interview.core.feedback.registry import CheckId, CheckSpec, registry
+from mock_interview.core.kinds import QuestionKind, classify_question
 
-__all__ = ["GROUPS", "STATUSES", "Check", "Delivery", "Evidence", "Feedback", "QuestionInfo", "align_words", "analyse",
-           "classify_question", "job_terms", "long_pauses", "words_per_minute"]
+__all__ = ["GROUPS", "STATUSES", "Check", "CheckId", "CheckSpec", "Delivery", "Evidence", "Feedback", "FeedbackModel",
+           "Gain", "Group", "JobTerm", "QuestionInfo", "QuestionKind", "Status", "align_words", "analyse",
+           "classify_question", "follow_up_focus", "job_terms", "long_pauses", "registry", "words_per_minute"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -14,38 +13,47 @@ from typing import Any
 PREFIX_SECTIONS = frozenset({"industry", "stage"})
 
 
-def compile_alternation(fragments: list[str], prefix: bool = False) -> re.Pattern[str]:
-    """One case-insensitive regex matching any fragment on word boundaries.
+def lower_fragment(fragment: str) -> str:
+    """A pattern fragment in lower case, its escapes (``\\d``, ``\\S``) left as they are."""
+    out, index = [], 0
+    while index < len(fragment):
+        if fragment[index] == "\\" and index + 1 < len(fragment):
+            out.append(fragment[index:index + 2])
+            index += 2
+        else:
+            out.append(fragment[index].lower())
+            index += 1
+    return "".join(out)
 
-    Longer fragments come first so the longest phrase wins where several start at one place.
-    With ``prefix``, a fragment may be followed by more letters (it is a stem).
+
+def compile_alternation(fragments: list[str], prefix: bool = False) -> re.Pattern[str]:
+    """One regex matching any fragment on word boundaries, in text that is already lower case.
+
+    The fragments are lowered and the pattern compiled case-sensitive: matching lower-case text
+    this way is about twice as fast as a case-insensitive pattern (whose alternatives cannot be
+    skipped by their first letter). Longer fragments come first so the longest phrase wins where
+    several start at one place. With ``prefix``, a fragment may be followed by more letters (it is
+    a stem).
     """
     if not fragments:
         return re.compile(r"(?!x)x")
-    ordered = sorted(fragments, key=len, reverse=True)
+    ordered = sorted((lower_fragment(f) for f in fragments), key=len, reverse=True)
     body = "|".join(f"(?:{fragment})" for fragment in ordered)
     tail = r"[\w-]*" if prefix else r"(?![\w])"
-    return re.compile(rf"(?<![\w])(?:{body}){tail}", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Tip:
-    """The advice shown for a check, and the guide section it comes from."""
-
-    text: str
-    source: str
+    return re.compile(rf"(?<![\w])(?:{body}){tail}")
 
 
 class Lexicon:
     """The compiled lists of ``lexicon.toml``: ``lexicon.pattern("star", "result")``."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
-        self.tips = {key: Tip(value["tip"], value["source"]) for key, value in data["tips"].items()}
         self.stopwords = frozenset(data["delivery"]["stopwords"])
         self.jd_stopwords = frozenset(data["alignment"]["jd_stopwords"]) | self.stopwords
         self.like_not_after = frozenset(data["delivery"]["like_not_after"])
+        # Words a mission or value shares with everyday speech ("software that just *works*")
+        self.common_verbs = frozenset(data["alignment"]["common_verbs"])
 
     def words(self, section: str, name: str) -> list[str]:
         """The raw list ``[section] name``."""

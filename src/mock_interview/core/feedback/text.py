@@ -1,10 +1,14 @@
-"""Text helpers for the checks: sentences and words with their character offsets, and stems."""
+"""Text helpers for the checks: sentences and words with their character offsets, and stems.
+
+Stems come from PyStemmer (the Snowball English stemmer), cached per word."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+import Stemmer
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?")
@@ -77,20 +81,18 @@ def numbers(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group().strip()) for m in _NUMBER.finditer(text)]
 
 
-_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ness", "ities", "ity", "ings", "ing", "ives", "ive",
-             "ions", "ion", "ies", "ied", "ers", "er", "ed", "es", "ly", "al", "s")
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude, fast stem so that *innovative*, *innovation* and *innovate* meet."""
-    word = word.lower().strip("'’-")
-    if word.endswith("'s") or word.endswith("’s"):
+    """The Snowball (Porter 2) stem, so that *innovative*, *innovation* and *innovate* meet.
+
+    Possessives and edge apostrophes or hyphens are dropped first; the result is lower case.
+    """
+    word = word.lower().replace("’", "'").strip("'-")
+    if word.endswith("'s"):
         word = word[:-2]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
+    return str(_stemmer().stemWord(word))

@@ -1,0 +1,164 @@
+"""The shared analysis of one answer: sentences, words, stems, quantities and lexicon matches.
+
+Every check module reads the answer through one :class:`AnswerText`, which computes each piece
+once (regexes run once over the whole text, so the cost grows linearly with its length).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from functools import cached_property, lru_cache
+from typing import TypeVar
+
+from mock_interview.core.feedback.lexicon import Lexicon
+from mock_interview.core.feedback.text import Span, numbers, sentences, stem, words
+
+_T = TypeVar("_T")
+_QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_ACRONYM = re.compile(r"(?<![\w])[A-Z][A-Z0-9&+]{1,5}s?(?![\w])")
+# A product or tool named mid-sentence: a capitalised word before a tool noun ("a Gainsight admin
+# course", "our Zendesk dashboards") or a camel-cased name ("HubSpot", "QuickBooks").
+_PRODUCT = re.compile(r"(?<=[a-z,] )[A-Z][a-zA-Z0-9]+(?= (?:admin|administrator|course|certification|certificate|"
+                      r"dashboards?|platform|api|reports?|workflows?|software|suite|cloud|analytics|automation|"
+                      r"integration|instance|account|app|tool|tools|plugin|module|scripts?|database|queries)\b)|"
+                      r"(?<![\w])[A-Z][a-z]+[A-Z][a-zA-Z]+(?![\w])")
+_ACRONYM_IGNORE = frozenset({"I", "OK", "CEO", "CTO", "CFO", "COO", "VP", "US", "UK", "EU", "AM", "PM", "TV", "HR", "A", "IT"})
+
+
+class AnswerText:
+    """One answer, analysed lazily: each property is computed on first use and kept."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        # Patterns are written with straight quotes; typographic ones are the same length, so
+        # matching on the folded copy keeps every offset valid for the original text.
+        self.folded = fold(text)
+        # The lexicon's patterns match lower-case text (see lexicon.compile_alternation).
+        self.lowered = lower_same_length(self.folded)
+        self.lex = lexicon
+        self._matches: dict[tuple[str, str], list[Span]] = {}
+        self._memo: dict[str, list[Span]] = {}
+        self._derived: dict[str, object] = {}
+
+    # -- units -------------------------------------------------------------------------------------
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences (long run-ons split into clauses), with offsets."""
+        return sentences(self.text)
+
+    @cached_property
+    def words(self) -> list[Span]:
+        """Words and numbers, with offsets."""
+        return words(self.text)
+
+    @cached_property
+    def word_count(self) -> int:
+        """How many words the answer has."""
+        return len(self.words)
+
+    @cached_property
+    def stems(self) -> list[str]:
+        """The stem of each word of :attr:`words`."""
+        return [stem(w.text) for w in self.words]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        """The index of the sentence holding character ``offset``."""
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def sentences_of(self, spans: Iterable[Span]) -> list[Span]:
+        """The sentences that hold any of ``spans``, in order, each once."""
+        if not self.sentences:
+            return []
+        seen = sorted({self.sentence_index(s.start) for s in spans})
+        return [self.sentences[i] for i in seen]
+
+    def in_sentences(self, spans: Iterable[Span], indexes: set[int]) -> list[Span]:
+        """The spans that start in one of the sentences ``indexes``."""
+        return [s for s in spans if self.sentence_index(s.start) in indexes]
+
+    # -- matches -----------------------------------------------------------------------------------
+
+    def find(self, section: str, name: str) -> list[Span]:
+        """Every match of the lexicon list ``[section] name``, left to right."""
+        key = (section, name)
+        if key not in self._matches:
+            self._matches[key] = [Span(m.start(), m.end(), self.text[m.start():m.end()]) for m in
+                                  self.lex.pattern(section, name).finditer(self.lowered)]
+        return self._matches[key]
+
+    def memo(self, name: str, compute: Callable[[], list[Span]]) -> list[Span]:
+        """``compute()`` once per answer, kept under ``name``."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        return self._memo[name]
+
+    def derived(self, key: str, factory: Callable[[AnswerText], _T]) -> _T:
+        """``factory(self)`` once per answer, kept under ``key`` (a richer analysis built on this one)."""
+        if key not in self._derived:
+            self._derived[key] = factory(self)
+        return self._derived[key]  # type: ignore[return-value]
+
+    def stem_hits(self, targets: set[str]) -> list[Span]:
+        """The words whose stem is one of ``targets``."""
+        return [w for w, s in zip(self.words, self.stems, strict=True) if s in targets]
+
+    # -- shared findings -----------------------------------------------------------------------------
+
+    @cached_property
+    def quantities(self) -> list[Span]:
+        """Numbers used as measures: digits, amounts, percentages and number words that count
+        something ("a team of six", "three releases"), but not effort idioms ("give 110 percent")."""
+        effort = self.find("specificity", "effort_idioms")
+        spans = list(numbers(self.text)) + self.find("specificity", "number_phrases")
+        return [s for s in dedupe(spans) if not any(e.start <= s.start < e.end for e in effort)]
+
+    @cached_property
+    def skills(self) -> list[Span]:
+        """Named skills, tools, methods and certifications, including acronyms (SQL, PMP)."""
+        spans = list(self.find("specificity", "skills"))
+        spans += [Span(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(self.text)
+                  if m.group().rstrip("s") not in _ACRONYM_IGNORE]
+        spans += [Span(m.start(), m.end(), m.group()) for m in _PRODUCT.finditer(self.text)]
+        return dedupe(spans)
+
+    def with_text(self, spans: Iterable[Span]) -> list[Span]:
+        """The spans with their text taken from the answer."""
+        return [Span(s.start, s.end, self.text[s.start:s.end]) for s in spans]
+
+
+def fold(text: str) -> str:
+    """``text`` with typographic quotes and dashes as their plain forms (same length)."""
+    return text.translate(_QUOTE_FOLD)
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, character for character (a letter whose lower case is longer, such
+    as "İ", stays as it is, so offsets into the original still hold)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def dedupe(spans: Iterable[Span]) -> list[Span]:
+    """Sorted, without spans that overlap an earlier, longer one."""
+    result: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if result and span.start < result[-1].end:
+            continue
+        result.append(span)
+    return result
+
+
+@lru_cache(maxsize=256)
+def content_stems(phrase: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """The stems of a phrase's content words (three letters or more, not in ``stopwords``)."""
+    return frozenset(stem(w.text) for w in words(phrase)
+                     if w.text.lower() not in stopwords and len(w.text) > 2 and not w.text[0].isdigit())

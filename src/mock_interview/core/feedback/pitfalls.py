@@ -1,0 +1,79 @@
+"""Pitfalls the guide warns about: unrealistic or generic goals, misalignment, negativity about
+past employers, signs of leaving soon, a focus on pay and perks, no plan, private life."""
+
+from __future__ import annotations
+
+import re
+
+from mock_interview.core.feedback.context import Context
+from mock_interview.core.feedback.model import Status
+from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.specificity import example_spans, timeframes, vague_phrases
+from mock_interview.core.feedback.text import Span
+from mock_interview.core.kinds import QuestionKind
+
+_PAY_FOCUS = re.compile(r"(?i)\b(want|looking for|main|reason|because|attract|most important|care about|need|motivat)\b")
+_NEGATED = re.compile(r"(?i)\b(not|never|no|wasn't|isn't|weren't|aren't|nothing)\s+(\w+\s+)?$")
+
+
+def unrealistic_spans(ctx: Context) -> list[Span]:
+    """Top titles (CEO, partner, "your job") in a short window, or at entry level."""
+    titles = ctx.answer.find("pitfalls", "top_titles")
+    if not titles:
+        return []
+    windows = {ctx.answer.sentence_index(w.start) for w in ctx.answer.find("pitfalls", "short_windows")}
+    entry = bool(ctx.profile and ctx.profile.career_stage == "entry")
+    found = []
+    for title in titles:
+        if title.text.lower() in ("partner", "your job", "take over") and not entry:
+            continue
+        if ctx.answer.sentence_index(title.start) in windows or entry:
+            found.append(title)
+    return found
+
+
+def negativity_spans(ctx: Context) -> list[Span]:
+    """Harsh words about people or past workplaces (not when negated: "never a problem")."""
+    found = []
+    for span in ctx.answer.find("pitfalls", "negativity"):
+        before = ctx.text[max(0, span.start - 20):span.start]
+        if _NEGATED.search(before):
+            continue
+        found.append(span)
+    return found
+
+
+def check_pitfalls(ctx: Context) -> None:
+    """Each pitfall passes unless the answer shows it."""
+    answer = ctx.answer
+    kind = ctx.question.question_kind
+    unrealistic = unrealistic_spans(ctx)
+    ctx.add(CheckId.PITFALLS_UNREALISTIC, Status.MISSING if unrealistic else Status.PASS,
+            answer.sentences_of(unrealistic), problem=True)
+    # Generic: stock phrases with nothing concrete beside them (a short, plain answer is not generic
+    # by itself; the specificity checks already say what detail would help).
+    concrete = answer.quantities + answer.skills + example_spans(answer) + timeframes(answer).future
+    vague = vague_phrases(answer)
+    backed = {answer.sentence_index(s.start) for s in concrete}
+    unbacked = [v for v in vague if answer.sentence_index(v.start) not in backed]
+    status = Status.MISSING if len(unbacked) >= 2 else Status.PARTIAL if unbacked and not concrete else Status.PASS
+    ctx.add(CheckId.PITFALLS_GENERIC, status, unbacked, problem=True)
+    misaligned = answer.find("pitfalls", "misalignment")
+    ctx.add(CheckId.PITFALLS_MISALIGNMENT, Status.MISSING if misaligned else Status.PASS, misaligned, problem=True)
+    negative = negativity_spans(ctx)
+    ctx.add(CheckId.PITFALLS_NEGATIVITY, Status.MISSING if negative else Status.PASS, negative, problem=True)
+    leaving = answer.find("pitfalls", "leaving_soon")
+    ctx.add(CheckId.PITFALLS_LEAVING_SOON, Status.MISSING if leaving else Status.PASS, leaving, problem=True)
+    pay = answer.find("pitfalls", "pay_perks")
+    focus = [p for p in pay if _PAY_FOCUS.search(answer.sentences[answer.sentence_index(p.start)].text)]
+    status = Status.MISSING if focus or len(pay) >= 2 else Status.PARTIAL if pay else Status.PASS
+    ctx.add(CheckId.PITFALLS_PAY_PERKS, status, pay, problem=True)
+    # No plan: saying so ("I don't know", "we'll see"); an answer that simply lacks steps shows in
+    # the structure checks (progression, how you will build them) instead.
+    no_plan = answer.find("pitfalls", "no_plan")
+    if kind in (QuestionKind.GOALS, QuestionKind.SKILLS) or no_plan:
+        ctx.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING if no_plan else Status.PASS, no_plan, problem=True)
+    if kind in (QuestionKind.ABOUT, QuestionKind.FIT, QuestionKind.MOTIVATION, QuestionKind.GENERAL):
+        personal = answer.find("pitfalls", "personal")
+        status = Status.PASS if not personal else Status.PARTIAL if len(personal) == 1 else Status.MISSING
+        ctx.add(CheckId.PITFALLS_PERSONAL, status, personal, problem=True)

@@ -1,0 +1,182 @@
+"""Specificity: numbers, timeframes, named skills, a concrete example, no vague phrases, SMART goals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from mock_interview.core.feedback.answer import AnswerText, dedupe
+from mock_interview.core.feedback.context import Context, by_count, present
+from mock_interview.core.feedback.model import Status
+from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.text import Span
+from mock_interview.core.kinds import QuestionKind
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
+                 "thirty": 30, "few": 3, "couple": 2, "couple of": 2, "several": 3}
+_UNIT_YEARS = {"day": 1 / 365, "week": 1 / 52, "month": 1 / 12, "quarter": 0.25, "year": 1.0}
+_AMOUNT = r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|few|couple(?: of)?|several)"
+# "in the next two to three years", "within six months", "over 18 months", "a five-year plan"
+_DURATION = re.compile(
+    rf"(?<![\w]){_AMOUNT}(?:\s*(?:to|-|or)\s*{_AMOUNT})?[\s-]+(day|week|month|quarter|year)s?(?![\w])", re.IGNORECASE)
+# The words that may lead into a duration ("within the next", "over the past"), read backwards.
+_LEAD_IN = re.compile(r"(?:(?:in|within|over|during|for|after|the)\s+)?(?:the\s+)?(?:next|coming|first|past|last)?\s*$",
+                      re.IGNORECASE)
+_BY_YEAR = re.compile(r"(?<![\w])(?:by|in|before|until)\s+(?:the end of\s+)?(20\d\d)(?![\w])", re.IGNORECASE)
+_SHORT_WORDS = re.compile(
+    r"(?<![\w])(?:short[- ]term|near[- ]term|in the near future|immediate(?:ly)?|right away|to start(?: with)?|"
+    r"(?:this|next) (?:year|quarter|month)|my first year|first (?:30|60|90|100|thirty|sixty|ninety|hundred) days|"
+    r"by the end of (?:the|this|next) year|early on|in the short run|straight away)(?![\w])", re.IGNORECASE)
+_LONG_WORDS = re.compile(
+    r"(?<![\w])(?:long[- ]term|longer[- ]term|in the long run|in the longer run|later in my career|"
+    r"further (?:on|down the line) in my career|over the course of my career)(?![\w])", re.IGNORECASE)
+_PAST_CONTEXT = re.compile(r"(?:\bfor|\bover|\bspent|\bafter|\bago|\blast|\bpast|\bhave been|\bhave worked|\bworked)\W*$",
+                           re.IGNORECASE)
+SHORT_TERM_YEARS = 3.0  # one to three years: the guide's short-term window
+LONG_TERM_YEARS = 4.0  # five to ten years, read generously from four
+
+
+@dataclass(frozen=True)
+class Timeframe:
+    """A stated time window, with its length in years where it has one (``None`` for "by 2027"
+    or "next year" read as short, or "long-term" read as long)."""
+
+    span: Span
+    years: float | None
+    horizon: str  # "short", "long", "past" (how long something took) or "" (a date)
+
+
+class Timeframes:
+    """The time windows of an answer, sorted into short-term, long-term and past durations."""
+
+    def __init__(self, answer: AnswerText):
+        self.answer = answer
+
+    @cached_property
+    def all(self) -> list[Timeframe]:
+        """Every time window, in order."""
+        text = self.answer.text
+        found: list[Timeframe] = []
+        for match in _DURATION.finditer(text):
+            amount = _amount(match.group(2) if match.group(2) else match.group(1))
+            years = amount * _UNIT_YEARS[match.group(3).lower()]
+            before = text[max(0, match.start() - 24):match.start()]
+            lead = _LEAD_IN.search(before)
+            start = match.start() - len(lead.group().lstrip()) if lead and lead.group().strip() else match.start()
+            phrase = text[start:match.end()].lower()
+            past = bool(_PAST_CONTEXT.search(text[max(0, start - 24):start])) or any(
+                word in phrase.split()[:3] for word in ("past", "last"))
+            after = text[match.end():match.end() + 16].lower()
+            past = past or after.startswith((" ago", " of experience", " experience"))
+            horizon = "past" if past else "short" if years <= SHORT_TERM_YEARS else "long" if years >= LONG_TERM_YEARS else ""
+            found.append(Timeframe(Span(start, match.end(), text[start:match.end()]), years, horizon))
+        this_year = date.today().year
+        for match in _BY_YEAR.finditer(text):
+            ahead = int(match.group(1)) - this_year
+            horizon = "short" if 0 <= ahead <= SHORT_TERM_YEARS else "long" if ahead >= LONG_TERM_YEARS else ""
+            found.append(Timeframe(Span(match.start(), match.end(), match.group()), float(ahead) if ahead >= 0 else None,
+                                   horizon))
+        for pattern, horizon in ((_SHORT_WORDS, "short"), (_LONG_WORDS, "long")):
+            found += [Timeframe(Span(m.start(), m.end(), m.group()), None, horizon) for m in pattern.finditer(text)]
+        kept = {(t.span.start, t.span.end) for t in found}
+        spans = {(s.start, s.end) for s in dedupe(Span(a, b, "") for a, b in kept)}
+        return sorted((t for t in found if (t.span.start, t.span.end) in spans), key=lambda t: t.span.start)
+
+    def horizon(self, name: str) -> list[Span]:
+        """The windows of one horizon ("short", "long", "past")."""
+        return [t.span for t in self.all if t.horizon == name]
+
+    @property
+    def future(self) -> list[Span]:
+        """Windows that look ahead (not how long something took)."""
+        return [t.span for t in self.all if t.horizon != "past"]
+
+
+def _amount(word: str) -> float:
+    word = word.lower().strip()
+    if word[0].isdigit():
+        return float(word)
+    return float(_NUMBER_WORDS.get(word, 1))
+
+
+def timeframes(answer: AnswerText) -> Timeframes:
+    """The answer's time windows (computed once per answer)."""
+    return answer.derived("timeframes", Timeframes)
+
+
+def vague_phrases(answer: AnswerText) -> list[Span]:
+    """Vague phrases, and "passionate" where nothing nearby backs it."""
+
+    def compute() -> list[Span]:
+        found = list(answer.find("specificity", "vague")) + list(answer.find("specificity", "effort_idioms"))
+        backing = answer.quantities + answer.skills + answer.find("specificity", "example_cues")
+        for span in answer.find("specificity", "passion"):
+            index = answer.sentence_index(span.start)
+            window = answer.sentences[index: index + 2]
+            if not any(s.start <= b.start < s.end for s in window for b in backing):
+                found.append(span)
+        return dedupe(found)
+
+    return answer.memo("vague", compute)
+
+
+def check_specificity(ctx: Context) -> None:
+    """Numbers, timeframes, skills, an example, vague phrases and (for goals) SMART."""
+    answer = ctx.answer
+    quantities = answer.quantities
+    ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found")
+    windows = timeframes(answer).all
+    vague_times = answer.find("specificity", "vague_timeframes")
+    spans = [t.span for t in windows]
+    status = Status.PASS if spans else Status.PARTIAL if vague_times else Status.MISSING
+    ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, spans or vague_times, problem=not spans and bool(vague_times))
+    skills = answer.skills
+    distinct = len({s.text.lower() for s in skills})
+    ctx.add(CheckId.SPECIFICITY_SKILLS, by_count(distinct, 2), skills, detail=f"{distinct} named")
+    if ctx.question.is_follow_up:
+        # a follow-up asks for one thing (an example among them: then "Answers the follow-up" checks it)
+        ctx.na(CheckId.SPECIFICITY_EXAMPLE, "A follow-up is checked for what it asked.")
+    else:
+        examples = example_spans(answer)
+        ctx.add(CheckId.SPECIFICITY_EXAMPLE, present(examples), answer.sentences_of(examples))
+    vague = vague_phrases(answer)
+    status = Status.PASS if not vague else Status.PARTIAL if len(vague) == 1 else Status.MISSING
+    ctx.add(CheckId.SPECIFICITY_VAGUE, status, vague, detail=", ".join(f"“{v.text}”" for v in vague), problem=True)
+    if ctx.question.question_kind is QuestionKind.GOALS and not ctx.question.is_follow_up:
+        check_smart(ctx)
+
+
+def example_spans(answer: AnswerText) -> list[Span]:
+    """Signs of a concrete example: example cues, or a past-tense action of the speaker's next to a
+    number or a time anchor."""
+
+    def compute() -> list[Span]:
+        found = list(answer.find("specificity", "example_cues"))
+        anchored = {answer.sentence_index(s.start) for s in answer.quantities + answer.find("star", "time_anchor")}
+        found += [s for s in answer.find("star", "i_past") if answer.sentence_index(s.start) in anchored]
+        return dedupe(found)
+
+    return answer.memo("examples", compute)
+
+
+def check_smart(ctx: Context) -> None:
+    """Which of specific, measurable, achievable, relevant and time-bound a goal answer meets."""
+    answer = ctx.answer
+    from mock_interview.core.feedback.alignment import company_mentions
+    from mock_interview.core.feedback.pitfalls import unrealistic_spans
+
+    parts = {
+        "specific": answer.find("smart", "specific_role") + answer.skills,
+        "measurable": answer.find("smart", "measurable") + answer.quantities,
+        "achievable": [] if unrealistic_spans(ctx) else answer.find("smart", "achievable"),
+        "relevant": answer.find("smart", "relevant") + company_mentions(ctx),
+        "time-bound": timeframes(answer).future,
+    }
+    met = [name for name, spans in parts.items() if spans]
+    missing = [name for name in parts if name not in met]
+    status = Status.PASS if len(met) >= 4 else Status.PARTIAL if len(met) >= 2 else Status.MISSING
+    ctx.add(CheckId.SPECIFICITY_SMART, status, dedupe(s for spans in parts.values() for s in spans),
+            detail="met: " + (", ".join(met) or "none"), extra_tip=f"Missing: {', '.join(missing)}." if missing else "")

@@ -1,0 +1,202 @@
+"""The STAR tagger: which sentences of a story carry its situation, task, action and result.
+
+Sequence labelling, not keyword spotting. Each sentence (or clause of a long spoken run-on) gets
+features: where it sits (first, second, last, fifth of the answer) and what it says (cue phrases,
+past tense with "I", obligations, outcomes, numbers, time anchors, lessons, habits stated in the
+present). A linear-chain model scores every labelling with fitted weights for each
+(label, feature) pair and each label-to-label step (stories run situation → task → action →
+result), and Viterbi decoding picks the best one. The weights are fitted on labelled stories by
+``fitting/fit_feedback.py`` and shipped as ``weights/star.json``.
+
+Where a part sits is one question; whether the answer really has it is another. A part is present
+when the words of its sentences, not their position, make the case: the content margin of the
+part over "none of the parts" must reach a fitted threshold. So a vague ending ("it was fine")
+sits where a result would, but the result still shows as missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from mock_interview.core.feedback.answer import AnswerText
+from mock_interview.core.feedback.text import Span
+
+PARTS = ("situation", "task", "action", "result")
+OTHER = "other"
+STATES = (*PARTS, OTHER)
+# Lexicon lists of [star] whose presence in a sentence is a feature.
+CUE_LISTS = ("situation", "task", "action", "result", "outcome", "learning", "time_anchor", "obligation", "problem",
+             "sequencer", "generic_habit", "we_subject", "i_past")
+_STARTS_I = re.compile(r"^\W*(?:and |so |then |but )?I\b")
+_FUTURE = re.compile(r"(?<![\w])(?:will|would|'ll|going to|plan to|hope to)(?![\w])", re.IGNORECASE)
+_PERCENT = re.compile(r"%|(?<![\w])per ?cent(?![\w])", re.IGNORECASE)
+_TO_START = re.compile(r"^\W*to [a-z]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StarWeights:
+    """Fitted weights of the tagger: per label and feature, per label step, and the thresholds of
+    the content margin above which a part counts as present (``partial``) or clearly so (``pass``)."""
+
+    emission: dict[str, dict[str, float]]
+    transition: dict[str, dict[str, float]]
+    start: dict[str, float]
+    end: dict[str, float]
+    partial_threshold: dict[str, float]
+    pass_threshold: dict[str, float]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StarWeights:
+        """From the JSON of ``weights/star.json``."""
+        return cls(data["emission"], data["transition"], data["start"], data["end"], data["partial_threshold"],
+                   data["pass_threshold"])
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON written by the fitting script."""
+        return {"emission": self.emission, "transition": self.transition, "start": self.start, "end": self.end,
+                "partial_threshold": self.partial_threshold, "pass_threshold": self.pass_threshold}
+
+
+@lru_cache(maxsize=1)
+def packaged_weights() -> StarWeights:
+    """The weights shipped with the app."""
+    text = resources.files("mock_interview.core.feedback").joinpath("weights", "star.json").read_text("utf-8")
+    return StarWeights.from_json(json.loads(text))
+
+
+def unit_features(answer: AnswerText) -> list[dict[str, float]]:
+    """The features of each sentence of ``answer``: ``pos:…`` for where it sits, ``form:…`` for its
+    shape (a short sentence), ``cue:…`` for what it says (``cue:bias`` is always 1). Only the
+    ``cue:`` features make the case that a part is present (:func:`content_margin`)."""
+    units = answer.sentences
+    count = len(units)
+    features: list[dict[str, float]] = [{"cue:bias": 1.0} for _ in units]
+    for name in CUE_LISTS:
+        for span in answer.find("star", name):
+            features[answer.sentence_index(span.start)][f"cue:{name}"] = 1.0
+    for span in answer.quantities:
+        unit = features[answer.sentence_index(span.start)]
+        unit["cue:number"] = 1.0
+        if _PERCENT.search(span.text):
+            unit["cue:percent"] = 1.0
+    for span in answer.find("specificity", "vague"):
+        features[answer.sentence_index(span.start)]["cue:vague"] = 1.0
+    for index, unit_span in enumerate(units):
+        unit = features[index]
+        if _STARTS_I.match(unit_span.text):
+            unit["cue:starts_i"] = 1.0
+        if _FUTURE.search(unit_span.text):
+            unit["cue:future"] = 1.0
+        if _TO_START.match(unit_span.text):
+            unit["cue:starts_to"] = 1.0
+        if len(unit_span.text.split()) <= 6:
+            unit["form:short"] = 1.0
+        _position_features(unit, index, count)
+    return features
+
+
+def _position_features(unit: dict[str, float], index: int, count: int) -> None:
+    if index == 0:
+        unit["pos:first"] = 1.0
+    if index == 1:
+        unit["pos:second"] = 1.0
+    if index == count - 1 and count > 1:
+        unit["pos:last"] = 1.0
+    if index == count - 2 and count > 2:
+        unit["pos:penultimate"] = 1.0
+    if count <= 3:
+        unit["pos:few"] = 1.0
+    position = index / (count - 1) if count > 1 else 0.0
+    unit[f"pos:fifth{min(4, int(position * 5))}"] = 1.0
+
+
+def emission_scores(features: Sequence[dict[str, float]], weights: StarWeights) -> list[dict[str, float]]:
+    """Each unit's score for each label."""
+    return [{state: sum(weights.emission[state].get(name, 0.0) * value for name, value in unit.items())
+             for state in STATES} for unit in features]
+
+
+def content_margin(unit: dict[str, float], part: str, weights: StarWeights) -> float:
+    """How much more the unit's words (not its position) say ``part`` than "none of the parts"."""
+    mine, other = weights.emission[part], weights.emission[OTHER]
+    return sum((mine.get(name, 0.0) - other.get(name, 0.0)) * value
+               for name, value in unit.items() if name.startswith("cue:"))
+
+
+def viterbi(scores: Sequence[dict[str, float]], weights: StarWeights) -> list[str]:
+    """The best label sequence for the units' ``scores`` under the fitted label steps."""
+    if not scores:
+        return []
+    best = {state: weights.start.get(state, 0.0) + scores[0][state] for state in STATES}
+    back: list[dict[str, str]] = []
+    for unit in scores[1:]:
+        step: dict[str, float] = {}
+        pointers: dict[str, str] = {}
+        for state in STATES:
+            previous = max(STATES, key=lambda p, s=state: best[p] + weights.transition[p].get(s, 0.0))
+            step[state] = best[previous] + weights.transition[previous].get(state, 0.0) + unit[state]
+            pointers[state] = previous
+        best = step
+        back.append(pointers)
+    state = max(STATES, key=lambda s: best[s] + weights.end.get(s, 0.0))
+    labels = [state]
+    for pointers in reversed(back):
+        state = pointers[state]
+        labels.append(state)
+    return labels[::-1]
+
+
+@dataclass(frozen=True)
+class StarPart:
+    """One STAR part in an answer: its status, the sentences that carry it, and its margin."""
+
+    name: str
+    status: str  # pass | partial | missing
+    sentences: tuple[Span, ...]
+    margin: float
+    shared: bool = False  # found in a sentence labelled with another part
+
+
+@dataclass(frozen=True)
+class StarReading:
+    """The tagger's reading of an answer: a label per sentence and the four parts."""
+
+    labels: tuple[str, ...]
+    parts: dict[str, StarPart]
+
+
+def read_star(answer: AnswerText, weights: StarWeights | None = None) -> StarReading:
+    """Label each sentence of ``answer`` and decide which STAR parts it has."""
+    weights = weights or packaged_weights()
+    features = unit_features(answer)
+    labels = viterbi(emission_scores(features, weights), weights)
+    parts: dict[str, StarPart] = {}
+    for part in PARTS:
+        indexes = [i for i, label in enumerate(labels) if label == part]
+        margins = [content_margin(features[i], part, weights) for i in indexes]
+        shared = False
+        if not indexes or max(margins) < weights.pass_threshold[part]:
+            # one sentence often carries two parts ("In my last job I was asked to..."): look for a
+            # sentence labelled otherwise whose words make a clear case for this part
+            candidates = [(content_margin(unit, part, weights), i) for i, unit in enumerate(features)
+                          if labels[i] != part and f"cue:{part}" in unit]
+            clear = [(m, i) for m, i in candidates if m >= weights.pass_threshold[part]]
+            if clear:
+                margin, index = max(clear)
+                indexes, margins, shared = [index], [margin], True
+        top = max(margins, default=float("-inf"))
+        if top >= weights.pass_threshold[part]:
+            status = "pass"
+        elif top >= weights.partial_threshold[part]:
+            status = "partial"
+        else:
+            status = "missing"
+        parts[part] = StarPart(part, status, tuple(answer.sentences[i] for i in indexes) if status != "missing" else (),
+                               top, shared)
+    return StarReading(tuple(labels), parts)

@@ -1,0 +1,330 @@
+"""Structure: the parts an answer of each kind should have, and the opening, length and close.
+
+STAR for a story (placed by the fitted tagger in ``star.py``); current role → short-term goal →
+long-term vision → link to the company for career goals; why this company, why this role and
+what you bring for fit; a real weakness, what you do about it and progress for a weakness; who
+you are, what backs it up and why this role for "tell me about yourself". A follow-up is checked
+only for the gap it asked about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mock_interview.core.feedback.alignment import company_mentions, generic_company_mentions, value_mentions
+from mock_interview.core.feedback.answer import dedupe, fold
+from mock_interview.core.feedback.context import Context, by_count, present
+from mock_interview.core.feedback.model import Status
+from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.specificity import example_spans, timeframes
+from mock_interview.core.feedback.star import PARTS
+from mock_interview.core.feedback.text import Span, stem, words
+from mock_interview.core.kinds import QuestionKind
+
+_STAR_IDS = {"situation": CheckId.STAR_SITUATION, "task": CheckId.STAR_TASK, "action": CheckId.STAR_ACTION,
+             "result": CheckId.STAR_RESULT}
+_GOAL_STATEMENT = re.compile(r"(?<![\w])(?:I (?:want|aim|hope|plan|aspire|intend|would like|'d like|see myself)|"
+                             r"my (?:goal|aim|ambition|plan)|I envision)(?![\w])", re.IGNORECASE)
+_QUESTION_NOISE = frozenset({"tell", "describe", "time", "give", "example", "walk", "through", "share", "want", "would",
+                             "think", "see", "yourself", "you", "your", "what", "why", "how", "where", "when", "which",
+                             "can", "could", "our", "us", "about", "did", "do", "does"})
+_TERMINATED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A sentence that stops on one of these words was cut off ("In the next year I want to").
+_DANGLING = frozenset({"to", "the", "a", "an", "and", "or", "but", "of", "in", "on", "for", "with", "at", "by", "as", "i",
+                       "my", "our", "we", "is", "was", "be", "that", "which", "so", "because", "if", "then", "would",
+                       "will", "want", "like", "from", "into", "their", "this"})
+# Typed answers: the band of words that fits, by kind (one to two minutes spoken is about 150-300).
+_WORD_BANDS = {QuestionKind.BEHAVIORAL: (120, 350), QuestionKind.GENERAL: (30, 250)}
+_DEFAULT_BAND = (50, 250)
+
+
+def check_structure(ctx: Context) -> None:
+    """The structure checks for the question's kind, then the opening, length and close."""
+    if ctx.question.is_follow_up:
+        _check_follow_up(ctx)
+        return
+    kind = ctx.question.question_kind
+    {
+        QuestionKind.BEHAVIORAL: _check_star,
+        QuestionKind.GOALS: _check_goals,
+        QuestionKind.FIT: _check_fit,
+        QuestionKind.MOTIVATION: _check_fit,
+        QuestionKind.SKILLS: _check_skills,
+        QuestionKind.WEAKNESS: _check_weakness,
+        QuestionKind.ABOUT: _check_about,
+    }.get(kind, lambda _ctx: None)(ctx)
+    _check_opening(ctx)
+    check_length(ctx)
+    _check_closing(ctx)
+
+
+# -- STAR --------------------------------------------------------------------------------------------
+
+def _check_star(ctx: Context) -> None:
+    reading = ctx.star
+    for part in PARTS:
+        found = reading.parts[part]
+        detail = "shares a sentence with another part" if found.shared else ""
+        ctx.add(_STAR_IDS[part], Status(found.status), found.sentences, detail=detail)
+    result = reading.parts["result"]
+    result_units = {ctx.answer.sentence_index(s.start) for s in result.sentences}
+    measured = ctx.answer.in_sentences(ctx.answer.quantities, result_units)
+    if result.status == "missing":
+        status = Status.MISSING
+    else:
+        status = Status.PASS if measured else Status.PARTIAL
+    ctx.add(CheckId.STAR_RESULT_MEASURABLE, status, measured or result.sentences)
+    i_actions = ctx.answer.find("star", "i_past")
+    we_actions = ctx.answer.find("star", "we_subject")
+    if i_actions and len(i_actions) * 2 >= len(we_actions):
+        status = Status.PASS
+    elif i_actions:
+        status = Status.PARTIAL
+    else:
+        status = Status.MISSING
+    ctx.add(CheckId.STAR_FIRST_PERSON, status, i_actions or we_actions,
+            detail=f"{len(i_actions)} 'I' actions, {len(we_actions)} 'we' actions",
+            problem=not i_actions and bool(we_actions))
+    starts = [(min(s.start for s in reading.parts[p].sentences), p) for p in PARTS
+              if reading.parts[p].status != "missing" and reading.parts[p].sentences]
+    in_order = [p for _, p in sorted(starts)]
+    expected = [p for p in PARTS if p in in_order]
+    inversions = sum(1 for a, b in zip(in_order, in_order[1:], strict=False) if PARTS.index(b) < PARTS.index(a))
+    if len(in_order) < 2:
+        status = Status.MISSING
+    elif in_order == expected and len(in_order) >= 3:
+        status = Status.PASS
+    elif inversions <= 1:
+        status = Status.PARTIAL
+    else:
+        status = Status.MISSING
+    ctx.add(CheckId.STAR_ORDER, status, detail=" → ".join(p[0].upper() for p in in_order) or "none found")
+
+
+# -- career goals ------------------------------------------------------------------------------------
+
+def _check_goals(ctx: Context) -> None:
+    answer = ctx.answer
+    windows = timeframes(answer)
+    current = answer.find("goals", "current")
+    ctx.add(CheckId.GOALS_CURRENT, present(current), answer.sentences_of(current))
+    far = windows.horizon("long") + windows.horizon("past")
+    short = dedupe(windows.horizon("short") + [s for s in answer.find("goals", "short_term") if not _overlaps(s, far)])
+    near = windows.horizon("short") + windows.horizon("past")
+    long = dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term") if not _overlaps(s, near)])
+    stated_goal = bool(_GOAL_STATEMENT.search(ctx.answer.folded))
+    short_status = Status.PASS if short else Status.PARTIAL if stated_goal and not long else Status.MISSING
+    ctx.add(CheckId.GOALS_SHORT_TERM, short_status, answer.sentences_of(short), detail=_windows_detail(short))
+    vague = answer.find("specificity", "vague_timeframes")
+    ctx.add(CheckId.GOALS_LONG_TERM, Status.PASS if long else Status.PARTIAL if vague else Status.MISSING,
+            answer.sentences_of(long), detail=_windows_detail(long))
+    link = company_mentions(ctx) + answer.find("goals", "company_link")
+    ctx.add(CheckId.GOALS_COMPANY_LINK, present(link), answer.sentences_of(link))
+    connective = answer.find("goals", "progression") + answer.find("pitfalls", "plan_cues")
+    if short and long:
+        status = Status.PASS if connective else Status.PARTIAL
+    elif short or long:
+        status = Status.PARTIAL if connective else Status.MISSING
+    else:
+        status = Status.MISSING
+    ctx.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(connective))
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+def _windows_detail(spans: list[Span]) -> str:
+    return ", ".join(f"“{s.text}”" for s in spans[:3])
+
+
+# -- fit, motivation, skills -------------------------------------------------------------------------
+
+def _check_fit(ctx: Context) -> None:
+    answer = ctx.answer
+    company = company_mentions(ctx)
+    generic = generic_company_mentions(ctx)
+    reasons = answer.find("fit", "why_company") + value_mentions(ctx)
+    status = Status.PASS if reasons or (company and generic) else Status.PARTIAL if company or generic else Status.MISSING
+    ctx.add(CheckId.FIT_WHY_COMPANY, status, answer.sentences_of(reasons or company or generic))
+    role = answer.find("fit", "why_role")
+    ctx.add(CheckId.FIT_WHY_ROLE, present(role), answer.sentences_of(role))
+    bring = answer.find("fit", "what_you_bring") + answer.find("about", "present")
+    ctx.add(CheckId.FIT_WHAT_YOU_BRING, present(bring), answer.sentences_of(bring))
+
+
+def _check_skills(ctx: Context) -> None:
+    answer = ctx.answer
+    named = answer.skills
+    ctx.add(CheckId.SKILLS_NAMED, by_count(len({s.text.lower() for s in named}), 2), named)
+    plan = answer.find("pitfalls", "plan_cues") + answer.find("weakness", "mitigation")
+    ctx.add(CheckId.SKILLS_PLAN, present(plan), answer.sentences_of(plan))
+    link = company_mentions(ctx) + answer.find("goals", "company_link") + answer.find("goals", "progression")
+    ctx.add(CheckId.SKILLS_LINK, present(link), answer.sentences_of(link))
+
+
+def _check_weakness(ctx: Context) -> None:
+    answer = ctx.answer
+    cliche = answer.find("weakness", "cliche")
+    named = answer.find("weakness", "named")
+    if cliche:
+        status = Status.MISSING if not named or len(cliche) >= len(named) else Status.PARTIAL
+        ctx.add(CheckId.WEAKNESS_NAMED, status, cliche, problem=True,
+                detail="reads as a strength in disguise, or as no weakness at all")
+    else:
+        ctx.add(CheckId.WEAKNESS_NAMED, present(named), answer.sentences_of(named))
+    examples = example_spans(answer) + answer.find("star", "time_anchor") + answer.find("star", "outcome")
+    ctx.add(CheckId.WEAKNESS_EXAMPLE, present(examples), answer.sentences_of(examples))
+    mitigation = answer.find("weakness", "mitigation")
+    ctx.add(CheckId.WEAKNESS_MITIGATION, by_count(len(answer.sentences_of(mitigation)), 1), answer.sentences_of(mitigation))
+    progress = answer.find("weakness", "progress")
+    ctx.add(CheckId.WEAKNESS_PROGRESS, present(progress), answer.sentences_of(progress))
+
+
+def _check_about(ctx: Context) -> None:
+    answer = ctx.answer
+    now = answer.find("about", "present") + answer.find("goals", "current")
+    ctx.add(CheckId.ABOUT_PRESENT, present(now), answer.sentences_of(now))
+    past = answer.find("about", "past") + answer.quantities
+    ctx.add(CheckId.ABOUT_PAST, by_count(len(answer.sentences_of(past)), 1), answer.sentences_of(past))
+    future = answer.find("about", "future") + company_mentions(ctx)
+    ctx.add(CheckId.ABOUT_FUTURE, present(future), answer.sentences_of(future))
+
+
+# -- every answer ------------------------------------------------------------------------------------
+
+def _unfinished(ctx: Context, sentence: Span) -> bool:
+    """A typed sentence that stops without punctuation on a joining word was cut off."""
+    if ctx.delivery is not None or _TERMINATED.search(fold(sentence.text)):
+        return False
+    tokens = words(sentence.text)
+    return not tokens or tokens[-1].text.lower() in _DANGLING
+
+
+def _check_opening(ctx: Context) -> None:
+    answer = ctx.answer
+    question_stems = {stem(w.text) for w in words(ctx.question.text)
+                      if w.text.lower() not in ctx.lex.stopwords and w.text.lower() not in _QUESTION_NOISE
+                      and len(w.text) > 2}
+    kind = ctx.question.question_kind
+    openers = {
+        QuestionKind.GOALS: [("goals", "current"), ("goals", "short_term"), ("goals", "long_term")],
+        QuestionKind.BEHAVIORAL: [("star", "situation"), ("star", "task"), ("star", "time_anchor")],
+        QuestionKind.FIT: [("fit", "why_company"), ("fit", "why_role"), ("fit", "what_you_bring")],
+        QuestionKind.MOTIVATION: [("fit", "why_company"), ("fit", "why_role")],
+        QuestionKind.SKILLS: [("specificity", "skills")],
+        QuestionKind.WEAKNESS: [("weakness", "named"), ("weakness", "cliche")],
+        QuestionKind.ABOUT: [("about", "present"), ("goals", "current")],
+    }.get(kind, [])
+
+    def answers_question(sentence: Span) -> bool:
+        if _unfinished(ctx, sentence):
+            return False
+        if question_stems & {stem(w.text) for w in words(sentence.text)}:
+            return True
+        if _GOAL_STATEMENT.search(fold(sentence.text)) and kind in (QuestionKind.GOALS, QuestionKind.SKILLS,
+                                                              QuestionKind.MOTIVATION):
+            return True
+        return any(sentence.start <= s.start < sentence.end for key in openers for s in answer.find(*key))
+
+    first = answer.sentences[0]
+    filler = ctx.lex.pattern("answer", "filler_openers").match(fold(first.text.strip()).lower())
+    if answers_question(first) and not (filler and filler.end() >= len(first.text.strip()) - 1):
+        status, evidence = Status.PASS, [first]
+    elif len(answer.sentences) > 1 and answers_question(answer.sentences[1]):
+        status, evidence = Status.PARTIAL, [answer.sentences[1]]
+    else:
+        status, evidence = Status.MISSING, [first]
+    ctx.add(CheckId.ANSWER_OPENING, status, evidence, problem=status == Status.MISSING,
+            detail="the answer stops mid-sentence" if _unfinished(ctx, first) else "")
+
+
+def check_length(ctx: Context) -> None:
+    """Whether the answer's length fits the time (spoken: seconds; typed: words for its kind)."""
+    limit = ctx.question.answer_seconds or 120
+    if ctx.delivery is not None and ctx.delivery.duration > 0:
+        high = min(120.0, float(limit))
+        low = min(60.0, high / 2)
+        value = ctx.delivery.duration
+        detail = f"{value:.0f} s spoken (aim {low:.0f}-{high:.0f} s)"
+    else:
+        band_low, band_high = _WORD_BANDS.get(ctx.question.question_kind, _DEFAULT_BAND)
+        scale = min(1.0, limit / 90)  # a short time limit asks for a shorter answer
+        low = float(ctx.question.min_words or max(20, round(band_low * scale)))
+        high = float(ctx.question.max_words or max(low * 2, round(band_high * max(scale, 0.6))))
+        value = float(ctx.answer.word_count)
+        detail = f"{ctx.answer.word_count} words (aim {low:.0f}-{high:.0f})"
+    if low <= value <= high:
+        status = Status.PASS
+    elif low * 0.6 <= value <= high * 1.3:
+        status = Status.PARTIAL
+    else:
+        status = Status.MISSING
+    extra = "" if status == Status.PASS else ("Add an example or a result." if value < low else "Cut to the essentials.")
+    ctx.add(CheckId.ANSWER_LENGTH, status, detail=detail, extra_tip=extra)
+
+
+def _check_closing(ctx: Context) -> None:
+    answer = ctx.answer
+    last = answer.sentences[-1]
+    closers = answer.find("answer", "closing") + answer.find("star", "learning")
+    if ctx.question.question_kind is QuestionKind.BEHAVIORAL:
+        closers = closers + answer.find("star", "result") + answer.find("star", "outcome")
+    if ctx.question.question_kind in (QuestionKind.FIT, QuestionKind.ABOUT, QuestionKind.GOALS, QuestionKind.MOTIVATION):
+        closers = closers + answer.find("about", "future")
+    closes = len(answer.sentences) >= 2 and any(last.start <= s.start < last.end for s in closers)
+    unfinished = _unfinished(ctx, last)
+    previous_closes = len(answer.sentences) >= 2 and any(
+        answer.sentences[-2].start <= s.start < answer.sentences[-2].end for s in closers)
+    if closes and not unfinished:
+        status = Status.PASS
+    elif closes or (previous_closes and not unfinished):
+        status = Status.PARTIAL
+    else:
+        status = Status.MISSING
+    ctx.add(CheckId.ANSWER_CLOSING, status, [last] if closes else [],
+            detail="the answer stops mid-sentence" if unfinished else "")
+
+
+# -- follow-ups --------------------------------------------------------------------------------------
+
+def _check_follow_up(ctx: Context) -> None:
+    """A follow-up answer: does it give what was asked? (then the specificity checks run as usual)."""
+    answer = ctx.answer
+    focus = ctx.question.focus
+    windows = timeframes(answer)
+    found: list[Span]
+    if focus in (CheckId.STAR_RESULT, CheckId.STAR_RESULT_MEASURABLE):
+        found = answer.quantities if focus is CheckId.STAR_RESULT_MEASURABLE else (
+            answer.find("star", "result") + answer.find("star", "outcome") + answer.quantities)
+    elif focus is CheckId.STAR_FIRST_PERSON:
+        found = answer.find("star", "i_past")
+    elif focus is CheckId.SPECIFICITY_TIMEFRAMES:
+        found = windows.future
+    elif focus is CheckId.GOALS_SHORT_TERM:
+        found = windows.horizon("short") + answer.find("goals", "short_term")
+    elif focus is CheckId.GOALS_LONG_TERM:
+        found = windows.horizon("long") + answer.find("goals", "long_term")
+    elif focus is CheckId.PITFALLS_NO_PLAN:
+        found = (answer.find("pitfalls", "plan_cues") + answer.find("weakness", "mitigation")
+                 + answer.find("star", "sequencer") + answer.skills)
+    elif focus is CheckId.GOALS_COMPANY_LINK:
+        found = (company_mentions(ctx) + generic_company_mentions(ctx) + answer.find("goals", "company_link")
+                 + answer.find("fit", "why_role"))
+    elif focus is CheckId.FIT_WHAT_YOU_BRING:
+        found = answer.find("fit", "what_you_bring") + answer.skills + answer.find("star", "i_past")
+    elif focus is CheckId.SPECIFICITY_EXAMPLE:
+        found = example_spans(answer) + answer.find("star", "i_past") + answer.find("star", "time_anchor")
+    else:
+        found = answer.quantities + answer.skills + example_spans(answer) + windows.future
+    about = {CheckId.STAR_RESULT: "the result", CheckId.STAR_RESULT_MEASURABLE: "a measure of the result",
+             CheckId.STAR_FIRST_PERSON: "your own part", CheckId.SPECIFICITY_TIMEFRAMES: "a timeframe",
+             CheckId.GOALS_SHORT_TERM: "the next one to three years", CheckId.GOALS_LONG_TERM: "the longer term",
+             CheckId.PITFALLS_NO_PLAN: "the steps", CheckId.GOALS_COMPANY_LINK: "the link to this role or company",
+             CheckId.FIT_WHAT_YOU_BRING: "what you bring", CheckId.SPECIFICITY_EXAMPLE: "an example"}.get(
+        focus if focus is not None else CheckId.ANSWER_OPENING, "a specific detail")
+    status = Status.PASS if found and not _unfinished(ctx, answer.sentences[-1]) else (
+        Status.PARTIAL if found else Status.MISSING)
+    ctx.add(CheckId.FOLLOWUP_ANSWERED, status, answer.sentences_of(found) if found else [],
+            detail=f"asked for {about}")
+    check_length(ctx)
