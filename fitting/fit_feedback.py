@@ -40,6 +40,7 @@ CORPUS = ROOT / "tests" / "data" / "feedback_corpus.toml"
 OWN_STORIES = ROOT / "fitting" / "own_stories.toml"
 WEIGHTS = ROOT / "src" / "mock_interview" / "core" / "feedback" / "weights"
 PRIOR_PULL = 0.5  # how strongly each role's weight is pulled toward 1 (on a log scale)
+MAX_PENALTY = 0.33
 OWN_WEIGHT = 0.5  # the project's own answers count half as much as real ones
 
 
@@ -86,8 +87,10 @@ def labelled_real(answers: list[RealAnswer]) -> list[LabelledAnswer]:
 ROLES = ("kind", "answer", "length", "specificity")
 # Not fitted, for want of labelled answers to fit on: answers with a full target profile
 # (alignment) and spoken answers (delivery). Alignment counts like the kind's structure checks,
-# delivery half as much.
+# delivery half as much, and the stand-in used without a profile ("speaks of this role or
+# company") half as much too, so that having no profile barely moves the score.
 FIXED_WEIGHTS = {"alignment": 1.0, "delivery": 0.5}
+FIXED_CHECK_WEIGHTS = {"alignment.generic": 0.5}
 
 
 def role_of(check_id: str) -> str:
@@ -123,8 +126,9 @@ def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeigh
         for check_id, value in row.items():
             role = role_of(check_id)
             if role in FIXED_WEIGHTS:
-                fixed[r] += FIXED_WEIGHTS[role] * value
-                fixed_possible[r] += FIXED_WEIGHTS[role]
+                weight = FIXED_CHECK_WEIGHTS.get(check_id, FIXED_WEIGHTS[role])
+                fixed[r] += weight * value
+                fixed_possible[r] += weight
             elif role != "pitfalls":
                 earned[r, role_index[role]] += value
                 possible[r, role_index[role]] += 1.0
@@ -143,13 +147,15 @@ def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeigh
         return float(nll + PRIOR_PULL * np.sum(np.log(np.maximum(weights[1:], 1e-3)) ** 2))
 
     start = np.array([1.0] * (len(ROLES) - 1) + [0.25, 6.0, 0.4])
-    bounds = [(0.05, 5.0)] * (len(ROLES) - 1) + [(0.0, 0.6), (1.0, 30.0), (0.0, 1.0)]
+    # a pitfall may cost at most a third of the score: one slip should not sink an answer
+    bounds = [(0.05, 5.0)] * (len(ROLES) - 1) + [(0.0, MAX_PENALTY), (1.0, 30.0), (0.0, 1.0)]
     result = minimize(loss, start, method="L-BFGS-B", bounds=bounds)
     weights, penalty, slope, centre = unpack(result.x)
     from mock_interview.core.feedback.registry import registry
 
     per_check = {str(check_id): round(float(weights[role_index[role_of(str(check_id))]]), 3)
-                 if role_of(str(check_id)) in role_index else FIXED_WEIGHTS[role_of(str(check_id))]
+                 if role_of(str(check_id)) in role_index
+                 else FIXED_CHECK_WEIGHTS.get(str(check_id), FIXED_WEIGHTS[role_of(str(check_id))])
                  for check_id in registry() if role_of(str(check_id)) != "pitfalls"}
     return ScoreWeights(per_check, default=1.0, penalty=round(float(penalty), 3), slope=round(float(slope), 3),
                         centre=round(float(centre), 3))

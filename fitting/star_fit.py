@@ -181,15 +181,15 @@ def fit_star(stories: list[Story], sample_weights: list[float] | None = None) ->
 
 
 def _with_thresholds(weights: StarWeights, stories: list[Story]) -> StarWeights:
-    """Thresholds of the content margin: ``partial`` keeps 95 % of the labelled parts of the
-    training stories, ``pass`` 75 %; a part is judged by its strongest sentence."""
+    """Thresholds of the content margin: ``partial`` keeps 97 % of the labelled parts of the
+    training stories, ``pass`` 85 %; a part is judged by its strongest sentence."""
     partial, passed = {}, {}
     for part in PARTS:
         margins = sorted(max(content_margin(unit, part, weights) for unit, label in zip(s.features, s.labels, strict=True)
                              if label == part)
                          for s in stories if part in s.labels)
-        partial[part] = round(_quantile(margins, 0.05), 4)
-        passed[part] = round(max(_quantile(margins, 0.25), partial[part]), 4)
+        partial[part] = round(_quantile(margins, 0.03), 4)
+        passed[part] = round(max(_quantile(margins, 0.15), partial[part]), 4)
     return StarWeights(weights.emission, weights.transition, weights.start, weights.end, partial, passed)
 
 

@@ -9,7 +9,7 @@ the missing items that would raise it most.
 from mock_interview.core.feedback.alignment import JobTerm, job_terms
 from mock_interview.core.feedback.context import FeedbackModel
 from mock_interview.core.feedback.delivery import Delivery, align_words, long_pauses, words_per_minute
-from mock_interview.core.feedback.engine import analyse
+from mock_interview.core.feedback.engine import analyse, example_leaves_out
 from mock_interview.core.feedback.model import GROUPS, STATUSES, Check, Evidence, Feedback, Gain, Group, Status
 from mock_interview.core.feedback.question import QuestionInfo, follow_up_focus
 from mock_interview.core.feedback.registry import CheckId, CheckSpec, registry
@@ -17,4 +17,4 @@ from mock_interview.core.kinds import QuestionKind, classify_question
 
 __all__ = ["GROUPS", "STATUSES", "Check", "CheckId", "CheckSpec", "Delivery", "Evidence", "Feedback", "FeedbackModel",
            "Gain", "Group", "JobTerm", "QuestionInfo", "QuestionKind", "Status", "align_words", "analyse",
-           "classify_question", "follow_up_focus", "job_terms", "long_pauses", "registry", "words_per_minute"]
+           "classify_question", "example_leaves_out", "follow_up_focus", "job_terms", "long_pauses", "registry", "words_per_minute"]

@@ -67,3 +67,14 @@ def _question_info(question: QuestionInfo | PackQuestion | str, kind: str | None
     else:
         info = QuestionInfo.of(question)
     return info.with_kind(kind)
+
+
+def example_leaves_out(question: PackQuestion, profile: TargetProfile | None = None) -> tuple[str, ...]:
+    """The labels of the structure parts a pack question's example answer does not pass, so that
+    Review can say plainly what the example leaves out (empty when it models every part)."""
+    example = getattr(question, "example", None)
+    if not example:
+        return ()
+    feedback = analyse(example, question, profile=profile)
+    return tuple(c.label for c in feedback.checks
+                 if c.group == "structure" and c.status in ("missing", "partial") and c.id != "answer.length")

@@ -48,7 +48,7 @@ def check_structure(ctx: Context) -> None:
         QuestionKind.BEHAVIORAL: _check_star,
         QuestionKind.GOALS: _check_goals,
         QuestionKind.FIT: _check_fit,
-        QuestionKind.MOTIVATION: _check_fit,
+        QuestionKind.MOTIVATION: _check_motivation,
         QuestionKind.SKILLS: _check_skills,
         QuestionKind.WEAKNESS: _check_weakness,
         QuestionKind.ABOUT: _check_about,
@@ -103,28 +103,63 @@ def _check_star(ctx: Context) -> None:
 
 # -- career goals ------------------------------------------------------------------------------------
 
+# What a goals or fit question asks for, from its words: the parts it asks for are required, the
+# others optional (an optional part passes when present and does not apply when absent, so it can
+# only ever add to the score).
+_ASKS_LONG = re.compile(r"(five|ten|5|10|fifteen|twenty) years|long[- ]term|see yourself|future|eventually|ultimate|"
+                        r"where .{0,20}(be|go)|ambition|aspiration|vision|how far", re.IGNORECASE)
+_ASKS_SHORT = re.compile(r"short[- ]term|next (year|one|two|1|2|few|12|couple)|first (year|90|ninety|six months)|"
+                         r"this year|immediate|near[- ]term|coming (year|months)", re.IGNORECASE)
+_ASKS_ALIGN = re.compile(r"(align|fit|relate|match|connect)\w* (with|to|into|in)|this (position|role|job)|"
+                         r"(position|role|job) (align|fit)", re.IGNORECASE)
+_ASKS_COMPANY = re.compile(r"work (here|for|at|with) (us|our|this|the company)|\bus\b|our (company|firm|organi[sz]ation|"
+                           r"team)|this company|why here|join", re.IGNORECASE)
+_ASKS_ROLE = re.compile(r"(this|the) (role|job|position|industry|field|sector|career)|why (sales|nursing|teaching|"
+                        r"marketing|finance|design|engineering)", re.IGNORECASE)
+_ASKS_BRING = re.compile(r"hire you|bring|offer|contribute|add|why you|right (fit|person|candidate)|sets? you apart|"
+                         r"best (fit|person|candidate)", re.IGNORECASE)
+_ASKS_PLAN = re.compile(r"\bsteps?\b|\bplan\b|how (will|do|would|are) you (get|reach|achieve|prepare|build|learn|develop)|"
+                        r"what (are|will) you (doing|do) to", re.IGNORECASE)
+_OPTIONAL_TIP = "Not what this question asks for; said briefly, it can still help."
+
+
+def _add_part(ctx: Context, check_id: CheckId, status: Status, evidence: list[Span], required: bool,
+              detail: str = "") -> None:
+    """A structure part: scored as found when the question asks for it, else only when present."""
+    if required or status != Status.MISSING:
+        ctx.add(check_id, status, evidence, detail=detail)
+    else:
+        ctx.na(check_id, _OPTIONAL_TIP)
+
+
 def _check_goals(ctx: Context) -> None:
     answer = ctx.answer
+    question = ctx.question.text
+    asks_long, asks_short = bool(_ASKS_LONG.search(question)), bool(_ASKS_SHORT.search(question))
+    asks_align, asks_plan = bool(_ASKS_ALIGN.search(question)), bool(_ASKS_PLAN.search(question))
+    whole_arc = not (asks_long or asks_short or asks_align or asks_plan)  # "What are your career goals?"
     windows = timeframes(answer)
     current = answer.find("goals", "current")
-    ctx.add(CheckId.GOALS_CURRENT, present(current), answer.sentences_of(current))
+    _add_part(ctx, CheckId.GOALS_CURRENT, present(current), answer.sentences_of(current), whole_arc)
     far = windows.horizon("long") + windows.horizon("past")
     short = dedupe(windows.horizon("short") + [s for s in answer.find("goals", "short_term") if not _overlaps(s, far)])
     near = windows.horizon("short") + windows.horizon("past")
     long = dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term") if not _overlaps(s, near)])
     stated_goal = bool(_GOAL_STATEMENT.search(ctx.answer.folded))
     short_status = Status.PASS if short else Status.PARTIAL if stated_goal and not long else Status.MISSING
-    ctx.add(CheckId.GOALS_SHORT_TERM, short_status, answer.sentences_of(short), detail=_windows_detail(short))
+    _add_part(ctx, CheckId.GOALS_SHORT_TERM, short_status, answer.sentences_of(short), whole_arc or asks_short,
+              _windows_detail(short))
     vague = answer.find("specificity", "vague_timeframes")
-    ctx.add(CheckId.GOALS_LONG_TERM, Status.PASS if long else Status.PARTIAL if vague else Status.MISSING,
-            answer.sentences_of(long), detail=_windows_detail(long))
-    link = company_mentions(ctx) + answer.find("goals", "company_link")
+    long_status = Status.PASS if long else Status.PARTIAL if vague or (stated_goal and not short) else Status.MISSING
+    _add_part(ctx, CheckId.GOALS_LONG_TERM, long_status, answer.sentences_of(long), whole_arc or asks_long,
+              _windows_detail(long))
+    link = company_mentions(ctx) + answer.find("goals", "company_link") + generic_company_mentions(ctx)
     ctx.add(CheckId.GOALS_COMPANY_LINK, present(link), answer.sentences_of(link))
     connective = answer.find("goals", "progression") + answer.find("pitfalls", "plan_cues")
-    if short and long:
-        status = Status.PASS if connective else Status.PARTIAL
-    elif short or long:
-        status = Status.PARTIAL if connective else Status.MISSING
+    if connective and (short or long):
+        status = Status.PASS
+    elif connective or (short and long):
+        status = Status.PARTIAL
     else:
         status = Status.MISSING
     ctx.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(connective))
@@ -142,15 +177,31 @@ def _windows_detail(spans: list[Span]) -> str:
 
 def _check_fit(ctx: Context) -> None:
     answer = ctx.answer
+    question = ctx.question.text
+    asks = {"company": bool(_ASKS_COMPANY.search(question)), "role": bool(_ASKS_ROLE.search(question)),
+            "bring": bool(_ASKS_BRING.search(question))}
+    everything = not any(asks.values())
     company = company_mentions(ctx)
     generic = generic_company_mentions(ctx)
     reasons = answer.find("fit", "why_company") + value_mentions(ctx)
     status = Status.PASS if reasons or (company and generic) else Status.PARTIAL if company or generic else Status.MISSING
-    ctx.add(CheckId.FIT_WHY_COMPANY, status, answer.sentences_of(reasons or company or generic))
+    _add_part(ctx, CheckId.FIT_WHY_COMPANY, status, answer.sentences_of(reasons or company or generic),
+              everything or asks["company"])
     role = answer.find("fit", "why_role")
-    ctx.add(CheckId.FIT_WHY_ROLE, present(role), answer.sentences_of(role))
+    _add_part(ctx, CheckId.FIT_WHY_ROLE, present(role), answer.sentences_of(role), everything or asks["role"])
     bring = answer.find("fit", "what_you_bring") + answer.find("about", "present")
-    ctx.add(CheckId.FIT_WHAT_YOU_BRING, present(bring), answer.sentences_of(bring))
+    _add_part(ctx, CheckId.FIT_WHAT_YOU_BRING, present(bring), answer.sentences_of(bring), everything or asks["bring"])
+
+
+def _check_motivation(ctx: Context) -> None:
+    answer = ctx.answer
+    drivers = answer.find("motivation", "driver")
+    ctx.add(CheckId.MOTIVATION_DRIVER, present(drivers), answer.sentences_of(drivers))
+    moments = example_spans(answer) + answer.find("star", "time_anchor") + answer.find("star", "i_past")
+    ctx.add(CheckId.MOTIVATION_EXAMPLE, present(moments), answer.sentences_of(moments))
+    link = (company_mentions(ctx) + generic_company_mentions(ctx) + answer.find("fit", "why_role")
+            + answer.find("goals", "company_link"))
+    ctx.add(CheckId.MOTIVATION_LINK, present(link), answer.sentences_of(link))
 
 
 def _check_skills(ctx: Context) -> None:
@@ -211,7 +262,7 @@ def _check_opening(ctx: Context) -> None:
         QuestionKind.GOALS: [("goals", "current"), ("goals", "short_term"), ("goals", "long_term")],
         QuestionKind.BEHAVIORAL: [("star", "situation"), ("star", "task"), ("star", "time_anchor")],
         QuestionKind.FIT: [("fit", "why_company"), ("fit", "why_role"), ("fit", "what_you_bring")],
-        QuestionKind.MOTIVATION: [("fit", "why_company"), ("fit", "why_role")],
+        QuestionKind.MOTIVATION: [("motivation", "driver"), ("fit", "why_role")],
         QuestionKind.SKILLS: [("specificity", "skills")],
         QuestionKind.WEAKNESS: [("weakness", "named"), ("weakness", "cliche")],
         QuestionKind.ABOUT: [("about", "present"), ("goals", "current")],

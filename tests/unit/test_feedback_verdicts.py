@@ -1,0 +1,231 @@
+"""The verdicts a new user found wrong (issue 8), each fixed by a general rule, and the properties
+the score promises: a pass never lowers it, a check that does not apply never moves it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from mock_interview.core.feedback import (
+    Check,
+    CheckId,
+    Feedback,
+    QuestionInfo,
+    Status,
+    analyse,
+    example_leaves_out,
+    job_terms,
+    registry,
+)
+from mock_interview.core.feedback.model import Group
+from mock_interview.core.feedback.scoring import ScoreWeights, overall_score, packaged_score_weights
+from mock_interview.core.feedback.text import stem
+from mock_interview.core.packs import discover_packs
+from mock_interview.core.profiles import Profile
+
+JD = ("You will own renewals, reduce churn, run onboarding, and drive adoption across our SMB segment. "
+      "Experience with cancellations and retention analysis is a plus.")
+PROFILE = Profile(name="p", company="Acme", role="Customer Success Manager", industry="technology", career_stage="mid",
+                  mission="Software that just works", values=("Innovation", "Collaboration"), job_description=JD)
+
+
+def evidence_of(feedback: Feedback, check_id: str) -> list[str]:
+    check = feedback.by_id(check_id)
+    assert check is not None, check_id
+    return [e.text for e in check.evidence]
+
+
+def test_an_insult_about_a_past_boss_is_negativity() -> None:
+    feedback = analyse("My last boss was an idiot who never listened.", "Why are you leaving your job?")
+    assert feedback.by_id("pitfalls.negativity").status == Status.MISSING
+    assert "idiot" in evidence_of(feedback, "pitfalls.negativity")
+    assert analyse("My last manager never had a problem with deadlines.", "Why are you leaving?").by_id(
+        "pitfalls.negativity").status == Status.PASS
+
+
+def test_effort_is_not_a_measured_result_and_vague_words_are_flagged() -> None:
+    text = ("My manager asked me to fix our reporting. It was kind of a mess and really hard. "
+            "In the end it went pretty well and everyone was happy. I always give 110 percent.")
+    feedback = analyse(text, "Tell me about a time you fixed a problem.")
+    assert feedback.by_id("star.result_measurable").status != Status.PASS
+    assert not any("110" in e for e in evidence_of(feedback, "specificity.numbers"))
+    flagged = " ".join(evidence_of(feedback, "specificity.vague")).lower()
+    for phrase in ("kind of a mess", "pretty well", "really hard", "110 percent"):
+        assert phrase in flagged, phrase
+
+
+def test_number_words_that_count_something_are_numbers_and_a_role_is_not_an_example() -> None:
+    feedback = analyse("In my current role I lead a support team of six.", "Tell me about yourself.")
+    assert "team of six" in evidence_of(feedback, "specificity.numbers")
+    assert feedback.by_id("specificity.example").status == Status.MISSING
+
+
+def test_short_and_long_term_windows_are_kept_apart() -> None:
+    text = "I am a data analyst. Within five years I'd like to lead the analytics team. Next year I will finish my SQL course."
+    feedback = analyse(text, "What are your career goals?")
+    short = " ".join(evidence_of(feedback, "goals.short_term"))
+    long = " ".join(evidence_of(feedback, "goals.long_term"))
+    assert "Within five years" not in short and "Next year" in short
+    assert "Within five years" in long
+
+
+def test_a_fragment_cut_by_the_timer_does_not_open_the_answer() -> None:
+    assert analyse("In the next year I want to", "What are your career goals?").by_id(
+        "answer.opening").status != Status.PASS
+    assert analyse("In the next year I want to finish my PMP.", "What are your career goals?").by_id(
+        "answer.opening").status == Status.PASS
+
+
+def test_a_follow_up_is_judged_on_what_it_asked() -> None:
+    example = analyse("Last spring I ran the launch of our booking app and cut sign-up time from five minutes to two.",
+                      QuestionInfo.follow_up("Can you give me a specific example?", parent_kind="goals"))
+    assert example.focus == CheckId.SPECIFICITY_EXAMPLE
+    assert example.by_id("followup.answered").status == Status.PASS
+    assert example.by_id("answer.opening") is None
+    steps = analyse("First I will finish a Gainsight admin course this quarter, then shadow our account managers on "
+                    "renewals for six months.", QuestionInfo.follow_up("What steps will you take to get there?",
+                                                                       parent_kind="goals"), profile=PROFILE)
+    assert steps.by_id("followup.answered").status == Status.PASS
+    for absent in ("alignment.company", "alignment.job_terms", "answer.opening"):
+        assert steps.by_id(absent) is None, absent
+    assert "Gainsight" in " ".join(evidence_of(steps, "specificity.skills"))
+    assert steps.score >= 70
+    vague = analyse("I will keep working hard and see what happens.",
+                    QuestionInfo.follow_up("What steps will you take to get there?", parent_kind="goals"))
+    assert vague.score < steps.score
+
+
+def test_job_terms_are_whole_phrases_of_the_description() -> None:
+    terms = [t.text for t in job_terms(JD)]
+    assert not any(" " in t and t.split()[0].lower() in ("renewals", "churn", "onboarding") and
+                   t.split()[1].lower() in ("reduce", "run", "drive") for t in terms)
+    assert "SMB segment" in terms and "churn" in terms
+    feedback = analyse("I cut churn in the SMB segment by winning back 300 cancelled accounts.", "Why this role?",
+                       profile=PROFILE)
+    detail = feedback.by_id("alignment.job_terms").detail
+    for used in ("SMB segment", "churn", "cancellations"):
+        assert used in detail, used
+
+
+def test_mission_ignores_everyday_verbs_and_stage_is_about_the_speaker() -> None:
+    feedback = analyse("My manager asked me to help. It worked out.", "Why this role?", profile=PROFILE)
+    assert feedback.by_id("alignment.mission_values").status == Status.MISSING
+    assert "manager" not in [e.lower() for e in evidence_of(feedback, "alignment.stage")]
+
+
+@pytest.mark.parametrize(("a", "b"), [("innovation", "innovative"), ("collaborate", "collaboration"),
+                                      ("integrate", "integration"), ("operate", "operations")])
+def test_word_families_meet(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_a_value_is_found_in_another_form_of_its_word() -> None:
+    feedback = analyse("I built an innovative tool and I collaborate closely with product.", "Why this role?",
+                       profile=PROFILE)
+    assert "values used: Innovation, Collaboration" in feedback.by_id("alignment.mission_values").detail
+
+
+def test_no_profile_leaves_alignment_out_of_the_score() -> None:
+    text = "I want to join this team because I built a similar product used by 2,000 people last year."
+    without = analyse(text, "Why do you want this role?")
+    assert all(c.status == Status.NA for c in without.group("alignment") if c.id != "alignment.generic")
+    weights = packaged_score_weights()
+    generic = next(i for i, c in enumerate(without.checks) if c.id == "alignment.generic")
+    flipped = list(without.checks)
+    flipped[generic] = replace(flipped[generic], status=Status.MISSING if flipped[generic].status == Status.PASS
+                               else Status.PASS)
+    assert abs(overall_score(flipped, weights) - without.score) <= 10  # one check, not a fifth of the score
+
+
+def test_passing_a_check_never_lowers_the_score_and_na_never_moves_it() -> None:
+    weights = packaged_score_weights()
+    feedback = analyse("We had a disagreement about the plan. We talked it out and it was fine.",
+                       "Tell me about a conflict at work.", profile=PROFILE)
+    base = overall_score(feedback.checks, weights)
+    for index, check in enumerate(feedback.checks):
+        for better in (Status.PARTIAL, Status.PASS):
+            if better.rank > check.status.rank:
+                changed = list(feedback.checks)
+                changed[index] = replace(check, status=better)
+                assert overall_score(changed, weights) >= base, (check.id, better)
+    extra = Check("alignment.industry", Group.ALIGNMENT, "x", Status.NA)
+    assert overall_score([*feedback.checks, extra], weights) == base
+    assert overall_score(feedback.checks, ScoreWeights(penalty=0.0)) >= overall_score(feedback.checks,
+                                                                                       ScoreWeights(penalty=0.3))
+
+
+def test_the_missing_items_that_raise_the_score_most_are_named() -> None:
+    feedback = analyse("I want to be successful.", "What are your career goals?")
+    assert feedback.gains and all(g.points >= 1 for g in feedback.gains)
+    assert [g.points for g in feedback.gains] == sorted((g.points for g in feedback.gains), reverse=True)
+    assert feedback.to_json()["raise_most"][0]["id"] == feedback.gains[0].check_id
+
+
+def test_a_vague_story_has_no_result() -> None:
+    feedback = analyse("We had a disagreement about the design. We talked it out and it was fine.",
+                       "Tell me about a disagreement with a colleague.")
+    assert feedback.by_id("star.result").status == Status.MISSING
+    assert feedback.by_id("star.result_measurable").status == Status.MISSING
+
+
+def test_a_hypothetical_answer_is_no_story() -> None:
+    feedback = analyse("I would first listen to the customer, then I would find a solution and follow up with them.",
+                       "Tell me about a time you handled an angry customer.")
+    assert all(feedback.by_id(f"star.{p}").status == Status.MISSING for p in ("situation", "result"))
+
+
+def test_a_full_story_is_found_part_by_part() -> None:
+    text = ("Last spring our biggest client threatened to leave after three late deliveries. "
+            "I was asked to win them back within a month. "
+            "I met their operations lead every week, rebuilt our delivery schedule and added a shared tracker. "
+            "We delivered the next six orders on time and they renewed their contract for two more years.")
+    feedback = analyse(text, "Tell me about a time you turned a client around.")
+    sentences = text.split(". ")
+    for index, part in enumerate(("situation", "task", "action", "result")):
+        check = feedback.by_id(f"star.{part}")
+        assert check.status == Status.PASS, part
+        assert sentences[index][:30] in check.evidence[0].text, part
+    assert feedback.by_id("star.result_measurable").status == Status.PASS
+
+
+def test_json_round_trip_and_old_files() -> None:
+    feedback = analyse("I led a team of 5 engineers and we shipped in 3 months.", "Tell me about a time you led.",
+                       profile=PROFILE)
+    again = Feedback.from_json(feedback.to_json())
+    assert again == feedback
+    old = {"score": 40, "groups": {"structure": 50}, "kind": "goals", "word_count": 3,
+           "checks": [{"id": "goals.current", "group": "structure", "label": "Current role", "status": "pass",
+                       "evidence": [{"start": 0, "end": 3, "text": "I am"}], "tip": "", "source": ""},
+                      {"id": "x", "group": "nonsense", "status": "weird", "evidence": "bad"}]}
+    parsed = Feedback.from_json(old)
+    assert parsed.score == 40 and parsed.checks[0].status == Status.PASS and parsed.checks[1].status == Status.NA
+    assert Feedback.from_json({}).checks == ()
+
+
+def test_every_check_id_has_its_registry_entry_with_a_guide_source() -> None:
+    specs = registry()
+    assert set(specs) == set(CheckId)
+    sections = {"Crafting Your Answer", "Effective Answer Strategies", "Preparing to Answer", "Avoiding Common Pitfalls",
+                "Why Interviewers Ask About Career Goals", "Exploring Career Goals", "Practicing Your Answer",
+                "Body Language and Delivery", "Post-Interview Reflection", "Sample Answers to Career Goals Questions",
+                "Adapting Your Answer for Different Industries", "Common Career Goals Interview Questions"}
+    for spec in specs.values():
+        assert spec.label and spec.tip, spec.id
+        assert spec.source.split(" > ")[0] in sections, (spec.id, spec.source)
+
+
+def test_pack_examples_model_the_checklist_or_say_what_they_leave_out() -> None:
+    report = discover_packs()
+    scores = []
+    for pack in report.packs:
+        for question in pack.questions:
+            if not question.example:
+                continue
+            feedback = analyse(question.example, question)
+            scores.append(feedback.score)
+            missing = {c.label for c in feedback.checks
+                       if c.group == "structure" and c.status in ("missing", "partial") and c.id != "answer.length"}
+            assert set(example_leaves_out(question)) == missing, question.ref
+    assert min(scores) >= 50
+    assert sorted(scores)[len(scores) // 2] >= 75
