@@ -16,6 +16,8 @@ from mock_interview.core.feedback.lexicon import Lexicon
 from mock_interview.core.feedback.text import Span, numbers, sentences, stem, words
 
 _T = TypeVar("_T")
+_TIME_UNIT = re.compile(r"(?:day|week|month|quarter|year)s?$", re.IGNORECASE)
+_WINDOW_LEAD = re.compile(r"(?:\bin|\bwithin|\bnext|\bcoming|\bfirst)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?$", re.IGNORECASE)
 _QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _ACRONYM = re.compile(r"(?<![\w])[A-Z][A-Z0-9&+]{1,5}s?(?![\w])")
 # A product or tool named mid-sentence: a capitalised word before a tool noun ("a Gainsight admin
@@ -117,7 +119,12 @@ class AnswerText:
         something ("a team of six", "three releases"), but not effort idioms ("give 110 percent")."""
         effort = self.find("specificity", "effort_idioms")
         spans = list(numbers(self.text)) + self.find("specificity", "number_phrases")
-        return [s for s in dedupe(spans) if not any(e.start <= s.start < e.end for e in effort)]
+        return [s for s in dedupe(spans) if not any(e.start <= s.start < e.end for e in effort) and not self._window(s)]
+
+    def _window(self, span: Span) -> bool:
+        """A time window ahead ("in five years", "within six months") is a timeframe, not a measure."""
+        return bool(_TIME_UNIT.search(span.text)) and bool(
+            _WINDOW_LEAD.search(self.folded[max(0, span.start - 24):span.start]))
 
     @cached_property
     def skills(self) -> list[Span]:

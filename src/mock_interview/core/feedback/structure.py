@@ -23,8 +23,9 @@ from mock_interview.core.kinds import QuestionKind
 
 _STAR_IDS = {"situation": CheckId.STAR_SITUATION, "task": CheckId.STAR_TASK, "action": CheckId.STAR_ACTION,
              "result": CheckId.STAR_RESULT}
-_GOAL_STATEMENT = re.compile(r"(?<![\w])(?:I (?:want|aim|hope|plan|aspire|intend|would like|'d like|see myself)|"
+_GOAL_STATEMENT = re.compile(r"(?<![\w])(?:I(?: (?:want|aim|hope|plan|aspire|intend|would like|see myself)|'d like)|"
                              r"my (?:goal|aim|ambition|plan)|I envision)(?![\w])", re.IGNORECASE)
+_SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself)(?![\w])")
 _QUESTION_NOISE = frozenset({"tell", "describe", "time", "give", "example", "walk", "through", "share", "want", "would",
                              "think", "see", "yourself", "you", "your", "what", "why", "how", "where", "when", "which",
                              "can", "could", "our", "us", "about", "did", "do", "does"})
@@ -142,9 +143,11 @@ def _check_goals(ctx: Context) -> None:
     current = answer.find("goals", "current")
     _add_part(ctx, CheckId.GOALS_CURRENT, present(current), answer.sentences_of(current), whole_arc)
     far = windows.horizon("long") + windows.horizon("past")
-    short = dedupe(windows.horizon("short") + [s for s in answer.find("goals", "short_term") if not _overlaps(s, far)])
+    short = _speakers(ctx, dedupe(windows.horizon("short") + [s for s in answer.find("goals", "short_term")
+                                                              if not _overlaps(s, far)]))
     near = windows.horizon("short") + windows.horizon("past")
-    long = dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term") if not _overlaps(s, near)])
+    long = _speakers(ctx, dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term")
+                                                            if not _overlaps(s, near)]))
     stated_goal = bool(_GOAL_STATEMENT.search(ctx.answer.folded))
     short_status = Status.PASS if short else Status.PARTIAL if stated_goal and not long else Status.MISSING
     _add_part(ctx, CheckId.GOALS_SHORT_TERM, short_status, answer.sentences_of(short), whole_arc or asks_short,
@@ -163,6 +166,12 @@ def _check_goals(ctx: Context) -> None:
     else:
         status = Status.MISSING
     ctx.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(connective))
+
+
+def _speakers(ctx: Context, spans: list[Span]) -> list[Span]:
+    """The spans in sentences about the speaker ("in five years I..."; not "no one knows where
+    they will be in five years")."""
+    return [s for s in spans if _SPEAKER.search(fold(ctx.answer.sentences[ctx.answer.sentence_index(s.start)].text))]
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
