@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from mock_interview import __version__
+from mock_interview.core.kinds import QuestionKind
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     question = score.add_mutually_exclusive_group(required=True)
     question.add_argument("--question", metavar="TEXT", help="the question as asked")
     question.add_argument("--question-id", metavar="ID", help="a pack question: PACK/ID or a unique ID")
-    score.add_argument("--kind", choices=["goals", "behavioral", "fit", "skills", "motivation", "general"])
+    score.add_argument("--kind", choices=[k.value for k in QuestionKind])
     score.add_argument("--profile", metavar="NAME_OR_PATH", help="check alignment with this profile")
     score.add_argument("--json", action="store_true", help="machine-readable output")
 

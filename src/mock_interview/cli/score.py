@@ -7,14 +7,17 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from mock_interview.core.context import AppContext
 
-MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red"), "na": ("·", "dim")}
+if TYPE_CHECKING:
+    from mock_interview.core.feedback import Feedback
 
 
 def run_score(context: AppContext, args: Namespace) -> int:
     """Score one answer; exit 1 on unreadable input or an unknown question or profile."""
-    from mock_interview.core.feedback import QuestionInfo, analyse, classify_question
+    from mock_interview.core.feedback import QuestionInfo, analyse
     from mock_interview.core.tomlschema import InvalidFileError
 
     try:
@@ -29,7 +32,7 @@ def run_score(context: AppContext, args: Namespace) -> int:
             return 1
         info = QuestionInfo.of(question).with_kind(args.kind)
     else:
-        info = QuestionInfo(args.question, args.kind or classify_question(args.question))
+        info = QuestionInfo.from_text(args.question, args.kind)
     profile = None
     name = args.profile
     if name is None:
@@ -45,19 +48,26 @@ def run_score(context: AppContext, args: Namespace) -> int:
     if args.json:
         print(json.dumps(feedback.to_json(), indent=2, ensure_ascii=False))
         return 0
+    _print_checklist(feedback, info.kind)
+    return 0
+
+
+def _print_checklist(feedback: Feedback, kind: str) -> None:
+    """The checklist as a table; every piece of it is plain text (answers and profiles are data)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from mock_interview.core.feedback.present import gains_line, rows, score_line
 
     console = Console(highlight=False)
-    groups = "  ".join(f"{g} {s}" for g, s in feedback.group_scores.items())
-    console.print(f"[bold]Score {feedback.score}/100[/]  ({groups})  · {info.kind} question · {feedback.word_count} words")
+    console.print(Text(f"{score_line(feedback)} · {kind} question", style="bold"))
+    if gains_line(feedback):
+        console.print(Text(gains_line(feedback)))
     table = Table(show_lines=False)
     for column in ("", "group", "check", "detail / evidence", "tip"):
         table.add_column(column, overflow="fold")
-    for check in feedback.checks:
-        mark, colour = MARKS[check.status]
-        evidence = check.detail or "; ".join(e.text[:50] for e in check.evidence[:3])
-        tip = "" if check.status == "pass" else check.tip
-        table.add_row(f"[{colour}]{mark}[/]", check.group, check.label, evidence, tip)
+    for row in rows(feedback):
+        table.add_row(Text(row.mark, style=row.colour), Text(row.group), Text(row.label), Text(row.detail),
+                      Text(row.tip))
     console.print(table)
-    return 0

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mock_interview.core.kinds import QuestionKind
 from mock_interview.core.tomlschema import (
     FieldSpec,
     InvalidFileError,
@@ -22,7 +23,7 @@ from mock_interview.core.tomlschema import (
     slug_check,
 )
 
-QUESTION_KINDS = ("goals", "behavioral", "fit", "skills", "motivation", "general")
+QUESTION_KINDS = tuple(kind.value for kind in QuestionKind)
 MAX_SECONDS = 1800  # 30 minutes: longer than any interview answer; larger values are typos
 DEFAULT_ANSWER_SECONDS = 120
 DEFAULT_PREP_SECONDS = 15

@@ -1,0 +1,82 @@
+"""How a :class:`Feedback` reads, in one place: the status marks, the line each check shows, the
+score line and the items that would raise it. The app's panel, Review, Compare, the Markdown
+report and the ``score`` command all render these rows; only their styling differs.
+
+Plain text only: the callers decide how to style it, and must treat every string here as data
+(it holds words of the answer and of the user's profile).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mock_interview.core.feedback.model import Check, Feedback, Group, Status
+
+STATUS_MARKS: dict[Status, str] = {Status.PASS: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.NA: "·"}
+# A colour name for each status, as Rich and Textual spell them.
+STATUS_COLOURS: dict[Status, str] = {Status.PASS: "green", Status.PARTIAL: "yellow", Status.MISSING: "red",
+                                     Status.NA: "grey50"}
+STATUS_WORDS: dict[Status, str] = {Status.PASS: "passed", Status.PARTIAL: "partly", Status.MISSING: "missing",
+                                   Status.NA: "does not apply"}
+GROUP_TITLES: dict[str, str] = {g.value: g.value.capitalize() for g in Group}
+EVIDENCE_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One check as a line of the checklist."""
+
+    check: Check
+    mark: str
+    colour: str
+    label: str
+    group: str
+    detail: str  # the check's detail, else its first pieces of evidence
+    tip: str  # empty when the check passed
+
+
+def mark_of(status: str) -> str:
+    """The mark of a status (✔ ◐ ✘ ·)."""
+    return STATUS_MARKS.get(_status(status), "·")
+
+
+def colour_of(status: str) -> str:
+    """The colour of a status."""
+    return STATUS_COLOURS.get(_status(status), "grey50")
+
+
+def _status(value: str) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        return Status.NA
+
+
+def check_row(check: Check) -> CheckRow:
+    """The line a check shows."""
+    detail = check.detail or "; ".join(e.text[:60] for e in check.evidence[:EVIDENCE_SHOWN])
+    status = _status(check.status)
+    return CheckRow(check, STATUS_MARKS[status], STATUS_COLOURS[status], check.label, str(check.group), detail,
+                    "" if status == Status.PASS else check.tip)
+
+
+def rows(feedback: Feedback, *, include_na: bool = True) -> Iterator[CheckRow]:
+    """Every check of the feedback as a row, in checklist order."""
+    for check in feedback.checks:
+        if include_na or check.status != Status.NA:
+            yield check_row(check)
+
+
+def score_line(feedback: Feedback) -> str:
+    """"Score 72/100 · structure 93 · specificity 80 · 47 words"."""
+    groups = " · ".join(f"{group} {value}" for group, value in feedback.group_scores.items())
+    return f"Score {feedback.score}/100 · {groups} · {feedback.word_count} words" if groups else \
+        f"Score {feedback.score}/100 · {feedback.word_count} words"
+
+
+def gains_line(feedback: Feedback) -> str:
+    """"To raise it most: Result (+12), Numbers and metrics (+6)" ("" when nothing would)."""
+    if not feedback.gains:
+        return ""
+    return "To raise it most: " + ", ".join(f"{g.label} (+{g.points})" for g in feedback.gains)
