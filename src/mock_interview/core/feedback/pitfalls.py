@@ -73,6 +73,12 @@ def check_pitfalls(ctx: Context) -> None:
     no_plan = answer.find("pitfalls", "no_plan")
     if kind in (QuestionKind.GOALS, QuestionKind.SKILLS) or no_plan:
         ctx.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING if no_plan else Status.PASS, no_plan, problem=True)
+    if kind is QuestionKind.ABOUT:
+        steps = answer.find("pitfalls", "chronology")
+        told = len({answer.sentence_index(s.start) for s in steps})
+        status = Status.MISSING if len(steps) >= 4 or told >= 3 else Status.PARTIAL if len(steps) >= 3 else Status.PASS
+        ctx.add(CheckId.PITFALLS_RECITAL, status, steps, problem=True,
+                detail=f"{len(steps)} steps told in order" if steps else "")
     if kind in (QuestionKind.ABOUT, QuestionKind.FIT, QuestionKind.MOTIVATION, QuestionKind.GENERAL):
         personal = answer.find("pitfalls", "personal")
         status = Status.PASS if not personal else Status.PARTIAL if len(personal) == 1 else Status.MISSING

@@ -70,6 +70,7 @@ class CheckId(StrEnum):
     PITFALLS_PAY_PERKS = "pitfalls.pay_perks"
     PITFALLS_NO_PLAN = "pitfalls.no_plan"
     PITFALLS_PERSONAL = "pitfalls.personal"
+    PITFALLS_RECITAL = "pitfalls.recital"
     DELIVERY_PACE = "delivery.pace"
     DELIVERY_FILLERS = "delivery.fillers"
     DELIVERY_HEDGES = "delivery.hedges"
