@@ -25,7 +25,7 @@ _STAR_IDS = {"situation": CheckId.STAR_SITUATION, "task": CheckId.STAR_TASK, "ac
              "result": CheckId.STAR_RESULT}
 _GOAL_STATEMENT = re.compile(r"(?<![\w])(?:I(?: (?:want|aim|hope|plan|aspire|intend|would like|see myself)|'d like)|"
                              r"my (?:goal|aim|ambition|plan)|I envision)(?![\w])", re.IGNORECASE)
-_SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself)(?![\w])")
+_SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself)(?![\w])", re.IGNORECASE)
 _QUESTION_NOISE = frozenset({"tell", "describe", "time", "give", "example", "walk", "through", "share", "want", "would",
                              "think", "see", "yourself", "you", "your", "what", "why", "how", "where", "when", "which",
                              "can", "could", "our", "us", "about", "did", "do", "does"})
