@@ -119,7 +119,7 @@ class AnswerText:
         something ("a team of six", "three releases"), but not effort idioms ("give 110 percent")."""
         effort = self.find("specificity", "effort_idioms")
         spans = list(numbers(self.text)) + self.find("specificity", "number_phrases")
-        return [s for s in dedupe(spans) if not any(e.start <= s.start < e.end for e in effort) and not self._window(s)]
+        return [s for s in dedupe(spans) if not overlaps_any(s, effort) and not self._window(s)]
 
     def _window(self, span: Span) -> bool:
         """A time window ahead ("in five years", "within six months") is a timeframe, not a measure."""
@@ -152,6 +152,13 @@ def lower_same_length(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def overlaps_any(span: Span, others: list[Span]) -> bool:
+    """Whether ``span`` overlaps any of ``others`` (sorted by start, not overlapping each other, as
+    regex matches are): a binary search, so checking every span of a long answer stays linear."""
+    index = bisect.bisect_right(others, span.start, key=lambda o: o.start)
+    return any(span.start < o.end and o.start < span.end for o in others[max(0, index - 1):index + 1])
 
 
 def dedupe(spans: Iterable[Span]) -> list[Span]:

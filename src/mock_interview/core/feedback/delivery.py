@@ -93,10 +93,11 @@ def repeated_words(answer: AnswerText) -> list[tuple[str, int]]:
     return [(word, n) for word, n in counts.most_common(5) if n >= threshold][:3]
 
 
-def repeated_phrases(answer: AnswerText) -> dict[str, list[Span]]:
-    """The longest phrases (two to six words) said three times or more ("at the end of the day")."""
+def repeated_phrases(answer: AnswerText, limit: int = 2) -> dict[str, list[Span]]:
+    """The longest phrases (two to six words) said three times or more ("at the end of the day"):
+    the most repeated first, longer before shorter, none inside one already chosen."""
     lowered = [w.text.lower().strip("'’") for w in answer.words]
-    chosen: dict[str, list[Span]] = {}
+    candidates: list[tuple[int, int, str, list[int]]] = []
     for size in range(6, 1, -1):
         positions: dict[str, list[int]] = {}
         for index in range(len(lowered) - size + 1):
@@ -104,12 +105,16 @@ def repeated_phrases(answer: AnswerText) -> dict[str, list[Span]]:
             if all(g in answer.lex.stopwords for g in gram) or any(g[:1].isdigit() for g in gram):
                 continue
             positions.setdefault(" ".join(gram), []).append(index)
-        for phrase, starts in positions.items():
-            if len(starts) >= 3 and not any(phrase in longer for longer in chosen):
-                chosen[phrase] = [Span(answer.words[i].start, answer.words[i + size - 1].end,
-                                       answer.text[answer.words[i].start:answer.words[i + size - 1].end]) for i in starts]
-    ranked = sorted(chosen.items(), key=lambda item: (-len(item[1]), -len(item[0])))
-    return dict(ranked[:2])
+        candidates += [(len(starts), size, phrase, starts) for phrase, starts in positions.items() if len(starts) >= 3]
+    chosen: dict[str, list[Span]] = {}
+    for count, size, phrase, starts in sorted(candidates, key=lambda c: (-c[0], -c[1])):
+        if len(chosen) >= limit:
+            break
+        if any(phrase in longer or longer in phrase for longer in chosen):
+            continue
+        chosen[phrase] = [Span(answer.words[i].start, answer.words[i + size - 1].end,
+                               answer.text[answer.words[i].start:answer.words[i + size - 1].end]) for i in starts]
+    return chosen
 
 
 def check_delivery(ctx: Context) -> None:

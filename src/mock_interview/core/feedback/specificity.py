@@ -112,11 +112,11 @@ def vague_phrases(answer: AnswerText) -> list[Span]:
 
     def compute() -> list[Span]:
         found = list(answer.find("specificity", "vague")) + list(answer.find("specificity", "effort_idioms"))
-        backing = answer.quantities + answer.skills + answer.find("specificity", "example_cues")
+        backed = {answer.sentence_index(b.start)
+                  for b in answer.quantities + answer.skills + answer.find("specificity", "example_cues")}
         for span in answer.find("specificity", "passion"):
             index = answer.sentence_index(span.start)
-            window = answer.sentences[index: index + 2]
-            if not any(s.start <= b.start < s.end for s in window for b in backing):
+            if index not in backed and index + 1 not in backed:  # backed in its sentence or the next
                 found.append(span)
         return dedupe(found)
 

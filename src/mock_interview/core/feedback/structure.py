@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from mock_interview.core.feedback.alignment import company_mentions, generic_company_mentions, value_mentions
-from mock_interview.core.feedback.answer import dedupe, fold
+from mock_interview.core.feedback.answer import dedupe, fold, overlaps_any
 from mock_interview.core.feedback.context import Context, by_count, present
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
@@ -144,10 +144,10 @@ def _check_goals(ctx: Context) -> None:
     _add_part(ctx, CheckId.GOALS_CURRENT, present(current), answer.sentences_of(current), whole_arc)
     far = windows.horizon("long") + windows.horizon("past")
     short = _speakers(ctx, dedupe(windows.horizon("short") + [s for s in answer.find("goals", "short_term")
-                                                              if not _overlaps(s, far)]))
-    near = windows.horizon("short") + windows.horizon("past")
+                                                              if not overlaps_any(s, dedupe(far))]))
+    near = dedupe(windows.horizon("short") + windows.horizon("past"))
     long = _speakers(ctx, dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term")
-                                                            if not _overlaps(s, near)]))
+                                                            if not overlaps_any(s, near)]))
     stated_goal = bool(_GOAL_STATEMENT.search(ctx.answer.folded))
     short_status = Status.PASS if short else Status.PARTIAL if stated_goal and not long else Status.MISSING
     _add_part(ctx, CheckId.GOALS_SHORT_TERM, short_status, answer.sentences_of(short), whole_arc or asks_short,
@@ -172,10 +172,6 @@ def _speakers(ctx: Context, spans: list[Span]) -> list[Span]:
     """The spans in sentences about the speaker ("in five years I..."; not "no one knows where
     they will be in five years")."""
     return [s for s in spans if _SPEAKER.search(fold(ctx.answer.sentences[ctx.answer.sentence_index(s.start)].text))]
-
-
-def _overlaps(span: Span, others: list[Span]) -> bool:
-    return any(span.start < o.end and o.start < span.end for o in others)
 
 
 def _windows_detail(spans: list[Span]) -> str:
