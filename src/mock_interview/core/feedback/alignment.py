@@ -201,7 +201,9 @@ def _check_job_terms(ctx: Context, profile: TargetProfile) -> None:
         ctx.na(CheckId.ALIGNMENT_JOB_TERMS, "Paste the job description into your profile to check this.")
         return
     terms = job_terms(profile.job_description)
-    used, missed, evidence = [], [], []
+    used: list[str] = []
+    missed: list[str] = []
+    evidence: list[Span] = []
     for term in terms:
         spans = term_spans(term, ctx.answer.stems, ctx.answer.words)
         (used if spans else missed).append(term.text)

@@ -139,8 +139,9 @@ def viterbi(scores: Sequence[dict[str, float]], weights: StarWeights) -> list[st
         step: dict[str, float] = {}
         pointers: dict[str, str] = {}
         for state in STATES:
-            previous = max(STATES, key=lambda p, s=state: best[p] + weights.transition[p].get(s, 0.0))
-            step[state] = best[previous] + weights.transition[previous].get(state, 0.0) + unit[state]
+            arriving = {p: best[p] + weights.transition[p].get(state, 0.0) for p in STATES}
+            previous = max(arriving, key=arriving.__getitem__)
+            step[state] = arriving[previous] + unit[state]
             pointers[state] = previous
         best = step
         back.append(pointers)
