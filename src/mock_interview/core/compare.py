@@ -1,0 +1,81 @@
+"""Attempts at the same question, compared check by check: what got better, what got worse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, NamedTuple
+
+from mock_interview.core.sessions import AnswerRecord, Session
+
+# How good a status is; "na" (the check did not apply) has no rank: it is neither better nor worse.
+_RANK = {"missing": 0, "partial": 1, "pass": 2}
+
+
+class Change(Enum):
+    """How one check moved from an earlier attempt to a later one."""
+
+    SAME = "same"
+    BETTER = "better"
+    WORSE = "worse"
+    NOW_CHECKED = "now checked"  # did not apply before (or did not exist): nothing to compare it with
+    NO_LONGER_CHECKED = "no longer checked"  # applied before, does not now
+
+
+def change_between(before: str, after: str) -> Change:
+    """The change from status ``before`` to status ``after`` (``pass``, ``partial``, ``missing`` or ``na``)."""
+    if before == after:
+        return Change.SAME
+    if after not in _RANK:
+        return Change.NO_LONGER_CHECKED
+    if before not in _RANK:
+        return Change.NOW_CHECKED
+    return Change.BETTER if _RANK[after] > _RANK[before] else Change.WORSE
+
+
+class CheckChange(NamedTuple):
+    """One check in two attempts."""
+
+    label: str
+    before: str
+    after: str
+    change: Change
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One answer to a question, with the session it was given in."""
+
+    session: Session
+    answer: AnswerRecord
+
+
+def attempts_by_question(sessions: Iterable[Session]) -> dict[str, list[Attempt]]:
+    """``pack/question`` → its answered, checked attempts, oldest first (follow-ups, skipped and set-aside ones left out)."""
+    found: dict[str, list[Attempt]] = {}
+    for session in sorted(sessions, key=lambda s: s.started):
+        for answer in session.answers:
+            if not answer.is_follow_up and answer.feedback and answer.counts:
+                found.setdefault(answer.question_ref, []).append(Attempt(session, answer))
+    return found
+
+
+def compare_checks(older_feedback: dict[str, Any], newer_feedback: dict[str, Any]) -> list[CheckChange]:
+    """Every check of two attempts' feedback, in the later attempt's order, then those only the earlier had.
+
+    Checks that applied to neither attempt are left out.
+    """
+    before = {c["id"]: c for c in older_feedback.get("checks", [])}
+    after_ids = set()
+    rows: list[CheckChange] = []
+    for check in newer_feedback.get("checks", []):
+        after_ids.add(check["id"])
+        old_status = before[check["id"]]["status"] if check["id"] in before else "na"
+        if old_status == "na" and check["status"] == "na":
+            continue
+        rows.append(CheckChange(check["label"], old_status, check["status"], change_between(old_status, check["status"])))
+    for check_id, check in before.items():
+        if check_id not in after_ids and check["status"] != "na":
+            rows.append(CheckChange(check["label"], check["status"], "na", Change.NO_LONGER_CHECKED))
+    return rows
