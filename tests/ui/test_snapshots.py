@@ -1,4 +1,7 @@
-"""Snapshot tests of Home, a round, Review and History at 80x24 and 120x40.
+"""Snapshot tests of Home, a round, Review, History, Settings and Profiles at 80x24 and 120x40.
+
+Some navigate away and back (another screen's stylesheet once broke Home's buttons), some use long
+texts at 80x24 (a long question, a long pack title, a long "speech unavailable" reason).
 
 The snapshots are SVG screenshots reviewed by eye when they change
 (``./run-tests tests/ui/test_snapshots.py --snapshot-update`` rewrites them); they guard the
@@ -51,6 +54,12 @@ def seed_sessions(data_dir) -> str:
     return first_id
 
 
+def steady_cursors(app) -> None:
+    """A blinking cursor would make the picture depend on timing."""
+    for field in app.screen.query("Input, TextArea"):
+        field.cursor_blink = False
+
+
 def make(data_dir, **options) -> MockInterviewApp:
     return MockInterviewApp(AppContext.from_options(str(data_dir)), clock=FakeClock(),
                             speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"), **options)
@@ -65,6 +74,7 @@ def test_home(snap_compare, isolated_data_dir, size):
             if app.screen.query("#speech-status") and "test microphone" in str(app.screen.query_one("#speech-status").render()):
                 break
             await pilot.pause(0.05)
+        steady_cursors(app)
 
     assert snap_compare(app, terminal_size=size, run_before=settle)
 
@@ -116,3 +126,101 @@ def test_history(snap_compare, isolated_data_dir, size):
         await pilot.pause(0.5)
 
     assert snap_compare(app, terminal_size=size, run_before=open_history)
+
+
+LONG_PACK = """
+[pack]
+id = "long-texts"
+title = "A pack with a rather long title for practising answers about cross-functional leadership"
+tags = ["leadership", "cross-functional", "long"]
+answer_seconds = 20
+prep_seconds = 5
+
+[[questions]]
+id = "long-question"
+kind = "behavioral"
+text = "Tell me about a time when you had to lead a cross-functional project with stakeholders in three countries, a budget that was cut halfway through, and a deadline you could not move: what did you do, and what was the measurable result?"
+"""
+LONG_ANSWER = ("In my previous role as a support lead at a logistics company, our backlog had grown to 900 tickets and "
+               "customers waited four days for a first reply.")
+LONG_REASON = ("Spoken answers unavailable: PortAudio was not found on this machine; install it with "
+               "'sudo apt-get install libportaudio2' (Debian, Ubuntu) or 'brew install portaudio' (macOS), then restart")
+
+
+def with_long_pack(data_dir) -> None:
+    (data_dir / "packs").mkdir(parents=True, exist_ok=True)
+    (data_dir / "packs" / "long-texts.toml").write_text(LONG_PACK)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home_after_visiting_every_screen(snap_compare, isolated_data_dir, size):
+    """Home, then History, Profiles and Settings, each closed with escape: Home looks as it did (compare test_home)."""
+    app = make(isolated_data_dir)
+
+    async def visit(pilot):
+        for _ in range(100):
+            if app.screen.query("#speech-status") and "test microphone" in str(app.screen.query_one("#speech-status").render()):
+                break
+            await pilot.pause(0.05)
+        for key in ("f2", "f3", "f4"):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            await pilot.press("escape")
+            await pilot.pause(0.3)
+        steady_cursors(app)
+
+    assert snap_compare(app, terminal_size=size, run_before=visit)
+
+
+def test_home_long_texts_80x24(snap_compare, isolated_data_dir):
+    with_long_pack(isolated_data_dir)
+    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=FakeClock(), speech_probe=lambda: (False, LONG_REASON))
+
+    async def settle(pilot):
+        for _ in range(100):
+            if app.screen.query("#speech-status") and "PortAudio" in str(app.screen.query_one("#speech-status").render()):
+                break
+            await pilot.pause(0.05)
+        steady_cursors(app)
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_round_long_texts_timed_out_80x24(snap_compare, isolated_data_dir):
+    """A long question, an answer that ran out of time, the status line with the follow-up, the clock kept."""
+    with_long_pack(isolated_data_dir)
+    clock = FakeClock()
+    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=clock,
+                           speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"),
+                           start_round={"packs": ["long-texts"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+
+    async def time_out(pilot):
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        steady_cursors(app)
+        app.screen.query_one("#answer").insert(LONG_ANSWER)
+        clock.advance(21)
+        for _ in range(100):
+            if app.screen.round.pending_follow_up:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        await pilot.wait_for_scheduled_animations()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=time_out)
+
+
+@pytest.mark.parametrize("key", ["f3", "f4"], ids=["profiles", "settings"])
+def test_forms_80x24(snap_compare, isolated_data_dir, key):
+    """Profiles and Settings open with their first field focused."""
+    app = make(isolated_data_dir)
+
+    async def open_form(pilot):
+        await pilot.pause(0.4)
+        await pilot.press(key)
+        await pilot.pause(0.5)
+        steady_cursors(app)
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_form)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, SelectionList, TextArea
 
+from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.screens.history import HistoryScreen
 from mock_interview.tui.screens.home import HomeScreen
@@ -40,7 +41,7 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
         screen = app.screen
         assert "Question 1 of 1" in str(screen.query_one("#progress").render())
         await pilot.press("ctrl+s")  # skip the think time
-        assert screen.round.phase == "answer"
+        assert screen.round.phase is Phase.ANSWERING
         area = screen.query_one("#answer", TextArea)
         area.insert(STAR_ANSWER)
         await pilot.press("full_stop")  # a real keystroke ends the last sentence
@@ -49,8 +50,8 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
         for part in ("situation", "task", "action", "result"):
             assert panel.status_of(f"star.{part}") == "pass", part
         await pilot.press("ctrl+s")  # submit
-        assert screen.round.phase == "done"
-        follow_up = screen._pending_follow_up
+        assert screen.round.phase is Phase.ANSWERED
+        follow_up = screen.round.pending_follow_up
         assert follow_up
         await pilot.press("ctrl+s")  # hear the follow-up
         assert screen.round.turn.follow_up_to and follow_up in str(screen.query_one("#question").render())
@@ -85,7 +86,7 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
         screen = app.screen
         question = screen.round.turn.question
         clock.advance(question.prep_seconds + 0.1)
-        await wait_for(pilot, lambda: screen.round.phase == "answer")
+        await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERING)
         screen.query_one("#answer", TextArea).insert("In two years I want to lead a small team.")
         clock.advance(question.answer_seconds - 25)
         await pilot.pause(0.3)
@@ -94,7 +95,7 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
         await pilot.pause(0.3)
         assert screen.query_one("#countdown").has_class("-danger")
         clock.advance(10)
-        await wait_for(pilot, lambda: screen.round.phase == "done")
+        await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED)
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     assert session.answers[0].status == "timed_out"
     assert session.answers[0].text == "In two years I want to lead a small team."
@@ -128,7 +129,7 @@ async def test_resume_an_unfinished_round_from_history(make_app, isolated_data_d
         await wait_for(pilot, lambda: isinstance(second.screen, RoundScreen))
         screen = second.screen
         assert screen.round.total == 2
-        assert screen.round.phase == "answer"  # straight back into the interrupted answer
+        assert screen.round.phase is Phase.ANSWERING  # straight back into the interrupted answer
         assert screen.query_one("#answer", TextArea).text == "Where I stopped"
 
 
@@ -179,7 +180,7 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
         await wait_for(pilot, lambda: not screen.query_one("#answer", TextArea).read_only)
         screen.query_one("#answer", TextArea).insert("Typed instead.")
         await pilot.press("ctrl+s")
-        assert screen.round.phase == "done"
+        assert screen.round.phase is Phase.ANSWERED
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     assert session.answers[0].text == "Typed instead."
 
@@ -190,12 +191,14 @@ async def test_help_lists_keys_and_palette_has_actions(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         round_screen = app.screen
         titles = {command.title for command in app.get_system_commands(round_screen)}
-        assert {"Submit / next", "Pause", "Skip", "Retry", "End round", "Live/calm"} <= titles
+        assert {"Submit", "Pause", "Skip", "Retry", "End", "Calm"} <= titles
         await pilot.press("f1")
         await pilot.pause(0.2)
         text = str(app.screen.query_one("#help-body Static").render())
-        for words in ("Submit / next", "Pause", "Skip", "Retry", "End round"):
+        for words in ("Start answering (in think time), submit", "Pause or resume the clock", "Skip the question",
+                      "Answer the question again", "End the round early"):
             assert words in text
+        assert text.index("Keys — Round") < text.index("End the round early") < text.index("Keys — Everywhere")
         await pilot.press("escape")
         assert app.screen is round_screen
 
@@ -224,6 +227,7 @@ async def test_profile_form_saves_a_profile(make_app, isolated_data_dir):
 
 async def test_compare_attempts_shows_changed_checks(make_app, isolated_data_dir):
     from tests.ui.test_snapshots import seed_sessions
+    from mock_interview.core.compare import Change
     from mock_interview.tui.screens.compare import CompareScreen
 
     seed_sessions(isolated_data_dir)
@@ -235,5 +239,5 @@ async def test_compare_attempts_shows_changed_checks(make_app, isolated_data_dir
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.attempts)
         await wait_for(pilot, lambda: bool(app.screen.rows))
-        changes = {label: change for label, _, _, change in app.screen.rows if change}
+        changes = {row.label: row.change for row in app.screen.rows if row.change is not Change.SAME}
         assert changes, app.screen.rows  # the seeded attempts grow longer: some checks must change

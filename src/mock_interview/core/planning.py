@@ -1,33 +1,197 @@
-"""Choosing the questions of a round: from which packs, how many, in which order."""
+"""Planning a round: which questions, from which packs, in which order; then the round itself.
+
+Both front ends start rounds through :func:`prepare_round` (Home and ``practice``) and
+:func:`prepare_resumed_round` (History), so a round means the same wherever it starts.
+"""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import zip_longest
+from typing import TYPE_CHECKING
 
 from mock_interview.core.packs import Pack, Question
+from mock_interview.core.rounds import Clock, Round
+
+if TYPE_CHECKING:
+    from mock_interview.core.context import AppContext
+    from mock_interview.core.profiles import Profile
+    from mock_interview.core.sessions import Session
+    from mock_interview.core.settings import Settings
 
 ORDERS = ("pack", "shuffled", "weakest")
+MODES = ("typed", "spoken")
 
 
 def plan_questions(packs: Sequence[Pack], count: int, order: str = "pack", past_scores: dict[str, int] | None = None,
                    rng: random.Random | None = None) -> list[Question]:
-    """The questions of a round.
+    """The questions of a round, drawn from every pack.
+
+    The packs take turns (the first question of each pack, then the second of each, ...), so two
+    packs ticked give questions from both, whatever the order.
 
     Args:
         packs: The chosen packs, in the order the user listed them.
         count: How many questions (at most all of them).
-        order: ``pack`` (as written, pack after pack), ``shuffled``, or ``weakest`` (lowest past
-            score first, then the never-answered ones in pack order).
+        order: ``pack`` (each pack's own order, the packs taking turns), ``shuffled``, or ``weakest``
+            (lowest past score first, then the never-answered ones).
         past_scores: ``pack/question`` → most recent score, for ``weakest``.
         rng: Randomness for ``shuffled`` (injectable for tests).
     """
-    questions = [q for pack in packs for q in pack.questions]
+    rng = rng or random.Random()
+    scores = past_scores or {}
+    columns: list[list[Question]] = []
+    for pack in _unique(packs):
+        questions = list(pack.questions)
+        if order == "shuffled":
+            rng.shuffle(questions)
+        elif order == "weakest":
+            questions = _weakest_first(questions, scores)
+        columns.append(questions)
     if order == "shuffled":
-        (rng or random.Random()).shuffle(questions)
+        rng.shuffle(columns)  # which pack goes first is left to chance too
+    taking_turns = [q for row in zip_longest(*columns) for q in row if q is not None]
+    chosen = taking_turns[: max(0, count)]
+    if order == "shuffled":
+        rng.shuffle(chosen)
     elif order == "weakest":
-        scores = past_scores or {}
-        scored = sorted((q for q in questions if q.ref in scores), key=lambda q: scores[q.ref])
-        unscored = [q for q in questions if q.ref not in scores]
-        questions = scored + unscored
-    return questions[: max(0, count)]
+        chosen = _weakest_first(chosen, scores)
+    return chosen
+
+
+def _unique(packs: Sequence[Pack]) -> list[Pack]:
+    """The packs in order, each once (``--pack a --pack a`` means pack a)."""
+    unique: dict[str, Pack] = {}
+    for pack in packs:
+        unique.setdefault(pack.id, pack)
+    return list(unique.values())
+
+
+def _weakest_first(questions: list[Question], scores: dict[str, int]) -> list[Question]:
+    scored = sorted((q for q in questions if q.ref in scores), key=lambda q: scores[q.ref])
+    return scored + [q for q in questions if q.ref not in scores]
+
+
+def plan_notes(packs: Sequence[Pack], count: int, questions: Sequence[Question]) -> list[str]:
+    """What the user should know about a plan that differs from what they asked for."""
+    packs = _unique(packs)
+    notes: list[str] = []
+    available = sum(len(p.questions) for p in packs)
+    if count > available:
+        notes.append(f"The chosen packs hold {available} questions, so the round has {available}, not {count}.")
+    used = {q.pack_id for q in questions}
+    left_out = [p.title for p in packs if p.id not in used]
+    if left_out:
+        notes.append(f"{len(questions)} question{'s' if len(questions) != 1 else ''} cannot come from {len(packs)} packs: "
+                     f"none from {', '.join(left_out)}. Ask for at least {len(packs)} questions to hear from every pack.")
+    return notes
+
+
+@dataclass(frozen=True)
+class RoundRequest:
+    """What the user asked for, from Home or from ``practice``."""
+
+    packs: tuple[str, ...]
+    count: int | None = None  # None: the settings' question count
+    order: str | None = None  # None: the settings' order
+    mode: str = "typed"
+    profile: str | None = None  # None: the active profile; "": none
+
+
+class RoundNotPossible(Exception):
+    """A round cannot start; the message says why and what to do instead."""
+
+
+@dataclass
+class PreparedRound:
+    """A round ready to run, and what the user should be told before it starts."""
+
+    round: Round
+    notes: list[str]
+
+
+def prepare_round(context: AppContext, settings: Settings, request: RoundRequest,
+                  clock: Callable[[], float] = time.monotonic) -> PreparedRound:
+    """Plan the questions, create the session (saved at once) and build its :class:`Round`.
+
+    Raises:
+        RoundNotPossible: No pack, an unknown pack, a bad count, order or mode, or no questions.
+    """
+    from mock_interview.core.sessions import latest_question_scores
+
+    if not request.packs:
+        raise RoundNotPossible("Choose at least one pack.")
+    report = context.packs
+    missing = [p for p in request.packs if report.by_id(p) is None]
+    if missing:
+        raise RoundNotPossible(f"No pack {', '.join(missing)}; 'mock-interview packs list' shows the ids.")
+    chosen = _unique([pack for pack in (report.by_id(p) for p in request.packs) if pack is not None])
+    count = settings.question_count if request.count is None else request.count
+    if count < 1:
+        raise RoundNotPossible(f"{count} is not a number of questions; ask for at least 1.")
+    order = request.order or settings.order
+    if order not in ORDERS:
+        raise RoundNotPossible(f"'{order}' is not an order; use one of {', '.join(ORDERS)}.")
+    if request.mode not in MODES:
+        raise RoundNotPossible(f"'{request.mode}' is not a mode; use typed or spoken.")
+    past: dict[str, int] = {}
+    if order == "weakest":
+        summaries, _ = context.sessions.list()
+        past = latest_question_scores(summaries)
+    questions = plan_questions(chosen, count, order, past)
+    if not questions:
+        raise RoundNotPossible("Those packs have no questions.")
+    notes = plan_notes(chosen, count, questions)
+    profile_name = settings.active_profile if request.profile is None else request.profile
+    profile, profile_name = _load_profile(context, profile_name, notes)
+    session = context.sessions.create(
+        mode=request.mode, packs=[p.id for p in chosen], plan=[q.ref for q in questions], profile=profile_name,
+        settings={"order": order, "feedback": settings.feedback, "follow_ups": settings.follow_ups,
+                  "answer_seconds": settings.answer_seconds, "prep_seconds": settings.prep_seconds, "model": settings.model})
+    return PreparedRound(_round(session, context, settings, questions, profile, clock), notes)
+
+
+def prepare_resumed_round(context: AppContext, settings: Settings, session: Session,
+                          clock: Callable[[], float] = time.monotonic) -> PreparedRound:
+    """Build the :class:`Round` that carries on an unfinished session where it stopped.
+
+    Raises:
+        RoundNotPossible: Nothing is left to answer, or the questions left are in no pack any more.
+    """
+    remaining = session.remaining_plan()
+    if session.status == "completed" or not remaining:
+        raise RoundNotPossible("That session is complete; nothing to resume.")
+    questions = [q for q in (context.packs.find_question(ref) for ref in remaining) if q is not None]
+    if not questions:
+        raise RoundNotPossible("The questions left in that session are in no pack any more; nothing to resume.")
+    notes: list[str] = []
+    if len(questions) < len(remaining):
+        notes.append(f"{len(remaining) - len(questions)} of the questions left are in no pack any more and are left out.")
+    profile, profile_name = _load_profile(context, session.profile, notes)
+    session.profile = profile_name
+    session.status = "in_progress"
+    return PreparedRound(_round(session, context, settings, questions, profile, clock), notes)
+
+
+def _load_profile(context: AppContext, name: str, notes: list[str]) -> tuple[Profile | None, str]:
+    """The named profile, or ``None`` with a note saying why it is not used."""
+    from mock_interview.core.tomlschema import InvalidFileError
+
+    if not name:
+        return None, ""
+    try:
+        return context.profiles.load(name), name
+    except InvalidFileError as exc:
+        notes.append(f"Profile not used: {exc}")
+        return None, ""
+
+
+def _round(session: Session, context: AppContext, settings: Settings, questions: list[Question], profile: Profile | None,
+           clock: Callable[[], float]) -> Round:
+    return Round(session=session, store=context.sessions, questions=questions, profile=profile,
+                 follow_ups=settings.follow_ups, answer_seconds_override=settings.answer_seconds,
+                 prep_seconds_override=settings.prep_seconds, clock=Clock(clock), calm=settings.feedback == "calm",
+                 done_before=len(session.plan) - len(questions))

@@ -33,7 +33,9 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
     lines += [f"- Packs: {packs}", f"- Mode: {session.mode}", f"- Status: {session.status.replace('_', ' ')}"]
     if session.profile:
         lines.append(f"- Target profile: {session.profile}")
-    lines.append(f"- Answers: {len(session.answered)} of {len(session.plan)} planned questions")
+    follow_ups = session.follow_ups_answered
+    lines.append(f"- Answered: {session.questions_answered} of {len(session.plan)} questions"
+                 + (f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else ""))
     if session.score is not None:
         groups = ", ".join(f"{g} {s}" for g, s in session.group_scores().items())
         lines.append(f"- Score: {session.score}/100" + (f" ({groups})" if groups else ""))
@@ -51,6 +53,8 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
             meta.append(f"{answer.duration_seconds:.0f} s of {answer.answer_seconds} s")
         if answer.score is not None:
             meta.append(f"score {answer.score}/100")
+        if answer.with_follow_ups and answer.question_score is not None:
+            meta.append(f"{answer.question_score}/100 with the follow-up")
         if answer.status != "answered":
             meta.append(answer.status.replace("_", " "))
         lines.append(f"*{' · '.join(meta)}*")

@@ -1,23 +1,59 @@
-"""A round in progress: the clock, the phases, and saving every answer as it happens.
+"""A round in progress: its phases, the clock, and saving every answer as it happens.
 
-No UI here: the Textual screen drives a :class:`Round` and shows what it says. The clock is
-injectable, so tests move time forward without sleeping.
+No UI here: the Textual screen drives a :class:`Round` and shows what its :class:`Phase` says. The
+clock is injectable, so tests move time forward without sleeping.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from enum import Enum
+from typing import Any, NamedTuple
 
 from mock_interview.core.feedback import Delivery, Feedback, QuestionInfo, analyse
 from mock_interview.core.followups import choose_follow_up
 from mock_interview.core.packs import Question
-from mock_interview.core.sessions import AnswerRecord, Session, SessionStore, now
+from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore, now
 
-PREP, ANSWER, DONE = "prep", "answer", "done"
-FOLLOW_UP_SECONDS = QuestionInfo.FOLLOW_UP_SECONDS
+Word = tuple[str, float, float]
+
+
+class Phase(Enum):
+    """Where a round is; the screen shows what the phase says. :data:`TRANSITIONS` lists the moves."""
+
+    READY = "ready"  # built; no question put yet
+    THINKING = "thinking"  # the question is shown and the think time runs
+    ANSWERING = "answering"  # the answer clock runs; the answer is typed or spoken
+    TRANSCRIBING = "transcribing"  # a spoken answer has stopped; its final transcript is on its way
+    ANSWERED = "answered"  # the answer is recorded (or skipped); a follow-up or the next question comes next
+    FINISHED = "finished"  # the round is over and saved
+
+
+TRANSITIONS: dict[Phase, frozenset[Phase]] = {
+    Phase.READY: frozenset({Phase.THINKING, Phase.ANSWERING, Phase.FINISHED}),
+    # a retry puts the question again: thinking or answering again
+    Phase.THINKING: frozenset({Phase.THINKING, Phase.ANSWERING, Phase.ANSWERED, Phase.FINISHED}),
+    Phase.ANSWERING: frozenset({Phase.THINKING, Phase.ANSWERING, Phase.TRANSCRIBING, Phase.ANSWERED, Phase.FINISHED}),
+    # the transcript arrives (answered) or recording failed and the user types instead (answering)
+    Phase.TRANSCRIBING: frozenset({Phase.ANSWERING, Phase.ANSWERED, Phase.FINISHED}),
+    Phase.ANSWERED: frozenset({Phase.THINKING, Phase.ANSWERING, Phase.FINISHED}),
+    Phase.FINISHED: frozenset(),
+}
+
+
+class InvalidTransition(RuntimeError):
+    """A round was asked to move to a phase it cannot reach from where it is."""
+
+
+def follow_up_seconds(answer_seconds: int) -> int:
+    """The time to answer a follow-up: half the question's answer time, 15 s to 2 minutes.
+
+    Never more than the question's own time (a 15-second question gets a 15-second follow-up).
+    """
+    return min(answer_seconds, max(15, min(120, answer_seconds // 2)))
 
 
 @dataclass
@@ -69,16 +105,36 @@ class Turn:
 
     question: Question
     text: str
+    answer_seconds: int
     follow_up_to: str = ""
-
-    @property
-    def answer_seconds(self) -> int:
-        """The time to answer."""
-        return FOLLOW_UP_SECONDS if self.follow_up_to else self.question.answer_seconds
+    typed_fallback: bool = False  # a spoken round whose recording failed: this turn is typed
 
     def info(self) -> QuestionInfo:
         """What the feedback engine needs to know of this turn."""
-        return QuestionInfo.follow_up(self.text) if self.follow_up_to else QuestionInfo.of(self.question)
+        if self.follow_up_to:
+            return replace(QuestionInfo.follow_up(self.text), answer_seconds=self.answer_seconds)
+        return replace(QuestionInfo.of(self.question), answer_seconds=self.answer_seconds)
+
+
+def question_info(answer: AnswerRecord, question: Question | None) -> QuestionInfo:
+    """How a saved answer's question is described to the checks (as the round did), e.g. to check it again.
+
+    Args:
+        answer: The saved answer (a follow-up, or an answer to a planned question).
+        question: The pack's question, or ``None`` when its pack is gone (then as it was asked).
+    """
+    if answer.is_follow_up:
+        return replace(QuestionInfo.follow_up(answer.question_text), answer_seconds=answer.answer_seconds or 60)
+    if question is None:
+        return QuestionInfo(answer.question_text, answer.kind, answer.answer_seconds or 120)
+    return replace(QuestionInfo.of(question), answer_seconds=answer.answer_seconds or question.answer_seconds)
+
+
+class Submitted(NamedTuple):
+    """What submitting an answer gives: its feedback and the follow-up the interviewer will ask, if any."""
+
+    feedback: Feedback
+    follow_up: str | None
 
 
 @dataclass
@@ -88,28 +144,68 @@ class Round:
     session: Session
     store: SessionStore
     questions: list[Question]
-    profile: object | None = None
+    profile: Any = None  # a core.profiles.Profile, or None
     follow_ups: bool = True
     answer_seconds_override: int = 0
     prep_seconds_override: int = -1
     clock: Clock = field(default_factory=Clock)
+    calm: bool = False  # the checklist shows only after each answer
     position: int = 0
-    phase: str = PREP
+    phase: Phase = Phase.READY
     turn: Turn | None = None
     draft: AnswerRecord | None = None
     done_before: int = 0  # planned questions already answered before a resumed round
+    pending_follow_up: str | None = None  # asked when the user moves on from an answered question
+    timed_out: bool = False  # the answer being finished ran out of time
 
-    # -- lifecycle -------------------------------------------------------------------------------
+    # -- phases ----------------------------------------------------------------------------------
+
+    def _move(self, phase: Phase) -> None:
+        if phase not in TRANSITIONS[self.phase]:
+            raise InvalidTransition(f"a round cannot go from {self.phase.value} to {phase.value}")
+        self.phase = phase
+
+    @property
+    def spoken(self) -> bool:
+        """Whether the current turn is answered out loud."""
+        return self.session.mode == "spoken" and not (self.turn is not None and self.turn.typed_fallback)
+
+    @property
+    def paused(self) -> bool:
+        """The clock is stopped in a phase where it runs."""
+        return self.phase in (Phase.THINKING, Phase.ANSWERING) and self.clock.paused
+
+    @property
+    def accepts_typing(self) -> bool:
+        """Whether the answer area takes keystrokes now (typed, answering, clock running)."""
+        return self.phase is Phase.ANSWERING and not self.spoken and not self.clock.paused
+
+    @property
+    def shows_live_feedback(self) -> bool:
+        """Whether the checklist follows the answer as it is written."""
+        return self.phase is Phase.ANSWERING and not self.calm
+
+    @property
+    def time_is_up(self) -> bool:
+        """The clock has run out in a phase where it runs."""
+        return self.phase in (Phase.THINKING, Phase.ANSWERING) and self.clock.remaining <= 0
+
+    # -- putting questions -----------------------------------------------------------------------
 
     def begin(self) -> Turn | None:
-        """Put the question at the current position (prep phase first); ``None`` when done."""
+        """Put the question at the current position (think time first); ``None`` when the round is over."""
+        self.pending_follow_up = None
         if self.position >= len(self.questions):
             self.finish("completed")
             return None
         question = self.questions[self.position]
-        self.turn = Turn(question, question.text)
+        self.turn = Turn(question, question.text, self.main_answer_seconds(question))
         self._start_prep()
         return self.turn
+
+    def main_answer_seconds(self, question: Question) -> int:
+        """The answer time of a planned question (the settings' time, when set, wins)."""
+        return self.answer_seconds_override if self.answer_seconds_override > 0 else question.answer_seconds
 
     def _interrupted_draft(self) -> AnswerRecord | None:
         assert self.turn is not None
@@ -117,13 +213,13 @@ class Round:
                      and a.follow_up_to == self.turn.follow_up_to), None)
 
     def _start_prep(self) -> None:
-        prep = self.prep_seconds
         self.draft = None
-        if prep <= 0 or self._interrupted_draft() is not None:  # resuming mid-answer: no second think time
+        self.timed_out = False
+        if self.prep_seconds <= 0 or self._interrupted_draft() is not None:  # resuming mid-answer: no second think time
             self.start_answer()
         else:
-            self.phase = PREP
-            self.clock.start(prep)
+            self._move(Phase.THINKING)
+            self.clock.start(self.prep_seconds)
 
     @property
     def prep_seconds(self) -> int:
@@ -135,16 +231,12 @@ class Round:
     @property
     def answer_seconds(self) -> int:
         """Answer time for the current turn."""
-        if self.turn is None:
-            return 0
-        if self.answer_seconds_override > 0 and not self.turn.follow_up_to:
-            return self.answer_seconds_override
-        return self.turn.answer_seconds
+        return self.turn.answer_seconds if self.turn is not None else 0
 
     def start_answer(self) -> None:
         """Skip or end the think time and start the answer clock; the draft is saved at once."""
         assert self.turn is not None
-        self.phase = ANSWER
+        self._move(Phase.ANSWERING)
         self.clock.start(self.answer_seconds)
         interrupted = self._interrupted_draft()
         if interrupted is not None:  # resuming a round that was quit mid-answer: keep what was written
@@ -153,7 +245,7 @@ class Round:
             self.store.save(self.session)
             return
         self.draft = AnswerRecord(question_ref=self.turn.question.ref, question_text=self.turn.text, kind=self.turn.info().kind,
-                                  started=now(), answer_seconds=self.answer_seconds, source=self.session.mode,
+                                  started=now(), answer_seconds=self.answer_seconds, source="spoken" if self.spoken else "typed",
                                   follow_up_to=self.turn.follow_up_to)
         self.session.answers.append(self.draft)
         self.store.save(self.session)
@@ -168,16 +260,11 @@ class Round:
         """Planned questions in the round."""
         return self.done_before + len(self.questions)
 
-    @property
-    def time_is_up(self) -> bool:
-        """The clock has run out in the current phase."""
-        return self.phase in (PREP, ANSWER) and self.clock.remaining <= 0
-
     # -- answers ---------------------------------------------------------------------------------
 
     def save_draft(self, text: str) -> None:
         """Keep the text being written, so quitting at any moment loses nothing."""
-        if self.draft is not None and self.phase == ANSWER and text != self.draft.text:
+        if self.draft is not None and self.phase is Phase.ANSWERING and text != self.draft.text:
             self.draft.text = text
             self.store.save(self.session)
 
@@ -186,11 +273,38 @@ class Round:
         assert self.turn is not None
         return analyse(text, self.turn.info(), profile=self.profile, delivery=delivery)
 
-    def submit(self, text: str, *, timed_out: bool = False, words=(), audio: str = "", transcript_model: str = "",
-               duration: float | None = None) -> tuple[Feedback, str | None]:
-        """Record the answer with its feedback and save; returns the feedback and the follow-up to ask, if any."""
+    def stop_answer(self, *, timed_out: bool = False) -> None:
+        """A spoken answer stops: the clock stops and the final transcript is awaited."""
+        self._move(Phase.TRANSCRIBING)
+        self.timed_out = timed_out
+        self.clock.pause()
+
+    def fall_back_to_typing(self) -> None:
+        """Recording failed: this turn is typed instead (the next one is spoken again)."""
+        assert self.turn is not None
+        self.turn.typed_fallback = True
+        if self.phase is Phase.TRANSCRIBING:
+            self._move(Phase.ANSWERING)
+            self.clock.resume()
+        if self.draft is not None:
+            self.draft.source = "typed"
+
+    def submit(self, text: str, *, timed_out: bool | None = None, words: Sequence[Word] = (), audio: str = "",
+               transcript_model: str = "", duration: float | None = None) -> Submitted:
+        """Record the answer with its feedback and save; returns the feedback and the follow-up to ask, if any.
+
+        Args:
+            text: The answer (typed, or the final transcript).
+            timed_out: Whether the clock ran out; by default what :meth:`stop_answer` was told.
+            words: Word timings of a spoken answer.
+            audio: The recording, relative to the data folder.
+            transcript_model: The model that transcribed it.
+            duration: The length of a spoken answer (default: the time on the clock).
+        """
         assert self.turn is not None and self.draft is not None
+        timed_out = self.timed_out if timed_out is None else timed_out
         seconds = self.clock.elapsed if duration is None else duration
+        self.clock.pause()
         delivery = Delivery(tuple(words), seconds, self.answer_seconds) if words else None
         feedback = self.analyse(text, delivery)
         record = self.draft
@@ -203,38 +317,96 @@ class Round:
         record.feedback = feedback.to_json()
         if not text.strip():
             record.status = "skipped"
+        if self.turn.follow_up_to:
+            self._score_question_with_follow_ups()
         self.store.save(self.session)
-        self.phase = DONE
-        follow_up = None
+        self._move(Phase.ANSWERED)
+        self.pending_follow_up = None
         if self.follow_ups and not self.turn.follow_up_to and text.strip():
-            follow_up = choose_follow_up(self.turn.question, feedback)
-        return feedback, follow_up
+            self.pending_follow_up = choose_follow_up(self.turn.question, feedback)
+        return Submitted(feedback, self.pending_follow_up)
+
+    def _score_question_with_follow_ups(self) -> None:
+        """Check the question's answer and its follow-ups as one answer: that is the question's score."""
+        assert self.turn is not None
+        ref = self.turn.question.ref
+        answers = self.session.answers
+        main_index = next((i for i in range(len(answers) - 1, -1, -1)
+                           if answers[i].question_ref == ref and not answers[i].is_follow_up), None)
+        if main_index is None:
+            return
+        main = answers[main_index]
+        follow_ups = [a for a in answers[main_index + 1:] if a.follow_up_to == ref and a.text.strip() and a.status != "skipped"]
+        if not main.text.strip() or main.status not in ("answered", "timed_out") or not follow_ups:
+            return
+        parts = [main, *follow_ups]
+        info = QuestionInfo.of(self.turn.question)
+        extra_words = 150 * len(follow_ups)  # what a follow-up's answer may add
+        info = replace(info, answer_seconds=sum(a.answer_seconds for a in parts),
+                       max_words=info.max_words + extra_words if info.max_words else None)
+        delivery = None
+        if all(a.words for a in parts):
+            words: list[Word] = []
+            offset = 0.0
+            for part in parts:
+                words += [(w, s + offset, e + offset) for w, s, e in part.words]
+                offset += part.duration_seconds or (part.words[-1][2] if part.words else 0.0)
+            delivery = Delivery(tuple(words), offset, float(info.answer_seconds))
+        combined = analyse("\n\n".join(a.text.strip() for a in parts), info, profile=self.profile, delivery=delivery)
+        main.with_follow_ups = {"score": combined.score, "groups": dict(combined.group_scores)}
+
+    def advance(self) -> Turn | None:
+        """Move on from an answered question: the pending follow-up if there is one, else the next question."""
+        follow_up, self.pending_follow_up = self.pending_follow_up, None
+        if follow_up:
+            return self.ask_follow_up(follow_up)
+        return self.next()
 
     def ask_follow_up(self, text: str) -> Turn:
-        """Put a follow-up to the question just answered (answered and checked the same way)."""
+        """Put a follow-up to the question just answered (answered and checked the same way, in less time)."""
         assert self.turn is not None
-        self.turn = Turn(self.turn.question, text, follow_up_to=self.turn.question.ref)
+        question = self.turn.question
+        self.turn = Turn(question, text, follow_up_seconds(self.main_answer_seconds(question)), follow_up_to=question.ref)
+        self.timed_out = False
         self.start_answer()
         return self.turn
 
     def skip(self) -> None:
         """Skip the current question (recorded as skipped if it was started)."""
-        if self.draft is not None and self.phase == ANSWER:
+        if self.draft is not None and self.phase is Phase.ANSWERING:
             self.draft.status = "skipped"
             self.draft.ended = now()
             self.store.save(self.session)
-        self.phase = DONE
+        self.pending_follow_up = None
+        self._move(Phase.ANSWERED)
+
+    @property
+    def attempt_in_progress(self) -> bool:
+        """An answer is being written and has words in it (retrying would set it aside)."""
+        return self.phase is Phase.ANSWERING and self.draft is not None and bool(self.draft.text.strip())
 
     def retry(self) -> Turn:
-        """Ask the same question again from its think time; the earlier attempt stays saved."""
+        """Put the current question (or follow-up) again; an attempt in progress stays in the record as ``retried``.
+
+        An answer already submitted keeps its status and feedback; the new attempt is the one that
+        counts for the question's score.
+        """
         assert self.turn is not None
-        if self.draft is not None and self.phase == ANSWER:
-            self.draft.status = "skipped"
-            self.draft.ended = now()
+        if self.draft is not None and self.phase is Phase.ANSWERING:
+            if self.draft.text.strip():
+                self.draft.status = RETRIED
+                self.draft.ended = now()
+            else:  # nothing written: nothing to keep
+                self.session.answers.remove(self.draft)
             self.store.save(self.session)
-        question = self.turn.question
-        self.turn = Turn(question, question.text)
-        self._start_prep()
+        self.pending_follow_up = None
+        self.turn = replace(self.turn, typed_fallback=False)
+        if self.turn.follow_up_to:
+            self.draft = None
+            self.timed_out = False
+            self.start_answer()
+        else:
+            self._start_prep()
         return self.turn
 
     def next(self) -> Turn | None:
@@ -244,11 +416,13 @@ class Round:
 
     def finish(self, status: str = "completed") -> None:
         """End the round and save (``ended_early`` when the user stops it)."""
-        if self.draft is not None and self.phase == ANSWER and self.draft.status == "in_progress":
+        if self.draft is not None and self.phase in (Phase.ANSWERING, Phase.TRANSCRIBING) and self.draft.status == "in_progress":
             self.draft.ended = now()
             if not self.draft.text.strip():
                 self.session.answers.remove(self.draft)
-        self.phase = DONE
+        self.clock.pause()
+        self.pending_follow_up = None
+        self._move(Phase.FINISHED)
         self.session.status = status
         self.session.ended = now()
         self.store.save(self.session)

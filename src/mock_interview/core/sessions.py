@@ -23,7 +23,9 @@ FORMAT_VERSION = 1
 MODES = ("typed", "spoken")
 ANSWER_SOURCES = ("typed", "spoken")
 SESSION_STATUSES = ("in_progress", "completed", "ended_early")
-ANSWER_STATUSES = ("answered", "skipped", "timed_out", "in_progress")
+ANSWER_STATUSES = ("answered", "skipped", "timed_out", "in_progress", "retried")
+RETRIED = "retried"  # an attempt set aside when the user started the question again; its text is kept
+_COUNTED = ("answered", "timed_out")  # statuses of answers that count for scores and totals
 _ANSWERS_HEADER = "\n[[answers]]"
 
 
@@ -51,6 +53,7 @@ class AnswerRecord:
     reflection: str = ""
     follow_up_to: str = ""
     transcript_model: str = ""
+    with_follow_ups: dict[str, Any] = field(default_factory=dict)  # score and groups of this answer and its follow-ups
 
     @property
     def is_follow_up(self) -> bool:
@@ -62,6 +65,22 @@ class AnswerRecord:
         """The answer's feedback score, if it was scored."""
         value = self.feedback.get("score")
         return int(value) if isinstance(value, (int, float)) else None
+
+    @property
+    def counts(self) -> bool:
+        """Whether this answer counts (answered or timed out, with words; not skipped or set aside)."""
+        return self.status in _COUNTED and bool(self.text.strip())
+
+    @property
+    def question_score(self) -> int | None:
+        """The question's score: this answer checked together with its follow-ups, else on its own."""
+        value = self.with_follow_ups.get("score")
+        return int(value) if isinstance(value, (int, float)) else self.score
+
+    @property
+    def question_groups(self) -> dict[str, Any]:
+        """The group scores of this answer together with its follow-ups, else on its own."""
+        return dict(self.with_follow_ups.get("groups") or self.feedback.get("groups", {}))
 
     @property
     def duration_seconds(self) -> float | None:
@@ -91,6 +110,8 @@ class AnswerRecord:
             data["words"] = [[w, round(float(s), 3), round(float(e), 3)] for w, s, e in self.words]
         if self.feedback:
             data["feedback"] = self.feedback
+        if self.with_follow_ups:
+            data["with_follow_ups"] = self.with_follow_ups
         return data
 
     @classmethod
@@ -112,6 +133,7 @@ class AnswerRecord:
             reflection=str(data.get("reflection", "")),
             follow_up_to=str(data.get("follow_up_to", "")),
             transcript_model=str(data.get("transcript_model", "")),
+            with_follow_ups=dict(data.get("with_follow_ups", {})),
         )
 
 
@@ -133,34 +155,48 @@ class Session:
     @property
     def answered(self) -> list[AnswerRecord]:
         """Answers with text (typed or transcribed), follow-ups included."""
-        return [a for a in self.answers if a.text.strip() and a.status != "skipped"]
+        return [a for a in self.answers if a.text.strip() and a.status not in ("skipped", RETRIED)]
+
+    def question_results(self) -> dict[str, AnswerRecord]:
+        """Each planned question answered, by ``pack/question``: its latest counted attempt (follow-ups left out)."""
+        results: dict[str, AnswerRecord] = {}
+        for answer in self.answers:
+            if not answer.is_follow_up and answer.counts:
+                results[answer.question_ref] = answer
+        return results
+
+    @property
+    def questions_answered(self) -> int:
+        """How many questions were answered (a retried question counts once; follow-ups do not count)."""
+        return len(self.question_results())
+
+    @property
+    def follow_ups_answered(self) -> int:
+        """How many follow-up questions were answered."""
+        return sum(1 for a in self.answers if a.is_follow_up and a.counts)
 
     @property
     def score(self) -> int | None:
-        """The mean score of the scored answers, or ``None``."""
-        scores = [a.score for a in self.answers if a.score is not None and a.status != "skipped"]
+        """The mean of the questions' scores (each question scored with its follow-ups), or ``None``."""
+        scores = [s for s in (a.question_score for a in self.question_results().values()) if s is not None]
         return round(sum(scores) / len(scores)) if scores else None
 
     def group_scores(self) -> dict[str, int]:
-        """The mean score of each feedback group over the scored answers."""
+        """The mean score of each feedback group over the questions answered."""
         totals: dict[str, list[float]] = {}
-        for answer in self.answers:
-            for group, value in answer.feedback.get("groups", {}).items():
+        for answer in self.question_results().values():
+            for group, value in answer.question_groups.items():
                 if isinstance(value, (int, float)):
                     totals.setdefault(group, []).append(value)
         return {group: round(sum(v) / len(v)) for group, v in totals.items()}
 
     def question_scores(self) -> dict[str, int]:
-        """The last score of each question answered in this session (follow-ups left out)."""
-        scores: dict[str, int] = {}
-        for answer in self.answers:
-            if not answer.is_follow_up and answer.score is not None and answer.status != "skipped":
-                scores[answer.question_ref] = answer.score
-        return scores
+        """The score of each question answered in this session (its latest attempt, with its follow-ups)."""
+        return {ref: score for ref, answer in self.question_results().items() if (score := answer.question_score) is not None}
 
     def remaining_plan(self) -> list[str]:
         """The planned questions not yet answered or skipped (for resuming)."""
-        done = {a.question_ref for a in self.answers if not a.is_follow_up and a.status != "in_progress"}
+        done = {a.question_ref for a in self.answers if not a.is_follow_up and a.status not in ("in_progress", RETRIED)}
         return [ref for ref in self.plan if ref not in done]
 
     def to_dict(self) -> dict[str, Any]:
@@ -175,6 +211,8 @@ class Session:
             "profile": self.profile,
             "plan": list(self.plan),
             "answer_count": len(self.answered),
+            "questions_answered": self.questions_answered,
+            "follow_ups_answered": self.follow_ups_answered,
         }
         if self.ended is not None:
             header["ended"] = self.ended
@@ -217,12 +255,13 @@ class SessionSummary:
     status: str
     packs: tuple[str, ...]
     profile: str
-    answers: int
+    answers: int  # planned questions answered (follow-ups not counted)
     planned: int
     score: int | None
     path: Path
     group_scores: dict[str, int] = field(default_factory=dict)
     question_scores: dict[str, int] = field(default_factory=dict)
+    follow_ups: int = 0  # follow-up questions answered
 
     def to_json(self) -> dict[str, Any]:
         """The ``sessions list --json`` form."""
@@ -234,6 +273,7 @@ class SessionSummary:
             "packs": list(self.packs),
             "profile": self.profile,
             "answers": self.answers,
+            "follow_ups": self.follow_ups,
             "planned": self.planned,
             "score": self.score,
             "group_scores": dict(self.group_scores),
@@ -363,10 +403,11 @@ def _read_summary(path: Path) -> SessionSummary:
         status=str(head.get("status", "in_progress")),
         packs=tuple(str(p) for p in head.get("packs", [])),
         profile=str(head.get("profile", "")),
-        answers=int(head.get("answer_count", 0)),
+        answers=int(head.get("questions_answered", head.get("answer_count", 0))),  # older files: answer_count, follow-ups included
         planned=len(head.get("plan", [])),
         score=int(score) if isinstance(score, (int, float)) else None,
         path=path,
         group_scores={str(k): int(v) for k, v in head.get("group_scores", {}).items() if isinstance(v, (int, float))},
         question_scores={str(k): int(v) for k, v in head.get("question_scores", {}).items() if isinstance(v, (int, float))},
+        follow_ups=int(head.get("follow_ups_answered", 0)),
     )

@@ -31,6 +31,7 @@ SETTINGS_FIELDS = (
     FieldSpec("order", "str", default="pack", choices=ORDERS),
     FieldSpec("model", "str", default="bundled"),
     FieldSpec("input_device", "str", default="", allow_empty=True),
+    FieldSpec("packs", "list[str]", default=(), allow_empty=True),
 )
 
 
@@ -47,6 +48,7 @@ class Settings:
     order: str = "pack"
     model: str = "bundled"
     input_device: str = ""
+    packs: tuple[str, ...] = ()  # the packs ticked for the last round started from Home (empty: the core packs)
 
     def updated(self, **changes) -> "Settings":
         """A copy with ``changes`` applied."""

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from mock_interview.core.context import AppContext
+
+if TYPE_CHECKING:
+    from mock_interview.core.planning import PreparedRound, RoundRequest
+    from mock_interview.core.settings import Settings
 
 
 class MockInterviewApp(App[None]):
@@ -24,9 +31,20 @@ class MockInterviewApp(App[None]):
         Binding("f1", "help", "Help", id="help"),
     ]
 
-    def __init__(self, context: AppContext, *, start_round: dict | None = None,
-                 clock: Callable[[], float] = time.monotonic, recorder_factory=None, transcriber_factory=None,
+    def __init__(self, context: AppContext, *, start_round: Mapping[str, Any] | None = None,
+                 clock: Callable[[], float] = time.monotonic, recorder_factory: Callable[..., Any] | None = None,
+                 transcriber_factory: Callable[[], Any] | None = None,
                  speech_probe: Callable[[], tuple[bool, str]] | None = None) -> None:
+        """Build the app over a data directory.
+
+        Args:
+            context: The data directory and what lives in it.
+            start_round: ``practice`` options (``packs``, ``count``, ``order``, ``mode``, ``profile``): start that round.
+            clock: The monotonic time source of the round clock (tests move it by hand).
+            recorder_factory: Builds the recorder of spoken answers (tests pass a fake).
+            transcriber_factory: Loads the transcriber (tests pass a fake).
+            speech_probe: Says whether spoken answers can be used, and why not (tests pass a fake).
+        """
         super().__init__()
         self.context = context
         self.start_round = start_round
@@ -52,13 +70,56 @@ class MockInterviewApp(App[None]):
         self._install_hangup_handler()
 
     def _start_requested_round(self) -> None:
-        from mock_interview.tui.screens.home import start_round
+        from mock_interview.core.planning import RoundRequest as Request
 
-        start_round(self, **self.start_round)
+        options = dict(self.start_round or {})
+        packs = tuple(options.pop("packs", ()))
+        self.start_new_round(Request(packs=packs, **options))
+
+    def start_new_round(self, request: RoundRequest) -> bool:
+        """Plan and open a round (Home, ``practice``); a reason is shown when it cannot start.
+
+        Returns:
+            Whether the round started.
+        """
+        from mock_interview.core.planning import RoundNotPossible, prepare_round
+
+        try:
+            prepared = prepare_round(self.context, self.settings, request, self.clock)
+        except RoundNotPossible as exc:
+            self.notify(str(exc), title="No round", severity="error", timeout=10)
+            return False
+        self.open_round(prepared)
+        return True
+
+    def resume_round(self, session_id: str) -> bool:
+        """Carry on an unfinished session where it stopped (History).
+
+        Returns:
+            Whether the round started.
+        """
+        from mock_interview.core.planning import RoundNotPossible, prepare_resumed_round
+
+        try:
+            session = self.context.sessions.load(session_id)
+            prepared = prepare_resumed_round(self.context, self.settings, session, self.clock)
+        except (LookupError, RoundNotPossible) as exc:
+            self.notify(str(exc), title="Nothing to resume", severity="warning", timeout=8)
+            return False
+        self.open_round(prepared)
+        return True
+
+    def open_round(self, prepared: PreparedRound) -> None:
+        """Show what the user should know about the plan, then the round screen."""
+        from mock_interview.tui.screens.round import RoundScreen
+
+        for note in prepared.notes:
+            self.notify(note, title="About this round", severity="warning", timeout=10)
+        self.push_screen(RoundScreen(prepared.round))
 
     def _install_hangup_handler(self) -> None:
         # A closed terminal sends SIGHUP: save the answer being written before the process ends.
-        def on_hangup(signum, frame) -> None:
+        def on_hangup(signum: int, frame: FrameType | None) -> None:
             self.save_everything()
             self.exit()
 
@@ -88,7 +149,7 @@ class MockInterviewApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def save_settings(self, settings) -> None:
+    def save_settings(self, settings: Settings) -> None:
         """Keep and write new settings."""
         self.settings = settings
         self.context.save_settings(settings)
@@ -96,7 +157,7 @@ class MockInterviewApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key binding of the current screen is also a palette command."""
         yield from super().get_system_commands(screen)
-        seen = set()
+        seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.description or binding.action in seen or binding.action in ("quit", "command_palette"):
@@ -104,7 +165,7 @@ class MockInterviewApp(App[None]):
             seen.add(binding.action)
             namespace = active.node
 
-            def run(action: str = binding.action, node=namespace) -> None:
+            def run(action: str = binding.action, node: DOMNode = namespace) -> None:
                 self.call_later(self.run_action, action, node)
 
             yield SystemCommand(binding.description, f"{binding.description} ({binding.key_display or binding.key})", run)

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+
+if TYPE_CHECKING:  # only for annotations: the app starts without importing audio or speech libraries
+    from mock_interview.audio.devices import InputDevice
+    from mock_interview.core.compare import Attempt
+    from mock_interview.core.feedback import Feedback
+    from mock_interview.core.sessions import Session, SessionFileProblem, SessionSummary
+    from mock_interview.transcription.transcriber import Transcript
 
 
 class FeedbackReady(Message):
     """The checklist for the current text was computed."""
 
-    def __init__(self, feedback, text: str) -> None:
+    def __init__(self, feedback: Feedback, text: str) -> None:
         super().__init__()
         self.feedback = feedback
         self.text = text
@@ -83,3 +91,64 @@ class RecorderNotice(Message):
         super().__init__()
         self.text = text
         self.severity = severity
+
+
+class SessionsListed(Message):
+    """The saved sessions were listed (History), with the files that could not be read."""
+
+    def __init__(self, summaries: list[SessionSummary], problems: list[SessionFileProblem]) -> None:
+        super().__init__()
+        self.summaries = summaries
+        self.problems = problems
+
+
+class AttemptsLoaded(Message):
+    """Every attempt at each question was read (Compare), and the session Compare opened on."""
+
+    def __init__(self, attempts: dict[str, list[Attempt]], current: Session) -> None:
+        super().__init__()
+        self.attempts = attempts
+        self.current = current
+
+
+class PlaybackFinished(Message):
+    """A recording was played to the end."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+
+class PlaybackFailed(Message):
+    """A recording could not be played; the reason says what to fix."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class Retranscribed(Message):
+    """A recording was transcribed again; its answer gets the new text and checklist."""
+
+    def __init__(self, index: int, transcript: Transcript, feedback: dict[str, Any]) -> None:
+        super().__init__()
+        self.index = index
+        self.transcript = transcript
+        self.feedback = feedback
+
+
+class RetranscriptionFailed(Message):
+    """Transcribing a recording again failed; the reason says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class InputDevicesListed(Message):
+    """The audio inputs were listed (Settings); ``problem`` says why there are none."""
+
+    def __init__(self, devices: list[InputDevice], problem: str = "") -> None:
+        super().__init__()
+        self.devices = devices
+        self.problem = problem

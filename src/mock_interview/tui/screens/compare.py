@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -11,54 +13,36 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Static
 
+from mock_interview.core.compare import Attempt, Change, CheckChange, attempts_by_question, compare_checks
+from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.tui.widgets.feedback_panel import MARKS
 
+if TYPE_CHECKING:
+    from mock_interview.tui.app import MockInterviewApp
 
-def attempts_by_question(sessions) -> dict[str, list[tuple]]:
-    """``question_ref`` → [(session, answer), ...] oldest first, for answered, scored attempts."""
-    found: dict[str, list[tuple]] = {}
-    for session in sorted(sessions, key=lambda s: s.started):
-        for answer in session.answers:
-            if not answer.is_follow_up and answer.feedback and answer.status != "skipped":
-                found.setdefault(answer.question_ref, []).append((session, answer))
-    return found
+CHANGE_SHOWN = {Change.BETTER: ("▲ better", "green"), Change.WORSE: ("▼ worse", "red"),
+                Change.NOW_CHECKED: ("new check", "grey50"), Change.NO_LONGER_CHECKED: ("not checked now", "grey50")}
 
 
-def compare_checks(older_feedback: dict, newer_feedback: dict) -> list[tuple[str, str, str, str]]:
-    """(label, earlier status, latest status, change) per check; change is "better", "worse" or ""."""
-    order = {"missing": 0, "partial": 1, "pass": 2}
-    before = {c["id"]: c for c in older_feedback.get("checks", [])}
-    rows = []
-    for check in newer_feedback.get("checks", []):
-        previous = before.get(check["id"])
-        if check["status"] == "na" and (previous is None or previous["status"] == "na"):
-            continue
-        old_status = previous["status"] if previous else "na"
-        change = ""
-        if old_status != check["status"]:
-            change = "better" if order.get(check["status"], -1) > order.get(old_status, -1) else "worse"
-        rows.append((check["label"], old_status, check["status"], change))
-    return rows
-
-
-def comparison_table(older, newer, rows) -> Table:
+def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) -> Table:
     """Two attempts' checks side by side; changed rows marked."""
     table = Table(expand=True, show_lines=False)
     table.add_column("check")
-    table.add_column(f"{older[0].started:%d %b %H:%M} · {older[1].score}")
-    table.add_column(f"{newer[0].started:%d %b %H:%M} · {newer[1].score}")
+    table.add_column(f"{older.session.started:%d %b %H:%M} · {older.answer.score}")
+    table.add_column(f"{newer.session.started:%d %b %H:%M} · {newer.answer.score}")
     table.add_column("")
-    for label, old_status, new_status, change in rows:
-        old_mark, old_colour = MARKS.get(old_status, ("?", "white"))
-        new_mark, new_colour = MARKS.get(new_status, ("?", "white"))
-        arrow = {"better": "▲ better", "worse": "▼ worse"}.get(change, "")
-        table.add_row(label, Text(old_mark, style=old_colour), Text(new_mark, style=new_colour),
-                      Text(arrow, style="green" if change == "better" else "red"))
+    for row in rows:
+        old_mark, old_colour = MARKS.get(row.before, ("?", "white"))
+        new_mark, new_colour = MARKS.get(row.after, ("?", "white"))
+        words, colour = CHANGE_SHOWN.get(row.change, ("", "white"))
+        table.add_row(row.label, Text(old_mark, style=old_colour), Text(new_mark, style=new_colour), Text(words, style=colour))
     return table
 
 
 class CompareScreen(Screen[None]):
     """Pick a question answered more than once; see the last two attempts side by side."""
+
+    app: MockInterviewApp
 
     CSS_PATH = "history.tcss"
 
@@ -67,17 +51,17 @@ class CompareScreen(Screen[None]):
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
-        self.attempts: dict[str, list[tuple]] = {}
-        self.rows: list[tuple[str, str, str, str]] = []
+        self.attempts: dict[str, list[Attempt]] = {}
+        self.rows: list[CheckChange] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label("Question (answered more than once)", classes="field-label")
-        yield Select([], id="compare-question", prompt="no question answered twice yet")
-        with VerticalScroll():
+        with VerticalScroll(id="compare-view"):
+            yield Label("Question (answered more than once)", classes="field-label")
+            yield Select[str]([], id="compare-question", prompt="no question answered twice yet")
             yield Static("", id="compare-answers")
             yield Static("", id="compare-table")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#compare-answers", Static).update("Reading your sessions…")
@@ -86,22 +70,22 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False, description="reading sessions")
     def load_attempts(self) -> None:
         attempts = attempts_by_question(self.app.context.sessions.load_all())
-        current = self.app.context.sessions.load(self.session_id)
-        self.app.call_from_thread(self.show_choices, attempts, current)
+        self.post_message(AttemptsLoaded(attempts, self.app.context.sessions.load(self.session_id)))
 
-    def show_choices(self, attempts, current) -> None:
-        self.attempts = attempts
+    def on_attempts_loaded(self, message: AttemptsLoaded) -> None:
+        self.attempts = message.attempts
         self.query_one("#compare-answers", Static).update("")
         repeated = {ref: items for ref, items in self.attempts.items() if len(items) >= 2}
-        select = self.query_one(Select)
-        select.set_options([(items[-1][1].question_text[:70], ref) for ref, items in repeated.items()])
-        preferred = next((a.question_ref for a in current.answers if a.question_ref in repeated), None)
+        select = self.query_one("#compare-question", Select)
+        select.set_options([(items[-1].answer.question_text[:70], ref) for ref, items in repeated.items()])
+        preferred = next((a.question_ref for a in message.current.answers if a.question_ref in repeated), None)
         if preferred:
             select.value = preferred
         elif repeated:
             select.value = next(iter(repeated))
         else:
             self.query_one("#compare-answers", Static).update("Answer a question in two sessions to compare your attempts.")
+        select.focus()
 
     @on(Select.Changed, "#compare-question")
     def show(self, event: Select.Changed) -> None:
@@ -110,11 +94,11 @@ class CompareScreen(Screen[None]):
         items = self.attempts[event.value]
         older, newer = items[-2], items[-1]
         text = Text()
-        for label, (session, answer) in (("Earlier", older), ("Latest", newer)):
-            text.append(f"{label} ({session.started:%d %b %Y}, score {answer.score}):\n", style="bold")
-            text.append(answer.text.strip() + "\n\n")
+        for label, attempt in (("Earlier", older), ("Latest", newer)):
+            text.append(f"{label} ({attempt.session.started:%d %b %Y}, score {attempt.answer.score}):\n", style="bold")
+            text.append(attempt.answer.text.strip() + "\n\n")
         self.query_one("#compare-answers", Static).update(text)
-        self.rows = compare_checks(older[1].feedback, newer[1].feedback)
+        self.rows = compare_checks(older.answer.feedback, newer.answer.feedback)
         self.query_one("#compare-table", Static).update(comparison_table(older, newer, self.rows))
 
     def action_back(self) -> None:

@@ -2,107 +2,155 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
+from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, Static
 
 from mock_interview.core.feedback import GROUPS
+from mock_interview.tui.messages import SessionsListed
+
+if TYPE_CHECKING:
+    from mock_interview.core.sessions import SessionSummary
+    from mock_interview.tui.app import MockInterviewApp
 
 SHORT = {"structure": "struct", "specificity": "specif", "alignment": "align", "pitfalls": "pitfall", "delivery": "deliv"}
-COLUMNS = (("date", "started"), ("packs", "packs"), ("questions", "answers"), ("mode", "mode"), ("score", "score"), ("status", "status"))
+# (title, sort key); the packs come last: at 80 columns they are what runs off the edge, not the status
+COLUMNS = (("date", "started"), ("questions", "answers"), ("follow-ups", "follow_ups"), ("mode", "mode"),
+           ("score", "score"), ("status", "status"), ("packs", "packs"))
+SORT_KEYS: dict[str, Callable[[SessionSummary], Any]] = {
+    "started": lambda s: s.started, "answers": lambda s: s.answers, "follow_ups": lambda s: s.follow_ups,
+    "mode": lambda s: s.mode, "score": lambda s: -1 if s.score is None else s.score, "status": lambda s: s.status,
+    "packs": lambda s: ", ".join(s.packs),
+}
+
+
+def session_cells(summary: SessionSummary) -> tuple[str, ...]:
+    """One row of the table, in the order of :data:`COLUMNS`."""
+    return (f"{summary.started:%Y-%m-%d %H:%M}", f"{summary.answers}/{summary.planned}", str(summary.follow_ups),
+            summary.mode, "-" if summary.score is None else str(summary.score), summary.status.replace("_", " "),
+            ", ".join(summary.packs))
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis (the packs column takes what the others leave)."""
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 class HistoryScreen(Screen[None]):
     """Every saved session; open one in Review, resume an unfinished one, compare attempts."""
 
+    app: MockInterviewApp
+
     CSS_PATH = "history.tcss"
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
-        Binding("enter", "open", "Review", id="open", show=True),
-        Binding("ctrl+r", "resume", "Resume", id="resume"),
-        Binding("ctrl+o", "compare", "Compare attempts", id="compare"),
+        Binding("enter", "open", "Review", id="open", priority=True, tooltip="Open the session in Review"),
+        Binding("ctrl+r", "resume", "Resume", id="resume", priority=True, tooltip="Resume an unfinished round"),
+        Binding("ctrl+o", "compare", "Compare", id="compare", priority=True, tooltip="Compare attempts at the same question"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.summaries = []
+        self.summaries: list[SessionSummary] = []
         self.sort_key = "started"
         self.sort_reverse = True
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="history"):
+        with Vertical(id="history-view"):
             yield Input(placeholder="filter: pack, mode, status or date", id="history-filter")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static("Reading your sessions…", id="history-empty")
             yield Label("Progress over time (oldest → newest)", classes="section-title")
             with Horizontal(id="progress-charts"):
                 for group in GROUPS:
                     with Vertical(classes="chart"):
                         yield Label(group, id=f"chart-label-{group}")
                         yield Sparkline([], id=f"chart-{group}")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for title, key in COLUMNS:
             table.add_column(title, key=key)
-        self.reload()
+        table.focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        self.reload()  # on first showing too, and after Review or a resumed round changed a session
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="listing sessions")
     def reload(self) -> None:
         """List the sessions off the UI thread (a thousand take about 0.1 s)."""
         summaries, problems = self.app.context.sessions.list()
-        self.app.call_from_thread(self.show_sessions, summaries, problems)
+        self.post_message(SessionsListed(summaries, problems))
 
-    def show_sessions(self, summaries, problems) -> None:
-        self.summaries = summaries
-        for problem in problems:
+    def on_sessions_listed(self, message: SessionsListed) -> None:
+        self.summaries = message.summaries
+        for problem in message.problems:
             self.notify(str(problem), title="Skipped a file", severity="warning", timeout=8)
         self.fill(self.query_one("#history-filter", Input).value)
         self.draw_charts()
 
     def fill(self, needle: str = "") -> None:
         table = self.query_one(DataTable)
+        selected = self.selected_id()
         table.clear()
         needle = needle.strip().lower()
-        rows = []
-        for s in self.summaries:
-            cells = (f"{s.started:%Y-%m-%d %H:%M}", ", ".join(s.packs), f"{s.answers}/{s.planned}", s.mode,
-                     "-" if s.score is None else str(s.score), s.status.replace("_", " "))
-            if needle and needle not in " ".join(cells).lower():
-                continue
-            rows.append((s, cells))
-        key = {"started": lambda r: r[0].started, "packs": lambda r: r[1][1], "answers": lambda r: r[0].answers,
-               "mode": lambda r: r[0].mode, "score": lambda r: -1 if r[0].score is None else r[0].score,
-               "status": lambda r: r[0].status}[self.sort_key]
-        rows.sort(key=key, reverse=self.sort_reverse)
+        rows = [(s, session_cells(s)) for s in self.summaries]
+        rows = [(s, cells) for s, cells in rows if not needle or needle in " ".join(cells).lower()]
+        rows.sort(key=lambda row: SORT_KEYS[self.sort_key](row[0]), reverse=self.sort_reverse)
+        packs_width = self.packs_width([cells for _, cells in rows])
         for summary, cells in rows:
-            table.add_row(*cells, key=summary.id)
-        if not rows:
-            self.notify("No sessions yet: start one from Home." if not self.summaries else "No session matches the filter.", timeout=4)
+            table.add_row(*cells[:-1], fit(cells[-1], packs_width), key=summary.id)
+        if selected is not None and any(s.id == selected for s, _ in rows):
+            table.move_cursor(row=table.get_row_index(selected))
+        empty = self.query_one("#history-empty", Static)
+        empty.display = not rows
+        empty.update("No sessions yet: start a round from Home." if not self.summaries else "No session matches the filter.")
+
+    def packs_width(self, rows: list[tuple[str, ...]]) -> int:
+        """What is left for the packs once the other columns have their width (they are never cut)."""
+        others = sum(max([len(title)] + [len(cells[i]) for cells in rows]) + 2 for i, (title, _) in enumerate(COLUMNS[:-1]))
+        return max(10, self.query_one(DataTable).size.width - others - 3)  # cell padding and the scrollbar
+
+    def on_resize(self) -> None:
+        self.fill(self.query_one("#history-filter", Input).value)
 
     def draw_charts(self) -> None:
         ordered = sorted(self.summaries, key=lambda s: s.started)
         for group in GROUPS:
-            values = [s.group_scores[group] for s in ordered if group in s.group_scores]
+            values = [float(s.group_scores[group]) for s in ordered if group in s.group_scores]
             self.query_one(f"#chart-{group}", Sparkline).data = values
-            latest = f" {values[-1]}" if values else " -"
+            latest = f" {values[-1]:.0f}" if values else " -"
             trend = ""
             if len(values) >= 2:
                 change = values[-1] - values[0]
-                trend = f" {'+' if change >= 0 else ''}{change}"
+                trend = f" {'+' if change >= 0 else ''}{change:.0f}"
             self.query_one(f"#chart-label-{group}", Label).update(f"{SHORT[group]}{latest}{trend}")
 
     @on(Input.Changed, "#history-filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.fill(event.value)
+
+    @on(Input.Submitted, "#history-filter")
+    def filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the table has focus filters it (as the README says: type to filter)."""
+        table = self.query_one(DataTable)
+        if self.focused is table and event.is_printable and event.character:
+            field = self.query_one("#history-filter", Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+            event.stop()
 
     @on(DataTable.HeaderSelected)
     def sort_by(self, event: DataTable.HeaderSelected) -> None:
@@ -118,7 +166,7 @@ class HistoryScreen(Screen[None]):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return str(row_key.value)
 
-    @on(DataTable.RowSelected)
+    @on(DataTable.RowSelected)  # a click on a row
     def action_open(self) -> None:
         session_id = self.selected_id()
         if session_id:
@@ -128,15 +176,8 @@ class HistoryScreen(Screen[None]):
 
     def action_resume(self) -> None:
         session_id = self.selected_id()
-        if not session_id:
-            return
-        session = self.app.context.sessions.load(session_id)
-        if session.status == "completed" or not session.remaining_plan():
-            self.notify("That session is complete; nothing to resume.", severity="warning")
-            return
-        from mock_interview.tui.screens.home import start_round
-
-        start_round(self.app, session.packs, mode=session.mode, profile=session.profile, resume_session=session)
+        if session_id:
+            self.app.resume_round(session_id)
 
     def action_compare(self) -> None:
         session_id = self.selected_id()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,67 +15,28 @@ from textual.widgets.selection_list import Selection
 
 from mock_interview.tui.messages import SpeechAvailabilityChecked
 
-NO_PROFILE = "__none__"
+if TYPE_CHECKING:
+    from mock_interview.core.packs import Pack
+    from mock_interview.tui.app import MockInterviewApp
+
+CORE_TAG = "core"  # packs tagged "core" are ticked on a fresh start
+ORDER_OPTIONS = [("As in the pack", "pack"), ("Shuffled", "shuffled"), ("Weakest first", "weakest")]
 
 
-def start_round(app, packs: list[str], count: int | None = None, order: str | None = None, mode: str = "typed",
-                profile: str | None = None, resume_session=None) -> None:
-    """Create (or resume) a session and open the round screen."""
-    from mock_interview.core.planning import plan_questions
-    from mock_interview.core.rounds import Clock, Round
-    from mock_interview.core.sessions import latest_question_scores
-    from mock_interview.core.tomlschema import InvalidFileError
-    from mock_interview.tui.screens.round import RoundScreen
-
-    context = app.context
-    settings = app.settings
-    report = context.packs
-    profile_obj = None
-    profile_name = settings.active_profile if profile is None else profile
-    if profile_name:
-        try:
-            profile_obj = context.profiles.load(profile_name)
-        except InvalidFileError as exc:
-            app.notify(str(exc), title="Profile not used", severity="warning", timeout=10)
-            profile_name = ""
-    if resume_session is not None:
-        session = resume_session
-        questions = [q for q in (report.find_question(ref) for ref in session.remaining_plan()) if q is not None]
-        if not questions:
-            app.notify("Nothing left to answer in that session.", severity="warning")
-            return
-        session.status = "in_progress"
-    else:
-        chosen = [report.by_id(p) for p in packs]
-        missing = [p for p, pack in zip(packs, chosen) if pack is None]
-        if missing:
-            app.notify(f"No pack {', '.join(missing)}; 'mock-interview packs list' shows the ids.", severity="error", timeout=10)
-            return
-        past = {}
-        order = order or settings.order
-        if order == "weakest":
-            summaries, _ = context.sessions.list()
-            past = latest_question_scores(summaries)
-        questions = plan_questions(chosen, count or settings.question_count, order, past)
-        if not questions:
-            app.notify("Those packs have no questions.", severity="error")
-            return
-        session = context.sessions.create(
-            mode=mode, packs=packs, plan=[q.ref for q in questions], profile=profile_name or "",
-            settings={"order": order, "feedback": settings.feedback, "follow_ups": settings.follow_ups,
-                      "answer_seconds": settings.answer_seconds, "prep_seconds": settings.prep_seconds, "model": settings.model})
-    round_ = Round(session=session, store=context.sessions, questions=questions, profile=profile_obj,
-                   follow_ups=settings.follow_ups, answer_seconds_override=settings.answer_seconds,
-                   prep_seconds_override=settings.prep_seconds, clock=Clock(app.clock),
-                   done_before=len(session.plan) - len(questions))
-    app.push_screen(RoundScreen(round_, mode=session.mode))
+def default_packs(packs: tuple[Pack, ...], remembered: tuple[str, ...]) -> set[str]:
+    """The packs ticked when Home opens: those of the last round that still exist, else the core packs."""
+    known = {p.id for p in packs}
+    kept = {p for p in remembered if p in known}
+    return kept or {p.id for p in packs if CORE_TAG in p.tags}
 
 
 class HomeScreen(Screen[None]):
     """Where a round is set up."""
 
+    app: MockInterviewApp
+
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start round", id="start"),
+        Binding("ctrl+s", "start", "Start", id="start", priority=True, tooltip="Start the round"),
         Binding("f2", "history", "History", id="history"),
         Binding("f3", "profiles", "Profiles", id="profiles"),
         Binding("f4", "settings", "Settings", id="settings"),
@@ -84,8 +47,11 @@ class HomeScreen(Screen[None]):
         self.speech_reason = "checking the microphone and speech model…"
         self.speech_available = False
         self._profile_options: list[tuple[str, str]] = []
+        self.ticked: set[str] = set()  # the source of truth: packs hidden by the filter stay ticked
+        self._visible: set[str] = set()  # the packs the filter shows
 
     def compose(self) -> ComposeResult:
+        self.ticked = default_packs(self.app.context.packs.packs, self.app.settings.packs)
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="home-packs"):
@@ -93,30 +59,34 @@ class HomeScreen(Screen[None]):
                 yield Input(placeholder="filter by title or tag", id="pack-filter")
                 # Built in compose, not after mount: one layout pass before the first paint.
                 yield SelectionList[str](*self.pack_selections(), id="pack-list")
+                yield Static(self.ticked_summary(), id="pack-summary")
             # The options column mounts right after the first paint (Textual's Lazy): the packs
             # show at once and the form follows a frame later, instead of a blank screen meanwhile.
             yield Lazy(self.options_column())
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def options_column(self) -> VerticalScroll:
         """Questions, order, mode, profile and the buttons."""
         options, active = self.profile_options()
         self._profile_options = options
+        settings = self.app.settings
+
+        def row(label: str, field: Input | Select[str]) -> Horizontal:
+            return Horizontal(Label(label, classes="option-label"), field, classes="option-row")
+
         return VerticalScroll(
-            Label("Questions", classes="field-label"),
-            Input(str(self.app.settings.question_count), id="count", type="integer", max_length=3),
-            Label("Order", classes="field-label"),
-            Select([("As in the pack", "pack"), ("Shuffled", "shuffled"), ("Weakest first", "weakest")],
-                   value=self.app.settings.order, allow_blank=False, id="order"),
-            Label("Mode", classes="field-label"),
-            Select([("Typed", "typed"), ("Spoken", "spoken")], value="typed", allow_blank=False, id="mode"),
+            row("Questions", Input(str(settings.question_count), id="count", type="integer", max_length=3, compact=True)),
+            row("Order", Select(ORDER_OPTIONS, value=settings.order, allow_blank=False, id="order", compact=True)),
+            row("Mode", Select([("Typed", "typed"), ("Spoken", "spoken")], value="typed", allow_blank=False, id="mode",
+                               compact=True)),
             Static(self.speech_reason, id="speech-status"),
-            Label("Target profile", classes="field-label"),
-            Select(options, value=active if active else Select.NULL, id="profile", prompt="no profile"),
+            row("Profile", Select(options, value=active if active else Select.NULL, id="profile", prompt="no profile",
+                                  compact=True)),
             Button("Start", id="start", variant="primary"),
-            Horizontal(Button("History", id="history"), Button("Profiles", id="profiles"), Button("Settings", id="settings"),
-                       id="home-links"),
+            Horizontal(Button("History", id="open-history", compact=True), Button("Profiles", id="open-profiles", compact=True),
+                       Button("Settings", id="open-settings", compact=True), id="home-links"),
             id="home-options",
+            can_focus=False,  # a scroll container is a Tab stop of its own otherwise: keys typed there vanish
         )
 
     def on_mount(self) -> None:
@@ -129,24 +99,55 @@ class HomeScreen(Screen[None]):
             self._profile_options = options
             self.refresh_profiles(options, active)
 
-    def pack_selections(self, text: str = "", chosen: set[str] | None = None) -> list[Selection]:
-        """The packs matching ``text``, ticked as before (Career goals ticked at first)."""
+    # -- packs -----------------------------------------------------------------------------------
+
+    def pack_selections(self, text: str = "") -> list[Selection[str]]:
+        """The packs matching ``text``, ticked as the user left them."""
         needle = text.strip().lower()
         selections = []
+        self._visible = set()
         for pack in self.app.context.packs.packs:
             haystack = f"{pack.title} {pack.id} {' '.join(pack.tags)}".lower()
             if needle and needle not in haystack:
                 continue
             label = f"{pack.title} ({len(pack.questions)}) · {', '.join(pack.tags)}"
-            ticked = pack.id in chosen if chosen else pack.id == "career-goals"
-            selections.append(Selection(label, pack.id, ticked))
+            selections.append(Selection(label, pack.id, pack.id in self.ticked))
+            self._visible.add(pack.id)
         return selections
 
+    def ticked_summary(self) -> str:
+        """How many packs and questions are ticked, and how many of those packs the filter hides."""
+        packs = [p for p in self.app.context.packs.packs if p.id in self.ticked]
+        if not packs:
+            return "No pack ticked: tick at least one."
+        questions = sum(len(p.questions) for p in packs)
+        text = f"{len(packs)} pack{'s' if len(packs) != 1 else ''} ticked · {questions} questions"
+        hidden = len([p for p in packs if p.id not in self._visible])
+        return text + (f" ({hidden} hidden by the filter)" if hidden else "")
+
     def refresh_packs(self, text: str = "") -> None:
+        self.update_ticked()
         packs = self.query_one("#pack-list", SelectionList)
-        chosen = set(packs.selected)
-        packs.clear_options()
-        packs.add_options(self.pack_selections(text, chosen))
+        with packs.prevent(SelectionList.SelectedChanged):
+            packs.clear_options()
+            packs.add_options(self.pack_selections(text))
+        self.query_one("#pack-summary", Static).update(self.ticked_summary())
+
+    @on(Input.Changed, "#pack-filter")
+    def filter_packs(self, event: Input.Changed) -> None:
+        self.refresh_packs(event.value)
+
+    @on(SelectionList.SelectedChanged, "#pack-list")
+    def packs_ticked(self) -> None:
+        self.update_ticked()
+        self.query_one("#pack-summary", Static).update(self.ticked_summary())
+
+    def update_ticked(self) -> None:
+        """Take the ticks of the packs shown; those the filter hides keep theirs."""
+        shown = self.query_one("#pack-list", SelectionList)
+        self.ticked = (self.ticked - self._visible) | {str(v) for v in shown.selected}
+
+    # -- profiles --------------------------------------------------------------------------------
 
     def profile_options(self) -> tuple[list[tuple[str, str]], str]:
         """The saved profiles as Select options, and the active one if it exists."""
@@ -155,15 +156,13 @@ class HomeScreen(Screen[None]):
         active = self.app.settings.active_profile
         return options, active if active in {p.name for p in profiles} else ""
 
-    def refresh_profiles(self, options, active: str) -> None:
+    def refresh_profiles(self, options: list[tuple[str, str]], active: str) -> None:
         select = self.query_one("#profile", Select)
         select.set_options(options)
         if active:
             select.value = active
 
-    @on(Input.Changed, "#pack-filter")
-    def filter_packs(self, event: Input.Changed) -> None:
-        self.refresh_packs(event.value)
+    # -- speech ----------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="speech-check", exit_on_error=False, description="checking speech input")
     def check_speech(self) -> None:
@@ -202,33 +201,45 @@ class HomeScreen(Screen[None]):
             self.notify(self.speech_reason, title="Typed answers only", severity="warning", timeout=8)
             event.select.value = "typed"
 
+    # -- actions ---------------------------------------------------------------------------------
+
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
-        packs = list(self.query_one("#pack-list", SelectionList).selected)
+        from mock_interview.core.planning import RoundRequest
+
+        if not self.query("#count"):  # the options column is not mounted yet (a key pressed in the first frame)
+            return
+        self.update_ticked()
+        packs = [p.id for p in self.app.context.packs.packs if p.id in self.ticked]  # in the order they are listed
         if not packs:
             self.notify("Choose at least one pack.", severity="warning")
             return
         raw = self.query_one("#count", Input).value.strip()
         if not raw.isdigit() or int(raw) < 1:
             self.notify(f"'{raw}' is not a number of questions; type a whole number such as 5.", severity="error")
+            self.query_one("#count", Input).focus()
             return
-        profile = self.query_one("#profile", Select).value
-        start_round(self.app, packs, int(raw), self.query_one("#order", Select).value, self.query_one("#mode", Select).value,
-                    profile if isinstance(profile, str) else "")
+        # a Select holds Select.NULL until it has mounted: then the settings' order and typed answers
+        order, mode, profile = (self.query_one(f"#{name}", Select).value for name in ("order", "mode", "profile"))
+        request = RoundRequest(packs=tuple(packs), count=int(raw), order=order if isinstance(order, str) else None,
+                               mode=mode if isinstance(mode, str) else "typed",
+                               profile=profile if isinstance(profile, str) else "")
+        if self.app.start_new_round(request) and tuple(packs) != self.app.settings.packs:
+            self.app.save_settings(self.app.settings.updated(packs=tuple(packs)))  # ticked again next time
 
-    @on(Button.Pressed, "#history")
+    @on(Button.Pressed, "#open-history")
     def action_history(self) -> None:
         from mock_interview.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
 
-    @on(Button.Pressed, "#profiles")
+    @on(Button.Pressed, "#open-profiles")
     def action_profiles(self) -> None:
         from mock_interview.tui.screens.profiles import ProfilesScreen
 
         self.app.push_screen(ProfilesScreen())
 
-    @on(Button.Pressed, "#settings")
+    @on(Button.Pressed, "#open-settings")
     def action_settings(self) -> None:
         from mock_interview.tui.screens.settings import SettingsScreen
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Static
 
 
 class ModelPickerScreen(ModalScreen[str | None]):
@@ -21,7 +21,7 @@ class ModelPickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="model-picker", classes="dialog"):
-            yield Label("Model: 'bundled' (tiny.en), a downloaded name such as base.en, or a model folder")
+            yield Static("Model: 'bundled' (tiny.en), a downloaded name such as base.en, or a model folder")  # wraps
             yield Input(self.current, id="model-name")
             yield Button("Transcribe", variant="primary", id="model-ok")
 

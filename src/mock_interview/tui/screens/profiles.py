@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,26 +14,37 @@ from textual.widgets.option_list import Option
 
 from mock_interview.core.profiles import CAREER_STAGES, INDUSTRIES, Profile
 
+if TYPE_CHECKING:
+    from mock_interview.tui.app import MockInterviewApp
+
 NEW = "__new__"
 
 
 class ProfilesScreen(Screen[None]):
     """A list of profiles and the form of the selected one."""
 
+    app: MockInterviewApp
+
     CSS_PATH = "forms.tcss"
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
-        Binding("ctrl+s", "save", "Save profile", id="save-profile"),
-        Binding("ctrl+u", "use", "Make active", id="use-profile"),
-        Binding("ctrl+n", "new", "New profile", id="new-profile"),
+        # priority: they work from inside the job description too (the text area has its own ctrl+u)
+        Binding("ctrl+s", "save", "Save", id="save-profile", priority=True, tooltip="Save the profile"),
+        Binding("ctrl+u", "use", "Make active", id="use-profile", priority=True,
+                tooltip="Save the profile and check answers against it"),
+        Binding("ctrl+n", "new", "New", id="new-profile", priority=True, tooltip="A new, empty profile"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.profiles: dict[str, Profile] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="profiles"):
+        with Horizontal(id="profiles-view"):
             yield OptionList(id="profile-list")
-            with VerticalScroll(id="profile-form"):
+            with VerticalScroll(id="profile-form", can_focus=False):
                 yield Label("Name (used on the command line: lowercase, digits, - or _)", classes="field-label")
                 yield Input(id="profile-name", placeholder="acme-pm")
                 yield Label("Company", classes="field-label")
@@ -51,13 +64,14 @@ class ProfilesScreen(Screen[None]):
                 yield Input(id="profile-values")
                 yield Label("Job description (paste it here)", classes="field-label")
                 yield TextArea("", id="profile-jd")
-                with Horizontal(classes="form-row"):
+                with Horizontal(classes="form-buttons"):
                     yield Button("Save", id="profile-save", variant="primary")
                     yield Button("Make active", id="profile-use")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()
+        self.query_one("#profile-name", Input).focus()  # the form's first field: typing goes there
 
     def reload(self, select: str | None = None) -> None:
         profiles, problems = self.app.context.profiles.load_all()
@@ -81,7 +95,7 @@ class ProfilesScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#profile-list")
     def chosen(self, event: OptionList.OptionHighlighted) -> None:
-        self.fill(self.profiles.get(event.option_id) if event.option_id != NEW else None)
+        self.fill(self.profiles.get(event.option_id or "") if event.option_id != NEW else None)
 
     def fill(self, profile: Profile | None) -> None:
         profile = profile or Profile(name="", company="", role="")

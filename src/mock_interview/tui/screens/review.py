@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,13 +15,21 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
 from mock_interview.tui.widgets.feedback_panel import GROUP_TITLES, MARKS
+
+if TYPE_CHECKING:
+    from mock_interview.core.sessions import AnswerRecord, Session
+    from mock_interview.transcription.transcriber import Transcript
+    from mock_interview.tui.app import MockInterviewApp
 
 SUPPORT_STYLES = {"structure": "underline green", "specificity": "bold cyan", "alignment": "bold magenta"}
 PROBLEM_STYLE = "reverse red"
+RECORDING_ACTIONS = ("play", "retranscribe")
+QUESTION_SHOWN = 60  # characters of a question in the list of answers, cut at a word
 
 
-def highlighted_answer(text: str, checks: list[dict]) -> Text:
+def highlighted_answer(text: str, checks: list[dict[str, Any]]) -> Text:
     """The answer with evidence styled: strengths by group, problems (vague phrases, fillers) in red."""
     rich_text = Text(text)
     for check in checks:
@@ -37,7 +49,7 @@ def highlighted_answer(text: str, checks: list[dict]) -> Text:
     return rich_text
 
 
-def checklist_text(feedback: dict) -> Text:
+def checklist_text(feedback: dict[str, Any]) -> Text:
     """The checklist as lines of marks, labels and tips."""
     lines = Text()
     group = None
@@ -46,8 +58,8 @@ def checklist_text(feedback: dict) -> Text:
             continue
         if check.get("group") != group:
             group = check.get("group")
-            lines.append(f"\n{GROUP_TITLES.get(group, group)}\n", style="bold")
-        mark, colour = MARKS.get(check.get("status"), ("?", "white"))
+            lines.append(f"\n{GROUP_TITLES.get(group or '', group)}\n", style="bold")
+        mark, colour = MARKS.get(check.get("status", ""), ("?", "white"))
         lines.append(f" {mark} ", style=colour)
         lines.append(check.get("label", ""))
         if check.get("detail"):
@@ -58,52 +70,75 @@ def checklist_text(feedback: dict) -> Text:
     return lines
 
 
+def answer_meta(answer: AnswerRecord) -> str:
+    """How the answer was given: typed or spoken, its status, the time used and the question's score."""
+    meta = f"{answer.source} · {answer.status.replace('_', ' ')}"
+    if answer.duration_seconds is not None:
+        meta += f" · {answer.duration_seconds:.0f} s of {answer.answer_seconds} s"
+    if answer.with_follow_ups and answer.question_score is not None:
+        meta += f" · with the follow-up the question scores {answer.question_score}"
+    if answer.audio:
+        meta += " · recording: f9 play, f10 re-transcribe"
+    return meta
+
+
+def session_summary(session: Session) -> str:
+    """The header line: when, which packs, how many questions and follow-ups, the scores."""
+    score = "-" if session.score is None else str(session.score)
+    follow_ups = session.follow_ups_answered
+    counts = f"{session.questions_answered} of {len(session.plan)} questions" + (
+        f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else "")
+    groups = "  ".join(f"{g} {s}" for g, s in session.group_scores().items())
+    return (f"{session.started:%a %d %b %Y %H:%M} · {', '.join(session.packs)} · {session.mode} · {counts} · "
+            f"score {score}" + (f"  ({groups})" if groups else ""))
+
+
 class ReviewScreen(Screen[None]):
     """One session, answer by answer."""
+
+    app: MockInterviewApp
 
     CSS_PATH = "review.tcss"
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
-        Binding("ctrl+s", "save_note", "Save note", id="save-note"),
-        Binding("ctrl+e", "export", "Export Markdown", id="export"),
-        Binding("f9", "play", "Play recording", id="play"),
-        Binding("f10", "retranscribe", "Re-transcribe", id="retranscribe"),
+        # priority: they work while the note is being written (the text area has its own ctrl+e)
+        Binding("ctrl+s", "save_note", "Save note", id="save-note", priority=True),
+        Binding("ctrl+e", "export", "Export", id="export", priority=True, tooltip="Export the session as Markdown"),
+        Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
+        Binding("f10", "retranscribe", "Re-transcribe", id="retranscribe", priority=True,
+                tooltip="Transcribe this answer's recording again, with another model"),
     ]
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
-        self.session = None
+        self.session: Session | None = None
         self.index = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="review"):
+        with Horizontal(id="review-view"):
             yield OptionList(id="review-answers")
-            with VerticalScroll(id="review-body"):
-                yield Label("", id="review-summary")
+            with VerticalScroll(id="review-body", can_focus=False):
+                yield Static("", id="review-summary")
                 yield Static("", id="review-question")
                 yield Static("", id="review-answer")
                 yield Static("", id="review-checklist")
                 with Collapsible(title="Example answer", collapsed=True, id="review-example-box"):
-                    yield Static("", id="review-example")
+                    yield Static("", id="review-example", markup=False)
                 yield Label("Reflection: what will you do differently next time? (ctrl+s saves)", classes="field-label")
                 yield TextArea("", id="reflection")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         try:
-            self.session = self.app.context.sessions.load(self.session_id)
+            self.session = session = self.app.context.sessions.load(self.session_id)
         except LookupError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             self.app.pop_screen()
             return
-        session = self.session
-        score = "-" if session.score is None else session.score
-        groups = "  ".join(f"{g} {s}" for g, s in session.group_scores().items())
-        self.query_one("#review-summary", Label).update(
-            f"{session.started:%a %d %b %Y %H:%M} · {', '.join(session.packs)} · {session.mode} · score {score}  {groups}")
+        self.query_one("#review-summary", Static).update(Text(session_summary(session)))
         options = self.query_one("#review-answers", OptionList)
         number = 0
         for index, answer in enumerate(session.answers):
@@ -111,12 +146,29 @@ class ReviewScreen(Screen[None]):
                 number += 1
             prefix = "  ↳ follow-up" if answer.is_follow_up else f"{number}."
             score = "" if answer.score is None else f" [{answer.score}]"
-            options.add_option(Option(f"{prefix} {answer.question_text[:40]}{score}", id=str(index)))
+            short = textwrap.shorten(answer.question_text, QUESTION_SHOWN, placeholder=" …")
+            options.add_option(Option(Text(f"{prefix} {short}{score}"), id=str(index)))
         if session.answers:
             options.highlighted = 0
             self.show_answer(0)
         else:
             self.query_one("#review-question", Static).update("No answers were given in this session.")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Playback and re-transcription are offered only for an answer with a recording."""
+        if action in RECORDING_ACTIONS:
+            answer = self.current_answer()
+            return answer is not None and bool(answer.audio)
+        if action in ("save_note", "export"):
+            return self.session is not None
+        return True
+
+    def current_answer(self) -> AnswerRecord | None:
+        """The answer shown, if any."""
+        if self.session is None or not self.session.answers:
+            return None
+        return self.session.answers[self.index]
 
     @on(OptionList.OptionHighlighted, "#review-answers")
     def answer_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -125,16 +177,13 @@ class ReviewScreen(Screen[None]):
             self.show_answer(int(event.option_id))
 
     def show_answer(self, index: int) -> None:
+        assert self.session is not None
         self.index = index
         answer = self.session.answers[index]
         self.query_one("#review-question", Static).update(Text(answer.question_text, style="bold"))
-        meta = f"{answer.source} · {answer.status.replace('_', ' ')}"
-        if answer.duration_seconds is not None:
-            meta += f" · {answer.duration_seconds:.0f} s of {answer.answer_seconds} s"
-        if answer.audio:
-            meta += " · recording: f9 play, f10 re-transcribe"
-        body = Text(meta + "\n\n", style="dim")
-        body.append_text(highlighted_answer(answer.text, answer.feedback.get("checks", [])) if answer.text else Text("(no answer)", style="italic"))
+        body = Text(answer_meta(answer) + "\n\n", style="dim")
+        body.append_text(highlighted_answer(answer.text, answer.feedback.get("checks", [])) if answer.text
+                         else Text("(no answer)", style="italic"))
         self.query_one("#review-answer", Static).update(body)
         self.query_one("#review-checklist", Static).update(checklist_text(answer.feedback))
         question = self.app.context.packs.find_question(answer.question_ref)
@@ -143,18 +192,22 @@ class ReviewScreen(Screen[None]):
         if question and question.example:
             self.query_one("#review-example", Static).update(question.example)
         self.query_one("#reflection", TextArea).load_text(answer.reflection)
+        self.refresh_bindings()
 
     def save_now(self) -> None:
         """Keep the reflection note being written."""
-        if self.session is None or not self.session.answers:
+        answer = self.current_answer()
+        if self.session is None or answer is None:
             return
         note = self.query_one("#reflection", TextArea).text
-        answer = self.session.answers[self.index]
         if note != answer.reflection:
             answer.reflection = note
             self.app.context.sessions.save(self.session)
 
     def action_save_note(self) -> None:
+        if self.current_answer() is None:
+            self.notify("This session has no answer to write a note on.", severity="warning")
+            return
         self.save_now()
         self.notify("Note saved.")
 
@@ -162,6 +215,8 @@ class ReviewScreen(Screen[None]):
         from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
         from mock_interview.core.report import session_to_markdown
 
+        if self.session is None:
+            return
         self.save_now()
         folder = ensure_private_dir(self.app.context.data.root / "exports")
         path = folder / f"{self.session.id}.md"
@@ -169,8 +224,10 @@ class ReviewScreen(Screen[None]):
         atomic_write_text(path, session_to_markdown(self.session, titles))
         self.notify(f"Exported to {path}", title="Markdown report", timeout=10)
 
-    def _audio_path(self):
-        answer = self.session.answers[self.index] if self.session and self.session.answers else None
+    # -- recordings ------------------------------------------------------------------------------
+
+    def _audio_path(self) -> Path | None:
+        answer = self.current_answer()
         if answer is None or not answer.audio:
             self.notify("This answer has no recording.", severity="warning")
             return None
@@ -183,19 +240,26 @@ class ReviewScreen(Screen[None]):
     def action_play(self) -> None:
         path = self._audio_path()
         if path is not None:
+            self.notify("Playing the recording…")
             self._play(path)
 
     @work(thread=True, exclusive=True, group="playback", exit_on_error=False, description="playing the recording")
-    def _play(self, path) -> None:
-        from mock_interview.audio.playback import play_file
+    def _play(self, path: Path) -> None:
         from mock_interview.audio.devices import AudioUnavailable
+        from mock_interview.audio.playback import play_file
 
         try:
             seconds = play_file(path)
         except AudioUnavailable as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            self.post_message(PlaybackFailed(str(exc)))
             return
-        self.app.call_from_thread(self.notify, f"Played {seconds:.0f} s.")
+        self.post_message(PlaybackFinished(seconds))
+
+    def on_playback_finished(self, message: PlaybackFinished) -> None:
+        self.notify(f"Played {message.seconds:.0f} s.")
+
+    def on_playback_failed(self, message: PlaybackFailed) -> None:
+        self.notify(message.reason, title="Playback", severity="error", timeout=10)
 
     def action_retranscribe(self) -> None:
         path = self._audio_path()
@@ -203,38 +267,36 @@ class ReviewScreen(Screen[None]):
             return
         from mock_interview.tui.screens.model_picker import ModelPickerScreen
 
+        index = self.index
+
         def chosen(model: str | None) -> None:
             if model:
                 self.notify(f"Transcribing with {model}…")
-                self._retranscribe(path, model, self.index)
+                self._retranscribe(path, model, index)
 
         self.app.push_screen(ModelPickerScreen(self.app.settings.model), chosen)
 
     @work(thread=True, exclusive=True, group="retranscribe", exit_on_error=False, description="re-transcribing")
-    def _retranscribe(self, path, model: str, index: int) -> None:
-        from mock_interview.transcription.transcriber import TranscriptionError, transcribe_file
+    def _retranscribe(self, path: Path, model: str, index: int) -> None:
         from mock_interview.transcription.models import ModelUnavailable
+        from mock_interview.transcription.transcriber import TranscriptionError, transcribe_file
 
+        assert self.session is not None
         try:
             result = transcribe_file(path, model, self.app.context.data.root / "models")
         except (ModelUnavailable, TranscriptionError) as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            self.post_message(RetranscriptionFailed(str(exc)))
             return
-        feedback = self._check_again(self.session.answers[index], result)
-        self.app.call_from_thread(self._apply_transcript, index, result, feedback)
+        self.post_message(Retranscribed(index, result, self._check_again(self.session.answers[index], result)))
 
-    def _check_again(self, answer, result) -> dict:
+    def _check_again(self, answer: AnswerRecord, result: Transcript) -> dict[str, Any]:
         """The checklist for the new transcript, as the round would have made it (runs in the worker)."""
-        from mock_interview.core.feedback import Delivery, QuestionInfo, analyse
+        from mock_interview.core.feedback import Delivery, analyse
+        from mock_interview.core.rounds import question_info
         from mock_interview.core.tomlschema import InvalidFileError
 
-        question = self.app.context.packs.find_question(answer.question_ref)
-        if answer.is_follow_up:
-            info = QuestionInfo.follow_up(answer.question_text)
-        elif question is not None:
-            info = QuestionInfo.of(question)
-        else:  # the pack is gone: check against the question as it was asked
-            info = QuestionInfo(answer.question_text, answer.kind, answer.answer_seconds or 120)
+        assert self.session is not None
+        info = question_info(answer, self.app.context.packs.find_question(answer.question_ref))
         profile = None
         if self.session.profile:
             try:
@@ -244,15 +306,20 @@ class ReviewScreen(Screen[None]):
         delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
         return analyse(result.text, info, profile=profile, delivery=delivery).to_json()
 
-    def _apply_transcript(self, index: int, result, feedback: dict) -> None:
-        answer = self.session.answers[index]
-        answer.text = result.text
-        answer.words = list(result.words)
-        answer.transcript_model = result.model
-        answer.feedback = feedback
+    def on_retranscribed(self, message: Retranscribed) -> None:
+        assert self.session is not None
+        answer = self.session.answers[message.index]
+        answer.text = message.transcript.text
+        answer.words = list(message.transcript.words)
+        answer.transcript_model = message.transcript.model
+        answer.feedback = message.feedback
         self.app.context.sessions.save(self.session)
-        self.show_answer(index)
-        self.notify(f"Re-transcribed with {result.model}.")
+        if message.index == self.index:
+            self.show_answer(message.index)
+        self.notify(f"Re-transcribed with {message.transcript.model}.")
+
+    def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
+        self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)
 
     def action_back(self) -> None:
         self.save_now()

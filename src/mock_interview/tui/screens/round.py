@@ -1,7 +1,15 @@
-"""A round: the question, the clock, the answer (typed or spoken) and the live checklist."""
+"""A round: the question, the clock, the answer (typed or spoken) and the live checklist.
+
+The screen keeps no state of its own about where the round is: it shows what the core
+:class:`~mock_interview.core.rounds.Round` and its :class:`~mock_interview.core.rounds.Phase` say.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static, TextArea
 
-from mock_interview.core.rounds import ANSWER, DONE, PREP, Round
+from mock_interview.core.rounds import Phase, Round, Turn
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
     FeedbackReady,
@@ -23,38 +31,41 @@ from mock_interview.tui.widgets.countdown import Countdown
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from mock_interview.tui.widgets.level_meter import LevelMeter
 
+if TYPE_CHECKING:
+    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.speech import SpeechController
+
 TICK_SECONDS = 0.2
 FEEDBACK_DEBOUNCE_SECONDS = 0.4
 DRAFT_SAVE_SECONDS = 1.0
+CLOCK_RUNS = (Phase.THINKING, Phase.ANSWERING)
 
 
 class RoundScreen(Screen[None]):
     """Runs a :class:`~mock_interview.core.rounds.Round` until it ends, then opens Review."""
 
+    app: MockInterviewApp
+
     CSS_PATH = "round.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Submit / next", id="submit", priority=True),
-        Binding("f5", "pause", "Pause", id="pause", priority=True),
-        Binding("f6", "skip", "Skip", id="skip", priority=True),
-        Binding("f7", "retry", "Retry", id="retry", priority=True),
-        Binding("f8", "end_round", "End round", id="end-round", priority=True),
-        Binding("f2", "toggle_feedback", "Live/calm", id="toggle-feedback", priority=True),
+        Binding("ctrl+s", "submit", "Submit", id="submit", priority=True,
+                tooltip="Start answering (in think time), submit, then the follow-up or the next question"),
+        Binding("f5", "pause", "Pause", id="pause", priority=True, tooltip="Pause or resume the clock"),
+        Binding("f6", "skip", "Skip", id="skip", priority=True, tooltip="Skip the question"),
+        Binding("f7", "retry", "Retry", id="retry", priority=True, tooltip="Answer the question again"),
+        Binding("f8", "end_round", "End", id="end-round", priority=True, tooltip="End the round early"),
+        Binding("f2", "toggle_feedback", "Calm", id="toggle-feedback", priority=True,
+                tooltip="Live feedback or calm mode (the checklist after the answer)"),
     ]
 
-    def __init__(self, round_: Round, mode: str = "typed") -> None:
+    def __init__(self, round_: Round) -> None:
         super().__init__()
         self.round = round_
-        self.mode = mode
-        self.calm = False  # set from the settings on mount
         self._ticker: Timer | None = None
         self._feedback_timer: Timer | None = None
         self._draft_timer: Timer | None = None
-        self._pending_follow_up: str | None = None
-        self.speech = None
-        self._awaiting_transcript = False
-        self._timed_out = False
-        self._finished = False
+        self.speech: SpeechController | None = None
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -71,12 +82,12 @@ class RoundScreen(Screen[None]):
                 yield TextArea("", id="answer", soft_wrap=True, show_line_numbers=False)
                 yield Static("", id="round-status")
             yield FeedbackPanel(id="feedback")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.calm = self.app.settings.feedback == "calm"
-        self.query_one(LevelMeter).display = self.mode == "spoken"
-        if self.mode == "spoken":  # show_turn makes the answer area read-only for spoken answers
+        spoken = self.round.session.mode == "spoken"
+        self.query_one(LevelMeter).display = spoken
+        if spoken:
             from mock_interview.tui.speech import SpeechController
 
             self.speech = SpeechController(self, self.app.context, self.app.settings,
@@ -85,41 +96,66 @@ class RoundScreen(Screen[None]):
         self._ticker = self.set_interval(TICK_SECONDS, self.tick)
         self.show_turn(self.round.begin())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do nothing in the current phase are shown dimmed (``None``)."""
+        phase = self.round.phase
+        if phase is Phase.FINISHED:
+            return None
+        if action == "pause" and phase not in CLOCK_RUNS:
+            return None
+        if action in ("skip", "retry", "submit") and phase is Phase.TRANSCRIBING:
+            return None
+        return True
+
     # -- showing state ---------------------------------------------------------------------------
 
-    def show_turn(self, turn) -> None:
+    def show_turn(self, turn: Turn | None) -> None:
         if turn is None:
-            self.finish_round()
+            self.open_review()
             return
         follow = bool(turn.follow_up_to)
         self.query_one("#progress", Label).update(
             f"Question {self.round.number} of {self.round.total}" + ("  ·  follow-up" if follow else "")
             + f"  ·  {turn.question.kind}")
-        self.query_one("#question", Static).update(("[b]Follow-up:[/b] " if follow else "") + turn.text)
+        question = Text.assemble(("Follow-up: ", "bold") if follow else "", turn.text)
+        self.query_one("#question", Static).update(question)
         answer = self.query_one("#answer", TextArea)
-        existing = self.round.draft.text if self.round.draft is not None else ""
-        answer.load_text(existing)
-        answer.read_only = self.mode == "spoken"
+        answer.load_text(self.round.draft.text if self.round.draft is not None else "")
         panel = self.query_one(FeedbackPanel)
-        if self.calm:
+        if self.round.calm:
             panel.show_hidden("Calm mode: the checklist appears after you answer. f2 switches to live feedback.")
         else:
             panel.show_hidden("Start answering; the checklist updates as you go.")
+        self.status("")
         self.update_phase()
-        if self.round.phase == ANSWER:
+        if self.round.phase is Phase.ANSWERING:
             self.on_answer_started()
         self.tick()
 
     def update_phase(self) -> None:
-        phase = self.round.phase
-        paused = self.round.clock.paused and phase in (PREP, ANSWER)
-        text = {PREP: "Think time: ctrl+s to start answering now",
-                ANSWER: "Speak your answer: ctrl+s when done" if self.mode == "spoken" else "Answer: ctrl+s to submit",
-                DONE: "ctrl+s for the next question · f7 to retry"}[phase]
-        if paused:
+        """The line under the progress, the clock's colour, what the answer area accepts and the footer."""
+        round_ = self.round
+        phase = round_.phase
+        if round_.paused:
             text = "Paused: f5 to resume"
+        elif phase is Phase.THINKING:
+            text = "Think time: ctrl+s to start answering now"
+        elif phase is Phase.ANSWERING:
+            text = "Speak your answer: ctrl+s when done" if round_.spoken else "Answer: ctrl+s to submit"
+        elif phase is Phase.TRANSCRIBING:
+            text = "Finishing the transcript…"
+        elif phase is Phase.ANSWERED:
+            then = ("the follow-up" if round_.pending_follow_up else
+                    "the next question" if round_.position + 1 < len(round_.questions) else "the review")
+            text = f"ctrl+s for {then} · f7 to retry"
+        else:
+            text = ""
         self.query_one("#phase", Label).update(text)
-        self.query_one(Countdown).set_class(paused, "-paused")
+        countdown = self.query_one(Countdown)
+        countdown.set_class(round_.paused, "-paused")
+        countdown.set_class(phase not in CLOCK_RUNS, "-stopped")  # the time left when answered: not "time ran out"
+        self.query_one("#answer", TextArea).read_only = not round_.accepts_typing
+        self.refresh_bindings()
 
     def status(self, text: str) -> None:
         self.query_one("#round-status", Static).update(text)
@@ -127,40 +163,39 @@ class RoundScreen(Screen[None]):
     # -- the clock -------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        if self._finished:
-            return
         round_ = self.round
-        self.query_one(Countdown).seconds = round_.clock.remaining if round_.phase != DONE else 0
-        if round_.time_is_up and not self._awaiting_transcript:
-            if round_.phase == PREP:
+        if round_.phase is Phase.FINISHED:
+            return
+        self.query_one(Countdown).seconds = round_.clock.remaining
+        if round_.time_is_up:
+            if round_.phase is Phase.THINKING:
                 round_.start_answer()
                 self.update_phase()
                 self.on_answer_started()
-            elif round_.phase == ANSWER:
+            elif round_.phase is Phase.ANSWERING:
                 self.submit_answer(timed_out=True)
 
     def on_answer_started(self) -> None:
         answer = self.query_one("#answer", TextArea)
-        if self.mode == "spoken" and self.speech is not None:
+        if self.round.spoken and self.speech is not None:
             self.speech.start(self.round)
             self.status("Recording… the transcript appears as you speak.")
         else:
             if self.round.draft is not None and self.round.draft.text and not answer.text:
                 answer.load_text(self.round.draft.text)  # resumed: the interrupted answer comes back
-                answer.move_cursor(answer.document.end)
+            answer.move_cursor(answer.document.end)
             answer.focus()
-            self.status("")
 
     # -- typing ----------------------------------------------------------------------------------
 
     @on(TextArea.Changed, "#answer")
     def answer_changed(self, event: TextArea.Changed) -> None:
-        if self.round.phase != ANSWER or self.mode == "spoken":
+        if self.round.phase is not Phase.ANSWERING or self.round.spoken:
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_SAVE_SECONDS, self.save_now)
-        if not self.calm:
+        if self.round.shows_live_feedback:
             if self._feedback_timer is not None:
                 self._feedback_timer.stop()
             self._feedback_timer = self.set_timer(FEEDBACK_DEBOUNCE_SECONDS, self.request_feedback)
@@ -173,12 +208,12 @@ class RoundScreen(Screen[None]):
         self.post_message(FeedbackReady(self.round.analyse(text), text))
 
     def on_feedback_ready(self, message: FeedbackReady) -> None:
-        if self.round.phase == ANSWER and not self.calm:
+        if self.round.shows_live_feedback:
             self.query_one(FeedbackPanel).show(message.feedback)
 
     def save_now(self) -> None:
         """Save the answer being written, or the transcript so far (on a timer, on quit, on hang-up)."""
-        if self.round.phase == ANSWER:
+        if self.round.phase is Phase.ANSWERING:
             self.round.save_draft(self.query_one("#answer", TextArea).text)
 
     # -- speech ----------------------------------------------------------------------------------
@@ -190,8 +225,10 @@ class RoundScreen(Screen[None]):
         meter.seconds = message.seconds
 
     def on_transcript_updated(self, message: TranscriptUpdated) -> None:
+        if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING) or not self.round.spoken:
+            return
         self.query_one("#answer", TextArea).load_text(message.text)
-        if not self.calm and message.text.strip():
+        if self.round.shows_live_feedback and message.text.strip():
             self.compute_feedback(message.text)
 
     def on_recorder_notice(self, message: RecorderNotice) -> None:
@@ -202,76 +239,67 @@ class RoundScreen(Screen[None]):
     def on_recording_failed(self, message: RecordingFailed) -> None:
         self.query_one(LevelMeter).recording = False
         self.notify(f"{message.reason} Switching to typed answers.", title="Recording stopped", severity="error", timeout=12)
-        self.mode = "spoken-failed"
-        self._awaiting_transcript = False
-        answer = self.query_one("#answer", TextArea)
-        answer.read_only = False
-        answer.focus()
+        if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING):
+            return  # the model failed to load before the first answer: that answer falls back when it starts
+        self.round.fall_back_to_typing()
+        self.update_phase()
+        self.query_one("#answer", TextArea).focus()
         self.status("Type your answer; ctrl+s submits.")
 
     def on_transcript_ready(self, message: TranscriptReady) -> None:
-        self._awaiting_transcript = False
         self.query_one(LevelMeter).recording = False
+        if self.round.phase is not Phase.TRANSCRIBING:
+            return
         spoken = message.answer
         self.query_one("#answer", TextArea).load_text(spoken.text)
         for warning in spoken.warnings:
             self.notify(warning, severity="warning", timeout=8)
-        self._record_result(spoken.text, timed_out=self._timed_out, words=spoken.words, audio=spoken.audio,
-                            model=spoken.model, duration=spoken.duration)
+        self._record_result(spoken.text, words=spoken.words, audio=spoken.audio, model=spoken.model, duration=spoken.duration)
 
     # -- actions ---------------------------------------------------------------------------------
 
     def action_submit(self) -> None:
         phase = self.round.phase
-        if phase == PREP:
+        if phase is Phase.THINKING:
             self.round.start_answer()
             self.update_phase()
             self.on_answer_started()
-        elif phase == ANSWER:
+        elif phase is Phase.ANSWERING:
             self.submit_answer(timed_out=False)
-        elif phase == DONE and not self._awaiting_transcript:
-            self.advance()
+        elif phase is Phase.ANSWERED:
+            self.show_turn(self.round.advance())
 
     def submit_answer(self, timed_out: bool) -> None:
-        if self.mode == "spoken" and self.speech is not None and self.speech.active:
-            self._awaiting_transcript = True
-            self._timed_out = timed_out
-            self.round.clock.pause()
+        if self.round.spoken and self.speech is not None and self.speech.active:
+            self.round.stop_answer(timed_out=timed_out)
+            self.update_phase()
             self.status("Finishing the transcript…")
             self.speech.stop()
             return
-        text = self.query_one("#answer", TextArea).text
-        self._record_result(text, timed_out=timed_out)
+        self._record_result(self.query_one("#answer", TextArea).text, timed_out=timed_out)
 
-    def _record_result(self, text: str, *, timed_out: bool, words=(), audio: str = "", model: str = "", duration=None) -> None:
-        if self._feedback_timer is not None:
-            self._feedback_timer.stop()
+    def _record_result(self, text: str, *, timed_out: bool | None = None, words: Sequence[tuple[str, float, float]] = (),
+                       audio: str = "", model: str = "", duration: float | None = None) -> None:
+        for timer in (self._feedback_timer, self._draft_timer):
+            if timer is not None:
+                timer.stop()
+        timed_out = self.round.timed_out if timed_out is None else timed_out
         feedback, follow_up = self.round.submit(text, timed_out=timed_out, words=words, audio=audio,
                                                 transcript_model=model, duration=duration)
         self.query_one(FeedbackPanel).show(feedback)
-        self.query_one("#answer", TextArea).read_only = True
-        self._pending_follow_up = follow_up
         note = "Time is up: your answer was submitted. " if timed_out else ""
-        if follow_up:
+        if not text.strip():
+            note += "No answer was given; it is recorded as skipped."
+        elif follow_up:
             note += f"Score {feedback.score}. The interviewer has a follow-up: ctrl+s to hear it."
         else:
-            note += f"Score {feedback.score}. ctrl+s for the next question, f7 to retry."
+            note += f"Score {feedback.score}."
         self.status(note)
         self.update_phase()
 
-    def advance(self) -> None:
-        follow_up, self._pending_follow_up = self._pending_follow_up, None
-        if follow_up:
-            turn = self.round.ask_follow_up(follow_up)
-        else:
-            turn = self.round.next()
-        if self.mode == "spoken-failed":
-            self.mode = "spoken" if self.speech is not None else "typed"
-        self.show_turn(turn)
-
     def action_pause(self) -> None:
         clock = self.round.clock
-        if self.round.phase not in (PREP, ANSWER):
+        if self.round.phase not in CLOCK_RUNS:
             return
         if clock.paused:
             clock.resume()
@@ -282,49 +310,75 @@ class RoundScreen(Screen[None]):
             if self.speech is not None and self.speech.active:
                 self.speech.pause()
         self.update_phase()
+        if self.round.accepts_typing:
+            self.query_one("#answer", TextArea).focus()
 
     def action_skip(self) -> None:
-        if self._awaiting_transcript:
+        if self.round.phase in (Phase.TRANSCRIBING, Phase.FINISHED):
             return
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
-        self._pending_follow_up = None
-        self.round.skip()
+        if self.round.phase is not Phase.ANSWERED:
+            self.round.skip()
         self.show_turn(self.round.next())
 
     def action_retry(self) -> None:
-        if self._awaiting_transcript:
+        if self.round.phase in (Phase.TRANSCRIBING, Phase.FINISHED):
             return
+        self.save_now()  # what was typed in the last second counts as written
+        if not self.round.attempt_in_progress:
+            self._retry()
+            return
+        from mock_interview.tui.screens.confirm import ConfirmScreen
+
+        was_running = not self.round.clock.paused
+        self.round.clock.pause()  # the clock waits while the user decides
+
+        def decided(retry: bool | None) -> None:
+            if retry:
+                self._retry()
+                return
+            if was_running:
+                self.round.clock.resume()
+            self.update_phase()
+            self.query_one("#answer", TextArea).focus()
+
+        self.update_phase()
+        self.app.push_screen(ConfirmScreen("Start this question again?",
+                                           "Your answer so far stays in the session, marked as retried.",
+                                           yes="Start again", no="Keep answering"), decided)
+
+    def _retry(self) -> None:
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
-        self._pending_follow_up = None
         self.show_turn(self.round.retry())
 
     def action_end_round(self) -> None:
+        if self.round.phase is Phase.FINISHED:
+            return
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         self.save_now()
-        self.finish_round(status="ended_early")
+        self.round.finish("ended_early")
+        self.open_review()
 
     def action_toggle_feedback(self) -> None:
-        self.calm = not self.calm
-        self.notify("Calm mode: checklist after each answer." if self.calm else "Live feedback: checklist while you answer.")
-        if self.calm and self.round.phase == ANSWER:
-            self.query_one(FeedbackPanel).show_hidden("Calm mode: the checklist appears after you answer.")
-        elif not self.calm and self.round.phase == ANSWER:
-            self.request_feedback()
+        self.round.calm = not self.round.calm
+        self.notify("Calm mode: checklist after each answer." if self.round.calm else "Live feedback: checklist while you answer.")
+        if self.round.phase is Phase.ANSWERING:
+            if self.round.calm:
+                self.query_one(FeedbackPanel).show_hidden("Calm mode: the checklist appears after you answer.")
+            else:
+                self.request_feedback()
 
-    def finish_round(self, status: str = "completed") -> None:
-        if self._finished:
-            return
-        self._finished = True
-        if self._ticker is not None:
-            self._ticker.stop()
-        if self.round.session.status == "in_progress":
-            self.round.finish(status)
+    def open_review(self) -> None:
+        """The round is over (finished and saved by the core): show it in Review."""
         from mock_interview.tui.screens.review import ReviewScreen
 
-        self.app.switch_screen(ReviewScreen(self.round.session.id))
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+            self.app.switch_screen(ReviewScreen(self.round.session.id))
 
     def on_unmount(self) -> None:
         if self.speech is not None:

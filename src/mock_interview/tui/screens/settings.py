@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,23 +11,31 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Switch
 
+from mock_interview.tui.messages import InputDevicesListed
+
+if TYPE_CHECKING:
+    from mock_interview.tui.app import MockInterviewApp
+
 DEFAULT_DEVICE = "__default__"
 
 
 class SettingsScreen(Screen[None]):
     """Edit and save the user's settings."""
 
+    app: MockInterviewApp
+
     CSS_PATH = "forms.tcss"
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
-        Binding("ctrl+s", "save", "Save settings", id="save-settings"),
+        Binding("ctrl+s", "save", "Save", id="save-settings", priority=True, tooltip="Save the settings"),
     ]
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
         yield Header()
-        with VerticalScroll(id="settings"):
+        # not a Tab stop of its own: the first thing typed goes into the first field
+        with VerticalScroll(id="settings-form", can_focus=False):
             yield Label("Answer time in seconds (0 = as each question says)", classes="field-label")
             yield Input(str(settings.answer_seconds), id="answer-seconds", type="integer")
             yield Label("Think time in seconds (-1 = as each question says, 0 = none)", classes="field-label")
@@ -43,9 +53,10 @@ class SettingsScreen(Screen[None]):
             yield Label("Input device", classes="field-label")
             yield Select([("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False, id="input-device")
             yield Button("Save", id="settings-save", variant="primary")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.query_one("#answer-seconds", Input).focus()
         self.list_devices()
 
     @work(thread=True, exclusive=True, group="devices", exit_on_error=False, description="listing audio inputs")
@@ -53,13 +64,15 @@ class SettingsScreen(Screen[None]):
         from mock_interview.audio.devices import AudioUnavailable, list_input_devices
 
         try:
-            devices = list_input_devices()
+            self.post_message(InputDevicesListed(list_input_devices()))
         except AudioUnavailable as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="No audio input", severity="warning", timeout=8)
-            return
-        self.app.call_from_thread(self._show_devices, devices)
+            self.post_message(InputDevicesListed([], str(exc)))
 
-    def _show_devices(self, devices) -> None:
+    def on_input_devices_listed(self, message: InputDevicesListed) -> None:
+        if message.problem:
+            self.notify(message.problem, title="No audio input", severity="warning", timeout=8)
+            return
+        devices = message.devices
         select = self.query_one("#input-device", Select)
         options = [("System default", DEFAULT_DEVICE)] + [(f"{d.index}: {d.name}" + (" (default)" if d.is_default else ""), d.name)
                                                          for d in devices]

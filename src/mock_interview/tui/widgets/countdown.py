@@ -7,13 +7,17 @@ from textual.widgets import Digits
 
 
 class Countdown(Digits):
-    """Shows ``m:ss``; CSS classes ``-warn`` (≤30 s) and ``-danger`` (≤10 s) change its colour."""
+    """Shows ``m:ss``; CSS classes ``-warn`` (≤30 s) and ``-danger`` (≤10 s) change its colour.
+
+    ``-paused`` and ``-stopped`` (the answer is in: the time that was left stays, dimmed) mute it.
+    """
 
     DEFAULT_CSS = """
     Countdown { width: auto; color: $success; }
     Countdown.-warn { color: $warning; }
     Countdown.-danger { color: $error; }
     Countdown.-paused { color: $text-muted; }
+    Countdown.-stopped { color: $text-muted; text-style: dim; }
     """
 
     seconds: reactive[float] = reactive(0.0)

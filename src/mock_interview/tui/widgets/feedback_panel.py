@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import textwrap
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from mock_interview.core.feedback import Check, Feedback
+
+EVIDENCE_SHOWN = 3  # pieces of evidence under a tip
+EVIDENCE_WIDTH = 70  # characters of each, cut at a word
 
 MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red"), "na": ("·", "grey50")}
 GROUP_TITLES = {"structure": "Structure", "specificity": "Specificity", "alignment": "Alignment", "pitfalls": "Pitfalls",
@@ -20,18 +29,20 @@ class FeedbackPanel(Vertical):
     FeedbackPanel { width: 38; border-left: tall $panel; padding: 0 1; }
     FeedbackPanel #feedback-score { text-style: bold; height: 1; }
     FeedbackPanel OptionList { height: 1fr; border: none; padding: 0; }
-    FeedbackPanel #feedback-tip { height: auto; max-height: 8; color: $text-muted; border-top: solid $panel; }
+    FeedbackPanel #feedback-tip-box { height: auto; max-height: 8; border-top: solid $panel; }
+    FeedbackPanel #feedback-tip { color: $text-muted; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._checks: list = []
+        self._checks: list[Check] = []
         self._hidden_reason = ""
 
     def compose(self) -> ComposeResult:
         yield Label("Feedback", id="feedback-score")
         yield OptionList(id="feedback-checks")
-        yield Static("", id="feedback-tip")
+        with VerticalScroll(id="feedback-tip-box"):  # a long tip with its evidence scrolls (keys or wheel)
+            yield Static("", id="feedback-tip")
 
     def show_hidden(self, reason: str) -> None:
         """Calm mode: no checklist until the answer is in."""
@@ -41,11 +52,11 @@ class FeedbackPanel(Vertical):
         options.clear_options()
         self.query_one("#feedback-tip", Static).update(reason)
 
-    def show(self, feedback) -> None:
+    def show(self, feedback: Feedback) -> None:
         """Show a :class:`~mock_interview.core.feedback.Feedback`, keeping the highlighted item."""
         options = self.query_one(OptionList)
-        previous = options.highlighted
-        previous_id = self._checks[previous].id if previous is not None and previous < len(self._checks) else None
+        previous = options.highlighted  # an index among the options, group titles included
+        previous_id = options.get_option_at_index(previous).id if previous is not None else None
         self.query_one("#feedback-score", Label).update(f"Score {feedback.score}/100  [dim]{feedback.word_count} words[/]")
         self._checks = []
         items: list[Option | None] = []
@@ -84,14 +95,16 @@ class FeedbackPanel(Vertical):
         check = next((c for c in self._checks if c.id == event.option_id), None)
         self._show_tip(check)
 
-    def _show_tip(self, check) -> None:
+    def _show_tip(self, check: Check | None) -> None:
         tip = self.query_one("#feedback-tip", Static)
         if check is None:
             tip.update("Highlight an item to see its tip.")
             return
-        parts = [check.tip]
+        text = Text(check.tip)
         if check.detail:
-            parts.append(f"[dim]{check.detail}[/]")
+            text.append("\n" + check.detail, style="dim")
         elif check.evidence:
-            parts.append("[dim]“" + "”, “".join(e.text[:40] for e in check.evidence[:3]) + "”[/]")
-        tip.update("\n".join(p.replace("[", "\\[") if i == 0 else p for i, p in enumerate(parts)))
+            quoted = ", ".join(f"“{textwrap.shorten(e.text, EVIDENCE_WIDTH, placeholder=' …')}”"
+                               for e in check.evidence[:EVIDENCE_SHOWN])
+            text.append("\n" + quoted, style="dim")
+        tip.update(text)

@@ -1,0 +1,130 @@
+"""Focus and keys as a new user meets them: typing lands in the field it is meant for, keys work where you are."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, SelectionList, TextArea
+
+from mock_interview.core.profiles import Profile, ProfileStore
+from mock_interview.core.settings import load_settings
+from mock_interview.tui.screens.help import HelpScreen
+from mock_interview.tui.screens.home import HomeScreen
+from mock_interview.tui.screens.profiles import ProfilesScreen
+from mock_interview.tui.screens.review import ReviewScreen
+from mock_interview.tui.screens.round import RoundScreen
+from mock_interview.tui.screens.settings import SettingsScreen
+from tests.ui.conftest import wait_for
+from tests.ui.test_snapshots import seed_sessions
+
+
+def footer_keys(screen) -> set[str]:
+    """The keys the footer shows (enabled or dimmed)."""
+    return {key for key, active in screen.active_bindings.items() if active.binding.show and active.binding.description}
+
+
+async def test_settings_open_on_the_first_field(make_app, isolated_data_dir):
+    """Typing 15 and ctrl+s saves 15 (it used to go to the scroll container, and the old value stayed)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await pilot.pause(0.1)
+        await pilot.press("backspace", "1", "5", "ctrl+s")
+        await pilot.pause(0.2)
+    settings, _ = load_settings(isolated_data_dir / "settings.toml")
+    assert settings.answer_seconds == 15
+
+
+async def test_home_has_no_invisible_tab_stop(make_app):
+    """Tab from the pack list goes straight to Questions, so a typed number arrives."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#open-settings")))
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert [w.id for w in screen.focus_chain] == ["pack-filter", "pack-list", "count", "order", "mode", "profile", "start",
+                                                      "open-history", "open-profiles", "open-settings"]
+        screen.query_one("#pack-list", SelectionList).focus()
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one("#count", Input)
+        await pilot.press("backspace", "3")
+        assert screen.query_one("#count", Input).value == "3"
+
+
+async def test_profiles_open_on_the_name_field(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilesScreen))
+        await pilot.pause(0.1)
+        await pilot.press("a", "c", "m", "e")
+        assert app.screen.query_one("#profile-name", Input).value == "acme"
+
+
+async def test_make_active_works_from_the_job_description(make_app, isolated_data_dir):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilesScreen))
+        screen = app.screen
+        screen.query_one("#profile-name", Input).value = "acme"
+        screen.query_one("#profile-company", Input).value = "Acme"
+        screen.query_one("#profile-role", Input).value = "Analyst"
+        jd = screen.query_one("#profile-jd", TextArea)
+        jd.focus()
+        await pilot.press("S", "Q", "L")
+        assert "ctrl+u" in footer_keys(screen)
+        app.save_settings(app.settings.updated(active_profile=""))
+        await pilot.press("ctrl+u")
+        await pilot.pause(0.2)
+        assert app.settings.active_profile == "acme"
+        assert jd.text == "SQL"  # ctrl+u did not delete the line instead
+
+
+async def test_export_works_while_writing_the_note(make_app, isolated_data_dir):
+    """ctrl+e exports from inside the note (where ctrl+s leaves you) and stays in the footer."""
+    session_id = seed_sessions(isolated_data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        app.push_screen(ReviewScreen(session_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+        note = app.screen.query_one("#reflection", TextArea)
+        note.focus()
+        await pilot.press("end", "!", "ctrl+s")
+        assert app.screen.focused is note
+        assert "ctrl+e" in footer_keys(app.screen)
+        await pilot.press("ctrl+e")
+        await pilot.pause(0.2)
+    exported = (isolated_data_dir / "exports" / f"{session_id}.md").read_text()
+    assert "Open with the number.!" in exported
+
+
+async def test_pausing_makes_the_answer_read_only(make_app):
+    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        await pilot.press("ctrl+s", "I", " ", "a", "m")
+        area = app.screen.query_one("#answer", TextArea)
+        assert area.text == "I am"
+        await pilot.press("f5", "x", "y")
+        assert area.text == "I am" and area.read_only
+        await pilot.press("f5", "!")
+        assert area.text == "I am!"
+
+
+async def test_help_lists_the_screens_own_keys_first(make_app):
+    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        await pilot.press("ctrl+s")  # the answer area (with its ~35 editing keys) has focus
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        sections = app.screen.key_sections()
+        assert sections[0][0] == "Round"
+        assert [what for _, what in sections[0][1]][:2] == ["Start answering (in think time), submit, then the follow-up "
+                                                             "or the next question", "Pause or resume the clock"]
+        assert len(sections[0][1]) == 6, sections[0][1][6:]
+        assert sections[2][0].startswith("In the focused field") and len(sections[2][1]) > 10
