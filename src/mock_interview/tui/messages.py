@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+from textual.notifications import SeverityLevel
 
 if TYPE_CHECKING:  # only for annotations: the app starts without importing audio or speech libraries
     from mock_interview.audio.devices import InputDevice
@@ -87,7 +88,7 @@ class RecordingFailed(Message):
 class RecorderNotice(Message):
     """Something the user should know while recording (silence, overflows, model loading)."""
 
-    def __init__(self, text: str, severity: str = "information") -> None:
+    def __init__(self, text: str, severity: SeverityLevel = "information") -> None:
         super().__init__()
         self.text = text
         self.severity = severity

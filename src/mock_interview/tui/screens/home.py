@@ -199,7 +199,8 @@ class HomeScreen(Screen[None]):
     def mode_changed(self, event: Select.Changed) -> None:
         if event.value == "spoken" and not self.speech_available:
             self.notify(self.speech_reason, title="Typed answers only", severity="warning", timeout=8)
-            event.select.value = "typed"
+            mode: Select[str] = self.query_one("#mode", Select)
+            mode.value = "typed"
 
     # -- actions ---------------------------------------------------------------------------------
 
