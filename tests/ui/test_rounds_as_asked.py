@@ -17,7 +17,8 @@ from mock_interview.tui.screens.round import RoundScreen
 from tests.ui.conftest import screen_text, wait_for
 
 CORE = {"behavioral-star", "career-goals", "motivation-fit"}
-WEAK_STAR = "In my last job we had a problem. I fixed the build scripts. As a result things were better."
+WEAK_STAR = ("In my last job our nightly builds kept failing. I rewrote the build scripts. "
+             "As a result the builds stopped failing.")
 
 
 def home_ready(app) -> bool:

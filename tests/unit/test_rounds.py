@@ -18,7 +18,8 @@ from tests.fakes import FakeClock
 PACKS = discover_packs()
 STAR = PACKS.by_id("behavioral-star")
 GOALS = PACKS.by_id("career-goals")
-WEAK_STAR = "In my last job we had a problem. I fixed the build scripts. As a result things were better."
+WEAK_STAR = ("In my last job our nightly builds kept failing. I rewrote the build scripts. "
+             "As a result the builds stopped failing.")
 
 
 def make_round(tmp_path: Path, questions, clock: FakeClock, mode: str = "typed", **options) -> Round:
