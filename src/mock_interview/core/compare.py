@@ -52,7 +52,10 @@ class Attempt:
 
 
 def attempts_by_question(sessions: Iterable[Session]) -> dict[str, list[Attempt]]:
-    """``pack/question`` → its answered, checked attempts, oldest first (follow-ups, skipped and set-aside ones left out)."""
+    """``pack/question`` → its answered, checked attempts, oldest first.
+
+    Follow-ups, skipped answers and attempts set aside by a retry are left out.
+    """
     found: dict[str, list[Attempt]] = {}
     for session in sorted(sessions, key=lambda s: s.started):
         for answer in session.answers:
@@ -74,7 +77,8 @@ def compare_checks(older_feedback: dict[str, Any], newer_feedback: dict[str, Any
         old_status = before[check["id"]]["status"] if check["id"] in before else "na"
         if old_status == "na" and check["status"] == "na":
             continue
-        rows.append(CheckChange(check["label"], old_status, check["status"], change_between(old_status, check["status"])))
+        change = change_between(old_status, check["status"])
+        rows.append(CheckChange(check["label"], old_status, check["status"], change))
     for check_id, check in before.items():
         if check_id not in after_ids and check["status"] != "na":
             rows.append(CheckChange(check["label"], check["status"], "na", Change.NO_LONGER_CHECKED))

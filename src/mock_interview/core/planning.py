@@ -85,8 +85,9 @@ def plan_notes(packs: Sequence[Pack], count: int, questions: Sequence[Question])
     used = {q.pack_id for q in questions}
     left_out = [p.title for p in packs if p.id not in used]
     if left_out:
-        notes.append(f"{len(questions)} question{'s' if len(questions) != 1 else ''} cannot come from {len(packs)} packs: "
-                     f"none from {', '.join(left_out)}. Ask for at least {len(packs)} questions to hear from every pack.")
+        questions_word = "question" if len(questions) == 1 else "questions"
+        notes.append(f"{len(questions)} {questions_word} cannot come from {len(packs)} packs: none from "
+                     f"{', '.join(left_out)}. Ask for at least {len(packs)} questions to hear from every pack.")
     return notes
 
 
@@ -150,7 +151,8 @@ def prepare_round(context: AppContext, settings: Settings, request: RoundRequest
     session = context.sessions.create(
         mode=request.mode, packs=[p.id for p in chosen], plan=[q.ref for q in questions], profile=profile_name,
         settings={"order": order, "feedback": settings.feedback, "follow_ups": settings.follow_ups,
-                  "answer_seconds": settings.answer_seconds, "prep_seconds": settings.prep_seconds, "model": settings.model})
+                  "answer_seconds": settings.answer_seconds, "prep_seconds": settings.prep_seconds,
+                  "model": settings.model})
     return PreparedRound(_round(session, context, settings, questions, profile, clock), notes)
 
 
@@ -169,7 +171,8 @@ def prepare_resumed_round(context: AppContext, settings: Settings, session: Sess
         raise RoundNotPossible("The questions left in that session are in no pack any more; nothing to resume.")
     notes: list[str] = []
     if len(questions) < len(remaining):
-        notes.append(f"{len(remaining) - len(questions)} of the questions left are in no pack any more and are left out.")
+        gone = len(remaining) - len(questions)
+        notes.append(f"{gone} of the questions left are in no pack any more and are left out.")
     profile, profile_name = _load_profile(context, session.profile, notes)
     session.profile = profile_name
     session.status = "in_progress"
@@ -189,8 +192,8 @@ def _load_profile(context: AppContext, name: str, notes: list[str]) -> tuple[Pro
         return None, ""
 
 
-def _round(session: Session, context: AppContext, settings: Settings, questions: list[Question], profile: Profile | None,
-           clock: Callable[[], float]) -> Round:
+def _round(session: Session, context: AppContext, settings: Settings, questions: list[Question],
+           profile: Profile | None, clock: Callable[[], float]) -> Round:
     return Round(session=session, store=context.sessions, questions=questions, profile=profile,
                  follow_ups=settings.follow_ups, answer_seconds_override=settings.answer_seconds,
                  prep_seconds_override=settings.prep_seconds, clock=Clock(clock), calm=settings.feedback == "calm",

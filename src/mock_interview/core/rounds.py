@@ -209,8 +209,9 @@ class Round:
 
     def _interrupted_draft(self) -> AnswerRecord | None:
         assert self.turn is not None
-        return next((a for a in self.session.answers if a.status == "in_progress" and a.question_ref == self.turn.question.ref
-                     and a.follow_up_to == self.turn.follow_up_to), None)
+        turn = self.turn
+        return next((a for a in self.session.answers if a.status == "in_progress"
+                     and a.question_ref == turn.question.ref and a.follow_up_to == turn.follow_up_to), None)
 
     def _start_prep(self) -> None:
         self.draft = None
@@ -244,9 +245,10 @@ class Round:
             self.draft.started = now()
             self.store.save(self.session)
             return
-        self.draft = AnswerRecord(question_ref=self.turn.question.ref, question_text=self.turn.text, kind=self.turn.info().kind,
-                                  started=now(), answer_seconds=self.answer_seconds, source="spoken" if self.spoken else "typed",
-                                  follow_up_to=self.turn.follow_up_to)
+        turn = self.turn
+        self.draft = AnswerRecord(question_ref=turn.question.ref, question_text=turn.text, kind=turn.info().kind,
+                                  started=now(), answer_seconds=self.answer_seconds,
+                                  source="spoken" if self.spoken else "typed", follow_up_to=turn.follow_up_to)
         self.session.answers.append(self.draft)
         self.store.save(self.session)
 
@@ -336,7 +338,7 @@ class Round:
         if main_index is None:
             return
         main = answers[main_index]
-        follow_ups = [a for a in answers[main_index + 1:] if a.follow_up_to == ref and a.text.strip() and a.status != "skipped"]
+        follow_ups = [a for a in answers[main_index + 1:] if a.follow_up_to == ref and a.counts]
         if not main.text.strip() or main.status not in ("answered", "timed_out") or not follow_ups:
             return
         parts = [main, *follow_ups]
@@ -366,7 +368,8 @@ class Round:
         """Put a follow-up to the question just answered (answered and checked the same way, in less time)."""
         assert self.turn is not None
         question = self.turn.question
-        self.turn = Turn(question, text, follow_up_seconds(self.main_answer_seconds(question)), follow_up_to=question.ref)
+        seconds = follow_up_seconds(self.main_answer_seconds(question))
+        self.turn = Turn(question, text, seconds, follow_up_to=question.ref)
         self.timed_out = False
         self.start_answer()
         return self.turn
@@ -416,7 +419,8 @@ class Round:
 
     def finish(self, status: str = "completed") -> None:
         """End the round and save (``ended_early`` when the user stops it)."""
-        if self.draft is not None and self.phase in (Phase.ANSWERING, Phase.TRANSCRIBING) and self.draft.status == "in_progress":
+        answering = self.phase in (Phase.ANSWERING, Phase.TRANSCRIBING)
+        if self.draft is not None and answering and self.draft.status == "in_progress":
             self.draft.ended = now()
             if not self.draft.text.strip():
                 self.session.answers.remove(self.draft)

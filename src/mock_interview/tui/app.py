@@ -39,7 +39,8 @@ class MockInterviewApp(App[None]):
 
         Args:
             context: The data directory and what lives in it.
-            start_round: ``practice`` options (``packs``, ``count``, ``order``, ``mode``, ``profile``): start that round.
+            start_round: ``practice`` options (``packs``, ``count``, ``order``, ``mode``, ``profile``):
+                start that round.
             clock: The monotonic time source of the round clock (tests move it by hand).
             recorder_factory: Builds the recorder of spoken answers (tests pass a fake).
             transcriber_factory: Loads the transcriber (tests pass a fake).
@@ -136,7 +137,7 @@ class MockInterviewApp(App[None]):
             if saver is not None:
                 try:
                     saver()
-                except Exception as exc:  # saving must never stop the app from quitting
+                except Exception as exc:  # noqa: BLE001 - a boundary: saving must never stop the app from quitting
                     self.log.error(f"could not save {screen}: {exc}")
 
     async def action_quit(self) -> None:
@@ -168,4 +169,5 @@ class MockInterviewApp(App[None]):
             def run(action: str = binding.action, node: DOMNode = namespace) -> None:
                 self.call_later(self.run_action, action, node)
 
-            yield SystemCommand(binding.description, f"{binding.description} ({binding.key_display or binding.key})", run)
+            key = binding.key_display or binding.key
+            yield SystemCommand(binding.description, f"{binding.description} ({key})", run)

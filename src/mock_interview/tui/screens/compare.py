@@ -35,7 +35,8 @@ def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) ->
         old_mark, old_colour = MARKS.get(row.before, ("?", "white"))
         new_mark, new_colour = MARKS.get(row.after, ("?", "white"))
         words, colour = CHANGE_SHOWN.get(row.change, ("", "white"))
-        table.add_row(row.label, Text(old_mark, style=old_colour), Text(new_mark, style=new_colour), Text(words, style=colour))
+        table.add_row(row.label, Text(old_mark, style=old_colour), Text(new_mark, style=new_colour),
+                      Text(words, style=colour))
     return table
 
 
@@ -84,7 +85,8 @@ class CompareScreen(Screen[None]):
         elif repeated:
             select.value = next(iter(repeated))
         else:
-            self.query_one("#compare-answers", Static).update("Answer a question in two sessions to compare your attempts.")
+            self.query_one("#compare-answers", Static).update(
+                "Answer a question in two sessions to compare your attempts.")
         select.focus()
 
     @on(Select.Changed, "#compare-question")

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from mock_interview.core.sessions import SessionSummary
     from mock_interview.tui.app import MockInterviewApp
 
-SHORT = {"structure": "struct", "specificity": "specif", "alignment": "align", "pitfalls": "pitfall", "delivery": "deliv"}
+SHORT = {"structure": "struct", "specificity": "specif", "alignment": "align", "pitfalls": "pitfall",
+         "delivery": "deliv"}
 # (title, sort key); the packs come last: at 80 columns they are what runs off the edge, not the status
 COLUMNS = (("date", "started"), ("questions", "answers"), ("follow-ups", "follow_ups"), ("mode", "mode"),
            ("score", "score"), ("status", "status"), ("packs", "packs"))
@@ -53,7 +54,8 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "back", "Back", id="back"),
         Binding("enter", "open", "Review", id="open", priority=True, tooltip="Open the session in Review"),
         Binding("ctrl+r", "resume", "Resume", id="resume", priority=True, tooltip="Resume an unfinished round"),
-        Binding("ctrl+o", "compare", "Compare", id="compare", priority=True, tooltip="Compare attempts at the same question"),
+        Binding("ctrl+o", "compare", "Compare", id="compare", priority=True,
+                tooltip="Compare attempts at the same question"),
     ]
 
     def __init__(self) -> None:
@@ -113,11 +115,13 @@ class HistoryScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(selected))
         empty = self.query_one("#history-empty", Static)
         empty.display = not rows
-        empty.update("No sessions yet: start a round from Home." if not self.summaries else "No session matches the filter.")
+        empty.update("No session matches the filter." if self.summaries
+                     else "No sessions yet: start a round from Home.")
 
     def packs_width(self, rows: list[tuple[str, ...]]) -> int:
         """What is left for the packs once the other columns have their width (they are never cut)."""
-        others = sum(max([len(title)] + [len(cells[i]) for cells in rows]) + 2 for i, (title, _) in enumerate(COLUMNS[:-1]))
+        others = sum(max([len(title)] + [len(cells[i]) for cells in rows]) + 2
+                     for i, (title, _) in enumerate(COLUMNS[:-1]))
         return max(10, self.query_one(DataTable).size.width - others - 3)  # cell padding and the scrollbar
 
     def on_resize(self) -> None:

@@ -75,7 +75,8 @@ class HomeScreen(Screen[None]):
             return Horizontal(Label(label, classes="option-label"), field, classes="option-row")
 
         return VerticalScroll(
-            row("Questions", Input(str(settings.question_count), id="count", type="integer", max_length=3, compact=True)),
+            row("Questions", Input(str(settings.question_count), id="count", type="integer", max_length=3,
+                                   compact=True)),
             row("Order", Select(ORDER_OPTIONS, value=settings.order, allow_blank=False, id="order", compact=True)),
             row("Mode", Select([("Typed", "typed"), ("Spoken", "spoken")], value="typed", allow_blank=False, id="mode",
                                compact=True)),
@@ -83,7 +84,8 @@ class HomeScreen(Screen[None]):
             row("Profile", Select(options, value=active if active else Select.NULL, id="profile", prompt="no profile",
                                   compact=True)),
             Button("Start", id="start", variant="primary"),
-            Horizontal(Button("History", id="open-history", compact=True), Button("Profiles", id="open-profiles", compact=True),
+            Horizontal(Button("History", id="open-history", compact=True),
+                       Button("Profiles", id="open-profiles", compact=True),
                        Button("Settings", id="open-settings", compact=True), id="home-links"),
             id="home-options",
             can_focus=False,  # a scroll container is a Tab stop of its own otherwise: keys typed there vanish

@@ -54,10 +54,12 @@ class ProfilesScreen(Screen[None]):
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Industry", classes="field-label")
-                        yield Select([(i, i) for i in INDUSTRIES], value="other", allow_blank=False, id="profile-industry")
+                        yield Select([(i, i) for i in INDUSTRIES], value="other", allow_blank=False,
+                                     id="profile-industry")
                     with Vertical():
                         yield Label("Career stage", classes="field-label")
-                        yield Select([(s, s) for s in CAREER_STAGES], value="mid", allow_blank=False, id="profile-stage")
+                        yield Select([(s, s) for s in CAREER_STAGES], value="mid", allow_blank=False,
+                                     id="profile-stage")
                 yield Label("Mission", classes="field-label")
                 yield Input(id="profile-mission")
                 yield Label("Values (comma-separated)", classes="field-label")
@@ -134,7 +136,8 @@ class ProfilesScreen(Screen[None]):
         try:
             parse_profile(profile.to_toml(), profile.name)
         except InvalidFileError as exc:
-            self.notify("\n".join(f"{p.key}: {p.message}" for p in exc.problems), title="Not saved", severity="error", timeout=10)
+            self.notify("\n".join(f"{p.key}: {p.message}" for p in exc.problems), title="Not saved", severity="error",
+                        timeout=10)
             return None
         path = self.app.context.profiles.save(profile)
         self.notify(f"Saved {path}")

@@ -91,7 +91,8 @@ class RoundScreen(Screen[None]):
             from mock_interview.tui.speech import SpeechController
 
             self.speech = SpeechController(self, self.app.context, self.app.settings,
-                                           recorder_factory=self.app.recorder_factory, transcriber_factory=self.app.transcriber_factory)
+                                           recorder_factory=self.app.recorder_factory,
+                                           transcriber_factory=self.app.transcriber_factory)
             self.speech.preload_model()
         self._ticker = self.set_interval(TICK_SECONDS, self.tick)
         self.show_turn(self.round.begin())
@@ -238,7 +239,8 @@ class RoundScreen(Screen[None]):
 
     def on_recording_failed(self, message: RecordingFailed) -> None:
         self.query_one(LevelMeter).recording = False
-        self.notify(f"{message.reason} Switching to typed answers.", title="Recording stopped", severity="error", timeout=12)
+        self.notify(f"{message.reason} Switching to typed answers.", title="Recording stopped", severity="error",
+                    timeout=12)
         if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING):
             return  # the model failed to load before the first answer: that answer falls back when it starts
         self.round.fall_back_to_typing()
@@ -254,7 +256,8 @@ class RoundScreen(Screen[None]):
         self.query_one("#answer", TextArea).load_text(spoken.text)
         for warning in spoken.warnings:
             self.notify(warning, severity="warning", timeout=8)
-        self._record_result(spoken.text, words=spoken.words, audio=spoken.audio, model=spoken.model, duration=spoken.duration)
+        self._record_result(spoken.text, words=spoken.words, audio=spoken.audio, model=spoken.model,
+                            duration=spoken.duration)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -278,8 +281,9 @@ class RoundScreen(Screen[None]):
             return
         self._record_result(self.query_one("#answer", TextArea).text, timed_out=timed_out)
 
-    def _record_result(self, text: str, *, timed_out: bool | None = None, words: Sequence[tuple[str, float, float]] = (),
-                       audio: str = "", model: str = "", duration: float | None = None) -> None:
+    def _record_result(self, text: str, *, timed_out: bool | None = None,
+                       words: Sequence[tuple[str, float, float]] = (), audio: str = "", model: str = "",
+                       duration: float | None = None) -> None:
         for timer in (self._feedback_timer, self._draft_timer):
             if timer is not None:
                 timer.stop()
@@ -364,7 +368,8 @@ class RoundScreen(Screen[None]):
 
     def action_toggle_feedback(self) -> None:
         self.round.calm = not self.round.calm
-        self.notify("Calm mode: checklist after each answer." if self.round.calm else "Live feedback: checklist while you answer.")
+        self.notify("Calm mode: checklist after each answer." if self.round.calm
+                    else "Live feedback: checklist while you answer.")
         if self.round.phase is Phase.ANSWERING:
             if self.round.calm:
                 self.query_one(FeedbackPanel).show_hidden("Calm mode: the checklist appears after you answer.")

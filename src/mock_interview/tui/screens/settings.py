@@ -43,15 +43,18 @@ class SettingsScreen(Screen[None]):
             yield Label("Questions per round", classes="field-label")
             yield Input(str(settings.question_count), id="question-count", type="integer")
             yield Label("Feedback while answering", classes="field-label")
-            yield Select([("Live: checklist updates as you answer", "live"), ("Calm: checklist after the answer", "calm")],
+            yield Select([("Live: checklist updates as you answer", "live"),
+                          ("Calm: checklist after the answer", "calm")],
                          value=settings.feedback, allow_blank=False, id="feedback-mode")
             with Horizontal(classes="form-row"):
                 yield Switch(settings.follow_ups, id="follow-ups")
                 yield Label("Interviewer asks follow-up questions", classes="switch-label")
-            yield Label("Transcription model: 'bundled' (tiny.en), a downloaded name (base.en…), or a folder", classes="field-label")
+            yield Label("Transcription model: 'bundled' (tiny.en), a downloaded name (base.en…), or a folder",
+                        classes="field-label")
             yield Input(settings.model, id="model")
             yield Label("Input device", classes="field-label")
-            yield Select([("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False, id="input-device")
+            yield Select([("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False,
+                         id="input-device")
             yield Button("Save", id="settings-save", variant="primary")
         yield Footer(show_command_palette=False)
 
@@ -74,8 +77,8 @@ class SettingsScreen(Screen[None]):
             return
         devices = message.devices
         select = self.query_one("#input-device", Select)
-        options = [("System default", DEFAULT_DEVICE)] + [(f"{d.index}: {d.name}" + (" (default)" if d.is_default else ""), d.name)
-                                                         for d in devices]
+        options = [("System default", DEFAULT_DEVICE)] + [
+            (f"{d.index}: {d.name}" + (" (default)" if d.is_default else ""), d.name) for d in devices]
         select.set_options(options)
         current = self.app.settings.input_device
         select.value = current if current in {d.name for d in devices} else DEFAULT_DEVICE
@@ -89,7 +92,8 @@ class SettingsScreen(Screen[None]):
             except ValueError:
                 value = None
             if value is None or not low <= value <= high:
-                self.notify(f"{what}: '{raw}' must be a whole number from {low} to {high}.", severity="error", timeout=8)
+                self.notify(f"{what}: '{raw}' must be a whole number from {low} to {high}.", severity="error",
+                            timeout=8)
                 return None
             return value
 

@@ -18,7 +18,8 @@ EVIDENCE_SHOWN = 3  # pieces of evidence under a tip
 EVIDENCE_WIDTH = 70  # characters of each, cut at a word
 
 MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red"), "na": ("·", "grey50")}
-GROUP_TITLES = {"structure": "Structure", "specificity": "Specificity", "alignment": "Alignment", "pitfalls": "Pitfalls",
+GROUP_TITLES = {"structure": "Structure", "specificity": "Specificity", "alignment": "Alignment",
+                "pitfalls": "Pitfalls",
                 "delivery": "Delivery"}
 
 
@@ -57,7 +58,8 @@ class FeedbackPanel(Vertical):
         options = self.query_one(OptionList)
         previous = options.highlighted  # an index among the options, group titles included
         previous_id = options.get_option_at_index(previous).id if previous is not None else None
-        self.query_one("#feedback-score", Label).update(f"Score {feedback.score}/100  [dim]{feedback.word_count} words[/]")
+        score = Text.assemble(f"Score {feedback.score}/100  ", (f"{feedback.word_count} words", "dim"))
+        self.query_one("#feedback-score", Label).update(score)
         self._checks = []
         items: list[Option | None] = []
         current_group = None
@@ -67,7 +69,8 @@ class FeedbackPanel(Vertical):
             if check.group != current_group:
                 current_group = check.group
                 group_score = feedback.group_scores.get(check.group)
-                title = GROUP_TITLES.get(check.group, check.group) + (f" · {group_score}" if group_score is not None else "")
+                title = GROUP_TITLES.get(check.group, check.group)
+                title += f" · {group_score}" if group_score is not None else ""
                 items.append(Option(Text(title, style="bold"), disabled=True))
             mark, colour = MARKS[check.status]
             label = Text.assemble((f"{mark} ", colour), check.label)
