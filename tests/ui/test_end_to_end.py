@@ -20,7 +20,8 @@ import pytest
 COLUMNS, ROWS = 80, 24
 KEYS = {"ctrl+s": "\x13", "ctrl+e": "\x05", "ctrl+q": "\x11", "escape": "\x1b", "tab": "\t", "shift+tab": "\x1b[Z",
         "down": "\x1b[B", "space": " ", "backspace": "\x7f", "f2": "\x1bOQ", "f3": "\x1bOR", "f4": "\x1bOS"}
-ANSWERS = ("In my previous role as a support lead our backlog had grown to 900 tickets. I analysed six weeks of tickets "
+ANSWERS = ("In my previous role as a support lead our backlog had grown to 900 tickets. I analysed six weeks of "
+           "tickets "
            "and wrote a guide for the top issues. As a result the backlog fell by 80% within two months.",
            "In the next two years I want to lead a small analytics team, and in five years I want to run the data "
            "function of a company like yours, because your focus on evidence fits how I work.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.widgets import Input, SelectionList, TextArea
 
-from mock_interview.core.profiles import Profile, ProfileStore
 from mock_interview.core.settings import load_settings
 from mock_interview.tui.screens.help import HelpScreen
 from mock_interview.tui.screens.home import HomeScreen
@@ -42,8 +41,8 @@ async def test_home_has_no_invisible_tab_stop(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#open-settings")))
         await pilot.pause(0.2)
         screen = app.screen
-        assert [w.id for w in screen.focus_chain] == ["pack-filter", "pack-list", "count", "order", "mode", "profile", "start",
-                                                      "open-history", "open-profiles", "open-settings"]
+        assert [w.id for w in screen.focus_chain] == ["pack-filter", "pack-list", "count", "order", "mode", "profile",
+                                                      "start", "open-history", "open-profiles", "open-settings"]
         screen.query_one("#pack-list", SelectionList).focus()
         await pilot.press("tab")
         assert screen.focused is screen.query_one("#count", Input)
@@ -124,7 +123,8 @@ async def test_help_lists_the_screens_own_keys_first(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         sections = app.screen.key_sections()
         assert sections[0][0] == "Round"
-        assert [what for _, what in sections[0][1]][:2] == ["Start answering (in think time), submit, then the follow-up "
-                                                             "or the next question", "Pause or resume the clock"]
+        assert [what for _, what in sections[0][1]][:2] == [
+            "Start answering (in think time), submit, then the follow-up or the next question",
+            "Pause or resume the clock"]
         assert len(sections[0][1]) == 6, sections[0][1][6:]
         assert sections[2][0].startswith("In the focused field") and len(sections[2][1]) > 10

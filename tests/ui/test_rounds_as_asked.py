@@ -17,6 +17,7 @@ from mock_interview.tui.screens.round import RoundScreen
 from tests.ui.conftest import screen_text, wait_for
 
 CORE = {"behavioral-star", "career-goals", "motivation-fit"}
+ONE_STAR_QUESTION = {"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
 WEAK_STAR = ("In my last job our nightly builds kept failing. I rewrote the build scripts. "
              "As a result the builds stopped failing.")
 
@@ -75,8 +76,8 @@ async def test_two_packs_ticked_give_questions_from_both(make_app):
 
 
 async def test_a_round_that_cannot_cover_every_pack_says_why(make_app):
-    app = make_app(start_round={"packs": ["career-goals", "behavioral-star", "motivation-fit"], "count": 2, "order": "pack",
-                                "mode": "typed", "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals", "behavioral-star", "motivation-fit"], "count": 2,
+                                "order": "pack", "mode": "typed", "profile": ""})
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         messages = [n.message for n in app._notifications]
@@ -123,7 +124,7 @@ async def test_the_clock_keeps_the_time_left_after_submitting(make_app, clock):
 
 async def test_the_status_line_wraps_at_80_columns(make_app, clock):
     """"Time is up ... ctrl+s to hear it" is read whole, not cut after two lines."""
-    app = make_app(start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=ONE_STAR_QUESTION)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -138,7 +139,7 @@ async def test_the_status_line_wraps_at_80_columns(make_app, clock):
 
 async def test_counts_keep_questions_and_follow_ups_apart_in_history_and_the_export(make_app, isolated_data_dir):
     """One question with a follow-up shows 1/1 and 1 follow-up (it showed "2/1")."""
-    app = make_app(start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=ONE_STAR_QUESTION)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -152,19 +153,22 @@ async def test_counts_keep_questions_and_follow_ups_apart_in_history_and_the_exp
         await pilot.press("ctrl+e", "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.press("f2")
-        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query_one(DataTable).row_count)
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen)
+                       and app.screen.query_one(DataTable).row_count > 0)
         row = app.screen.query_one(DataTable).get_row_at(0)
         assert (row[1], row[2]) == ("1/1", "1")
         assert "ended early" not in screen_text(app) and "completed" in screen_text(app)  # the status column is whole
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
-    assert "- Answered: 1 of 1 questions, 1 follow-up" in (isolated_data_dir / "exports" / f"{session.id}.md").read_text()
+    export = (isolated_data_dir / "exports" / f"{session.id}.md").read_text()
+    assert "- Answered: 1 of 1 questions, 1 follow-up" in export
     assert session.score == session.answers[0].question_score != round(sum(a.score for a in session.answers) / 2)
 
 
 async def test_playback_keys_only_for_spoken_answers(make_app, isolated_data_dir):
     packs = discover_packs()
     store = SessionStore(isolated_data_dir / "sessions")
-    session = store.create(mode="spoken", packs=["career-goals"], plan=["career-goals/five-years", "career-goals/ten-years"])
+    plan = ["career-goals/five-years", "career-goals/ten-years"]
+    session = store.create(mode="spoken", packs=["career-goals"], plan=plan)
     for ref, audio in (("career-goals/five-years", ""), ("career-goals/ten-years", "audio/x/01.wav")):
         question = packs.find_question(ref)
         started = now()

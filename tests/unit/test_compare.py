@@ -36,4 +36,5 @@ def test_checks_only_one_attempt_had_are_listed_and_those_neither_had_are_not():
     newer = {"checks": [check("answer.closing", "pass"), check("delivery.pace", "na")]}
     rows = compare_checks(older, newer)
     assert [(r.label, r.before, r.after, r.change) for r in rows] == [
-        ("answer.closing", "na", "pass", Change.NOW_CHECKED), ("pitfalls.pay_perks", "missing", "na", Change.NO_LONGER_CHECKED)]
+        ("answer.closing", "na", "pass", Change.NOW_CHECKED),
+        ("pitfalls.pay_perks", "missing", "na", Change.NO_LONGER_CHECKED)]

@@ -74,7 +74,8 @@ def context(tmp_path: Path) -> AppContext:
 def test_prepare_round_plans_saves_and_builds_the_round(tmp_path: Path):
     """What `practice --pack career-goals --pack behavioral-star --count 4 --order pack` gets."""
     ctx = context(tmp_path)
-    prepared = prepare_round(ctx, Settings(), RoundRequest(packs=("career-goals", "behavioral-star"), count=4, order="pack"))
+    request = RoundRequest(packs=("career-goals", "behavioral-star"), count=4, order="pack")
+    prepared = prepare_round(ctx, Settings(), request)
     round_ = prepared.round
     assert [q.pack_id for q in round_.questions] == ["career-goals", "behavioral-star"] * 2
     assert round_.phase is Phase.READY and prepared.notes == []

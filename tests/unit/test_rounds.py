@@ -164,9 +164,9 @@ def test_a_short_answer_time_gives_a_short_follow_up(tmp_path: Path):
 
 def test_follow_up_falls_back_to_the_questions_own(tmp_path: Path):
     question = PACKS.find_question("career-goals/long-term-goals")
-    strong = ("Currently I am a data analyst at a retailer. In the next two years I plan to complete a PMP certification and lead "
-              "two projects. In five to ten years I see myself leading an analytics team here, because your focus on "
-              "data fits my plan. For example, last year I cut reporting time by 30%.")
+    strong = ("Currently I am a data analyst at a retailer. In the next two years I plan to complete a PMP "
+              "certification and lead two projects. In five to ten years I see myself leading an analytics team here, "
+              "because your focus on data fits my plan. For example, last year I cut reporting time by 30%.")
     feedback = analyse(strong, question)
     chosen = choose_follow_up(question, feedback, random.Random(1))
     assert chosen in question.follow_ups
@@ -200,7 +200,8 @@ def test_retry_keeps_the_earlier_attempt_in_the_record(tmp_path: Path):
     assert round_.phase is Phase.ANSWERING and round_.turn.question.id == STAR.questions[0].id
     round_.submit(WEAK_STAR)
     saved = round_.store.load(round_.session.id)
-    assert [(a.status, a.text) for a in saved.answers] == [("retried", "A first try that went nowhere"), ("answered", WEAK_STAR)]
+    assert [(a.status, a.text) for a in saved.answers] == [("retried", "A first try that went nowhere"),
+                                                            ("answered", WEAK_STAR)]
     assert saved.questions_answered == 1
     assert saved.remaining_plan() == [STAR.questions[1].ref]
 
