@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from mock_interview.core.feedback.model import Feedback
+from mock_interview.core.feedback.present import gains_line, rows
 from mock_interview.core.sessions import Session
-
-STATUS_MARKS = {"pass": "[x]", "partial": "[~]", "missing": "[ ]", "na": "[-]"}
 
 
 def session_to_json(session: Session) -> dict[str, Any]:
@@ -64,18 +64,17 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
         else:
             lines.append("*(no answer)*")
         lines.append("")
-        checks = answer.feedback.get("checks", [])
-        if checks:
+        feedback = Feedback.from_json(answer.feedback)
+        if feedback.checks:
             lines.append("**Feedback**")
             lines.append("")
-            for check in checks:
-                if check.get("status") == "na":
-                    continue
-                mark = STATUS_MARKS.get(check.get("status", ""), "[?]")
-                line = f"- {mark} {check.get('group', '')}: {check.get('label', '')}"
-                if check.get("status") != "pass" and check.get("tip"):
-                    line += f" — {check['tip']}"
+            for row in rows(feedback, include_na=False):
+                line = f"- {row.mark} {row.group}: {row.label}"
+                if row.tip:
+                    line += f" — {row.tip}"
                 lines.append(line)
+            if gains_line(feedback):
+                lines += ["", gains_line(feedback)]
             lines.append("")
         if answer.reflection.strip():
             lines += ["**Reflection**", "", answer.reflection.strip(), ""]

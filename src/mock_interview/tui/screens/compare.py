@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Label, Select, Static
 
 from mock_interview.core.compare import Attempt, Change, CheckChange, attempts_by_question, compare_checks
 from mock_interview.tui.messages import AttemptsLoaded
-from mock_interview.tui.widgets.feedback_panel import MARKS
+from mock_interview.core.feedback.present import colour_of, mark_of
 
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
@@ -32,11 +32,9 @@ def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) ->
     table.add_column(f"{newer.session.started:%d %b %H:%M} · {newer.answer.score}")
     table.add_column("")
     for row in rows:
-        old_mark, old_colour = MARKS.get(row.before, ("?", "white"))
-        new_mark, new_colour = MARKS.get(row.after, ("?", "white"))
         words, colour = CHANGE_SHOWN.get(row.change, ("", "white"))
-        table.add_row(row.label, Text(old_mark, style=old_colour), Text(new_mark, style=new_colour),
-                      Text(words, style=colour))
+        table.add_row(Text(row.label), Text(mark_of(row.before), style=colour_of(row.before)),
+                      Text(mark_of(row.after), style=colour_of(row.after)), Text(words, style=colour))
     return table
 
 

@@ -16,9 +16,11 @@ from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Stat
 from textual.widgets.option_list import Option
 
 from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
-from mock_interview.tui.widgets.feedback_panel import GROUP_TITLES, MARKS
+from mock_interview.core.feedback.model import Feedback
+from mock_interview.core.feedback.present import GROUP_TITLES, gains_line, rows
 
 if TYPE_CHECKING:
+    from mock_interview.core.packs import Question
     from mock_interview.core.sessions import AnswerRecord, Session
     from mock_interview.transcription.transcriber import Transcript
     from mock_interview.tui.app import MockInterviewApp
@@ -29,45 +31,52 @@ RECORDING_ACTIONS = ("play", "retranscribe")
 QUESTION_SHOWN = 60  # characters of a question in the list of answers, cut at a word
 
 
-def highlighted_answer(text: str, checks: list[dict[str, Any]]) -> Text:
+def highlighted_answer(text: str, feedback: Feedback) -> Text:
     """The answer with evidence styled: strengths by group, problems (vague phrases, fillers) in red."""
     rich_text = Text(text)
-    for check in checks:
-        if check.get("status") == "na":
+    for check in feedback.checks:
+        if check.status == "na" or (not check.problem and check.status == "missing"):
             continue
-        problem = check.get("evidence_kind") == "problem"
-        if not problem and check.get("status") == "missing":
-            continue
-        style = PROBLEM_STYLE if problem else SUPPORT_STYLES.get(check.get("group", ""))
+        style = PROBLEM_STYLE if check.problem else SUPPORT_STYLES.get(check.group)
         if not style:
             continue
-        for evidence in check.get("evidence", []):
-            start, end = int(evidence["start"]), int(evidence["end"])
-            if 0 <= start < end <= len(text):
+        for evidence in check.evidence:
+            if 0 <= evidence.start < evidence.end <= len(text):
                 # sentence-wide evidence only underlines; word-level evidence stands out more
-                rich_text.stylize("underline" if (end - start > 80 and not problem) else style, start, end)
+                wide = evidence.end - evidence.start > 80 and not check.problem
+                rich_text.stylize("underline" if wide else style, evidence.start, evidence.end)
     return rich_text
 
 
-def checklist_text(feedback: dict[str, Any]) -> Text:
-    """The checklist as lines of marks, labels and tips."""
+def checklist_text(feedback: Feedback) -> Text:
+    """The checklist as lines of marks, labels, details and tips, then what would raise the score."""
     lines = Text()
     group = None
-    for check in feedback.get("checks", []):
-        if check.get("status") == "na":
-            continue
-        if check.get("group") != group:
-            group = check.get("group")
-            lines.append(f"\n{GROUP_TITLES.get(group or '', group)}\n", style="bold")
-        mark, colour = MARKS.get(check.get("status", ""), ("?", "white"))
-        lines.append(f" {mark} ", style=colour)
-        lines.append(check.get("label", ""))
-        if check.get("detail"):
-            lines.append(f"  {check['detail']}", style="dim")
-        if check.get("status") != "pass" and check.get("tip"):
-            lines.append(f"\n     {check['tip']}", style="italic")
+    for row in rows(feedback, include_na=False):
+        if row.group != group:
+            group = row.group
+            lines.append(f"\n{GROUP_TITLES.get(group, group)}\n", style="bold")
+        lines.append(f" {row.mark} ", style=row.colour)
+        lines.append(row.label)
+        if row.check.detail:
+            lines.append(f"  {row.check.detail}", style="dim")
+        if row.tip:
+            lines.append(f"\n     {row.tip}", style="italic")
         lines.append("\n")
+    if gains_line(feedback):
+        lines.append(f"\n{gains_line(feedback)}\n", style="bold")
     return lines
+
+
+def example_text(question: Question) -> Text:
+    """A pack's example answer, and plainly which parts of the checklist it leaves out."""
+    from mock_interview.core.feedback import example_leaves_out
+
+    text = Text(question.example or "")
+    left_out = example_leaves_out(question)
+    if left_out:
+        text.append(f"\n\nThis example leaves out: {', '.join(left_out)}.", style="italic")
+    return text
 
 
 def answer_meta(answer: AnswerRecord) -> str:
@@ -182,15 +191,16 @@ class ReviewScreen(Screen[None]):
         answer = self.session.answers[index]
         self.query_one("#review-question", Static).update(Text(answer.question_text, style="bold"))
         body = Text(answer_meta(answer) + "\n\n", style="dim")
-        body.append_text(highlighted_answer(answer.text, answer.feedback.get("checks", [])) if answer.text
+        feedback = Feedback.from_json(answer.feedback)
+        body.append_text(highlighted_answer(answer.text, feedback) if answer.text
                          else Text("(no answer)", style="italic"))
         self.query_one("#review-answer", Static).update(body)
-        self.query_one("#review-checklist", Static).update(checklist_text(answer.feedback))
+        self.query_one("#review-checklist", Static).update(checklist_text(feedback))
         question = self.app.context.packs.find_question(answer.question_ref)
         example_box = self.query_one("#review-example-box", Collapsible)
         example_box.display = bool(question and question.example and not answer.is_follow_up)
         if question and question.example:
-            self.query_one("#review-example", Static).update(question.example)
+            self.query_one("#review-example", Static).update(example_text(question))
         self.query_one("#reflection", TextArea).load_text(answer.reflection)
         self.refresh_bindings()
 

@@ -11,16 +11,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from mock_interview.core.feedback.present import GROUP_TITLES, check_row, gains_line
+
 if TYPE_CHECKING:
     from mock_interview.core.feedback import Check, Feedback
 
 EVIDENCE_SHOWN = 3  # pieces of evidence under a tip
 EVIDENCE_WIDTH = 70  # characters of each, cut at a word
 
-MARKS = {"pass": ("✔", "green"), "partial": ("◐", "yellow"), "missing": ("✘", "red"), "na": ("·", "grey50")}
-GROUP_TITLES = {"structure": "Structure", "specificity": "Specificity", "alignment": "Alignment",
-                "pitfalls": "Pitfalls",
-                "delivery": "Delivery"}
 
 
 class FeedbackPanel(Vertical):
@@ -38,6 +36,7 @@ class FeedbackPanel(Vertical):
         super().__init__(id=id)
         self._checks: list[Check] = []
         self._hidden_reason = ""
+        self._gains = ""
 
     def compose(self) -> ComposeResult:
         yield Label("Feedback", id="feedback-score")
@@ -72,12 +71,12 @@ class FeedbackPanel(Vertical):
                 title = GROUP_TITLES.get(check.group, check.group)
                 title += f" · {group_score}" if group_score is not None else ""
                 items.append(Option(Text(title, style="bold"), disabled=True))
-            mark, colour = MARKS[check.status]
-            label = Text.assemble((f"{mark} ", colour), check.label)
-            items.append(Option(label, id=check.id))
+            row = check_row(check)
+            items.append(Option(Text.assemble((f"{row.mark} ", row.colour), row.label), id=check.id))
             self._checks.append(check)
         options.clear_options()
         options.add_options(items)
+        self._gains = gains_line(feedback)
         ids = [c.id for c in self._checks]
         if previous_id in ids:
             options.highlighted = self._option_index(options, previous_id)
@@ -101,7 +100,8 @@ class FeedbackPanel(Vertical):
     def _show_tip(self, check: Check | None) -> None:
         tip = self.query_one("#feedback-tip", Static)
         if check is None:
-            tip.update("Highlight an item to see its tip.")
+            tip.update(Text.assemble("Highlight an item to see its tip.",
+                                     (f"\n{self._gains}", "dim") if self._gains else ""))
             return
         text = Text(check.tip)
         if check.detail:
