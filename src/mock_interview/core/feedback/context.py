@@ -22,15 +22,22 @@ if TYPE_CHECKING:
 
 
 class TargetProfile(Protocol):
-    """The parts of a :class:`~mock_interview.core.profiles.Profile` the checks read."""
+    """The parts of a :class:`~mock_interview.core.profiles.Profile` the checks read (read-only)."""
 
-    company: str
-    role: str
-    industry: str
-    career_stage: str
-    mission: str
-    values: tuple[str, ...]
-    job_description: str
+    @property
+    def company(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def industry(self) -> str: ...
+    @property
+    def career_stage(self) -> str: ...
+    @property
+    def mission(self) -> str: ...
+    @property
+    def values(self) -> tuple[str, ...]: ...
+    @property
+    def job_description(self) -> str: ...
 
 
 @dataclass(frozen=True)

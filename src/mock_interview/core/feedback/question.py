@@ -30,14 +30,20 @@ _FOLLOW_UP_FOCUS: tuple[tuple[CheckId, str], ...] = (
 
 
 class PackQuestion(Protocol):
-    """The parts of a pack question the checks read."""
+    """The parts of a pack question the checks read (read-only, so frozen dataclasses fit)."""
 
-    text: str
-    kind: str
-    answer_seconds: int
-    min_words: int | None
-    max_words: int | None
-    keywords: tuple[str, ...]
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def answer_seconds(self) -> int: ...
+    @property
+    def min_words(self) -> int | None: ...
+    @property
+    def max_words(self) -> int | None: ...
+    @property
+    def keywords(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
