@@ -21,7 +21,7 @@ def test_profile_round_trip_and_private_file(tmp_path: Path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert store.load("acme-pm") == profile
-    assert store.load(str(path)) == profile
+    assert store.load_name_or_path(str(path)) == profile  # a file path only where a path is asked for
     assert store.names() == ["acme-pm"]
 
 

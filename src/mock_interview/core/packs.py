@@ -7,10 +7,13 @@ documents every key. :func:`load_pack` reports every problem in a file at once;
 
 from __future__ import annotations
 
+import errno
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mock_interview.core.fsutil import describe_kind
 from mock_interview.core.kinds import QuestionKind
 from mock_interview.core.tomlschema import (
     FieldSpec,
@@ -224,9 +227,55 @@ def builtin_packs_dir() -> Path:
 
 def pack_files(folder: Path) -> list[Path]:
     """The ``.toml`` files directly in ``folder``, sorted; none if it does not exist."""
+    return scan_pack_folder(folder)[0]
+
+
+def scan_pack_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The ``.toml`` entries of ``folder`` that can be packs, and a problem for each that cannot.
+
+    A broken symbolic link, a loop of links, a FIFO, a device or a folder named ``*.toml`` is
+    reported rather than skipped in silence: the user meant it to be a pack. Hidden files are left
+    out (editors keep their swap files there).
+    """
     if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+        return [], []
+    files: list[Path] = []
+    problems: list[Problem] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        return [], [Problem(folder, "", f"cannot be listed ({exc.strerror}); check its permissions")]
+    for path in entries:
+        if path.suffix != ".toml" or path.name.startswith("."):
+            continue
+        try:
+            info = path.stat()
+        except OSError as exc:
+            if path.is_symlink():
+                reason = "a loop of symbolic links" if exc.errno == errno.ELOOP else "a broken symbolic link"
+                problems.append(Problem(path, "", f"is {reason}; fix or remove the link"))
+            else:
+                problems.append(Problem(path, "", f"cannot be read ({exc.strerror})"))
+            continue
+        if stat.S_ISREG(info.st_mode):
+            files.append(path)
+        else:
+            problems.append(Problem(path, "", f"is {describe_kind(info.st_mode)}, not a pack file; move it out of {folder}"))
+    return files, problems
+
+
+def _pack_sources(paths: Iterable[Path], builtin: bool) -> tuple[list[tuple[Path, bool]], list[Problem]]:
+    sources: list[tuple[Path, bool]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files, found = scan_pack_folder(path)
+            sources += [(p, builtin) for p in files]
+            problems += found
+        else:
+            sources.append((path, builtin))
+    return sources, problems
 
 
 def discover_packs(user_folder: Path | None = None, extra_paths: Iterable[Path] = ()) -> PackLoadReport:
@@ -234,18 +283,17 @@ def discover_packs(user_folder: Path | None = None, extra_paths: Iterable[Path] 
 
     A pack that fails validation is skipped and its problems reported; so is a pack whose id is
     already taken by one loaded before it (built-in first, then the user's, then extra paths).
+    Each file is loaded on its own: one bad file never hides the others.
     """
-    sources: list[tuple[Path, bool]] = [(p, True) for p in pack_files(builtin_packs_dir())]
+    sources, problems = _pack_sources([builtin_packs_dir()], True)
     if user_folder is not None:
-        sources += [(p, False) for p in pack_files(user_folder)]
-    for extra in extra_paths:
-        extra = Path(extra)
-        if extra.is_dir():
-            sources += [(p, False) for p in pack_files(extra)]
-        else:
-            sources.append((extra, False))
+        user_sources, user_problems = _pack_sources([user_folder], False)
+        sources += user_sources
+        problems += user_problems
+    extra_sources, extra_problems = _pack_sources(extra_paths, False)
+    sources += extra_sources
+    problems += extra_problems
     packs: list[Pack] = []
-    problems: list[Problem] = []
     taken: dict[str, Path | None] = {}
     for path, builtin in sources:
         try:
@@ -265,13 +313,14 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
     """Validate pack files (or folders of them) and return every problem found."""
     problems: list[Problem] = []
     for path in paths:
-        files = pack_files(path) if path.is_dir() else [path]
-        if path.is_dir() and not files:
-            problems.append(Problem(path, "", "holds no .toml pack files"))
+        if path.is_dir():
+            files, found = scan_pack_folder(path)
+            problems += found
+            if not files and not found:
+                problems.append(Problem(path, "", "holds no .toml pack files"))
+        else:
+            files = [path]
         for file in files:
-            if not file.exists():
-                problems.append(Problem(file, "", "does not exist; check the path"))
-                continue
             try:
                 load_pack(file)
             except InvalidFileError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import tomli_w
 
-from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
+from mock_interview.core.fsutil import UnsafePathError, atomic_create_text, atomic_write_text, child_path, ensure_private_dir
 from mock_interview.core.tomlschema import (
     SLUG_HINT,
     FieldSpec,
@@ -22,6 +22,7 @@ from mock_interview.core.tomlschema import (
     check_table,
     is_slug,
     parse_toml_text,
+    quote,
     read_user_file,
 )
 
@@ -77,57 +78,109 @@ def parse_profile(raw: bytes | str, name: str, source: Path | None = None) -> Pr
 
 
 class ProfileStore:
-    """The profiles folder of a data directory."""
+    """The profiles folder of a data directory.
+
+    A profile's name is its file name, and only a safe slug (``acme-pm``) is ever turned into a
+    path, so a name from the command line, the settings or a session file cannot reach outside
+    the folder.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
 
     def path_for(self, name: str) -> Path:
-        """The file of the profile called ``name``."""
-        return self.folder / f"{name}.toml"
+        """The file of the profile called ``name``.
+
+        Raises:
+            InvalidFileError: ``name`` is not a safe profile name.
+        """
+        if not is_slug(name):
+            raise InvalidFileError([Problem(None, "", f"{quote(name)} is not a profile name; {SLUG_HINT}")])
+        try:
+            return child_path(self.folder, f"{name}.toml")
+        except UnsafePathError as exc:
+            raise InvalidFileError([Problem(self.folder / f"{name}.toml", "", exc.strerror or "is not usable")]) from None
 
     def names(self) -> list[str]:
-        """The names of the saved profiles, sorted."""
-        if not self.folder.is_dir():
-            return []
-        return sorted(p.stem for p in self.folder.glob("*.toml") if not p.name.startswith("."))
+        """The names of the saved profiles, sorted (files whose name is not a safe slug are left out)."""
+        return self._scan()[0]
 
-    def load(self, name_or_path: str) -> Profile:
-        """Load a profile by name, or from a path to a TOML file.
+    def _scan(self) -> tuple[list[str], list[Problem]]:
+        if not self.folder.is_dir():
+            return [], []
+        names: list[str] = []
+        problems: list[Problem] = []
+        for path in sorted(self.folder.iterdir()):
+            if path.suffix != ".toml" or path.name.startswith("."):
+                continue
+            if is_slug(path.stem):
+                names.append(path.stem)
+            else:
+                problems.append(Problem(path, "", f"{quote(path.stem)} is not a usable profile name; rename the file "
+                                                  f"({SLUG_HINT})"))
+        return names, problems
+
+    def load(self, name: str) -> Profile:
+        """Load the profile called ``name``.
+
+        Raises:
+            InvalidFileError: The name is not a profile name, or the profile does not exist or is
+                invalid; one problem per line, naming the file.
+        """
+        if not is_slug(name):
+            known = ", ".join(self.names()) or "none yet"
+            raise InvalidFileError([Problem(None, "", f"no profile {quote(name)}; known profiles: {known}; "
+                                                      "create one with 'mock-interview profiles new NAME'")])
+        path = self.path_for(name)
+        if not path.exists() and not path.is_symlink():
+            known = ", ".join(self.names()) or "none yet"
+            raise InvalidFileError([Problem(path, "", f"no profile '{name}'; known profiles: {known}; "
+                                                      "create one with 'mock-interview profiles new NAME'")])
+        return parse_profile(read_user_file(path), name, path)
+
+    def load_name_or_path(self, name_or_path: str) -> Profile:
+        """Load a profile by name, or from a ``.toml`` file the user names on the command line.
 
         Raises:
             InvalidFileError: The profile does not exist or is invalid.
         """
-        candidate = Path(name_or_path).expanduser()
-        if candidate.suffix == ".toml" and (candidate.exists() or "/" in name_or_path):
-            path = candidate
-        else:
-            path = self.path_for(name_or_path)
-        if not path.exists():
-            known = ", ".join(self.names()) or "none yet"
-            raise InvalidFileError([Problem(path, "", f"no such profile; known profiles: {known}; create one with 'mock-interview profiles new'")])
-        return parse_profile(read_user_file(path), path.stem, path)
+        if name_or_path.endswith(".toml") and not is_slug(name_or_path):
+            path = Path(name_or_path).expanduser()
+            if not path.exists():
+                raise InvalidFileError([Problem(path, "", "does not exist; give a profile name or the path of a profile file")])
+            return parse_profile(read_user_file(path), path.stem, path)
+        return self.load(name_or_path)
 
     def load_all(self) -> tuple[list[Profile], list[Problem]]:
-        """Every valid profile, and the problems of the invalid ones."""
+        """Every valid profile, and the problems of the invalid ones (each file on its own)."""
+        names, problems = self._scan()
         profiles: list[Profile] = []
-        problems: list[Problem] = []
-        for name in self.names():
+        for name in names:
             try:
                 profiles.append(self.load(name))
             except InvalidFileError as exc:
                 problems.extend(exc.problems)
         return profiles, problems
 
-    def save(self, profile: Profile) -> Path:
+    def save(self, profile: Profile, *, overwrite: bool = True) -> Path:
         """Write ``profile`` atomically as ``<name>.toml`` (``0600``).
+
+        Args:
+            profile: The profile.
+            overwrite: Replace an existing profile of that name. When false the file is created
+                exclusively: if another process created it first, nothing is written.
 
         Raises:
             ValueError: The name is not a safe slug.
+            FileExistsError: ``overwrite`` is false and the profile exists.
+            OSError: The file cannot be written (see :func:`~mock_interview.core.fsutil.atomic_write_bytes`).
         """
         if not is_slug(profile.name):
-            raise ValueError(f"profile name '{profile.name}' is not allowed; {SLUG_HINT}")
+            raise ValueError(f"profile name {quote(profile.name)} is not allowed; {SLUG_HINT}")
         ensure_private_dir(self.folder)
-        path = self.path_for(profile.name)
-        atomic_write_text(path, profile.to_toml())
+        path = child_path(self.folder, f"{profile.name}.toml")
+        if overwrite:
+            atomic_write_text(path, profile.to_toml())
+        else:
+            atomic_create_text(path, profile.to_toml())
         return path

@@ -16,13 +16,14 @@ from mock_interview.core.tomlschema import (
     check_table,
     parse_toml_text,
     read_user_file,
+    slug_check,
 )
 
 FEEDBACK_MODES = ("live", "calm")
 ORDERS = ("pack", "shuffled", "weakest")
 
 SETTINGS_FIELDS = (
-    FieldSpec("active_profile", "str", default="", allow_empty=True),
+    FieldSpec("active_profile", "str", default="", allow_empty=True, check=lambda v: slug_check(v) if v.strip() else None),
     FieldSpec("answer_seconds", "int", default=0, minimum=0, maximum=1800),
     FieldSpec("prep_seconds", "int", default=-1, minimum=-1, maximum=1800),
     FieldSpec("feedback", "str", default="live", choices=FEEDBACK_MODES),
@@ -60,7 +61,7 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
 
     Bad settings never stop the app: the problems are shown and the defaults used.
     """
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Settings(), []
     try:
         data, text = parse_toml_text(read_user_file(path), path)

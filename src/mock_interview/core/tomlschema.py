@@ -16,6 +16,8 @@ from typing import Any
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SLUG_HINT = "use lowercase letters, digits, '-' or '_' (at most 64, starting with a letter or digit)"
+MAX_USER_FILE_BYTES = 5 * 1024 * 1024  # packs, profiles, settings: the largest real one is a few KB
+MAX_DEPTH = 32  # levels of nested lists and tables; sessions, the deepest files, use 7
 
 
 @dataclass(frozen=True)
@@ -28,11 +30,22 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = str(self.file) if self.file else "<input>"
+        where = str(self.file) if self.file else ("<input>" if self.line or self.key else "")
         if self.line:
             where += f":{self.line}"
         key = f" {self.key}:" if self.key else ""
-        return f"{where}:{key} {self.message}"
+        return one_line(f"{where}:{key} {self.message}" if where else self.message)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: line breaks written as ``\\n`` (messages quote values from files)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n") if "\n" in text or "\r" in text else text
+
+
+def quote(value: str, limit: int = 60) -> str:
+    """``value`` quoted for a message: one line, and cut to ``limit`` characters with an ellipsis."""
+    text = one_line(value)
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
 class InvalidFileError(Exception):
@@ -62,22 +75,34 @@ _TYPE_NAMES = {"str": "a string", "int": "a whole number", "bool": "true or fals
                "list[str]": "a list of strings"}
 
 
-def read_user_file(path: Path) -> bytes:
-    """The bytes of a user's file.
+def read_user_file(path: Path, max_bytes: int = MAX_USER_FILE_BYTES, *, follow_symlinks: bool = True) -> bytes:
+    """The bytes of a user's file: a regular file of at most ``max_bytes``.
 
     Raises:
-        InvalidFileError: The file cannot be read (missing, a folder, no permission).
+        InvalidFileError: The file cannot be used (missing, a folder, a FIFO or device, too
+            large, no permission), with a one-line problem naming it.
     """
+    from mock_interview.core.fsutil import FileTooLargeError, NotRegularFileError, format_size, read_regular_file
+
     try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InvalidFileError([Problem(path, "", "is a folder; give a .toml file")]) from None
+        return read_regular_file(path, max_bytes, follow_symlinks=follow_symlinks)
+    except NotRegularFileError as exc:
+        raise InvalidFileError([Problem(path, "", f"is {exc.kind}, not a regular file; give a .toml file")]) from None
+    except FileTooLargeError:
+        raise InvalidFileError([Problem(path, "", f"is larger than {format_size(max_bytes)}, the limit for this file; "
+                                                  "is it the right file?")]) from None
+    except FileNotFoundError:
+        raise InvalidFileError([Problem(path, "", "does not exist; check the path")]) from None
     except OSError as exc:
         raise InvalidFileError([Problem(path, "", f"cannot be read ({exc.strerror}); check the path and its permissions")]) from None
 
 
 def parse_toml_text(raw: bytes | str, path: Path | None = None) -> tuple[dict[str, Any], str]:
-    """Parse TOML from bytes or text, reporting encoding and syntax errors as :class:`Problem`."""
+    """Parse TOML from bytes or text, reporting encoding and syntax errors as :class:`Problem`.
+
+    Values nested deeper than :data:`MAX_DEPTH` levels are refused (no user file needs more, and
+    Python's parser would otherwise recurse until it fails).
+    """
     if isinstance(raw, bytes):
         if b"\x00" in raw[:4096]:
             raise InvalidFileError([Problem(path, "", "is not a text file (it contains NUL bytes); a pack or profile must be UTF-8 TOML")])
@@ -90,6 +115,7 @@ def parse_toml_text(raw: bytes | str, path: Path | None = None) -> tuple[dict[st
         text = raw
     if text.startswith("\ufeff"):
         text = text[1:]
+    too_deep = Problem(path, "", f"nests values more than {MAX_DEPTH} levels deep; flatten the lists and tables")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -98,14 +124,49 @@ def parse_toml_text(raw: bytes | str, path: Path | None = None) -> tuple[dict[st
         line = int(match.group(1)) if match else None
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) if match else message
         raise InvalidFileError([Problem(path, "", f"is not valid TOML: {message}; fix the syntax on that line", line)]) from None
+    except RecursionError:  # nesting deep enough to exhaust the parser's stack
+        raise InvalidFileError([too_deep]) from None
+    if nesting_depth(data) > MAX_DEPTH:
+        raise InvalidFileError([too_deep])
     return data, text
 
 
+def nesting_depth(value: Any) -> int:
+    """How deeply lists and tables nest in ``value`` (a scalar is 0), computed without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            return depth
+        stack.extend((child, depth) for child in children)
+    return deepest
+
+
 class KeyLocator:
-    """Finds the line of a key in TOML text, for tables and arrays of tables written by hand."""
+    """Finds the line of a key in TOML text, for tables and arrays of tables written by hand.
+
+    The table headers are indexed once, so finding the lines of N problems costs N small scans,
+    not N passes over the file (8,000 bad questions used to take a minute).
+    """
 
     def __init__(self, text: str):
         self._lines = text.splitlines()
+        headers = [n for n, line in enumerate(self._lines) if line.lstrip().startswith("[")]
+        self._first_header = headers[0] if headers else len(self._lines)
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        for position, number in enumerate(headers):
+            name = self._lines[number].split("#")[0].strip().replace(" ", "")
+            end = headers[position + 1] if position + 1 < len(headers) else len(self._lines)
+            self._spans.setdefault(name, []).append((number + 1, end))
 
     def line_of(self, table: str | None, key: str | None, index: int | None = None) -> int | None:
         """The 1-based line of ``key`` in ``[table]`` (or the ``index``-th ``[[table]]``).
@@ -124,19 +185,13 @@ class KeyLocator:
         return start if table is not None else None
 
     def _table_span(self, table: str | None, index: int | None) -> tuple[int | None, int]:
-        headers = [(n, line.strip()) for n, line in enumerate(self._lines) if line.strip().startswith("[")]
         if table is None:
-            end = headers[0][0] if headers else len(self._lines)
-            return 0, end
-        wanted = f"[[{table}]]" if index is not None else f"[{table}]"
-        seen = -1
-        for position, (number, header) in enumerate(headers):
-            if header.split("#")[0].strip().replace(" ", "") == wanted:
-                seen += 1
-                if index is None or seen == index:
-                    end = headers[position + 1][0] if position + 1 < len(headers) else len(self._lines)
-                    return number + 1, end
-        return None, len(self._lines)
+            return 0, self._first_header
+        spans = self._spans.get(f"[[{table}]]" if index is not None else f"[{table}]", [])
+        position = index or 0
+        if position >= len(spans):
+            return None, len(self._lines)
+        return spans[position]
 
 
 def check_table(
@@ -201,7 +256,7 @@ def _check_value(value: Any, spec: FieldSpec) -> str | None:
         if not value.strip() and not spec.allow_empty:
             return "must not be empty"
         if spec.choices and value.strip() not in spec.choices:
-            return f"'{value}' is not one of: {', '.join(spec.choices)}"
+            return f"{quote(value)} is not one of: {', '.join(spec.choices)}"
     elif spec.kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             return f"must be {expected}, not {_describe(value)}"
@@ -233,7 +288,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {quote(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -256,5 +311,5 @@ def is_slug(value: str) -> bool:
 def slug_check(value: Any) -> str | None:
     """A :class:`FieldSpec` check that rejects ids which are not safe slugs."""
     if isinstance(value, str) and not is_slug(value.strip()):
-        return f"'{value}' is not a safe id; {SLUG_HINT}"
+        return f"{quote(value)} is not a safe id; {SLUG_HINT}"
     return None
