@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from mock_interview.core.fsutil import ensure_private_dir
+from mock_interview.core.fsutil import clean_stale_temp_files, ensure_private_dir
 
 APP_NAME = "mock-interview"
 DATA_DIR_ENV = "MOCK_INTERVIEW_DATA_DIR"
@@ -49,10 +49,21 @@ class DataDir:
         """The user's settings."""
         return self.root / "settings.toml"
 
+    @property
+    def exports(self) -> Path:
+        """Markdown reports exported from Review."""
+        return self.root / "exports"
+
     def ensure(self) -> "DataDir":
-        """Create the data directory and its folders (``0700``) if they are missing."""
+        """Create the data directory and its folders (``0700``) if they are missing.
+
+        Temporary files that interrupted saves left behind (older than a few minutes, so a save in
+        progress elsewhere is never disturbed) are removed on the way.
+        """
         for folder in (self.root, self.sessions, self.audio, self.profiles, self.packs):
             ensure_private_dir(folder)
+        for folder in (self.root, self.sessions, self.profiles, self.exports):
+            clean_stale_temp_files(folder)
         return self
 
 
