@@ -9,6 +9,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from mock_interview.core.context import AppContext
+from mock_interview.core.fsutil import UnsafePathError
 
 
 def _err(message: str) -> None:
@@ -89,15 +90,32 @@ def run_audio_command(context: AppContext, args: Namespace) -> int:
 
 
 def _record(context, args, default_device, model: str, models_dir: Path) -> int:
+    from mock_interview.audio.devices import AudioUnavailable
     from mock_interview.audio.recorder import Recorder
 
     output = Path(args.output)
     if output.suffix.lower() != ".wav":
         _err(f"{output}: the output must be a .wav file")
         return 2
+    try:
+        created = _claim_output(output, force=args.force)
+    except FileExistsError:
+        _err(f"{output} exists; pass --force to overwrite it, or choose another name")
+        return 1
+    except OSError as exc:
+        _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError) else f"cannot create {output} ({exc.strerror}); choose another path")
+        return 1
     stop = threading.Event()
     recorder = Recorder(output, args.device or default_device)
-    recorder.start()
+    try:
+        recorder.start()
+    except (AudioUnavailable, OSError) as exc:
+        if created:
+            output.unlink(missing_ok=True)  # the empty placeholder this command made
+        if isinstance(exc, AudioUnavailable):
+            raise
+        _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError) else f"cannot write {output} ({exc.strerror}); choose another path")
+        return 1
     interactive = sys.stdin.isatty()
     print(f"recording from {recorder.stats.device} to {output}"
           + (f" for {args.seconds:g} s" if args.seconds else "") + ("; press Enter or Ctrl+C to stop" if interactive else ""),
@@ -130,16 +148,38 @@ def _record(context, args, default_device, model: str, models_dir: Path) -> int:
     return 0
 
 
+def _claim_output(output: Path, *, force: bool) -> bool:
+    """Check (and, without ``force``, reserve) the recording's path; returns whether a file was created.
+
+    Only a new file, or with ``force`` an existing regular file, is accepted: never a folder, a
+    symbolic link, a FIFO or a device. Without ``force`` the file is created empty at once
+    (``O_EXCL``), so no other program can slip in between the check and the recording.
+    """
+    from mock_interview.core.fsutil import check_output_target, open_private_for_writing
+
+    if check_output_target(output):
+        if not force:
+            raise FileExistsError(output)
+        return False
+    open_private_for_writing(output, exclusive=True).close()
+    return True
+
+
 def _models(context, args, models_dir: Path, current: str) -> int:
     from mock_interview.transcription.models import bundled_model_path, download
 
     if args.models_command == "list":
         print(f"  bundled   tiny.en at {bundled_model_path()}" + ("   (in use)" if current in ("bundled", "tiny.en", "") else ""))
         if models_dir.is_dir():
-            for folder in sorted(p for p in models_dir.iterdir() if p.is_dir()):
+            from mock_interview.transcription.models import is_complete_model
+
+            for folder in sorted(p for p in models_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                if not is_complete_model(folder):
+                    print(f"  {folder.name:<9} {folder}   (incomplete: download it again with --force, or remove the folder)")
+                    continue
                 print(f"  {folder.name:<9} {folder}" + ("   (in use)" if current == folder.name else ""))
         print(f"\ndownload another with 'mock-interview models download NAME' (needs the network); set it in Settings")
         return 0
-    path = download(args.name, models_dir)
+    path = download(args.name, models_dir, force=args.force)
     print(f"downloaded {args.name} to {path}; choose it in Settings or pass --model {args.name}")
     return 0

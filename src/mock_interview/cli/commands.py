@@ -1,21 +1,25 @@
-"""The commands behind ``mock-interview``; each returns an exit status."""
+"""The commands behind ``mock-interview``; each returns an exit status.
+
+Output goes through :mod:`mock_interview.cli.output`: text from files is shown literally with its
+control characters visible, and tables keep ids whole.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from mock_interview.cli.output import Column, console, print_table, user_text
 from mock_interview.core.context import AppContext
+from mock_interview.core.safetext import json_text
+
+if TYPE_CHECKING:
+    from mock_interview.core.packs import Pack
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
-
-
-def _console():
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False)
 
 
 def _err(message: str) -> None:
@@ -34,7 +38,7 @@ def dispatch(args: Namespace) -> int:
         from mock_interview.cli.launch import run_app
 
         return run_app(context, args)
-    handler = {
+    handler: Callable[[AppContext, Namespace], int] = {
         "packs": _packs,
         "profiles": _profiles,
         "sessions": _sessions,
@@ -69,39 +73,42 @@ def _packs(context: AppContext, args: Namespace) -> int:
     report = context.packs
     if action == "list":
         if args.json:
-            print(json.dumps([
+            print(json_text([
                 {"id": p.id, "title": p.title, "questions": len(p.questions), "tags": list(p.tags),
                  "description": p.description, "builtin": p.builtin, "source": str(p.source) if p.source else None}
-                for p in report.packs], indent=2))
+                for p in report.packs]))
             return EXIT_OK
-        from rich.table import Table
-
-        table = Table(title=f"{len(report.packs)} question packs")
-        for column in ("id", "title", "questions", "tags", "from"):
-            table.add_column(column)
-        for pack in report.packs:
-            table.add_row(pack.id, pack.title, str(len(pack.questions)), ", ".join(pack.tags),
-                          "built-in" if pack.builtin else str(pack.source))
-        _console().print(table)
+        columns = [Column("id", key=True), Column("title"), Column("questions", justify="right"), Column("tags"), Column("from")]
+        rows = [[pack.id, pack.title, str(len(pack.questions)), ", ".join(pack.tags),
+                 "built-in" if pack.builtin else str(pack.source)] for pack in report.packs]
+        print_table(f"{len(report.packs)} question packs", columns, rows)
         return EXIT_OK
     pack = report.by_id(args.pack_id)
     if pack is None:
         _err(f"no pack '{args.pack_id}'; 'mock-interview packs list' shows the ids")
         return EXIT_PROBLEM
-    console = _console()
-    console.print(f"[bold]{pack.title}[/] ({pack.id}) — {len(pack.questions)} questions")
-    if pack.description:
-        console.print(pack.description)
-    for number, question in enumerate(pack.questions, 1):
-        console.print(f"\n[bold]{number}. {question.text}[/]  [dim]{question.id} · {question.kind} · "
-                      f"{question.answer_seconds} s answer · {question.prep_seconds} s prep[/]")
-        for tip in question.tips:
-            console.print(f"   tip: {tip}")
-        for follow_up in question.follow_ups:
-            console.print(f"   follow-up: {follow_up}")
-        if question.example:
-            console.print("   [italic]example answer available[/]")
+    _show_pack(pack)
     return EXIT_OK
+
+
+def _show_pack(pack: Pack) -> None:
+    from rich.text import Text
+
+    out = console()
+    out.print(Text.assemble(user_text(pack.title, "bold"), f" ({pack.id}) — {len(pack.questions)} questions"))
+    if pack.description:
+        out.print(user_text(pack.description))
+    for number, question in enumerate(pack.questions, 1):
+        out.print()
+        out.print(Text.assemble(Text(f"{number}. ", style="bold"), user_text(question.text, "bold"), "  ",
+                                Text(f"{question.id} · {question.kind} · {question.answer_seconds} s answer · "
+                                     f"{question.prep_seconds} s prep", style="dim")))
+        for tip in question.tips:
+            out.print(Text.assemble("   tip: ", user_text(tip)))
+        for follow_up in question.follow_ups:
+            out.print(Text.assemble("   follow-up: ", user_text(follow_up)))
+        if question.example:
+            out.print(Text("   example answer available", style="italic"))
 
 
 # -- profiles ------------------------------------------------------------------------------------
@@ -121,7 +128,8 @@ def _profiles(context: AppContext, args: Namespace) -> int:
             return EXIT_OK
         for profile in profiles:
             mark = "*" if profile.name == settings.active_profile else " "
-            print(f"{mark} {profile.name:<20} {profile.role} at {profile.company} ({profile.industry}, {profile.career_stage})")
+            print(" ".join(f"{mark} {profile.name:<20} {profile.role} at {profile.company} "
+                           f"({profile.industry}, {profile.career_stage})".splitlines()))
         return EXIT_OK
     if action == "show":
         try:
@@ -147,9 +155,13 @@ def _profiles(context: AppContext, args: Namespace) -> int:
     return _profiles_new(context, args)
 
 
+class _InputEnded(Exception):
+    """The user ended the input (ctrl+d) at a prompt."""
+
+
 def _profiles_new(context: AppContext, args: Namespace) -> int:
-    from mock_interview.core.profiles import Profile
-    from mock_interview.core.tomlschema import SLUG_HINT, is_slug
+    from mock_interview.core.profiles import CAREER_STAGES, INDUSTRIES, Profile, parse_profile
+    from mock_interview.core.tomlschema import SLUG_HINT, InvalidFileError, is_slug
 
     store = context.profiles
     if not is_slug(args.name):
@@ -160,46 +172,73 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
         return EXIT_PROBLEM
     interactive = sys.stdin.isatty()
 
-    def ask(value: str | None, prompt: str, required: bool = False) -> str:
+    def ask(value: str | None, prompt: str, flag: str, *, required: bool = False, choices: tuple[str, ...] = (),
+            default: str = "") -> str:
+        """The flag's value, or an answer asked for and checked at once (asked again until it is valid)."""
         if value is not None:
             return value.strip()
         if not interactive:
             if required:
-                raise SystemExit(_usage_exit(f"--{prompt.split()[0].lower()} is required when not run interactively"))
-            return ""
+                raise _Usage(f"--{flag} is required when not run interactively")
+            return default
+        shown = f"{prompt} ({', '.join(choices)})" if choices else prompt
         while True:
-            answer = input(f"{prompt}: ").strip()
-            if answer or not required:
-                return answer
-            print("  (required)")
+            try:
+                answer = input(f"{shown}: ").strip()
+            except EOFError:
+                raise _InputEnded(prompt) from None
+            if not answer:
+                if required:
+                    print("  required: type a value, or ctrl+d to stop")
+                    continue
+                return default
+            if "\n" in answer or any(ord(c) < 32 for c in answer):
+                print("  control characters are not allowed; type plain text")
+                continue
+            if choices and answer.lower() not in choices:
+                print(f"  '{answer}' is not one of: {', '.join(choices)}")
+                continue
+            return answer.lower() if choices else answer
 
     job_description = ""
     if args.job_description_file:
-        source = sys.stdin if args.job_description_file == "-" else None
         try:
-            job_description = source.read() if source else Path(args.job_description_file).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            job_description = _read_text_argument(args.job_description_file)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
             _err(f"cannot read the job description from {args.job_description_file} ({exc}); give a UTF-8 text file")
             return EXIT_PROBLEM
-    company = ask(args.company, "Company name", required=True)
-    role = ask(args.role, "Role title", required=True)
-    industry = args.industry or ask(None, "Industry (technology, healthcare, finance, creative, nonprofit, public, other)") or "other"
-    stage = args.stage or ask(None, "Career stage (entry, mid, senior)") or "mid"
-    mission = ask(args.mission, "Mission (one sentence, optional)")
-    values_text = ask(args.values, "Values (comma-separated, optional)")
+    try:
+        company = ask(args.company, "Company name", "company", required=True)
+        role = ask(args.role, "Role title", "role", required=True)
+        industry = ask(args.industry, "Industry", "industry", choices=INDUSTRIES, default="other")
+        stage = ask(args.stage, "Career stage", "stage", choices=CAREER_STAGES, default="mid")
+        mission = ask(args.mission, "Mission (one sentence, optional)", "mission")
+        values_text = ask(args.values, "Values (comma-separated, optional)", "values")
+    except _Usage as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except _InputEnded as exc:
+        print(file=sys.stderr)
+        _err(f"stopped at '{exc}': input ended, no profile saved")
+        return EXIT_PROBLEM
     profile = Profile(name=args.name, company=company, role=role, industry=industry.lower(), career_stage=stage.lower(),
                       mission=mission, values=tuple(v.strip() for v in values_text.split(",") if v.strip()),
                       job_description=job_description.strip())
-    from mock_interview.core.profiles import parse_profile
-    from mock_interview.core.tomlschema import InvalidFileError
-
     try:
         parse_profile(profile.to_toml(), profile.name)
     except InvalidFileError as exc:
         for problem in exc.problems:
             _err(problem.message if not problem.key else f"{problem.key}: {problem.message}")
         return EXIT_USAGE
-    path = store.save(profile)
+    try:
+        path = store.save(profile, overwrite=args.force)
+    except FileExistsError:
+        _err(f"profile '{args.name}' was created meanwhile (by another command?); nothing was overwritten, "
+             "pass --force to replace it")
+        return EXIT_PROBLEM
+    except OSError as exc:
+        _err(f"cannot save the profile ({exc}); check the data folder")
+        return EXIT_PROBLEM
     print(f"saved {path}")
     if args.use or not context.load_settings()[0].active_profile:
         settings, _ = context.load_settings()
@@ -208,9 +247,20 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
     return EXIT_OK
 
 
-def _usage_exit(message: str) -> int:
-    _err(message)
-    return EXIT_USAGE
+class _Usage(Exception):
+    """A usage mistake, reported with exit status 2."""
+
+
+def _read_text_argument(source: str, max_bytes: int = 1024 * 1024) -> str:
+    """A text argument given as a file path, or ``-`` for standard input (at most ``max_bytes``)."""
+    if source == "-":
+        text = sys.stdin.read(max_bytes + 1)
+        if len(text) > max_bytes:
+            raise ValueError(f"more than {max_bytes // 1024} KB")
+        return text
+    from mock_interview.core.fsutil import read_regular_file
+
+    return read_regular_file(Path(source), max_bytes).decode("utf-8")
 
 
 # -- sessions ------------------------------------------------------------------------------------
@@ -223,20 +273,16 @@ def _sessions(context: AppContext, args: Namespace) -> int:
         for problem in problems:
             print(f"warning: {problem}", file=sys.stderr)
         if args.json:
-            print(json.dumps([s.to_json() for s in summaries], indent=2))
+            print(json_text([s.to_json() for s in summaries]))
             return EXIT_OK
         if not summaries:
             print("no sessions yet; start one with 'mock-interview'")
             return EXIT_OK
-        from rich.table import Table
-
-        table = Table(title=f"{len(summaries)} sessions")
-        for column in ("id", "started", "packs", "mode", "answers", "score", "status"):
-            table.add_column(column)
-        for s in summaries:
-            table.add_row(s.id, f"{s.started:%Y-%m-%d %H:%M}", ", ".join(s.packs), s.mode,
-                          f"{s.answers}/{s.planned}", "-" if s.score is None else str(s.score), s.status.replace("_", " "))
-        _console().print(table)
+        columns = [Column("id", key=True), Column("started", key=True), Column("packs"), Column("mode"),
+                   Column("answers", justify="right"), Column("score", justify="right"), Column("status")]
+        rows = [[s.id, f"{s.started:%Y-%m-%d %H:%M}", ", ".join(s.packs), s.mode, f"{s.answers}/{s.planned}",
+                 "-" if s.score is None else str(s.score), s.status.replace("_", " ")] for s in summaries]
+        print_table(f"{len(summaries)} sessions", columns, rows)
         return EXIT_OK
     try:
         session = store.load(args.session_id)
@@ -249,20 +295,29 @@ def _sessions(context: AppContext, args: Namespace) -> int:
     if action == "show":
         from rich.markdown import Markdown
 
-        _console().print(Markdown(session_to_markdown(session, titles)))
+        console().print(Markdown(session_to_markdown(session, titles), hyperlinks=False))
         return EXIT_OK
-    text = session_to_markdown(session, titles) if args.format == "md" else json.dumps(session_to_json(session), indent=2) + "\n"
-    if args.output:
-        from mock_interview.core.fsutil import atomic_write_text
+    text = session_to_markdown(session, titles) if args.format == "md" else json_text(session_to_json(session)) + "\n"
+    if args.output and args.output != "-":
+        return _write_output(Path(args.output), text)
+    sys.stdout.write(text)
+    return EXIT_OK
 
-        try:
-            atomic_write_text(Path(args.output), text)
-        except OSError as exc:
-            _err(f"cannot write {args.output} ({exc.strerror}); choose another path")
-            return EXIT_PROBLEM
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+
+def _write_output(path: Path, text: str) -> int:
+    """Write a report to ``path``: a new file, or a regular file replaced whole (its mode kept)."""
+    from mock_interview.core.fsutil import NotRegularFileError, UnsafePathError, atomic_write_text
+
+    try:
+        atomic_write_text(path, text)
+    except UnsafePathError as exc:
+        hint = "; -o - writes to standard output" if isinstance(exc, NotRegularFileError) and exc.kind != "a folder" else ""
+        _err(f"not written: {exc}{hint}")
+        return EXIT_PROBLEM
+    except OSError as exc:
+        _err(f"cannot write {path} ({exc.strerror}); choose another path")
+        return EXIT_PROBLEM
+    print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -25,6 +25,11 @@ def run_doctor(context: AppContext) -> int:
     failures += not report.packs
     for problem in report.problems:
         line(False, "pack skipped", str(problem))
+    summaries, unreadable = context.sessions.list()
+    line(not unreadable, "sessions", f"{len(summaries)} readable" + (f", {len(unreadable)} could not be read "
+                                                                  "('mock-interview sessions list' names them)" if unreadable else ""))
+    for problem in unreadable[:5]:
+        line(False, "session skipped", str(problem))
     settings, problems = context.load_settings()
     line(not problems, "settings", str(context.data.settings_file) if not problems else "; ".join(map(str, problems)))
     if settings.active_profile:

@@ -7,10 +7,25 @@ and each command imports what it needs only when it runs.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 
 from mock_interview import __version__
 from mock_interview.core.kinds import QuestionKind
+
+
+MAX_RECORD_SECONDS = 4 * 3600  # longer than any answer; a larger value is a typo
+
+
+def seconds_argument(text: str) -> float:
+    """``--seconds``: a finite number of seconds above 0 (``-1``, ``0``, ``nan`` and ``inf`` are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds; give one such as 90") from None
+    if not math.isfinite(value) or not 0 < value <= MAX_RECORD_SECONDS:
+        raise argparse.ArgumentTypeError(f"'{text}' must be a number of seconds above 0 and at most {MAX_RECORD_SECONDS}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     sessions_export = sessions_sub.add_parser("export", help="a session as Markdown (for a mentor) or JSON")
     sessions_export.add_argument("session_id", metavar="ID")
     sessions_export.add_argument("--format", choices=["md", "json"], default="md")
-    sessions_export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    sessions_export.add_argument("--output", "-o", metavar="FILE",
+                                 help="write to FILE (a new or regular file, replaced whole) instead of standard output ('-')")
 
     score = sub.add_parser("score", help="the feedback checklist for an answer")
     score.add_argument("file", nargs="?", default="-", metavar="FILE", help="answer text file, or - for standard input")
@@ -91,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     record = sub.add_parser("record", help="record an answer to a WAV file")
     record.add_argument("output", metavar="OUT.wav")
-    record.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds (else Enter or Ctrl+C)")
+    record.add_argument("--seconds", type=seconds_argument, metavar="N", help="stop after N seconds (else Enter or Ctrl+C)")
+    record.add_argument("--force", action="store_true", help="overwrite OUT.wav if it exists")
     record.add_argument("--device", metavar="D", help="input device index or part of its name")
     record.add_argument("--transcribe", action="store_true", help="print the transcript afterwards")
     record.add_argument("--model", metavar="M", help="model name or folder (default: your setting)")
@@ -107,22 +124,30 @@ def build_parser() -> argparse.ArgumentParser:
     models_sub.add_parser("list", help="the bundled model and downloaded ones")
     models_download = models_sub.add_parser("download", help="download a Whisper model by name (needs the network)")
     models_download.add_argument("name", metavar="NAME")
+    models_download.add_argument("--force", action="store_true", help="download again over a model already here")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    from mock_interview.cli import commands
+    """Run the command line; returns the exit status.
 
-    try:
-        return commands.dispatch(args)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+    Everything printed, argparse's own errors included, has its control characters made visible
+    (see :mod:`mock_interview.cli.output`): arguments and files can hold escape sequences.
+    """
+    from mock_interview.cli.output import visible_streams
+
+    with visible_streams():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        from mock_interview.cli import commands
+
+        try:
+            return commands.dispatch(args)
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            return 0
 
 
 if __name__ == "__main__":

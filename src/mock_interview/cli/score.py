@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from argparse import Namespace
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mock_interview.core.context import AppContext
+from mock_interview.core.safetext import json_text
 
 if TYPE_CHECKING:
     from mock_interview.core.feedback import Feedback
@@ -40,13 +40,13 @@ def run_score(context: AppContext, args: Namespace) -> int:
         name = settings.active_profile or None
     if name:
         try:
-            profile = context.profiles.load(name)
+            profile = context.profiles.load_name_or_path(name)
         except InvalidFileError as exc:
             print(f"mock-interview: {exc}", file=sys.stderr)
             return 1
     feedback = analyse(text, info, profile=profile)
     if args.json:
-        print(json.dumps(feedback.to_json(), indent=2, ensure_ascii=False))
+        print(json_text(feedback.to_json()))
         return 0
     _print_checklist(feedback, info.kind)
     return 0
@@ -54,20 +54,23 @@ def run_score(context: AppContext, args: Namespace) -> int:
 
 def _print_checklist(feedback: Feedback, kind: str) -> None:
     """The checklist as a table; every piece of it is plain text (answers and profiles are data)."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from mock_interview.cli.output import console as output_console
+    from mock_interview.cli.output import user_text
     from mock_interview.core.feedback.present import gains_line, rows, score_line
 
-    console = Console(highlight=False)
-    console.print(Text(f"{score_line(feedback)} · {kind} question", style="bold"))
+    # The real stream (printing goes through the control-character filter, which would show Rich's
+    # own colour codes); user text as Text with its control characters made visible.
+    console = output_console()
+    console.print(user_text(f"{score_line(feedback)} · {kind} question", style="bold"))
     if gains_line(feedback):
-        console.print(Text(gains_line(feedback)))
+        console.print(user_text(gains_line(feedback)))
     table = Table(show_lines=False)
     for column in ("", "group", "check", "detail / evidence", "tip"):
         table.add_column(column, overflow="fold")
     for row in rows(feedback):
-        table.add_row(Text(row.mark, style=row.colour), Text(row.group), Text(row.label), Text(row.detail),
-                      Text(row.tip))
+        table.add_row(Text(row.mark, style=row.colour), user_text(row.group), user_text(row.label), user_text(row.detail),
+                      user_text(row.tip))
     console.print(table)

@@ -1,4 +1,10 @@
-"""Session reports: Markdown to share with a mentor, and JSON for tools."""
+"""Session reports: Markdown to share with a mentor, and JSON for tools.
+
+Every piece of text that came from a user's file (pack titles, questions, answers, notes, the
+stored checklist) is escaped for Markdown and has its control characters made visible
+(:func:`~mock_interview.core.safetext.markdown_escape`): a report shows what was written, and a
+``[link](file:///...)`` or an escape sequence in an answer stays inert text in any viewer.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from typing import Any
 
 from mock_interview.core.feedback.model import Feedback
 from mock_interview.core.feedback.present import gains_line, rows
+from mock_interview.core.safetext import markdown_escape as md
 from mock_interview.core.sessions import Session
 
 
@@ -29,24 +36,24 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
     """A readable report: each question with the answer, the checklist, scores and notes."""
     titles = title_of_pack or {}
     lines = [f"# Mock interview, {session.started:%A %d %B %Y, %H:%M}", ""]
-    packs = ", ".join(titles.get(p, p) for p in session.packs) or "-"
+    packs = ", ".join(md(titles.get(p, p)) for p in session.packs) or "-"
     lines += [f"- Packs: {packs}", f"- Mode: {session.mode}", f"- Status: {session.status.replace('_', ' ')}"]
     if session.profile:
-        lines.append(f"- Target profile: {session.profile}")
+        lines.append(f"- Target profile: {md(session.profile)}")
     follow_ups = session.follow_ups_answered
     lines.append(f"- Answered: {session.questions_answered} of {len(session.plan)} questions"
                  + (f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else ""))
     if session.score is not None:
-        groups = ", ".join(f"{g} {s}" for g, s in session.group_scores().items())
+        groups = ", ".join(f"{md(g)} {s}" for g, s in session.group_scores().items())
         lines.append(f"- Score: {session.score}/100" + (f" ({groups})" if groups else ""))
     lines.append("")
     number = 0
     for answer in session.answers:
         if answer.is_follow_up:
-            lines.append(f"### Follow-up: {answer.question_text}")
+            lines.append(f"### Follow-up: {md(_one_line(answer.question_text))}")
         else:
             number += 1
-            lines.append(f"## {number}. {answer.question_text}")
+            lines.append(f"## {number}. {md(_one_line(answer.question_text))}")
         lines.append("")
         meta = [answer.source]
         if answer.duration_seconds is not None:
@@ -60,7 +67,7 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
         lines.append(f"*{' · '.join(meta)}*")
         lines.append("")
         if answer.text.strip():
-            lines += ["> " + para if para else ">" for para in answer.text.strip().splitlines()]
+            lines += ["> " + md(para) if para else ">" for para in answer.text.strip().splitlines()]
         else:
             lines.append("*(no answer)*")
         lines.append("")
@@ -69,13 +76,18 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
             lines.append("**Feedback**")
             lines.append("")
             for row in rows(feedback, include_na=False):
-                line = f"- {row.mark} {row.group}: {row.label}"
+                line = f"- {row.mark} {md(row.group)}: {md(_one_line(row.label))}"
                 if row.tip:
-                    line += f" — {row.tip}"
+                    line += f" — {md(_one_line(row.tip))}"
                 lines.append(line)
             if gains_line(feedback):
-                lines += ["", gains_line(feedback)]
+                lines += ["", md(_one_line(gains_line(feedback)))]
             lines.append("")
         if answer.reflection.strip():
-            lines += ["**Reflection**", "", answer.reflection.strip(), ""]
+            lines += ["**Reflection**", "", md(answer.reflection.strip()), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _one_line(text: str) -> str:
+    """Headings and list items hold one line: a line break in a question would end them early."""
+    return " ".join(text.split())

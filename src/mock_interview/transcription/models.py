@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,17 +88,54 @@ def _huggingface_cache_lookup(name: str) -> Path | None:
         return None
 
 
-def download(name: str, models_dir: Path) -> Path:
+def is_complete_model(folder: Path) -> bool:
+    """Whether ``folder`` holds a whole CTranslate2 model (a failed download leaves less)."""
+    return _is_ct2_model(folder)
+
+
+def download(name: str, models_dir: Path, *, force: bool = False) -> Path:
     """Download a model by name into ``models_dir/name`` (the only networked code path).
 
+    The name must be a plain model name (``base.en``): it becomes a folder, so it can never climb
+    out of ``models_dir``. The download goes to a hidden staging folder that is renamed into
+    place only once the model is complete, so a failed download leaves nothing behind.
+
     Raises:
-        ModelUnavailable: The download failed.
+        ModelUnavailable: The name is not usable, the model is already here (without ``force``),
+            or the download failed.
     """
+    import re
+    import shutil
+    import tempfile
+
+    from mock_interview.core.fsutil import UnsafePathError, child_path, ensure_private_dir
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name) or ".." in name:
+        raise ModelUnavailable(f"'{name}' is not a model name; use a name such as {', '.join(KNOWN_NAMES[:4])}")
+    ensure_private_dir(models_dir)
+    try:
+        target = child_path(models_dir, name)
+    except UnsafePathError as exc:
+        raise ModelUnavailable(str(exc)) from None
+    if (target.exists() or target.is_symlink()) and not force:
+        raise ModelUnavailable(f"'{name}' is already in {target}; pass --force to download it again")
     from faster_whisper.utils import download_model
 
-    target = models_dir / name
-    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.partial-", dir=models_dir))
     try:
-        return Path(download_model(name, output_dir=str(target)))
-    except Exception as exc:
+        download_model(name, output_dir=str(staging))
+        if not _is_ct2_model(staging):
+            raise ModelUnavailable("the download is incomplete (no model.bin and config.json)")
+    except BaseException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
         raise ModelUnavailable(f"could not download '{name}' ({exc}); check the name and your connection") from None
+    if target.exists() or target.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=f".{name}.old-", dir=models_dir))
+        os.replace(target, old / name)
+        os.replace(staging, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(staging, target)
+    return target

@@ -1,0 +1,158 @@
+"""What the command line prints: user text made visible, markup never parsed, ids never cut.
+
+Two layers keep files from reaching the terminal as anything but text:
+
+- :func:`visible_streams` wraps standard output and standard error for the whole run, so every
+  ``print`` (this package's, argparse's errors echoing an argument, a message quoting a file)
+  passes through :func:`~mock_interview.core.safetext.visible`;
+- Rich output (tables, reports) is written to the unwrapped stream, because Rich emits its own
+  escape codes for colour; user text reaches it only as :class:`rich.text.Text` built with
+  :func:`user_text`, never as markup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
+
+from mock_interview.core.safetext import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+
+class VisibleStream(io.TextIOBase):
+    """A text stream that makes control characters visible before they reach ``raw``."""
+
+    def __init__(self, raw: TextIO) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with its control characters made visible."""
+        self.raw.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        """Whether the underlying stream is a terminal."""
+        return self.raw.isatty()
+
+    def fileno(self) -> int:
+        """The underlying stream's file descriptor."""
+        return self.raw.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        """The underlying stream's encoding."""
+        return getattr(self.raw, "encoding", "utf-8")
+
+    def writable(self) -> bool:
+        """Always: this is an output stream."""
+        return True
+
+
+def raw_stream(stream: TextIO | Any) -> TextIO:
+    """The stream under a :class:`VisibleStream` (or ``stream`` itself)."""
+    return stream.raw if isinstance(stream, VisibleStream) else stream
+
+
+@contextlib.contextmanager
+def visible_streams() -> Iterator[None]:
+    """Make every write to standard output and standard error pass through :func:`visible`."""
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, VisibleStream):
+        sys.stdout = VisibleStream(sys.stdout)  # type: ignore[assignment]
+    if not isinstance(sys.stderr, VisibleStream):
+        sys.stderr = VisibleStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+@contextlib.contextmanager
+def raw_streams() -> Iterator[None]:
+    """Undo :func:`visible_streams` for a block (the Textual app draws with escape codes)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = raw_stream(sys.stdout), raw_stream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def is_terminal() -> bool:
+    """Whether standard output is a terminal (tables) rather than a pipe or file (plain text)."""
+    try:
+        return raw_stream(sys.stdout).isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def console(*, stderr: bool = False) -> "Console":
+    """A Rich console on the real stream; give it :class:`~rich.text.Text`, never user text as markup."""
+    from rich.console import Console
+
+    stream = raw_stream(sys.stderr if stderr else sys.stdout)
+    return Console(file=stream, highlight=False, soft_wrap=False, force_terminal=is_terminal() or None)
+
+
+def user_text(text: str, style: str = "") -> "Text":
+    """User text as a Rich ``Text``: shown literally (``[/]`` stays ``[/]``), controls visible."""
+    from rich.text import Text
+
+    return Text(visible(text), style=style)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column. ``key`` columns (ids) never shrink, wrap or get cut."""
+
+    title: str
+    key: bool = False
+    justify: str = "left"
+
+
+def print_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
+    """A table on a terminal; aligned plain text (no box, no cutting) when piped.
+
+    On a terminal, key columns keep their full width and the other columns wrap to fit.
+    """
+    cells = [[_cell(value) for value in row] for row in rows]
+    if not is_terminal():
+        _print_plain(columns, cells)
+        return
+    from rich.table import Table
+
+    table = Table(title=title)
+    for position, column in enumerate(columns):
+        widest = max([len(column.title)] + [len(row[position]) for row in cells])
+        if column.key:
+            table.add_column(column.title, no_wrap=True, min_width=widest, justify=column.justify)  # type: ignore[arg-type]
+        else:
+            table.add_column(column.title, overflow="fold", justify=column.justify)  # type: ignore[arg-type]
+    for row in cells:
+        table.add_row(*(user_text(value) for value in row))
+    console().print(table)
+
+
+def _cell(value: str) -> str:
+    """One line per cell: a line break or tab from a file would break the row."""
+    return " ".join(visible(str(value)).split()) if any(c in value for c in "\n\t\r") else visible(str(value))
+
+
+def _print_plain(columns: Sequence[Column], cells: Sequence[Sequence[str]]) -> None:
+    widths = [max([len(column.title)] + [len(row[n]) for row in cells]) for n, column in enumerate(columns)]
+    for row in [[c.title for c in columns], *cells]:
+        parts = [value.rjust(widths[n]) if columns[n].justify == "right" else value.ljust(widths[n])
+                 for n, value in enumerate(row)]
+        print("  ".join(parts).rstrip())
