@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from mock_interview.core.context import AppContext
+from mock_interview.core.safetext import visible
 
 if TYPE_CHECKING:
     from mock_interview.core.planning import PreparedRound, RoundRequest
@@ -149,6 +151,17 @@ class MockInterviewApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Show a notification; its text is never parsed as markup, whatever ``markup`` says.
+
+        Messages quote packs, profiles, sessions and device names (a file name with ``[/]`` would
+        break the toast, ``[@click=...]`` would become an action), and screens' ``notify`` passes
+        ``markup=True`` by default: so markup is always off here, and control characters are made
+        visible.
+        """
+        super().notify(visible(str(message)), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def save_settings(self, settings: Settings) -> None:
         """Keep and write new settings."""

@@ -16,6 +16,8 @@ from textual.widgets import Footer, Header, Label, Select, Static
 from mock_interview.core.compare import Attempt, Change, CheckChange, attempts_by_question, compare_checks
 from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.core.feedback.present import colour_of, mark_of
+from mock_interview.core.safetext import visible
+from mock_interview.tui.usertext import user_text
 
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
@@ -33,7 +35,7 @@ def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) ->
     table.add_column("")
     for row in rows:
         words, colour = CHANGE_SHOWN.get(row.change, ("", "white"))
-        table.add_row(Text(row.label), Text(mark_of(row.before), style=colour_of(row.before)),
+        table.add_row(user_text(row.label), Text(mark_of(row.before), style=colour_of(row.before)),
                       Text(mark_of(row.after), style=colour_of(row.after)), Text(words, style=colour))
     return table
 
@@ -69,14 +71,19 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False, description="reading sessions")
     def load_attempts(self) -> None:
         attempts = attempts_by_question(self.app.context.sessions.load_all())
-        self.post_message(AttemptsLoaded(attempts, self.app.context.sessions.load(self.session_id)))
+        try:
+            current = self.app.context.sessions.load(self.session_id)
+        except LookupError as exc:  # unreadable or gone since History listed it
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        self.post_message(AttemptsLoaded(attempts, current))
 
     def on_attempts_loaded(self, message: AttemptsLoaded) -> None:
         self.attempts = message.attempts
         self.query_one("#compare-answers", Static).update("")
         repeated = {ref: items for ref, items in self.attempts.items() if len(items) >= 2}
         select = self.query_one("#compare-question", Select)
-        select.set_options([(items[-1].answer.question_text[:70], ref) for ref, items in repeated.items()])
+        select.set_options([(user_text(items[-1].answer.question_text[:70]), ref) for ref, items in repeated.items()])
         preferred = next((a.question_ref for a in message.current.answers if a.question_ref in repeated), None)
         if preferred:
             select.value = preferred
@@ -96,7 +103,7 @@ class CompareScreen(Screen[None]):
         text = Text()
         for label, attempt in (("Earlier", older), ("Latest", newer)):
             text.append(f"{label} ({attempt.session.started:%d %b %Y}, score {attempt.answer.score}):\n", style="bold")
-            text.append(attempt.answer.text.strip() + "\n\n")
+            text.append(visible(attempt.answer.text.strip()) + "\n\n")
         self.query_one("#compare-answers", Static).update(text)
         self.rows = compare_checks(older.answer.feedback, newer.answer.feedback)
         self.query_one("#compare-table", Static).update(comparison_table(older, newer, self.rows))

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, 
 
 from mock_interview.core.feedback import GROUPS
 from mock_interview.tui.messages import SessionsListed
+from mock_interview.tui.usertext import user_text
 
 if TYPE_CHECKING:
     from mock_interview.core.sessions import SessionSummary
@@ -61,6 +62,7 @@ class HistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
+        self._reported: list[str] = []  # the unreadable files already told about
         self.sort_key = "started"
         self.sort_reverse = True
 
@@ -95,8 +97,14 @@ class HistoryScreen(Screen[None]):
 
     def on_sessions_listed(self, message: SessionsListed) -> None:
         self.summaries = message.summaries
-        for problem in message.problems:
-            self.notify(str(problem), title="Skipped a file", severity="warning", timeout=8)
+        names = [p.path.name for p in message.problems]
+        if names and names != self._reported:  # one notice for all of them, once; every readable session is listed
+            self._reported = names
+            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+            files = "file" if len(names) == 1 else "files"
+            self.notify(f"{len(names)} session {files} could not be read: {', '.join(names[:3])}{more}. "
+                        "'mock-interview sessions list' says why.", title="Sessions skipped", severity="warning",
+                        timeout=15)
         self.fill(self.query_one("#history-filter", Input).value)
         self.draw_charts()
 
@@ -110,7 +118,8 @@ class HistoryScreen(Screen[None]):
         rows.sort(key=lambda row: SORT_KEYS[self.sort_key](row[0]), reverse=self.sort_reverse)
         packs_width = self.packs_width([cells for _, cells in rows])
         for summary, cells in rows:
-            table.add_row(*cells[:-1], fit(cells[-1], packs_width), key=summary.id)
+            table.add_row(*(user_text(cell) for cell in cells[:-1]), user_text(fit(cells[-1], packs_width)),
+                          key=summary.id)
         if selected is not None and any(s.id == selected for s, _ in rows):
             table.move_cursor(row=table.get_row_index(selected))
         empty = self.query_one("#history-empty", Static)

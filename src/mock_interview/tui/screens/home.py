@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Select
 from textual.widgets.selection_list import Selection
 
 from mock_interview.tui.messages import SpeechAvailabilityChecked
+from mock_interview.tui.usertext import user_text
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Pack
@@ -46,7 +48,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.speech_reason = "checking the microphone and speech model…"
         self.speech_available = False
-        self._profile_options: list[tuple[str, str]] = []
+        self._profile_options: list[tuple[Text, str]] = []
         self.ticked: set[str] = set()  # the source of truth: packs hidden by the filter stay ticked
         self._visible: set[str] = set()  # the packs the filter shows
 
@@ -112,7 +114,7 @@ class HomeScreen(Screen[None]):
             haystack = f"{pack.title} {pack.id} {' '.join(pack.tags)}".lower()
             if needle and needle not in haystack:
                 continue
-            label = f"{pack.title} ({len(pack.questions)}) · {', '.join(pack.tags)}"
+            label = user_text(f"{pack.title} ({len(pack.questions)}) · {', '.join(pack.tags)}")
             selections.append(Selection(label, pack.id, pack.id in self.ticked))
             self._visible.add(pack.id)
         return selections
@@ -151,14 +153,14 @@ class HomeScreen(Screen[None]):
 
     # -- profiles --------------------------------------------------------------------------------
 
-    def profile_options(self) -> tuple[list[tuple[str, str]], str]:
+    def profile_options(self) -> tuple[list[tuple[Text, str]], str]:
         """The saved profiles as Select options, and the active one if it exists."""
         profiles, _ = self.app.context.profiles.load_all()
-        options = [(f"{p.name}: {p.role} at {p.company}", p.name) for p in profiles]
+        options = [(user_text(f"{p.name}: {p.role} at {p.company}"), p.name) for p in profiles]
         active = self.app.settings.active_profile
         return options, active if active in {p.name for p in profiles} else ""
 
-    def refresh_profiles(self, options: list[tuple[str, str]], active: str) -> None:
+    def refresh_profiles(self, options: list[tuple[Text, str]], active: str) -> None:
         select = self.query_one("#profile", Select)
         select.set_options(options)
         if active:

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from mock_interview.tui.usertext import user_value
+
 
 class ModelPickerScreen(ModalScreen[str | None]):
     """Returns the model typed (``bundled``, a name such as ``base.en``, or a folder), or ``None``."""
@@ -22,7 +24,7 @@ class ModelPickerScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="model-picker", classes="dialog"):
             yield Static("Model: 'bundled' (tiny.en), a downloaded name such as base.en, or a model folder")  # wraps
-            yield Input(self.current, id="model-name")
+            yield Input(user_value(self.current), id="model-name")
             yield Button("Transcribe", variant="primary", id="model-ok")
 
     @on(Input.Submitted)

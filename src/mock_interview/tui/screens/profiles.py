@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from mock_interview.core.profiles import CAREER_STAGES, INDUSTRIES, Profile
+from mock_interview.tui.usertext import user_text, user_value
 
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
@@ -26,6 +27,7 @@ class ProfilesScreen(Screen[None]):
     app: MockInterviewApp
 
     CSS_PATH = "forms.tcss"
+    editing = ""  # the name of the profile in the form ("" for a new one)
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -84,7 +86,7 @@ class ProfilesScreen(Screen[None]):
         active = self.app.settings.active_profile
         options.add_option(Option("+ new profile", id=NEW))
         for profile in profiles:
-            options.add_option(Option(("● " if profile.name == active else "  ") + profile.name, id=profile.name))
+            options.add_option(Option(user_text(("● " if profile.name == active else "  ") + profile.name), id=profile.name))
         self.profiles = {p.name: p for p in profiles}
         target = select or (active if active in self.profiles else None)
         if target:
@@ -101,14 +103,15 @@ class ProfilesScreen(Screen[None]):
 
     def fill(self, profile: Profile | None) -> None:
         profile = profile or Profile(name="", company="", role="")
-        self.query_one("#profile-name", Input).value = profile.name
-        self.query_one("#profile-company", Input).value = profile.company
-        self.query_one("#profile-role", Input).value = profile.role
+        self.editing = profile.name
+        self.query_one("#profile-name", Input).value = user_value(profile.name)
+        self.query_one("#profile-company", Input).value = user_value(profile.company)
+        self.query_one("#profile-role", Input).value = user_value(profile.role)
         self.query_one("#profile-industry", Select).value = profile.industry
         self.query_one("#profile-stage", Select).value = profile.career_stage
-        self.query_one("#profile-mission", Input).value = profile.mission
-        self.query_one("#profile-values", Input).value = ", ".join(profile.values)
-        self.query_one("#profile-jd", TextArea).load_text(profile.job_description)
+        self.query_one("#profile-mission", Input).value = user_value(profile.mission)
+        self.query_one("#profile-values", Input).value = user_value(", ".join(profile.values))
+        self.query_one("#profile-jd", TextArea).load_text(user_value(profile.job_description))
 
     def action_new(self) -> None:
         self.fill(None)
@@ -139,7 +142,15 @@ class ProfilesScreen(Screen[None]):
             self.notify("\n".join(f"{p.key}: {p.message}" for p in exc.problems), title="Not saved", severity="error",
                         timeout=10)
             return None
-        path = self.app.context.profiles.save(profile)
+        try:  # a new name never replaces another profile; the one being edited is replaced
+            path = self.app.context.profiles.save(profile, overwrite=name == self.editing)
+        except FileExistsError:
+            self.notify(f"A profile named '{name}' exists already; choose another name or edit that one.",
+                        title="Not saved", severity="error", timeout=10)
+            return None
+        except OSError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return None
         self.notify(f"Saved {path}")
         if not self.app.settings.active_profile:
             self.app.save_settings(self.app.settings.updated(active_profile=profile.name))

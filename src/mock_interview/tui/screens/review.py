@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
 from mock_interview.core.feedback.model import Feedback
 from mock_interview.core.feedback.present import GROUP_TITLES, gains_line, rows
+from mock_interview.core.safetext import visible
+from mock_interview.tui.usertext import user_text, user_value
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Question
@@ -33,7 +35,7 @@ QUESTION_SHOWN = 60  # characters of a question in the list of answers, cut at a
 
 def highlighted_answer(text: str, feedback: Feedback) -> Text:
     """The answer with evidence styled: strengths by group, problems (vague phrases, fillers) in red."""
-    rich_text = Text(text)
+    rich_text = user_text(text)  # same length as text: evidence offsets still apply
     for check in feedback.checks:
         if check.status == "na" or (not check.problem and check.status == "missing"):
             continue
@@ -55,16 +57,16 @@ def checklist_text(feedback: Feedback) -> Text:
     for row in rows(feedback, include_na=False):
         if row.group != group:
             group = row.group
-            lines.append(f"\n{GROUP_TITLES.get(group, group)}\n", style="bold")
+            lines.append(f"\n{visible(str(GROUP_TITLES.get(group, group)))}\n", style="bold")
         lines.append(f" {row.mark} ", style=row.colour)
-        lines.append(row.label)
+        lines.append(visible(row.label))  # labels, details and tips may quote the answer or profile
         if row.check.detail:
-            lines.append(f"  {row.check.detail}", style="dim")
+            lines.append(f"  {visible(row.check.detail)}", style="dim")
         if row.tip:
-            lines.append(f"\n     {row.tip}", style="italic")
+            lines.append(f"\n     {visible(row.tip)}", style="italic")
         lines.append("\n")
     if gains_line(feedback):
-        lines.append(f"\n{gains_line(feedback)}\n", style="bold")
+        lines.append(f"\n{visible(gains_line(feedback))}\n", style="bold")
     return lines
 
 
@@ -72,7 +74,7 @@ def example_text(question: Question) -> Text:
     """A pack's example answer, and plainly which parts of the checklist it leaves out."""
     from mock_interview.core.feedback import example_leaves_out
 
-    text = Text(question.example or "")
+    text = user_text(question.example or "")
     left_out = example_leaves_out(question)
     if left_out:
         text.append(f"\n\nThis example leaves out: {', '.join(left_out)}.", style="italic")
@@ -147,7 +149,7 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), severity="error", timeout=10)
             self.app.pop_screen()
             return
-        self.query_one("#review-summary", Static).update(Text(session_summary(session)))
+        self.query_one("#review-summary", Static).update(user_text(session_summary(session)))
         options = self.query_one("#review-answers", OptionList)
         number = 0
         for index, answer in enumerate(session.answers):
@@ -156,7 +158,7 @@ class ReviewScreen(Screen[None]):
             prefix = "  ↳ follow-up" if answer.is_follow_up else f"{number}."
             score = "" if answer.score is None else f" [{answer.score}]"
             short = textwrap.shorten(answer.question_text, QUESTION_SHOWN, placeholder=" …")
-            options.add_option(Option(Text(f"{prefix} {short}{score}"), id=str(index)))
+            options.add_option(Option(user_text(f"{prefix} {short}{score}"), id=str(index)))
         if session.answers:
             options.highlighted = 0
             self.show_answer(0)
@@ -189,7 +191,7 @@ class ReviewScreen(Screen[None]):
         assert self.session is not None
         self.index = index
         answer = self.session.answers[index]
-        self.query_one("#review-question", Static).update(Text(answer.question_text, style="bold"))
+        self.query_one("#review-question", Static).update(user_text(answer.question_text, style="bold"))
         body = Text(answer_meta(answer) + "\n\n", style="dim")
         feedback = Feedback.from_json(answer.feedback)
         body.append_text(highlighted_answer(answer.text, feedback) if answer.text
@@ -201,7 +203,7 @@ class ReviewScreen(Screen[None]):
         example_box.display = bool(question and question.example and not answer.is_follow_up)
         if question and question.example:
             self.query_one("#review-example", Static).update(example_text(question))
-        self.query_one("#reflection", TextArea).load_text(answer.reflection)
+        self.query_one("#reflection", TextArea).load_text(user_value(answer.reflection))
         self.refresh_bindings()
 
     def save_now(self) -> None:
@@ -212,7 +214,14 @@ class ReviewScreen(Screen[None]):
         note = self.query_one("#reflection", TextArea).text
         if note != answer.reflection:
             answer.reflection = note
-            self.app.context.sessions.save(self.session)
+            self.save_session()
+
+    def save_session(self) -> None:
+        """Save the session; say so when another window or process had changed it meanwhile."""
+        self.app.context.sessions.save(self.session)
+        if self.session.save_notice:
+            self.session_id = self.session.id  # a conflicting edit is kept as a session of its own
+            self.notify(self.session.save_notice, title="Session changed elsewhere", severity="warning", timeout=12)
 
     def action_save_note(self) -> None:
         if self.current_answer() is None:
@@ -228,10 +237,14 @@ class ReviewScreen(Screen[None]):
         if self.session is None:
             return
         self.save_now()
-        folder = ensure_private_dir(self.app.context.data.root / "exports")
+        folder = ensure_private_dir(self.app.context.data.exports)
         path = folder / f"{self.session.id}.md"
         titles = {p.id: p.title for p in self.app.context.packs.packs}
-        atomic_write_text(path, session_to_markdown(self.session, titles))
+        try:
+            atomic_write_text(path, session_to_markdown(self.session, titles))
+        except OSError as exc:
+            self.notify(f"Not exported: {exc}", severity="error", timeout=10)
+            return
         self.notify(f"Exported to {path}", title="Markdown report", timeout=10)
 
     # -- recordings ------------------------------------------------------------------------------
@@ -323,7 +336,7 @@ class ReviewScreen(Screen[None]):
         answer.words = list(message.transcript.words)
         answer.transcript_model = message.transcript.model
         answer.feedback = message.feedback
-        self.app.context.sessions.save(self.session)
+        self.save_session()
         if message.index == self.index:
             self.show_answer(message.index)
         self.notify(f"Re-transcribed with {message.transcript.model}.")

@@ -27,6 +27,7 @@ from mock_interview.tui.messages import (
     TranscriptReady,
     TranscriptUpdated,
 )
+from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.countdown import Countdown
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from mock_interview.tui.widgets.level_meter import LevelMeter
@@ -118,10 +119,10 @@ class RoundScreen(Screen[None]):
         self.query_one("#progress", Label).update(
             f"Question {self.round.number} of {self.round.total}" + ("  ·  follow-up" if follow else "")
             + f"  ·  {turn.question.kind}")
-        question = Text.assemble(("Follow-up: ", "bold") if follow else "", turn.text)
+        question = Text.assemble(("Follow-up: ", "bold") if follow else "", user_text(turn.text))
         self.query_one("#question", Static).update(question)
         answer = self.query_one("#answer", TextArea)
-        answer.load_text(self.round.draft.text if self.round.draft is not None else "")
+        answer.load_text(user_value(self.round.draft.text) if self.round.draft is not None else "")
         panel = self.query_one(FeedbackPanel)
         if self.round.calm:
             panel.show_hidden("Calm mode: the checklist appears after you answer. f2 switches to live feedback.")
@@ -159,7 +160,7 @@ class RoundScreen(Screen[None]):
         self.refresh_bindings()
 
     def status(self, text: str) -> None:
-        self.query_one("#round-status", Static).update(text)
+        self.query_one("#round-status", Static).update(user_text(text))
 
     # -- the clock -------------------------------------------------------------------------------
 
@@ -183,7 +184,7 @@ class RoundScreen(Screen[None]):
             self.status("Recording… the transcript appears as you speak.")
         else:
             if self.round.draft is not None and self.round.draft.text and not answer.text:
-                answer.load_text(self.round.draft.text)  # resumed: the interrupted answer comes back
+                answer.load_text(user_value(self.round.draft.text))  # resumed: the interrupted answer comes back
             answer.move_cursor(answer.document.end)
             answer.focus()
 

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Switch
 
 from mock_interview.tui.messages import InputDevicesListed
+from mock_interview.tui.usertext import user_text, user_value
 
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
@@ -51,7 +52,7 @@ class SettingsScreen(Screen[None]):
                 yield Label("Interviewer asks follow-up questions", classes="switch-label")
             yield Label("Transcription model: 'bundled' (tiny.en), a downloaded name (base.en…), or a folder",
                         classes="field-label")
-            yield Input(settings.model, id="model")
+            yield Input(user_value(settings.model), id="model")
             yield Label("Input device", classes="field-label")
             yield Select([("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False,
                          id="input-device")
@@ -77,8 +78,8 @@ class SettingsScreen(Screen[None]):
             return
         devices = message.devices
         select = self.query_one("#input-device", Select)
-        options = [("System default", DEFAULT_DEVICE)] + [
-            (f"{d.index}: {d.name}" + (" (default)" if d.is_default else ""), d.name) for d in devices]
+        options = [(user_text("System default"), DEFAULT_DEVICE)] + [
+            (user_text(f"{d.index}: {d.name}" + (" (default)" if d.is_default else "")), d.name) for d in devices]
         select.set_options(options)
         current = self.app.settings.input_device
         select.value = current if current in {d.name for d in devices} else DEFAULT_DEVICE

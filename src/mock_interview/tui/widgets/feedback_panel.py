@@ -12,6 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mock_interview.core.feedback.present import GROUP_TITLES, check_row, gains_line
+from mock_interview.core.safetext import visible
 
 if TYPE_CHECKING:
     from mock_interview.core.feedback import Check, Feedback
@@ -72,11 +73,11 @@ class FeedbackPanel(Vertical):
                 title += f" · {group_score}" if group_score is not None else ""
                 items.append(Option(Text(title, style="bold"), disabled=True))
             row = check_row(check)
-            items.append(Option(Text.assemble((f"{row.mark} ", row.colour), row.label), id=check.id))
+            items.append(Option(Text.assemble((f"{row.mark} ", row.colour), visible(row.label)), id=check.id))
             self._checks.append(check)
         options.clear_options()
         options.add_options(items)
-        self._gains = gains_line(feedback)
+        self._gains = visible(gains_line(feedback))  # labels can name the company
         ids = [c.id for c in self._checks]
         if previous_id in ids:
             options.highlighted = self._option_index(options, previous_id)
@@ -103,11 +104,11 @@ class FeedbackPanel(Vertical):
             tip.update(Text.assemble("Highlight an item to see its tip.",
                                      (f"\n{self._gains}", "dim") if self._gains else ""))
             return
-        text = Text(check.tip)
+        text = Text(visible(check.tip))  # tips, details and evidence quote files and answers
         if check.detail:
-            text.append("\n" + check.detail, style="dim")
+            text.append("\n" + visible(check.detail), style="dim")
         elif check.evidence:
-            quoted = ", ".join(f"“{textwrap.shorten(e.text, EVIDENCE_WIDTH, placeholder=' …')}”"
+            quoted = ", ".join(f"“{textwrap.shorten(visible(e.text), EVIDENCE_WIDTH, placeholder=' …')}”"
                                for e in check.evidence[:EVIDENCE_SHOWN])
             text.append("\n" + quoted, style="dim")
         tip.update(text)

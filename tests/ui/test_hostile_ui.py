@@ -1,0 +1,198 @@
+"""Hostile text through every screen (issue 10): shown literally, never markup, never a raw escape.
+
+A pack, a profile, sessions and settings full of ``[/]``, ``[link=...]``, ``[@click=...]`` and escape
+sequences are loaded, and every screen is opened on them: Home, a round (typing an answer full of
+markup, clicking where a planted ``[@click]`` would be), Review, History, Compare, Profiles,
+Settings, the model picker and Help. Each must show the text as written, draw no raw control
+character and keep working. Bad session files give one notice in History and never hide the good
+ones.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from textual.widgets import DataTable, TextArea
+
+from mock_interview.core.sessions import AnswerRecord, SessionStore
+from mock_interview.tui.screens.compare import CompareScreen
+from mock_interview.tui.screens.history import HistoryScreen
+from mock_interview.tui.screens.home import HomeScreen
+from mock_interview.tui.screens.model_picker import ModelPickerScreen
+from mock_interview.tui.screens.profiles import ProfilesScreen
+from mock_interview.tui.screens.review import ReviewScreen
+from mock_interview.tui.screens.round import RoundScreen
+from mock_interview.tui.screens.settings import SettingsScreen
+from tests.hostile import CLICK, MARKUP, toml_string, write_bad_sessions, write_hostile_pack, write_hostile_profile, write_session
+from tests.ui.conftest import wait_for
+
+GOOD = ["20250101-100000-aaaa", "20250101-110000-bbbb"]
+
+
+def drawn_text(app) -> str:
+    """The screen as drawn (from the SVG screenshot), one line per row."""
+    svg = app.export_screenshot()
+    assert "\x1b" not in svg and "&#27;" not in svg and "\x9b" not in svg, "a raw control character was drawn"
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for match in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(match.group(2)), []).append((float(match.group(1)), html.unescape(match.group(3))))
+    return "\n".join("".join(t for _, t in sorted(parts)).replace("\xa0", " ") for _, parts in sorted(rows.items()))
+
+
+def notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def seed(data: Path) -> None:
+    write_hostile_pack(data / "packs")
+    write_hostile_profile(data / "profiles")
+    (data / "settings.toml").write_text(f"model = {toml_string('model [/] ' + chr(27) + '[2J')}\n", encoding="utf-8")
+    folder = data / "sessions"
+    for session_id in GOOD:  # the same hostile question twice, for Compare
+        write_session(folder, session_id, question=f"Where {MARKUP} {CLICK}?", text=f"I lead [/] {MARKUP}\x1b]0;t\x07",
+                      reflection=f"note {MARKUP}", label=f"Current [/] role {CLICK}")
+        text = (folder / f"{session_id}.toml").read_text("utf-8").replace('"career-goals/five-years"', '"evil/q1"')
+        (folder / f"{session_id}.toml").write_text(text, encoding="utf-8")
+    write_bad_sessions(folder)
+
+
+async def test_every_screen_shows_hostile_text_literally(make_app, isolated_data_dir):
+    seed(isolated_data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#count")))
+        await pilot.pause(0.4)
+        home = drawn_text(app)
+        assert "Evil [/] [link=file:///etc/passwd]click[/link]" in home and "␛" in home
+
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query_one(DataTable).row_count == 2)
+        await pilot.pause(0.2)
+        assert any("3 session files could not be read" in n for n in notices(app))
+        assert "20250102-100001-bad1.toml" in " ".join(notices(app))
+        drawn_text(app)
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+        await pilot.pause(0.2)
+        review = drawn_text(app)
+        assert "Where [/] [link=file:///etc/passwd]click[/link]" in review
+        assert "I lead [/]" in review and "Current [/] role [@click=screen.end_round]CLICKME[/]" in review
+        assert app.screen.query_one("#reflection", TextArea).text.startswith("note [/] [link=")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and "Latest" in str(app.screen.query_one("#compare-answers").render()))
+        compare = drawn_text(app)
+        assert "Current [/] role" in compare and "I lead [/]" in compare
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilesScreen))
+        app.screen.query_one("#profile-list").highlighted = 1  # the hostile profile
+        await pilot.pause(0.2)
+        profiles = drawn_text(app)
+        assert "evilp" in profiles and "Acme [/] [link=file:///etc/passwd]" in profiles
+        assert app.screen.query_one("#profile-company").value.endswith("[b]bold?[/b]␛[2J")
+        assert "␛]8;;" in app.screen.query_one("#profile-jd", TextArea).text
+        await pilot.press("f1")
+        await pilot.pause(0.2)
+        drawn_text(app)
+        await pilot.press("escape")
+        await pilot.press("escape")
+
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#model").value == "model [/] ␛[2J"
+        drawn_text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        app.push_screen(ModelPickerScreen(app.settings.model))
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#model-name").value == "model [/] ␛[2J"
+        drawn_text(app)
+        await pilot.press("escape")
+
+
+async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_data_dir):
+    seed(isolated_data_dir)
+    app = make_app(start_round={"packs": ["evil"], "count": 1, "order": "pack", "mode": "typed", "profile": "evilp"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        question = str(screen.query_one("#question").render())
+        assert question.startswith("Prep [draft] [@click=screen.end_round]CLICKME[/]") and "␛]8;;" in question
+        for x in range(0, 50, 2):  # a live [@click] anywhere on the question line would end the round (CLICKME is 7 wide)
+            await pilot.click("#question", offset=(x, 0))
+        assert isinstance(app.screen, RoundScreen) and screen.round.phase in ("prep", "answer")
+        await pilot.press("ctrl+s")
+        area = screen.query_one("#answer", TextArea)
+        area.insert(f"At Acme [/] I {MARKUP} led a team of 5 and um [link=x]grew[/link] sales 20% in a year")
+        await pilot.press("full_stop")
+        await pilot.pause(0.8)
+        drawn_text(app)
+        for option in range(3):  # the tip area quotes the answer's evidence
+            await pilot.press("tab")
+            await pilot.press("down")
+            drawn_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+        assert screen.round.phase == "done"
+        drawn_text(app)
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+        await pilot.pause(0.2)
+        review = drawn_text(app)
+        assert "example" not in review or "[/]" in review
+        assert "At Acme [/] I [/] [link=file:///etc/passwd]click[/link]" in review
+
+
+async def test_weakest_first_round_starts_despite_bad_sessions(make_app, isolated_data_dir):
+    write_session(isolated_data_dir / "sessions", GOOD[0])
+    write_bad_sessions(isolated_data_dir / "sessions")
+    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "weakest", "mode": "typed", "profile": ""})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        assert app.screen.round.questions[0].ref == "career-goals/five-years"  # the good session's score counts
+
+
+async def test_a_note_saved_while_another_window_changed_the_session(make_app, isolated_data_dir):
+    write_session(isolated_data_dir / "sessions", GOOD[0])
+    store = SessionStore(isolated_data_dir / "sessions")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        app.push_screen(ReviewScreen(GOOD[0]))
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+        elsewhere = store.load(GOOD[0])  # another window adds an answer and edits the note
+        elsewhere.answers.append(AnswerRecord("career-goals/ten-years", "Ten years?", "goals", elsewhere.started, text="more"))
+        store.save(elsewhere)
+        area = app.screen.query_one("#reflection", TextArea)
+        area.load_text("my note")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+        assert any("changed elsewhere" in n or "also changed" in n for n in notices(app))
+    saved = store.load(GOOD[0])
+    assert saved.answers[0].reflection == "my note" and [a.text for a in saved.answers][-1] == "more"
+
+
+async def test_a_bad_pack_and_bad_settings_are_notices_not_crashes(make_app, isolated_data_dir):
+    packs = isolated_data_dir / "packs"
+    packs.mkdir(parents=True)
+    (packs / "bad.toml").write_text('[pack]\nid = "x\\u001b[2J [/] [@click=app.quit]q[/]"\ntitle = "T"\n'
+                                    '[[questions]]\nid = "a"\ntext = "t"\nkind = "goals"\n', encoding="utf-8")
+    (packs / "deep.toml").write_text("tags = " + "[" * 400 + "]" * 400 + "\n", encoding="utf-8")
+    (isolated_data_dir / "settings.toml").write_text('feedback = "[/]\\u001b[2J"\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.pause(0.3)
+        shown = notices(app)
+        assert any("bad.toml" in n and "␛[2J [/]" in n for n in shown)
+        assert any("levels deep" in n for n in shown) and any("feedback" in n for n in shown)
+        drawn_text(app)
