@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REQUIRE_REAL_ENV = "MOCK_INTERVIEW_REQUIRE_REAL"
+
+# Hypothesis keeps a cache in ./.hypothesis by default: tests never write into the checkout.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "mock-interview-hypothesis"))
 
 
 def need(condition: bool, reason: str) -> None:
