@@ -76,19 +76,20 @@ def test_sessions_list_piped_is_plain_and_keeps_ids_whole(capsys, three_sessions
     assert out.splitlines()[0].split()[:2] == ["id", "started"]
 
 
-@pytest.mark.parametrize("columns", [80, 60])
-def test_sessions_and_packs_tables_on_a_narrow_terminal_keep_ids_whole(capsys, three_sessions, monkeypatch, columns):
+@pytest.mark.parametrize("columns", [200, 80, 60])
+def test_sessions_and_packs_on_a_terminal_keep_ids_whole_at_any_width(capsys, three_sessions, monkeypatch, columns):
     monkeypatch.setattr("mock_interview.cli.output.is_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", str(columns))
-    code, out, _ = run(capsys, "sessions", "list")
-    assert code == 0 and "│" in out  # a real table
-    for session_id in three_sessions:
-        assert session_id in out
-    code, out, _ = run(capsys, "packs", "list")
-    for pack_id in ("industry-nonprofit-public", "career-goals", "behavioral-star"):
-        assert pack_id in out
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)  # Rich's colours
-    assert all(len(line) <= columns for line in plain.splitlines())
+    for argv, ids in ((("sessions", "list"), three_sessions),
+                      (("packs", "list"), ("industry-nonprofit-public", "career-goals", "behavioral-star"))):
+        code, out, _ = run(capsys, *argv)
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", out)  # Rich's colours
+        assert code == 0 and "…" not in plain
+        for whole in ids:
+            assert re.search(rf"(^|\s){re.escape(whole)}(\s|$)", plain, re.MULTILINE), whole
+        assert all(len(line) <= columns for line in plain.splitlines())
+        if columns == 200:
+            assert "━" in plain or "─" in plain  # wide enough: a table
 
 
 def test_packs_list_piped_keeps_every_id(capsys):

@@ -123,26 +123,40 @@ class Column:
 
 
 def print_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
-    """A table on a terminal; aligned plain text (no box, no cutting) when piped.
+    """Rows of values, ids never cut.
 
-    On a terminal, key columns keep their full width and the other columns wrap to fit.
+    On a terminal wide enough for every column, a table; on a narrower one, each row as a block
+    (its key columns on one line, the other values wrapped below), since squeezing seven columns
+    into 80 would fold every word; when piped, aligned plain text with no box and nothing cut.
     """
     cells = [[_cell(value) for value in row] for row in rows]
     if not is_terminal():
         _print_plain(columns, cells)
         return
+    out = console()
+    widths = [max([len(column.title)] + [len(row[n]) for row in cells]) for n, column in enumerate(columns)]
+    if sum(widths) + 2 * (len(columns) - 1) > out.width:
+        _print_blocks(columns, cells, out.width)
+        return
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title)
-    for position, column in enumerate(columns):
-        widest = max([len(column.title)] + [len(row[position]) for row in cells])
-        if column.key:
-            table.add_column(column.title, no_wrap=True, min_width=widest, justify=column.justify)  # type: ignore[arg-type]
-        else:
-            table.add_column(column.title, overflow="fold", justify=column.justify)  # type: ignore[arg-type]
+    table = Table(title=title, box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False)
+    for column, width in zip(columns, widths):
+        table.add_column(column.title, no_wrap=True, min_width=width, justify=column.justify)  # type: ignore[arg-type]
     for row in cells:
         table.add_row(*(user_text(value) for value in row))
-    console().print(table)
+    out.print(table)
+
+
+def _print_blocks(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -> None:
+    import textwrap
+
+    for row in cells:
+        print("  ".join(value for column, value in zip(columns, row) if column.key))
+        details = " · ".join(f"{column.title} {value}" for column, value in zip(columns, row) if not column.key and value)
+        print(textwrap.fill(details, width=max(20, width), initial_indent="  ", subsequent_indent="  ",
+                            break_on_hyphens=False))
 
 
 def _cell(value: str) -> str:
