@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 
 import _common
+
 from mock_interview.core.packs import validate_paths
 
 SIZES = (1000, 2000, 4000, 8000)

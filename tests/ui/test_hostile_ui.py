@@ -25,7 +25,15 @@ from mock_interview.tui.screens.profiles import ProfilesScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.screens.settings import SettingsScreen
-from tests.hostile import CLICK, MARKUP, toml_string, write_bad_sessions, write_hostile_pack, write_hostile_profile, write_session
+from tests.hostile import (
+    CLICK,
+    MARKUP,
+    toml_string,
+    write_bad_sessions,
+    write_hostile_pack,
+    write_hostile_profile,
+    write_session,
+)
 from tests.ui.conftest import wait_for
 
 GOOD = ["20250101-100000-aaaa", "20250101-110000-bbbb"]
@@ -136,7 +144,7 @@ async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_dat
         await pilot.press("full_stop")
         await pilot.pause(0.8)
         drawn_text(app)
-        for option in range(3):  # the tip area quotes the answer's evidence
+        for _ in range(3):  # the tip area quotes the answer's evidence
             await pilot.press("tab")
             await pilot.press("down")
             drawn_text(app)

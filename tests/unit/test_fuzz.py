@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import sys
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ HOSTILE = st.sampled_from([MARKUP, CLICK, CLEAR, RETITLE, HYPERLINK, "[/]", "\x9
                            "../../x", "a" * 300, "é✔", "\u202e"])
 TEXT = st.one_of(HOSTILE, st.text(max_size=40), st.builds(lambda a, b: a + b, HOSTILE, st.text(max_size=10)))
 WHEN = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30),
-                    timezones=st.one_of(st.none(), st.just(timezone.utc), st.just(timezone(timedelta(hours=-11)))))
+                    timezones=st.one_of(st.none(), st.just(UTC), st.just(timezone(timedelta(hours=-11)))))
 SCALAR = st.one_of(TEXT, st.booleans(), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.floats(), WHEN)
 VALUE = st.recursive(SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=4),
                                                      st.dictionaries(TEXT, inner, max_size=4)), max_leaves=12)

@@ -32,7 +32,7 @@ def test_visible_replaces_every_control_character_one_for_one():
     shown = visible(every_control)
     assert len(shown) == len(every_control)  # offsets into the text (evidence) stay valid
     kept = {"\n", "\t"}
-    for original, replacement in zip(every_control, shown):
+    for original, replacement in zip(every_control, shown, strict=True):
         if original in kept:
             assert replacement == original
         else:

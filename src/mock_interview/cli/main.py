@@ -13,7 +13,6 @@ import sys
 from mock_interview import __version__
 from mock_interview.core.kinds import QuestionKind
 
-
 MAX_RECORD_SECONDS = 4 * 3600  # longer than any answer; a larger value is a typo
 
 

@@ -98,7 +98,7 @@ def is_terminal() -> bool:
         return False
 
 
-def console(*, stderr: bool = False) -> "Console":
+def console(*, stderr: bool = False) -> Console:
     """A Rich console on the real stream; give it :class:`~rich.text.Text`, never user text as markup."""
     from rich.console import Console
 
@@ -106,7 +106,7 @@ def console(*, stderr: bool = False) -> "Console":
     return Console(file=stream, highlight=False, soft_wrap=False, force_terminal=is_terminal() or None)
 
 
-def user_text(text: str, style: str = "") -> "Text":
+def user_text(text: str, style: str = "") -> Text:
     """User text as a Rich ``Text``: shown literally (``[/]`` stays ``[/]``), controls visible."""
     from rich.text import Text
 
@@ -142,7 +142,7 @@ def print_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[s
     from rich.table import Table
 
     table = Table(title=title, box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False)
-    for column, width in zip(columns, widths):
+    for column, width in zip(columns, widths, strict=True):
         table.add_column(column.title, no_wrap=True, min_width=width, justify=column.justify)  # type: ignore[arg-type]
     for row in cells:
         table.add_row(*(user_text(value) for value in row))
@@ -153,8 +153,8 @@ def _print_blocks(columns: Sequence[Column], cells: Sequence[Sequence[str]], wid
     import textwrap
 
     for row in cells:
-        print("  ".join(value for column, value in zip(columns, row) if column.key))
-        details = " · ".join(f"{column.title} {value}" for column, value in zip(columns, row) if not column.key and value)
+        print("  ".join(value for column, value in zip(columns, row, strict=True) if column.key))
+        details = " · ".join(f"{column.title} {value}" for column, value in zip(columns, row, strict=True) if not column.key and value)
         print(textwrap.fill(details, width=max(20, width), initial_indent="  ", subsequent_indent="  ",
                             break_on_hyphens=False))
 

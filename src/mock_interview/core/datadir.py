@@ -54,7 +54,7 @@ class DataDir:
         """Markdown reports exported from Review."""
         return self.root / "exports"
 
-    def ensure(self) -> "DataDir":
+    def ensure(self) -> DataDir:
         """Create the data directory and its folders (``0700``) if they are missing.
 
         Temporary files that interrupted saves left behind (older than a few minutes, so a save in

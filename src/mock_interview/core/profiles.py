@@ -12,7 +12,13 @@ from pathlib import Path
 
 import tomli_w
 
-from mock_interview.core.fsutil import UnsafePathError, atomic_create_text, atomic_write_text, child_path, ensure_private_dir
+from mock_interview.core.fsutil import (
+    UnsafePathError,
+    atomic_create_text,
+    atomic_write_text,
+    child_path,
+    ensure_private_dir,
+)
 from mock_interview.core.tomlschema import (
     SLUG_HINT,
     FieldSpec,

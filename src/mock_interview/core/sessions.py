@@ -153,7 +153,7 @@ class AnswerRecord:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], path: Path | None = None, where: str = "answers[1]") -> "AnswerRecord":
+    def from_dict(cls, data: dict[str, Any], path: Path | None = None, where: str = "answers[1]") -> AnswerRecord:
         """Build from the TOML form, checking every field.
 
         Raises:
@@ -258,7 +258,7 @@ class Session:
         return {"session": header, "answers": [a.to_dict() for a in self.answers]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], path: Path | None = None, session_id: str | None = None) -> "Session":
+    def from_dict(cls, data: dict[str, Any], path: Path | None = None, session_id: str | None = None) -> Session:
         """Build from the TOML form, checking every field.
 
         Args:
@@ -660,11 +660,11 @@ def _same_answer(one: Any, other: Any) -> bool:
 def _merge_answers(base: list[Any], ours: list[Any], theirs: list[Any], conflicts: list[str]) -> list[Any]:
     shared = len(base)
     aligned = len(ours) >= shared and len(theirs) >= shared and all(
-        _same_answer(b, o) and _same_answer(b, t) for b, o, t in zip(base, ours, theirs))
+        _same_answer(b, o) and _same_answer(b, t) for b, o, t in zip(base, ours, theirs, strict=False))
     if not aligned:  # answers were removed or reordered on one side: only a one-sided change merges
         return _merge_value(base, ours, theirs, "answers", conflicts)
     merged = [_merge_tables(b, o, t, f"answers[{n + 1}]", conflicts)
-              for n, (b, o, t) in enumerate(zip(base, ours, theirs))]
+              for n, (b, o, t) in enumerate(zip(base, ours, theirs, strict=False))]
     added_ours, added_theirs = ours[shared:], theirs[shared:]
     if added_ours and added_theirs and added_ours != added_theirs:
         conflicts.append("new answers")

@@ -51,7 +51,7 @@ class Settings:
     input_device: str = ""
     packs: tuple[str, ...] = ()  # the packs ticked for the last round started from Home (empty: the core packs)
 
-    def updated(self, **changes) -> "Settings":
+    def updated(self, **changes) -> Settings:
         """A copy with ``changes`` applied."""
         return replace(self, **changes)
 
