@@ -44,7 +44,7 @@ def write_hostile_pack(folder: Path, pack_id: str = "evil") -> Path:
         f'id = "{pack_id}"\n'
         f"title = {toml_string(HOSTILE_TITLE)}\n"
         f"description = {toml_string('desc ' + MARKUP + CLEAR)}\n"
-        f'tags = [{toml_string("tag" + CSI + "31m")}]\n'
+        f"tags = [{toml_string('tag' + CSI + '31m')}]\n"
         "[[questions]]\n"
         'id = "q1"\n'
         f"text = {toml_string(HOSTILE_QUESTION)}\n"
@@ -123,12 +123,26 @@ evidence = [{{start = 0, end = 2, text = "In"}}]
 """
 
 
-def session_text(session_id: str, *, started: str = "2025-01-01T10:00:00+01:00", extra_header: str = "",
-                 question: str = "Where do you see yourself in five years?", text: str = "In five years I lead a team.",
-                 reflection: str = "Open with the number.", label: str = "Current role") -> str:
+def session_text(
+    session_id: str,
+    *,
+    started: str = "2025-01-01T10:00:00+01:00",
+    extra_header: str = "",
+    question: str = "Where do you see yourself in five years?",
+    text: str = "In five years I lead a team.",
+    reflection: str = "Open with the number.",
+    label: str = "Current role",
+) -> str:
     """The TOML of a small completed session; ``extra_header`` adds or overrides ``[session]`` keys."""
-    return SESSION_TEMPLATE.format(id=session_id, started=started, extra_header=extra_header, question=toml_string(question),
-                                   text=toml_string(text), reflection=toml_string(reflection), label=toml_string(label))
+    return SESSION_TEMPLATE.format(
+        id=session_id,
+        started=started,
+        extra_header=extra_header,
+        question=toml_string(question),
+        text=toml_string(text),
+        reflection=toml_string(reflection),
+        label=toml_string(label),
+    )
 
 
 def write_session(folder: Path, session_id: str, **options: str) -> Path:
@@ -167,7 +181,7 @@ def write_bad_sessions(folder: Path) -> list[Path]:
         key = options["extra_header"].split(" = ")[0]
         text = without_key(text, key)
         if key == "group_scores":
-            text = text.replace('[session.group_scores]\nstructure = 50\n', "")
+            text = text.replace("[session.group_scores]\nstructure = 50\n", "")
         text = text.replace("[session.settings]", options["extra_header"] + "\n[session.settings]", 1)
         path.write_text(text, encoding="utf-8")
         paths.append(path)

@@ -59,8 +59,14 @@ def seed(data: Path) -> None:
     (data / "settings.toml").write_text(f"model = {toml_string('model [/] ' + chr(27) + '[2J')}\n", encoding="utf-8")
     folder = data / "sessions"
     for session_id in GOOD:  # the same hostile question twice, for Compare
-        write_session(folder, session_id, question=f"Where {MARKUP} {CLICK}?", text=f"I lead [/] {MARKUP}\x1b]0;t\x07",
-                      reflection=f"note {MARKUP}", label=f"Current [/] role {CLICK}")
+        write_session(
+            folder,
+            session_id,
+            question=f"Where {MARKUP} {CLICK}?",
+            text=f"I lead [/] {MARKUP}\x1b]0;t\x07",
+            reflection=f"note {MARKUP}",
+            label=f"Current [/] role {CLICK}",
+        )
         text = (folder / f"{session_id}.toml").read_text("utf-8").replace('"career-goals/five-years"', '"evil/q1"')
         (folder / f"{session_id}.toml").write_text(text, encoding="utf-8")
     write_bad_sessions(folder)
@@ -76,7 +82,9 @@ async def test_every_screen_shows_hostile_text_literally(make_app, isolated_data
         assert "Evil [/] [link=file:///etc/passwd]click[/link]" in home and "␛" in home
 
         await pilot.press("f2")
-        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query_one(DataTable).row_count == 2)
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query_one(DataTable).row_count == 2
+        )
         await pilot.pause(0.2)
         assert any("3 session files could not be read" in n for n in notices(app))
         assert "20250102-100001-bad1.toml" in " ".join(notices(app))
@@ -92,7 +100,13 @@ async def test_every_screen_shows_hostile_text_literally(make_app, isolated_data
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and "Latest" in str(app.screen.query_one("#compare-answers").render()))
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, CompareScreen)
+                and "Latest" in str(app.screen.query_one("#compare-answers").render())
+            ),
+        )
         compare = drawn_text(app)
         assert "Current [/] role" in compare and "I lead [/]" in compare
         await pilot.press("escape")
@@ -135,7 +149,9 @@ async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_dat
         screen = app.screen
         question = str(screen.query_one("#question").render())
         assert question.startswith("Prep [draft] [@click=screen.end_round]CLICKME[/]") and "␛]8;;" in question
-        for x in range(0, 50, 2):  # a live [@click] anywhere on the question line would end the round (CLICKME is 7 wide)
+        for x in range(
+            0, 50, 2
+        ):  # a live [@click] anywhere on the question line would end the round (CLICKME is 7 wide)
             await pilot.click("#question", offset=(x, 0))
         assert isinstance(app.screen, RoundScreen) and screen.round.phase in ("prep", "answer")
         await pilot.press("ctrl+s")
@@ -163,7 +179,9 @@ async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_dat
 async def test_weakest_first_round_starts_despite_bad_sessions(make_app, isolated_data_dir):
     write_session(isolated_data_dir / "sessions", GOOD[0])
     write_bad_sessions(isolated_data_dir / "sessions")
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "weakest", "mode": "typed", "profile": ""})
+    app = make_app(
+        start_round={"packs": ["career-goals"], "count": 2, "order": "weakest", "mode": "typed", "profile": ""}
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         assert app.screen.round.questions[0].ref == "career-goals/five-years"  # the good session's score counts
@@ -178,7 +196,9 @@ async def test_a_note_saved_while_another_window_changed_the_session(make_app, i
         app.push_screen(ReviewScreen(GOOD[0]))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         elsewhere = store.load(GOOD[0])  # another window adds an answer and edits the note
-        elsewhere.answers.append(AnswerRecord("career-goals/ten-years", "Ten years?", "goals", elsewhere.started, text="more"))
+        elsewhere.answers.append(
+            AnswerRecord("career-goals/ten-years", "Ten years?", "goals", elsewhere.started, text="more")
+        )
         store.save(elsewhere)
         area = app.screen.query_one("#reflection", TextArea)
         area.load_text("my note")
@@ -192,8 +212,11 @@ async def test_a_note_saved_while_another_window_changed_the_session(make_app, i
 async def test_a_bad_pack_and_bad_settings_are_notices_not_crashes(make_app, isolated_data_dir):
     packs = isolated_data_dir / "packs"
     packs.mkdir(parents=True)
-    (packs / "bad.toml").write_text('[pack]\nid = "x\\u001b[2J [/] [@click=app.quit]q[/]"\ntitle = "T"\n'
-                                    '[[questions]]\nid = "a"\ntext = "t"\nkind = "goals"\n', encoding="utf-8")
+    (packs / "bad.toml").write_text(
+        '[pack]\nid = "x\\u001b[2J [/] [@click=app.quit]q[/]"\ntitle = "T"\n'
+        '[[questions]]\nid = "a"\ntext = "t"\nkind = "goals"\n',
+        encoding="utf-8",
+    )
     (packs / "deep.toml").write_text("tags = " + "[" * 400 + "]" * 400 + "\n", encoding="utf-8")
     (isolated_data_dir / "settings.toml").write_text('feedback = "[/]\\u001b[2J"\n', encoding="utf-8")
     app = make_app()

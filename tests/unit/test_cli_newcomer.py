@@ -33,11 +33,18 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def cli(*argv: str, data: Path, stdin: str = "", timeout: float = 30) -> subprocess.CompletedProcess[str]:
     """The real command in a child process, its standard input a pipe (no terminal)."""
     env = dict(os.environ, MOCK_INTERVIEW_DATA_DIR=str(data))
-    return subprocess.run([sys.executable, "-m", "mock_interview", *argv], input=stdin, capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "mock_interview", *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
 
 
 # -- practice ------------------------------------------------------------------------------------
+
 
 def test_practice_with_an_unknown_profile_names_it_and_lists_the_profiles(isolated_data_dir: Path, capsys):
     run(capsys, "profiles", "new", "acme", "--company", "Acme", "--role", "PM")
@@ -61,6 +68,7 @@ def test_without_a_terminal_the_app_refuses_to_start_and_leaves_no_session(isola
 
 # -- tables keep ids whole -----------------------------------------------------------------------
 
+
 @pytest.fixture
 def three_sessions(isolated_data_dir: Path) -> list[str]:
     for session_id in SESSION_IDS:
@@ -80,8 +88,10 @@ def test_sessions_list_piped_is_plain_and_keeps_ids_whole(capsys, three_sessions
 def test_sessions_and_packs_on_a_terminal_keep_ids_whole_at_any_width(capsys, three_sessions, monkeypatch, columns):
     monkeypatch.setattr("mock_interview.cli.output.is_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", str(columns))
-    for argv, ids in ((("sessions", "list"), three_sessions),
-                      (("packs", "list"), ("industry-nonprofit-public", "career-goals", "behavioral-star"))):
+    for argv, ids in (
+        (("sessions", "list"), three_sessions),
+        (("packs", "list"), ("industry-nonprofit-public", "career-goals", "behavioral-star")),
+    ):
         code, out, _ = run(capsys, *argv)
         plain = re.sub(r"\x1b\[[0-9;]*m", "", out)  # Rich's colours
         assert code == 0 and "…" not in plain
@@ -99,6 +109,7 @@ def test_packs_list_piped_keeps_every_id(capsys):
 
 
 # -- profiles new: prompts -----------------------------------------------------------------------
+
 
 class _Keyboard(io.StringIO):
     """Standard input that says it is a terminal, for the interactive prompts."""
@@ -149,6 +160,7 @@ def test_profiles_new_without_force_never_replaces_one_created_meanwhile(capsys,
 
 # -- ./run says what it is doing ----------------------------------------------------------------
 
+
 def test_run_script_reports_each_setup_step(tmp_path: Path, repo_root: Path):
     """``./run`` on a fresh checkout: a fake python3 makes the install instant; every step is announced."""
     checkout = tmp_path / "checkout"
@@ -160,16 +172,24 @@ def test_run_script_reports_each_setup_step(tmp_path: Path, repo_root: Path):
     fake_python = bin_dir / "python3"
     fake_python.write_text(
         "#!/bin/sh\n"
-        '# python3 -m venv DIR: make DIR/bin/pip and DIR/bin/mock-interview\n'
+        "# python3 -m venv DIR: make DIR/bin/pip and DIR/bin/mock-interview\n"
         'venv="$3"; mkdir -p "$venv/bin"\n'
         'printf "#!/bin/sh\\nexit 0\\n" > "$venv/bin/pip"\n'
         'printf "#!/bin/sh\\necho app-started \\"\\$@\\"\\n" > "$venv/bin/mock-interview"\n'
-        'chmod +x "$venv/bin/pip" "$venv/bin/mock-interview"\n', encoding="utf-8")
+        'chmod +x "$venv/bin/pip" "$venv/bin/mock-interview"\n',
+        encoding="utf-8",
+    )
     fake_python.chmod(0o755)
     env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}")
     first = subprocess.run([str(checkout / "run"), "doctor"], capture_output=True, text=True, env=env, timeout=60)
     assert first.returncode == 0 and first.stdout.strip() == "app-started doctor"
-    for step in ("first run", "creating the virtual environment", "updating pip", "installing mock-interview", "done in"):
+    for step in (
+        "first run",
+        "creating the virtual environment",
+        "updating pip",
+        "installing mock-interview",
+        "done in",
+    ):
         assert step in first.stderr
     again = subprocess.run([str(checkout / "run"), "doctor"], capture_output=True, text=True, env=env, timeout=60)
     assert again.stdout.strip() == "app-started doctor" and again.stderr == ""  # set up already: silent

@@ -33,14 +33,38 @@ from tests.hostile import CLEAR, CLICK, HYPERLINK, MARKUP, RAW_CONTROLS, RETITLE
 FUZZ = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 FUZZ_SLOW = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
-HOSTILE = st.sampled_from([MARKUP, CLICK, CLEAR, RETITLE, HYPERLINK, "[/]", "\x9b31m", "\r", "\x00", "", " ", "career-goals",
-                           "../../x", "a" * 300, "é✔", "\u202e"])
+HOSTILE = st.sampled_from(
+    [
+        MARKUP,
+        CLICK,
+        CLEAR,
+        RETITLE,
+        HYPERLINK,
+        "[/]",
+        "\x9b31m",
+        "\r",
+        "\x00",
+        "",
+        " ",
+        "career-goals",
+        "../../x",
+        "a" * 300,
+        "é✔",
+        "\u202e",
+    ]
+)
 TEXT = st.one_of(HOSTILE, st.text(max_size=40), st.builds(lambda a, b: a + b, HOSTILE, st.text(max_size=10)))
-WHEN = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30),
-                    timezones=st.one_of(st.none(), st.just(UTC), st.just(timezone(timedelta(hours=-11)))))
+WHEN = st.datetimes(
+    min_value=datetime(1, 1, 2),
+    max_value=datetime(9999, 12, 30),
+    timezones=st.one_of(st.none(), st.just(UTC), st.just(timezone(timedelta(hours=-11)))),
+)
 SCALAR = st.one_of(TEXT, st.booleans(), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.floats(), WHEN)
-VALUE = st.recursive(SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                     st.dictionaries(TEXT, inner, max_size=4)), max_leaves=12)
+VALUE = st.recursive(
+    SCALAR,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)),
+    max_leaves=12,
+)
 
 
 def maybe(valid: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -50,50 +74,129 @@ def maybe(valid: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 def table(fields: dict[str, st.SearchStrategy[Any]]) -> st.SearchStrategy[dict[str, Any]]:
     """A table with any subset of ``fields`` (plausible or random values) and a few unknown keys."""
-    return st.builds(lambda chosen, extra: {**chosen, **extra},
-                     st.fixed_dictionaries({}, optional={k: maybe(v) for k, v in fields.items()}),
-                     st.dictionaries(TEXT, VALUE, max_size=2))
+    return st.builds(
+        lambda chosen, extra: {**chosen, **extra},
+        st.fixed_dictionaries({}, optional={k: maybe(v) for k, v in fields.items()}),
+        st.dictionaries(TEXT, VALUE, max_size=2),
+    )
 
 
 SLUG = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,10}", fullmatch=True)
-PACK = st.fixed_dictionaries({
-    "pack": table({"id": SLUG, "title": TEXT, "description": TEXT, "tags": st.lists(TEXT, max_size=3),
-                   "answer_seconds": st.integers(-5, 4000), "prep_seconds": st.integers(-5, 4000)}),
-    "questions": st.lists(table({"id": SLUG, "text": TEXT, "kind": st.sampled_from(["goals", "fit", "nope"]),
-                                 "tips": st.lists(TEXT, max_size=2), "follow_ups": st.lists(TEXT, max_size=2),
-                                 "example": TEXT, "min_words": st.integers(-1, 6000), "max_words": st.integers(-1, 6000)}),
-                          max_size=4),
-})
-PROFILE = table({"company": TEXT, "role": TEXT, "industry": st.sampled_from(["technology", "other", "x"]),
-                 "career_stage": st.sampled_from(["entry", "mid", "boss"]), "mission": TEXT,
-                 "values": st.lists(TEXT, max_size=3), "job_description": TEXT})
-SETTINGS = table({"active_profile": st.one_of(SLUG, TEXT), "answer_seconds": st.integers(-10, 5000),
-                  "prep_seconds": st.integers(-10, 5000), "feedback": st.sampled_from(["live", "calm", "x"]),
-                  "follow_ups": st.booleans(), "question_count": st.integers(-1, 500),
-                  "order": st.sampled_from(["pack", "weakest", "x"]), "model": TEXT, "input_device": TEXT})
+PACK = st.fixed_dictionaries(
+    {
+        "pack": table(
+            {
+                "id": SLUG,
+                "title": TEXT,
+                "description": TEXT,
+                "tags": st.lists(TEXT, max_size=3),
+                "answer_seconds": st.integers(-5, 4000),
+                "prep_seconds": st.integers(-5, 4000),
+            }
+        ),
+        "questions": st.lists(
+            table(
+                {
+                    "id": SLUG,
+                    "text": TEXT,
+                    "kind": st.sampled_from(["goals", "fit", "nope"]),
+                    "tips": st.lists(TEXT, max_size=2),
+                    "follow_ups": st.lists(TEXT, max_size=2),
+                    "example": TEXT,
+                    "min_words": st.integers(-1, 6000),
+                    "max_words": st.integers(-1, 6000),
+                }
+            ),
+            max_size=4,
+        ),
+    }
+)
+PROFILE = table(
+    {
+        "company": TEXT,
+        "role": TEXT,
+        "industry": st.sampled_from(["technology", "other", "x"]),
+        "career_stage": st.sampled_from(["entry", "mid", "boss"]),
+        "mission": TEXT,
+        "values": st.lists(TEXT, max_size=3),
+        "job_description": TEXT,
+    }
+)
+SETTINGS = table(
+    {
+        "active_profile": st.one_of(SLUG, TEXT),
+        "answer_seconds": st.integers(-10, 5000),
+        "prep_seconds": st.integers(-10, 5000),
+        "feedback": st.sampled_from(["live", "calm", "x"]),
+        "follow_ups": st.booleans(),
+        "question_count": st.integers(-1, 500),
+        "order": st.sampled_from(["pack", "weakest", "x"]),
+        "model": TEXT,
+        "input_device": TEXT,
+    }
+)
 SCORE = st.one_of(st.integers(-10, 200), st.floats())
-CHECK = table({"id": TEXT, "group": TEXT, "label": TEXT, "status": st.sampled_from(["pass", "partial", "missing", "na", "?"]),
-               "tip": TEXT, "detail": TEXT, "evidence_kind": TEXT,
-               "evidence": st.lists(table({"start": st.integers(-5, 50), "end": st.integers(-5, 50), "text": TEXT}), max_size=2)})
-ANSWER = table({"question_ref": TEXT, "question_text": TEXT, "kind": TEXT, "started": WHEN, "ended": WHEN,
-                "answer_seconds": st.integers(-5, 10**6), "text": TEXT, "source": st.sampled_from(["typed", "spoken", "?"]),
-                "status": st.sampled_from(["answered", "skipped", "?"]), "audio": TEXT, "reflection": TEXT,
-                "words": st.lists(st.tuples(TEXT, st.floats(), st.floats()).map(list), max_size=3),
-                "feedback": table({"score": SCORE, "groups": st.dictionaries(TEXT, SCORE, max_size=2),
-                                   "checks": st.lists(CHECK, max_size=2)})})
-SESSION = st.fixed_dictionaries({
-    "session": table({"version": st.integers(0, 3), "id": TEXT, "started": WHEN, "ended": WHEN,
-                      "mode": st.sampled_from(["typed", "spoken", "?"]), "status": st.sampled_from(["completed", "?"]),
-                      "packs": st.lists(TEXT, max_size=2), "profile": TEXT, "plan": st.lists(TEXT, max_size=2),
-                      "answer_count": st.integers(-1, 10), "score": SCORE, "settings": st.dictionaries(TEXT, SCALAR, max_size=2),
-                      "group_scores": st.dictionaries(TEXT, SCORE, max_size=2),
-                      "question_scores": st.dictionaries(TEXT, SCORE, max_size=2)}),
-    "answers": st.lists(ANSWER, max_size=3),
-})
+CHECK = table(
+    {
+        "id": TEXT,
+        "group": TEXT,
+        "label": TEXT,
+        "status": st.sampled_from(["pass", "partial", "missing", "na", "?"]),
+        "tip": TEXT,
+        "detail": TEXT,
+        "evidence_kind": TEXT,
+        "evidence": st.lists(
+            table({"start": st.integers(-5, 50), "end": st.integers(-5, 50), "text": TEXT}), max_size=2
+        ),
+    }
+)
+ANSWER = table(
+    {
+        "question_ref": TEXT,
+        "question_text": TEXT,
+        "kind": TEXT,
+        "started": WHEN,
+        "ended": WHEN,
+        "answer_seconds": st.integers(-5, 10**6),
+        "text": TEXT,
+        "source": st.sampled_from(["typed", "spoken", "?"]),
+        "status": st.sampled_from(["answered", "skipped", "?"]),
+        "audio": TEXT,
+        "reflection": TEXT,
+        "words": st.lists(st.tuples(TEXT, st.floats(), st.floats()).map(list), max_size=3),
+        "feedback": table(
+            {"score": SCORE, "groups": st.dictionaries(TEXT, SCORE, max_size=2), "checks": st.lists(CHECK, max_size=2)}
+        ),
+    }
+)
+SESSION = st.fixed_dictionaries(
+    {
+        "session": table(
+            {
+                "version": st.integers(0, 3),
+                "id": TEXT,
+                "started": WHEN,
+                "ended": WHEN,
+                "mode": st.sampled_from(["typed", "spoken", "?"]),
+                "status": st.sampled_from(["completed", "?"]),
+                "packs": st.lists(TEXT, max_size=2),
+                "profile": TEXT,
+                "plan": st.lists(TEXT, max_size=2),
+                "answer_count": st.integers(-1, 10),
+                "score": SCORE,
+                "settings": st.dictionaries(TEXT, SCALAR, max_size=2),
+                "group_scores": st.dictionaries(TEXT, SCORE, max_size=2),
+                "question_scores": st.dictionaries(TEXT, SCORE, max_size=2),
+            }
+        ),
+        "answers": st.lists(ANSWER, max_size=3),
+    }
+)
 
 
 def dumped(document: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[bytes]:
     """TOML bytes of ``document``, sometimes damaged: bytes flipped, cut short or inserted."""
+
     def encode(value: dict[str, Any]) -> bytes:
         try:
             return tomli_w.dumps(value).encode("utf-8", "surrogatepass")
@@ -104,11 +207,15 @@ def dumped(document: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[byt
         if not data:
             return noise
         position %= len(data)
-        return (data[:position] + noise + data[position + len(noise):])[: max(1, len(data) - cut)]
+        return (data[:position] + noise + data[position + len(noise) :])[: max(1, len(data) - cut)]
 
     clean = document.map(encode)
-    return st.one_of(clean, st.builds(damage, clean, st.integers(0, 40), st.integers(0, 10**6), st.binary(max_size=8)),
-                     st.binary(max_size=400), st.sampled_from([b"x = " + b"[" * depth + b"]" * depth for depth in (40, 600, 5000)]))
+    return st.one_of(
+        clean,
+        st.builds(damage, clean, st.integers(0, 40), st.integers(0, 10**6), st.binary(max_size=8)),
+        st.binary(max_size=400),
+        st.sampled_from([b"x = " + b"[" * depth + b"]" * depth for depth in (40, 600, 5000)]),
+    )
 
 
 def assert_one_line_problems(error: InvalidFileError) -> None:
@@ -172,10 +279,18 @@ def test_any_session_file_lists_opens_and_reports_or_is_skipped_with_one_line(ra
 
 
 @FUZZ_SLOW
-@given(st.lists(st.one_of(HOSTILE, st.text(max_size=60), st.sampled_from(["I led a team of 5.", "As a result, sales grew 20%.",
-                                                                           "um, basically", "In two years"])),
-                max_size=25).map(" ".join),
-       st.one_of(HOSTILE, st.text(max_size=80)), st.booleans())
+@given(
+    st.lists(
+        st.one_of(
+            HOSTILE,
+            st.text(max_size=60),
+            st.sampled_from(["I led a team of 5.", "As a result, sales grew 20%.", "um, basically", "In two years"]),
+        ),
+        max_size=25,
+    ).map(" ".join),
+    st.one_of(HOSTILE, st.text(max_size=80)),
+    st.booleans(),
+)
 def test_score_never_gives_a_traceback_and_prints_no_raw_controls(answer: str, question: str, as_json: bool):
     from mock_interview.cli.main import main
 
@@ -184,7 +299,9 @@ def test_score_never_gives_a_traceback_and_prints_no_raw_controls(answer: str, q
         saved = sys.stdin, sys.stdout, sys.stderr
         sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
         try:
-            code = main(["--data-dir", folder, "score", "--question", question or "?"] + (["--json"] if as_json else []))
+            code = main(
+                ["--data-dir", folder, "score", "--question", question or "?"] + (["--json"] if as_json else [])
+            )
         finally:
             sys.stdin, sys.stdout, sys.stderr = saved
     out = stdout.getvalue()

@@ -47,16 +47,22 @@ def assert_clean(*texts: str) -> None:
 
 # -- terminal and markup injection ---------------------------------------------------------------
 
+
 def test_validate_echoes_a_bad_id_without_its_escape_sequences(capsys, tmp_path: Path):
     bad = tmp_path / "bad.toml"
-    bad.write_text('[pack]\nid = "x\\u001b[2J\\u001b]0;title\\u0007"\ntitle = "T"\n'
-                   '[[questions]]\nid = "a"\ntext = "t"\nkind = "goals"\n', encoding="utf-8")
+    bad.write_text(
+        '[pack]\nid = "x\\u001b[2J\\u001b]0;title\\u0007"\ntitle = "T"\n'
+        '[[questions]]\nid = "a"\ntext = "t"\nkind = "goals"\n',
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "packs", "validate", str(bad))
     assert code == 1 and "pack.id" in out and "␛[2J" in out
     assert_clean(out, err)
 
 
-@pytest.mark.parametrize("argv", [("packs", "list"), ("packs", "show", "evil"), ("packs", "list", "--json"), ("doctor",)])
+@pytest.mark.parametrize(
+    "argv", [("packs", "list"), ("packs", "show", "evil"), ("packs", "list", "--json"), ("doctor",)]
+)
 def test_pack_text_is_shown_literally_and_inert(capsys, isolated_data_dir: Path, argv):
     write_hostile_pack(isolated_data_dir / "packs")
     code, out, err = run(capsys, *argv)
@@ -87,20 +93,28 @@ def test_profiles_list_and_show_keep_profile_text_inert(capsys, isolated_data_di
 
 
 @pytest.mark.parametrize("terminal", [False, True])
-def test_score_shows_an_answer_and_a_company_with_markup_literally(capsys, isolated_data_dir: Path, tmp_path: Path,
-                                                                  monkeypatch, terminal: bool):
+def test_score_shows_an_answer_and_a_company_with_markup_literally(
+    capsys, isolated_data_dir: Path, tmp_path: Path, monkeypatch, terminal: bool
+):
     monkeypatch.setattr("mock_interview.cli.output.is_terminal", lambda: terminal)
     write_hostile_profile(isolated_data_dir / "profiles")
     answer = tmp_path / "answer.txt"
     answer.write_text(f"I [/] led {MARKUP} a team of 5 at Acme [/] and we grew 20% in a year.", encoding="utf-8")
-    code, out, err = run(capsys, "score", str(answer), "--question", "Why do you want to work here?", "--profile", "evilp")
+    code, out, err = run(
+        capsys, "score", str(answer), "--question", "Why do you want to work here?", "--profile", "evilp"
+    )
     assert code == 0 and "Score" in out and "Traceback" not in err
     assert "\x1b]8;" not in out and "\x1b]0;" not in out
 
 
 def test_sessions_show_and_export_escape_answers(capsys, isolated_data_dir: Path, tmp_path: Path):
-    write_session(isolated_data_dir / "sessions", GOOD_ID, question=f"Where {MARKUP}?\x1b[2J",
-                  text="In five years [link](file:///etc/passwd) <b>lead</b> \x1b]0;t\x07", label="Current [/] role")
+    write_session(
+        isolated_data_dir / "sessions",
+        GOOD_ID,
+        question=f"Where {MARKUP}?\x1b[2J",
+        text="In five years [link](file:///etc/passwd) <b>lead</b> \x1b]0;t\x07",
+        label="Current [/] role",
+    )
     code, out, err = run(capsys, "sessions", "show", GOOD_ID)
     assert code == 0 and "[/]" in out
     assert_clean(out, err)
@@ -120,8 +134,11 @@ def test_an_argument_quoted_in_a_message_is_made_visible(capsys):
 
 # -- paths ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("session_id", ["../../outside/x", "/etc/passwd", "*", "[", "..", "a/b", ""])
-def test_sessions_show_never_leaves_the_sessions_folder(capsys, isolated_data_dir: Path, tmp_path: Path, session_id: str):
+def test_sessions_show_never_leaves_the_sessions_folder(
+    capsys, isolated_data_dir: Path, tmp_path: Path, session_id: str
+):
     outside = tmp_path / "outside"
     write_session(outside, "x")
     code, out, err = run(capsys, "sessions", "show", session_id)
@@ -181,7 +198,9 @@ def test_a_session_id_in_a_file_never_becomes_a_path(isolated_data_dir: Path, tm
 
     folder = isolated_data_dir / "sessions"
     path = write_session(folder, "20250103-100000-evil")
-    path.write_text(path.read_text("utf-8").replace('id = "20250103-100000-evil"', 'id = "../../../outside/evil"'), encoding="utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace('id = "20250103-100000-evil"', 'id = "../../../outside/evil"'), encoding="utf-8"
+    )
     store = SessionStore(folder)
     session = store.load("20250103-100000-evil")
     assert session.id == "20250103-100000-evil"  # the file name is the id
@@ -191,6 +210,7 @@ def test_a_session_id_in_a_file_never_becomes_a_path(isolated_data_dir: Path, tm
 
 
 # -- record and models: output paths and arguments ---------------------------------------------
+
 
 @pytest.mark.parametrize("seconds", ["-1", "0", "nan", "inf", "abc"])
 def test_record_rejects_impossible_durations(capsys, tmp_path: Path, seconds: str):
@@ -202,7 +222,9 @@ def test_record_rejects_impossible_durations(capsys, tmp_path: Path, seconds: st
 
 
 def _record_args(output: Path, force: bool = False) -> Namespace:
-    return Namespace(output=str(output), force=force, device=None, seconds=1.0, transcribe=False, json=False, model=None)
+    return Namespace(
+        output=str(output), force=force, device=None, seconds=1.0, transcribe=False, json=False, model=None
+    )
 
 
 class _NoDevice(Exception):
@@ -234,8 +256,14 @@ def test_record_refuses_links_folders_special_files_and_existing_files(capsys, t
     existing.write_bytes(b"old")
     fifo = tmp_path / "fifo.wav"
     os.mkfifo(fifo)
-    cases = [(link, "symbolic link"), (folder, "folder"), (existing, "--force"), (fifo, "FIFO"),
-             (Path("/proc/x.wav"), "cannot create"), (tmp_path / "no" / "such" / "x.wav", "does not exist")]
+    cases = [
+        (link, "symbolic link"),
+        (folder, "folder"),
+        (existing, "--force"),
+        (fifo, "FIFO"),
+        (Path("/proc/x.wav"), "cannot create"),
+        (tmp_path / "no" / "such" / "x.wav", "does not exist"),
+    ]
     for path, expected in cases:
         code = _record(None, _record_args(path), None, "bundled", tmp_path / "models")
         _, err = capsys.readouterr()
@@ -322,8 +350,10 @@ DEEP = "tags = " + "[" * 500 + "]" * 500 + "\n"
 def test_a_deeply_nested_pack_is_skipped_with_a_warning(capsys, isolated_data_dir: Path):
     packs = isolated_data_dir / "packs"
     packs.mkdir(parents=True)
-    (packs / "deep.toml").write_text('[pack]\nid = "deep"\ntitle = "D"\n' + DEEP
-                                     + '[[questions]]\nid = "a"\ntext = "t"\nkind = "goals"\n', encoding="utf-8")
+    (packs / "deep.toml").write_text(
+        '[pack]\nid = "deep"\ntitle = "D"\n' + DEEP + '[[questions]]\nid = "a"\ntext = "t"\nkind = "goals"\n',
+        encoding="utf-8",
+    )
     for argv in (("packs", "list"), ("doctor",)):
         code, out, err = run(capsys, *argv)
         assert "Traceback" not in err and "deep.toml" in (err + out) and "levels deep" in (err + out)
@@ -379,6 +409,7 @@ def test_bad_sessions_are_reported_and_good_ones_still_list_show_and_export(caps
 
 # -- special files and time ---------------------------------------------------------------------
 
+
 def test_validate_refuses_fifos_devices_and_reports_broken_links(capsys, tmp_path: Path):
     fifo = tmp_path / "fifo.toml"
     os.mkfifo(fifo)
@@ -386,7 +417,9 @@ def test_validate_refuses_fifos_devices_and_reports_broken_links(capsys, tmp_pat
     assert code == 1 and "FIFO" in out and "character device" in out
     folder = tmp_path / "packs"
     folder.mkdir()
-    (folder / "ok.toml").write_text('[pack]\nid="okp"\ntitle="OK"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', encoding="utf-8")
+    (folder / "ok.toml").write_text(
+        '[pack]\nid="okp"\ntitle="OK"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', encoding="utf-8"
+    )
     (folder / "broken.toml").symlink_to(tmp_path / "nowhere.toml")
     (folder / "loop.toml").symlink_to(folder / "loop.toml")
     os.mkfifo(folder / "pipe.toml")
@@ -406,14 +439,18 @@ def test_validate_refuses_a_file_over_the_size_limit(capsys, tmp_path: Path):
 def test_validating_many_bad_questions_reports_each_with_its_line(capsys, tmp_path: Path):
     # 8,000 used to take 31-130 s (a scan of the file per problem); bench/validation_speed.py times it.
     big = tmp_path / "big.toml"
-    big.write_text('[pack]\nid = "big"\ntitle = "Big"\n' + "".join(
-        f'[[questions]]\nid = "q{i}"\ntext = "t"\nkind = "nope"\n' for i in range(2000)), encoding="utf-8")
+    big.write_text(
+        '[pack]\nid = "big"\ntitle = "Big"\n'
+        + "".join(f'[[questions]]\nid = "q{i}"\ntext = "t"\nkind = "nope"\n' for i in range(2000)),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "packs", "validate", str(big))
     lines = out.splitlines()
     assert code == 1 and len(lines) == 2000 and lines[1].startswith(f"{big}:11: questions[2].kind:")
 
 
 # -- lost writes ---------------------------------------------------------------------------------
+
 
 def test_concurrent_profiles_new_save_exactly_one(capsys, isolated_data_dir: Path, monkeypatch):
     """Twelve `profiles new same` racing: all pass the "exists?" check, exactly one may save."""
@@ -434,8 +471,18 @@ def test_concurrent_profiles_new_save_exactly_one(capsys, isolated_data_dir: Pat
     results: list[int] = []
 
     def new(index: int) -> None:
-        args = Namespace(name="same", company=f"C{index}", role="R", industry=None, stage=None, mission=None,
-                         values=None, job_description_file=None, use=False, force=False)
+        args = Namespace(
+            name="same",
+            company=f"C{index}",
+            role="R",
+            industry=None,
+            stage=None,
+            mission=None,
+            values=None,
+            job_description_file=None,
+            use=False,
+            force=False,
+        )
         results.append(commands._profiles_new(context, args))
 
     monkeypatch.setattr(commands.sys, "stdin", __import__("io").StringIO(""))  # not a terminal: no prompts

@@ -56,8 +56,13 @@ def test_json_text_escapes_controls_without_changing_the_data():
 
 def test_markdown_escape_keeps_text_inert():
     escaped = markdown_escape("# Title\n[link](file:///x) <b>hi</b> *em* `code`\n12. item\n- item\n> quote")
-    assert escaped.splitlines() == ["\\# Title", "\\[link\\](file:///x) \\<b\\>hi\\</b\\> \\*em\\* \\`code\\`",
-                                    "12\\. item", "\\- item", "\\> quote"]
+    assert escaped.splitlines() == [
+        "\\# Title",
+        "\\[link\\](file:///x) \\<b\\>hi\\</b\\> \\*em\\* \\`code\\`",
+        "12\\. item",
+        "\\- item",
+        "\\> quote",
+    ]
 
 
 # -- paths ------------------------------------------------------------------------------------
@@ -84,8 +89,12 @@ def test_check_output_target_names_what_is_there(tmp_path: Path):
     assert check_output_target(tmp_path / "file.md") is True
     os.mkfifo(tmp_path / "fifo")
     (tmp_path / "link").symlink_to(tmp_path / "file.md")
-    for path, kind in ((tmp_path / "fifo", "a FIFO (named pipe)"), (tmp_path, "a folder"), (tmp_path / "link", "a symbolic link"),
-                       (Path("/dev/null"), "a character device")):
+    for path, kind in (
+        (tmp_path / "fifo", "a FIFO (named pipe)"),
+        (tmp_path, "a folder"),
+        (tmp_path / "link", "a symbolic link"),
+        (Path("/dev/null"), "a character device"),
+    ):
         with pytest.raises(NotRegularFileError) as caught:
             check_output_target(path)
         assert caught.value.kind == kind and "\n" not in str(caught.value)
@@ -113,7 +122,9 @@ def test_atomic_write_never_replaces_a_link_or_special_file(tmp_path: Path):
     for path in (link, tmp_path / "fifo"):
         with pytest.raises(UnsafePathError):
             atomic_write_bytes(path, b"data")
-    assert link.is_symlink() and target.read_text("utf-8") == "keep" and stat.S_ISFIFO(os.lstat(tmp_path / "fifo").st_mode)
+    assert (
+        link.is_symlink() and target.read_text("utf-8") == "keep" and stat.S_ISFIFO(os.lstat(tmp_path / "fifo").st_mode)
+    )
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -21,8 +21,9 @@ def store(tmp_path: Path) -> SessionStore:
     return SessionStore(tmp_path / "sessions")
 
 
-def _variant(store: SessionStore, session_id: str, replace: tuple[str, str] | None = None, *, drop: str = "",
-             add: str = "") -> Path:
+def _variant(
+    store: SessionStore, session_id: str, replace: tuple[str, str] | None = None, *, drop: str = "", add: str = ""
+) -> Path:
     path = write_session(store.folder, session_id)
     text = path.read_text("utf-8")
     if drop:
@@ -41,8 +42,14 @@ BAD_FIELDS = [
     ("session.score", dict(drop="score", add="score = 140")),
     ("session.answer_count", dict(drop="answer_count", add="answer_count = inf")),
     ("session.answer_count", dict(drop="answer_count", add="answer_count = -3")),
-    ("session.group_scores", dict(replace=("[session.group_scores]\nstructure = 50\n", ""), add='group_scores = "oops"')),
-    ("session.group_scores.structure", dict(replace=("structure = 50\n\n[session.question", 'structure = "x"\n\n[session.question'))),
+    (
+        "session.group_scores",
+        dict(replace=("[session.group_scores]\nstructure = 50\n", ""), add='group_scores = "oops"'),
+    ),
+    (
+        "session.group_scores.structure",
+        dict(replace=("structure = 50\n\n[session.question", 'structure = "x"\n\n[session.question')),
+    ),
     ("session.started", dict(replace=("started = 2025-01-01T10:00:00+01:00", "started = 2025-01-01"))),
     ("session.started", dict(replace=("started = 2025-01-01T10:00:00+01:00", 'started = "yesterday"'))),
     ("session.mode", dict(replace=('mode = "typed"', 'mode = "telepathy"'))),
@@ -51,9 +58,9 @@ BAD_FIELDS = [
     ("session.version", dict(replace=("version = 1", "version = 9"))),
     ("answers[1].started", dict(replace=("started = 2025-01-01T10:00:05+01:00", "started = 12"))),
     ("answers[1].answer_seconds", dict(replace=("answer_seconds = 120", "answer_seconds = nan"))),
-    ("answers[1].audio", dict(replace=('reflection = ', 'audio = "../../../etc/passwd"\nreflection = '))),
-    ("answers[1].audio", dict(replace=('reflection = ', 'audio = "/etc/passwd"\nreflection = '))),
-    ("answers[1].words[1]", dict(replace=('reflection = ', 'words = [["a", 0.0, inf]]\nreflection = '))),
+    ("answers[1].audio", dict(replace=("reflection = ", 'audio = "../../../etc/passwd"\nreflection = '))),
+    ("answers[1].audio", dict(replace=("reflection = ", 'audio = "/etc/passwd"\nreflection = '))),
+    ("answers[1].words[1]", dict(replace=("reflection = ", 'words = [["a", 0.0, inf]]\nreflection = '))),
     ("answers[1].feedback.score", dict(replace=("[answers.feedback]\nscore = 50", "[answers.feedback]\nscore = -inf"))),
     ("answers[1].feedback.checks[1].status", dict(replace=('status = "missing"', 'status = "great"'))),
     ("answers[1].feedback.checks[1].evidence[1]", dict(replace=("start = 0, end = 2", "start = 5, end = 2"))),
@@ -96,8 +103,13 @@ def test_listing_reports_foreign_entries_without_hanging(store: SessionStore, tm
     (folder / "subfolder").mkdir()
     summaries, problems = store.list()
     assert [s.id for s in summaries] == [SID]
-    assert {p.path.name for p in problems} == {"20250101-100001-fifo.toml", "20250101-100002-link.toml", "not a slug!.toml",
-                                               "20250101-100003-nul.toml", "20250101-100004-latin1.toml"}
+    assert {p.path.name for p in problems} == {
+        "20250101-100001-fifo.toml",
+        "20250101-100002-link.toml",
+        "not a slug!.toml",
+        "20250101-100003-nul.toml",
+        "20250101-100004-latin1.toml",
+    }
     assert all("\n" not in str(p) for p in problems)
 
 
@@ -121,6 +133,7 @@ def test_prefixes_are_matched_without_globbing(store: SessionStore):
 
 # -- creating ------------------------------------------------------------------------------------
 
+
 def test_create_never_overwrites_when_ids_clash(store: SessionStore, monkeypatch: pytest.MonkeyPatch):
     draws = iter([b"\x00\x01", b"\x00\x01", b"\x00\x01", b"\x00\x02"])
     monkeypatch.setattr(sessions_module.os, "urandom", lambda n: next(draws))
@@ -142,6 +155,7 @@ def test_many_sessions_created_in_the_same_second_all_survive(store: SessionStor
 
 
 # -- two writers ---------------------------------------------------------------------------------
+
 
 def test_two_windows_editing_different_answers_both_keep_their_edits(store: SessionStore):
     path = write_session(store.folder, SID)
@@ -205,7 +219,9 @@ def test_concurrent_saves_from_threads_lose_nothing(store: SessionStore):
     write_session(store.folder, SID)
     copies = [store.load(SID) for _ in range(6)]
     for number, copy in enumerate(copies):
-        copy.answers.append(AnswerRecord(f"q/{number}", "Q", "goals", now() + timedelta(seconds=number), text=f"answer {number}"))
+        copy.answers.append(
+            AnswerRecord(f"q/{number}", "Q", "goals", now() + timedelta(seconds=number), text=f"answer {number}")
+        )
 
     def save(copy) -> None:
         store.save(copy)

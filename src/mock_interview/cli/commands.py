@@ -78,7 +78,8 @@ def _packs(context: AppContext, args: Namespace) -> int:
                  "description": p.description, "builtin": p.builtin, "source": str(p.source) if p.source else None}
                 for p in report.packs]))
             return EXIT_OK
-        columns = [Column("id", key=True), Column("title"), Column("questions", justify="right"), Column("tags"), Column("from")]
+        columns = [Column("id", key=True), Column("title"), Column("questions", justify="right"), Column("tags"),
+                   Column("from")]
         rows = [[pack.id, pack.title, str(len(pack.questions)), ", ".join(pack.tags),
                  "built-in" if pack.builtin else str(pack.source)] for pack in report.packs]
         print_table(f"{len(report.packs)} question packs", columns, rows)
@@ -311,7 +312,8 @@ def _write_output(path: Path, text: str) -> int:
     try:
         atomic_write_text(path, text)
     except UnsafePathError as exc:
-        hint = "; -o - writes to standard output" if isinstance(exc, NotRegularFileError) and exc.kind != "a folder" else ""
+        special = isinstance(exc, NotRegularFileError) and exc.kind != "a folder"
+        hint = "; -o - writes to standard output" if special else ""
         _err(f"not written: {exc}{hint}")
         return EXIT_PROBLEM
     except OSError as exc:

@@ -70,9 +70,9 @@ def visible_streams() -> Iterator[None]:
     """Make every write to standard output and standard error pass through :func:`visible`."""
     saved = sys.stdout, sys.stderr
     if not isinstance(sys.stdout, VisibleStream):
-        sys.stdout = VisibleStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = VisibleStream(sys.stdout)
     if not isinstance(sys.stderr, VisibleStream):
-        sys.stderr = VisibleStream(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = VisibleStream(sys.stderr)
     try:
         yield
     finally:
@@ -154,9 +154,14 @@ def _print_blocks(columns: Sequence[Column], cells: Sequence[Sequence[str]], wid
 
     for row in cells:
         print("  ".join(value for column, value in zip(columns, row, strict=True) if column.key))
-        details = " · ".join(f"{column.title} {value}" for column, value in zip(columns, row, strict=True) if not column.key and value)
-        print(textwrap.fill(details, width=max(20, width), initial_indent="  ", subsequent_indent="  ",
-                            break_on_hyphens=False))
+        details = " · ".join(
+            f"{column.title} {value}" for column, value in zip(columns, row, strict=True) if not column.key and value
+        )
+        print(
+            textwrap.fill(
+                details, width=max(20, width), initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+            )
+        )
 
 
 def _cell(value: str) -> str:
@@ -167,6 +172,8 @@ def _cell(value: str) -> str:
 def _print_plain(columns: Sequence[Column], cells: Sequence[Sequence[str]]) -> None:
     widths = [max([len(column.title)] + [len(row[n]) for row in cells]) for n, column in enumerate(columns)]
     for row in [[c.title for c in columns], *cells]:
-        parts = [value.rjust(widths[n]) if columns[n].justify == "right" else value.ljust(widths[n])
-                 for n, value in enumerate(row)]
+        parts = [
+            value.rjust(widths[n]) if columns[n].justify == "right" else value.ljust(widths[n])
+            for n, value in enumerate(row)
+        ]
         print("  ".join(parts).rstrip())

@@ -115,8 +115,14 @@ def ensure_private_dir(path: Path) -> Path:
 
 def is_safe_name(name: str) -> bool:
     """Whether ``name`` can be one path component: no separator, not ``.``/``..``, not hidden."""
-    return bool(name) and name not in (".", "..") and not name.startswith(".") and "/" not in name \
-        and "\\" not in name and "\x00" not in name
+    return (
+        bool(name)
+        and name not in (".", "..")
+        and not name.startswith(".")
+        and "/" not in name
+        and "\\" not in name
+        and "\x00" not in name
+    )
 
 
 def child_path(folder: Path, name: str) -> Path:
@@ -154,15 +160,18 @@ def check_output_target(path: Path) -> bool:
     except FileNotFoundError:
         parent = path.parent
         if not parent.is_dir():
-            raise UnsafePathError(path, f"its folder {parent} does not exist; create it or choose another path") from None
+            raise UnsafePathError(
+                path, f"its folder {parent} does not exist; create it or choose another path"
+            ) from None
         return False
     if stat.S_ISREG(info.st_mode):
         return True
     kind = describe_kind(info.st_mode)
     if stat.S_ISLNK(info.st_mode):
         target = os.readlink(path)
-        raise NotRegularFileError(path, kind, f"is a symbolic link (to {target}); nothing is written through links, "
-                                              "give the file's own path")
+        raise NotRegularFileError(
+            path, kind, f"is a symbolic link (to {target}); nothing is written through links, give the file's own path"
+        )
     if stat.S_ISDIR(info.st_mode):
         raise NotRegularFileError(path, kind, "is a folder; give a file name inside it")
     raise NotRegularFileError(path, kind, f"is {kind}, not a regular file; give the path of a file")
@@ -393,7 +402,7 @@ def _create_exclusive_in_place(path: Path, data: bytes) -> None:
     try:
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     except BaseException:
         os.close(fd)

@@ -8,10 +8,12 @@ documents every key. :func:`load_pack` reports every problem in a file at once;
 from __future__ import annotations
 
 import errno
+import functools
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mock_interview.core.fsutil import describe_kind
 from mock_interview.core.kinds import QuestionKind
@@ -147,7 +149,7 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
                                     locator.line_of(None, key) or locator.line_of(key, None)))
     if "pack" not in data:
         problems.append(Problem(source, "pack", "the [pack] table is missing; add [pack] with id and title"))
-        header: dict = {}
+        header: dict[str, Any] = {}
     else:
         header = check_table(data["pack"], PACK_FIELDS, file=source, where="pack",
                              locate=lambda key: locator.line_of("pack", key), problems=problems)
@@ -166,7 +168,7 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
             where = f"questions[{index + 1}]"
             before = len(problems)
             values = check_table(item, QUESTION_FIELDS, file=source, where=where,
-                                 locate=lambda key, i=index: locator.line_of("questions", key, i), problems=problems)
+                                 locate=functools.partial(locator.line_of, "questions", index=index), problems=problems)
             if len(problems) > before:
                 continue
             if values["id"] in seen:

@@ -105,7 +105,8 @@ class ProfileStore:
         try:
             return child_path(self.folder, f"{name}.toml")
         except UnsafePathError as exc:
-            raise InvalidFileError([Problem(self.folder / f"{name}.toml", "", exc.strerror or "is not usable")]) from None
+            problem = Problem(self.folder / f"{name}.toml", "", exc.strerror or "is not usable")
+            raise InvalidFileError([problem]) from None
 
     def names(self) -> list[str]:
         """The names of the saved profiles, sorted (files whose name is not a safe slug are left out)."""
@@ -153,7 +154,8 @@ class ProfileStore:
         if name_or_path.endswith(".toml") and not is_slug(name_or_path):
             path = Path(name_or_path).expanduser()
             if not path.exists():
-                raise InvalidFileError([Problem(path, "", "does not exist; give a profile name or the path of a profile file")])
+                message = "does not exist; give a profile name or the path of a profile file"
+                raise InvalidFileError([Problem(path, "", message)])
             return parse_profile(read_user_file(path), path.stem, path)
         return self.load(name_or_path)
 

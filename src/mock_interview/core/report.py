@@ -19,7 +19,8 @@ from mock_interview.core.sessions import Session
 
 def session_to_json(session: Session) -> dict[str, Any]:
     """The session as JSON-ready data (dates as ISO 8601 strings)."""
-    return _jsonable(session.to_dict())
+    data: dict[str, Any] = _jsonable(session.to_dict())
+    return data
 
 
 def _jsonable(value: Any) -> Any:

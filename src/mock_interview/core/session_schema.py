@@ -47,8 +47,16 @@ class FieldReader:
         self.fail(key, f"must be a table, not {describe(value)}")
         return None
 
-    def text(self, table: dict[str, Any], name: str, where: str, default: str = "", *, required: bool = False,
-             choices: tuple[str, ...] = ()) -> str:
+    def text(
+        self,
+        table: dict[str, Any],
+        name: str,
+        where: str,
+        default: str = "",
+        *,
+        required: bool = False,
+        choices: tuple[str, ...] = (),
+    ) -> str:
         """A string field (one of ``choices`` when given)."""
         key = f"{where}.{name}"
         if name not in table:
@@ -78,7 +86,12 @@ class FieldReader:
 
     def score(self, value: Any, key: str) -> int | None:
         """A score: a finite number from 0 to 100, rounded."""
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not 0 <= value <= 100:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or not 0 <= value <= 100
+        ):
             self.fail(key, f"must be a number from 0 to 100, not {describe(value)}")
             return None
         return round(value)
@@ -147,7 +160,9 @@ def read_header(reader: FieldReader, head: Any) -> dict[str, Any]:
         return {}
     version = table.get("version", FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        reader.fail("session.version", f"is {version}; this file was written by a newer mock-interview, update to read it")
+        reader.fail(
+            "session.version", f"is {version}; this file was written by a newer mock-interview, update to read it"
+        )
     else:
         reader.integer(table, "version", "session", FORMAT_VERSION, 1, FORMAT_VERSION)
     started = reader.when(table, "started", "session", required=True)
@@ -179,7 +194,9 @@ def read_answer(reader: FieldReader, data: Any, where: str) -> dict[str, Any]:
         return {}
     audio = reader.text(table, "audio", where)
     if audio and not is_inside_relative(audio):
-        reader.fail(f"{where}.audio", f"{quote(audio)} must be a path inside the data folder, such as audio/ID/01-q.wav")
+        reader.fail(
+            f"{where}.audio", f"{quote(audio)} must be a path inside the data folder, such as audio/ID/01-q.wav"
+        )
         audio = ""
     return {
         "question_ref": reader.text(table, "question_ref", where, required=True),
@@ -208,8 +225,12 @@ def read_words(reader: FieldReader, value: Any, key: str) -> list[tuple[str, flo
         return []
     words: list[tuple[str, float, float]] = []
     for position, item in enumerate(value):
-        if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
-                and all(_is_seconds(number) for number in item[1:])):
+        if (
+            isinstance(item, list)
+            and len(item) == 3
+            and isinstance(item[0], str)
+            and all(_is_seconds(number) for number in item[1:])
+        ):
             words.append((item[0], float(item[1]), float(item[2])))
         else:
             reader.fail(f"{key}[{position + 1}]", "must be [word, start seconds, end seconds]")
@@ -267,8 +288,13 @@ def _read_check(reader: FieldReader, value: Any, key: str) -> None:
         if span is None:
             return
         start, end = span.get("start"), span.get("end")
-        if not (isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool)
-                and not isinstance(end, bool) and 0 <= start <= end):
+        if not (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and not isinstance(start, bool)
+            and not isinstance(end, bool)
+            and 0 <= start <= end
+        ):
             reader.fail(where, "must have whole-number start and end offsets, start not after end")
             return
         reader.text(span, "text", where)

@@ -15,6 +15,7 @@ keeps its own as a separate session when both changed the same thing: no write i
 
 from __future__ import annotations
 
+import builtins
 import copy
 import os
 import tomllib
@@ -45,9 +46,9 @@ from mock_interview.core.session_schema import (
 )
 from mock_interview.core.tomlschema import InvalidFileError, Problem, is_slug, one_line, parse_toml_text, quote
 
-__all__ = ["ANSWER_SOURCES", "ANSWER_STATUSES", "FORMAT_VERSION", "MODES", "SESSION_STATUSES", "AnswerRecord", "Session",
-           "SessionFileError", "SessionFileProblem", "SessionStore", "SessionSummary", "latest_question_scores",
-           "new_session_id", "now"]
+__all__ = ["ANSWER_SOURCES", "ANSWER_STATUSES", "FORMAT_VERSION", "MODES", "SESSION_STATUSES", "AnswerRecord",
+           "Session", "SessionFileError", "SessionFileProblem", "SessionStore", "SessionSummary",
+           "latest_question_scores", "new_session_id", "now"]
 
 RETRIED = "retried"  # an attempt set aside when the user started the question again; its text is kept
 _COUNTED = ("answered", "timed_out")  # statuses of answers that count for scores and totals
@@ -536,7 +537,8 @@ class SessionStore:
                 problems.append(SessionFileProblem(path, "not a session file (sessions are .toml); move it elsewhere"))
                 continue
             if not is_slug(path.stem):
-                problems.append(SessionFileProblem(path, f"the file name is not a session id ({_id_hint()}); rename it"))
+                message = f"the file name is not a session id ({_id_hint()}); rename it"
+                problems.append(SessionFileProblem(path, message))
                 continue
             try:
                 summaries.append(_read_summary(path))
@@ -545,7 +547,7 @@ class SessionStore:
         summaries.sort(key=lambda s: (s.started, s.id), reverse=True)
         return summaries, problems
 
-    def load_all(self) -> list[Session]:
+    def load_all(self) -> builtins.list[Session]:
         """Every readable session, newest first (unreadable ones are skipped)."""
         summaries, _ = self.list()
         sessions = []
@@ -662,7 +664,8 @@ def _merge_answers(base: list[Any], ours: list[Any], theirs: list[Any], conflict
     aligned = len(ours) >= shared and len(theirs) >= shared and all(
         _same_answer(b, o) and _same_answer(b, t) for b, o, t in zip(base, ours, theirs, strict=False))
     if not aligned:  # answers were removed or reordered on one side: only a one-sided change merges
-        return _merge_value(base, ours, theirs, "answers", conflicts)
+        chosen: list[Any] = _merge_value(base, ours, theirs, "answers", conflicts)
+        return chosen
     merged = [_merge_tables(b, o, t, f"answers[{n + 1}]", conflicts)
               for n, (b, o, t) in enumerate(zip(base, ours, theirs, strict=False))]
     added_ours, added_theirs = ours[shared:], theirs[shared:]
@@ -671,7 +674,8 @@ def _merge_answers(base: list[Any], ours: list[Any], theirs: list[Any], conflict
     return merged + (added_ours or added_theirs)
 
 
-def _merge_documents(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any], conflicts: list[str]) -> dict[str, Any]:
+def _merge_documents(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any],
+                     conflicts: list[str]) -> dict[str, Any]:
     def table(document: dict[str, Any]) -> dict[str, Any]:
         value = document.get("session", {})
         return value if isinstance(value, dict) else {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -51,7 +52,7 @@ class Settings:
     input_device: str = ""
     packs: tuple[str, ...] = ()  # the packs ticked for the last round started from Home (empty: the core packs)
 
-    def updated(self, **changes) -> Settings:
+    def updated(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied."""
         return replace(self, **changes)
 

@@ -121,9 +121,9 @@ def parse_toml_text(raw: bytes | str, path: Path | None = None) -> tuple[dict[st
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        line = int(match.group(1)) if match else None
+        where = int(match.group(1)) if match else None
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) if match else message
-        raise InvalidFileError([Problem(path, "", f"is not valid TOML: {message}; fix the syntax on that line", line)]) from None
+        raise InvalidFileError([Problem(path, "", f"is not valid TOML: {message}; fix the syntax on that line", where)]) from None
     except RecursionError:  # nesting deep enough to exhaust the parser's stack
         raise InvalidFileError([too_deep]) from None
     if nesting_depth(data) > MAX_DEPTH:
