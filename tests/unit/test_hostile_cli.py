@@ -105,6 +105,7 @@ def test_score_shows_an_answer_and_a_company_with_markup_literally(
     )
     assert code == 0 and "Score" in out and "Traceback" not in err
     assert "\x1b]8;" not in out and "\x1b]0;" not in out
+    assert "␛[1m" not in out and "␛[0m" not in out  # Rich's own codes (bold score line) stay codes, not text
 
 
 def test_sessions_show_and_export_escape_answers(capsys, isolated_data_dir: Path, tmp_path: Path):
@@ -494,3 +495,43 @@ def test_concurrent_profiles_new_save_exactly_one(capsys, isolated_data_dir: Pat
     out, err = capsys.readouterr()
     assert sorted(results) == [0] + [1] * (racers - 1)
     assert out.count("saved ") == 1 and err.count("created meanwhile") == racers - 1
+
+
+def _in_a_terminal(*argv: str, data: Path) -> str:
+    """Run the command with its output on a pseudo-terminal (as a user sees it); return what it printed."""
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    env = dict(os.environ, MOCK_INTERVIEW_DATA_DIR=str(data), COLUMNS="120", TERM="xterm-256color")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mock_interview", *argv], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    process.wait(timeout=60)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_on_a_real_terminal_colours_stay_codes_and_file_escapes_become_visible(isolated_data_dir: Path, tmp_path: Path):
+    write_hostile_pack(isolated_data_dir / "packs")
+    answer = tmp_path / "answer.txt"
+    answer.write_text("I [/] led a team of 5 \x1b[2J and grew sales 20% in a year.", encoding="utf-8")
+    for argv in (
+        ("score", str(answer), "--question", "Tell me about a time you led a team."),
+        ("packs", "show", "evil"),
+    ):
+        out = _in_a_terminal(*argv, data=isolated_data_dir)
+        assert "\x1b[1m" in out  # Rich's bold: real codes, the terminal styles the text
+        assert "␛[1m" not in out and "␛[0m" not in out  # ... not made visible by the filter
+        assert "[/]" in out and "␛[2J" in out and "\x1b[2J" not in out and "\x1b]8;" not in out
