@@ -71,6 +71,6 @@ def _print_checklist(feedback: Feedback, kind: str) -> None:
     for column in ("", "group", "check", "detail / evidence", "tip"):
         table.add_column(column, overflow="fold")
     for row in rows(feedback):
-        table.add_row(Text(row.mark, style=row.colour), user_text(row.group), user_text(row.label), user_text(row.detail),
-                      user_text(row.tip))
+        table.add_row(Text(row.mark, style=row.colour), user_text(row.group), user_text(row.label),
+                      user_text(row.detail), user_text(row.tip))
     console.print(table)
