@@ -227,3 +227,13 @@ async def test_a_bad_pack_and_bad_settings_are_notices_not_crashes(make_app, iso
         assert any("bad.toml" in n and "␛[2J [/]" in n for n in shown)
         assert any("levels deep" in n for n in shown) and any("feedback" in n for n in shown)
         drawn_text(app)
+
+
+async def test_a_device_name_with_markup_in_the_speech_status(make_app, isolated_data_dir):
+    reason = "Spoken answers unavailable: the input 'USB [/] Mic [hw:1,0] \x1b[2J' refused to record"
+    app = make_app(speech_probe=lambda: (False, reason))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#speech-status")))
+        await wait_for(pilot, lambda: "USB" in str(app.screen.query_one("#speech-status").render()))
+        assert "USB [/] Mic [hw:1,0] ␛[2J" in str(app.screen.query_one("#speech-status").render())
+        drawn_text(app)

@@ -82,7 +82,7 @@ class HomeScreen(Screen[None]):
             row("Order", Select(ORDER_OPTIONS, value=settings.order, allow_blank=False, id="order", compact=True)),
             row("Mode", Select([("Typed", "typed"), ("Spoken", "spoken")], value="typed", allow_blank=False, id="mode",
                                compact=True)),
-            Static(self.speech_reason, id="speech-status"),
+            Static(user_text(self.speech_reason), id="speech-status"),
             row("Profile", Select(options, value=active if active else Select.NULL, id="profile", prompt="no profile",
                                   compact=True)),
             Button("Start", id="start", variant="primary"),
@@ -196,7 +196,7 @@ class HomeScreen(Screen[None]):
             self.set_timer(0.05, self.show_speech_status)
             return
         status = statuses.first(Static)
-        status.update(self.speech_reason)
+        status.update(user_text(self.speech_reason))  # quotes device names and library errors
         status.set_class(not self.speech_available, "-unavailable")
 
     @on(Select.Changed, "#mode")
