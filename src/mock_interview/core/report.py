@@ -8,7 +8,7 @@ stored checklist) is escaped for Markdown and has its control characters made vi
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from mock_interview.core.feedback.model import Feedback
@@ -24,7 +24,7 @@ def session_to_json(session: Session) -> dict[str, Any]:
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime):
+    if isinstance(value, (datetime, date, time)):  # TOML has dates and times of day too (in settings)
         return value.isoformat()
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
