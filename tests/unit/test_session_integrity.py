@@ -63,6 +63,7 @@ BAD_FIELDS = [
     ("answers[1].words[1]", dict(replace=("reflection = ", 'words = [["a", 0.0, inf]]\nreflection = '))),
     ("answers[1].feedback.score", dict(replace=("[answers.feedback]\nscore = 50", "[answers.feedback]\nscore = -inf"))),
     ("answers[1].feedback.checks[1].status", dict(replace=('status = "missing"', 'status = "great"'))),
+    ("answers[1].feedback.checks[1].label", dict(replace=('label = "Current role"\n', ""))),
     ("answers[1].feedback.checks[1].evidence[1]", dict(replace=("start = 0, end = 2", "start = 5, end = 2"))),
 ]
 

@@ -275,8 +275,9 @@ def _read_check(reader: FieldReader, value: Any, key: str) -> None:
     if check is None:
         return
     reader.text(check, "id", key, required=True)
+    reader.text(check, "label", key, required=True)  # Compare and reports show it
     reader.text(check, "status", key, required=True, choices=CHECK_STATUSES)
-    for name in ("group", "label", "detail", "tip", "source", "evidence_kind"):
+    for name in ("group", "detail", "tip", "source", "evidence_kind"):
         reader.text(check, name, key)
     evidence = check.get("evidence", [])
     if not isinstance(evidence, list):
