@@ -16,6 +16,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, TextArea
 
+from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import AnswerRecord, SessionStore
 from mock_interview.tui.screens.compare import CompareScreen
 from mock_interview.tui.screens.history import HistoryScreen
@@ -153,7 +154,7 @@ async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_dat
             0, 50, 2
         ):  # a live [@click] anywhere on the question line would end the round (CLICKME is 7 wide)
             await pilot.click("#question", offset=(x, 0))
-        assert isinstance(app.screen, RoundScreen) and screen.round.phase in ("prep", "answer")
+        assert isinstance(app.screen, RoundScreen) and screen.round.phase in (Phase.THINKING, Phase.ANSWERING)
         await pilot.press("ctrl+s")
         area = screen.query_one("#answer", TextArea)
         area.insert(f"At Acme [/] I {MARKUP} led a team of 5 and um [link=x]grew[/link] sales 20% in a year")
@@ -166,7 +167,7 @@ async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_dat
             drawn_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause(0.2)
-        assert screen.round.phase == "done"
+        assert screen.round.phase == Phase.ANSWERED
         drawn_text(app)
         await pilot.press("f8")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)

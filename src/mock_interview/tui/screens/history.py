@@ -118,8 +118,7 @@ class HistoryScreen(Screen[None]):
         rows.sort(key=lambda row: SORT_KEYS[self.sort_key](row[0]), reverse=self.sort_reverse)
         packs_width = self.packs_width([cells for _, cells in rows])
         for summary, cells in rows:
-            table.add_row(*(user_text(cell) for cell in cells[:-1]), user_text(fit(cells[-1], packs_width)),
-                          key=summary.id)
+            table.add_row(*cells[:-1], user_text(fit(cells[-1], packs_width)), key=summary.id)  # packs come from files
         if selected is not None and any(s.id == selected for s, _ in rows):
             table.move_cursor(row=table.get_row_index(selected))
         empty = self.query_one("#history-empty", Static)
