@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from mock_interview.core.context import AppContext

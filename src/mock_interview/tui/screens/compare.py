@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Static
 
 from mock_interview.core.compare import Attempt, Change, CheckChange, attempts_by_question, compare_checks
-from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.core.feedback.present import colour_of, mark_of
 from mock_interview.core.safetext import visible
+from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.tui.usertext import user_text
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
 from mock_interview.core.feedback.model import Feedback
 from mock_interview.core.feedback.present import GROUP_TITLES, gains_line, rows
 from mock_interview.core.safetext import visible
+from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
 from mock_interview.tui.usertext import user_text, user_value
 
 if TYPE_CHECKING:
