@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from mock_interview.core.feedback.lexicon import Lexicon
 from mock_interview.core.feedback.text import Span, numbers, sentences, stem, words
+from mock_interview.core.feedback.wordstart import WordIndex, find_at_word_starts
 
 _T = TypeVar("_T")
 _TIME_UNIT = re.compile(r"(?:day|week|month|quarter|year)s?$", re.IGNORECASE)
@@ -57,6 +58,11 @@ class AnswerText:
         return words(self.text)
 
     @cached_property
+    def word_index(self) -> WordIndex:
+        """Where each word starts (the lexicon's lists are tried only at their first words)."""
+        return WordIndex(self.lowered)
+
+    @cached_property
     def word_count(self) -> int:
         """How many words the answer has."""
         return len(self.words)
@@ -91,8 +97,9 @@ class AnswerText:
         """Every match of the lexicon list ``[section] name``, left to right."""
         key = (section, name)
         if key not in self._matches:
-            self._matches[key] = [Span(m.start(), m.end(), self.text[m.start():m.end()]) for m in
-                                  self.lex.pattern(section, name).finditer(self.lowered)]
+            matches = find_at_word_starts(self.lex.pattern(section, name), self.lex.starts(section, name),
+                                          self.lowered, self.word_index)
+            self._matches[key] = [Span(m.start(), m.end(), self.text[m.start():m.end()]) for m in matches]
         return self._matches[key]
 
     def memo(self, name: str, compute: Callable[[], list[Span]]) -> list[Span]:

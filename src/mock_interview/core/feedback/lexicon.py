@@ -8,6 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from mock_interview.core.feedback.wordstart import FirstWord, first_words
+
 
 # In these sections a fragment is a word start (a stem): "innovat" matches "innovative".
 PREFIX_SECTIONS = frozenset({"industry", "stage"})
@@ -49,6 +51,7 @@ class Lexicon:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+        self._starts: dict[tuple[str, str], frozenset[FirstWord] | None] = {}
         self.stopwords = frozenset(data["delivery"]["stopwords"])
         self.jd_stopwords = frozenset(data["alignment"]["jd_stopwords"]) | self.stopwords
         self.like_not_after = frozenset(data["delivery"]["like_not_after"])
@@ -58,6 +61,22 @@ class Lexicon:
     def words(self, section: str, name: str) -> list[str]:
         """The raw list ``[section] name``."""
         return list(self.data[section][name])
+
+    def starts(self, section: str, name: str) -> frozenset[FirstWord] | None:
+        """The words a match of ``[section] name`` can start with (``None``: anywhere)."""
+        key = (section, name)
+        if key not in self._starts:
+            words: set[FirstWord] = set()
+            for fragment in self.data[section][name]:
+                found = first_words(lower_fragment(fragment))
+                if found is None:
+                    words = set()
+                    self._starts[key] = None
+                    break
+                words |= found
+            else:
+                self._starts[key] = frozenset(words)
+        return self._starts[key]
 
     def pattern(self, section: str, name: str) -> re.Pattern[str]:
         """The compiled alternation of ``[section] name``."""
