@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from mock_interview.core.feedback.lexicon import Lexicon
-from mock_interview.core.feedback.text import Span, numbers, sentences, stem, words
+from mock_interview.core.feedback.text import Span, count_words, numbers, sentences, stem, words
 from mock_interview.core.feedback.wordstart import WordIndex, find_at_word_starts
 
 _T = TypeVar("_T")
@@ -65,7 +65,7 @@ class AnswerText:
     @cached_property
     def word_count(self) -> int:
         """How many words the answer has."""
-        return len(self.words)
+        return len(self.words) if "words" in self.__dict__ else count_words(self.text)
 
     @cached_property
     def stems(self) -> list[str]:

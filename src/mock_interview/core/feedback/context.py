@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from mock_interview.core.feedback.answer import AnswerText
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from mock_interview.core.feedback.delivery import Delivery
     from mock_interview.core.feedback.scoring import ScoreWeights
     from mock_interview.core.feedback.star import StarReading, StarWeights
+
+
+MAX_EVIDENCE = 50  # pieces of evidence kept per check: enough to highlight, small enough to save
 
 
 class TargetProfile(Protocol):
@@ -87,8 +91,8 @@ class Context:
         text = tip if tip is not None else about.tip
         if extra_tip:
             text = f"{text} {extra_tip}".strip()
-        check = Check(str(check_id), about.group, label or about.label, status,
-                      tuple(Evidence(s.start, s.end, s.text) for s in evidence), text, about.source, detail, problem)
+        kept = tuple(Evidence(s.start, s.end, s.text) for s in islice(evidence, MAX_EVIDENCE))
+        check = Check(str(check_id), about.group, label or about.label, status, kept, text, about.source, detail, problem)
         self.checks[check_id] = check
         return check
 

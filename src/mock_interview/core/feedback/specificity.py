@@ -21,18 +21,18 @@ _UNIT_YEARS = {"day": 1 / 365, "week": 1 / 52, "month": 1 / 12, "quarter": 0.25,
 _AMOUNT = r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|few|couple(?: of)?|several)"
 # "in the next two to three years", "within six months", "over 18 months", "a five-year plan"
 _DURATION = re.compile(
-    rf"(?<![\w]){_AMOUNT}(?:\s*(?:to|-|or)\s*{_AMOUNT})?[\s-]+(day|week|month|quarter|year)s?(?![\w])", re.IGNORECASE)
+    rf"(?<![\w]){_AMOUNT}(?:\s*(?:to|-|or)\s*{_AMOUNT})?[\s-]+(day|week|month|quarter|year)s?(?![\w])")
 # The words that may lead into a duration ("within the next", "over the past"), read backwards.
 _LEAD_IN = re.compile(r"(?:(?:in|within|over|during|for|after|the)\s+)?(?:the\s+)?(?:next|coming|first|past|last)?\s*$",
                       re.IGNORECASE)
-_BY_YEAR = re.compile(r"(?<![\w])(?:by|in|before|until)\s+(?:the end of\s+)?(20\d\d)(?![\w])", re.IGNORECASE)
+_BY_YEAR = re.compile(r"(?<![\w])(?:by|in|before|until)\s+(?:the end of\s+)?(20\d\d)(?![\w])")
 _SHORT_WORDS = re.compile(
     r"(?<![\w])(?:short[- ]term|near[- ]term|in the near future|immediate(?:ly)?|right away|to start(?: with)?|"
     r"(?:this|next) (?:year|quarter|month)|my first year|first (?:30|60|90|100|thirty|sixty|ninety|hundred) days|"
-    r"by the end of (?:the|this|next) year|early on|in the short run|straight away)(?![\w])", re.IGNORECASE)
+    r"by the end of (?:the|this|next) year|early on|in the short run|straight away)(?![\w])")
 _LONG_WORDS = re.compile(
     r"(?<![\w])(?:long[- ]term|longer[- ]term|in the long run|in the longer run|later in my career|"
-    r"further (?:on|down the line) in my career|over the course of my career)(?![\w])", re.IGNORECASE)
+    r"further (?:on|down the line) in my career|over the course of my career)(?![\w])")
 _PAST_CONTEXT = re.compile(r"(?:\bfor|\bover|\bspent|\bafter|\bago|\blast|\bpast|\bhave been|\bhave worked|\bworked)\W*$",
                            re.IGNORECASE)
 SHORT_TERM_YEARS = 3.0  # one to three years: the guide's short-term window
@@ -58,7 +58,8 @@ class Timeframes:
     @cached_property
     def all(self) -> list[Timeframe]:
         """Every time window, in order."""
-        text = self.answer.text
+        text = self.answer.lowered  # same offsets as the answer; the patterns below expect lower case
+        original = self.answer.text
         found: list[Timeframe] = []
         for match in _DURATION.finditer(text):
             amount = _amount(match.group(2) if match.group(2) else match.group(1))
@@ -72,15 +73,17 @@ class Timeframes:
             after = text[match.end():match.end() + 16].lower()
             past = past or after.startswith((" ago", " of experience", " experience"))
             horizon = "past" if past else "short" if years <= SHORT_TERM_YEARS else "long" if years >= LONG_TERM_YEARS else ""
-            found.append(Timeframe(Span(start, match.end(), text[start:match.end()]), years, horizon))
+            found.append(Timeframe(Span(start, match.end(), original[start:match.end()]), years, horizon))
         this_year = date.today().year
         for match in _BY_YEAR.finditer(text):
             ahead = int(match.group(1)) - this_year
             horizon = "short" if 0 <= ahead <= SHORT_TERM_YEARS else "long" if ahead >= LONG_TERM_YEARS else ""
-            found.append(Timeframe(Span(match.start(), match.end(), match.group()), float(ahead) if ahead >= 0 else None,
+            found.append(Timeframe(Span(match.start(), match.end(), original[match.start():match.end()]),
+                                   float(ahead) if ahead >= 0 else None,
                                    horizon))
         for pattern, horizon in ((_SHORT_WORDS, "short"), (_LONG_WORDS, "long")):
-            found += [Timeframe(Span(m.start(), m.end(), m.group()), None, horizon) for m in pattern.finditer(text)]
+            found += [Timeframe(Span(m.start(), m.end(), original[m.start():m.end()]), None, horizon)
+                      for m in pattern.finditer(text)]
         kept = {(t.span.start, t.span.end) for t in found}
         spans = {(s.start, s.end) for s in dedupe(Span(a, b, "") for a, b in kept)}
         return sorted((t for t in found if (t.span.start, t.span.end) in spans), key=lambda t: t.span.start)

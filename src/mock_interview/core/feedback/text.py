@@ -5,7 +5,7 @@ Stems come from PyStemmer (the Snowball English stemmer), cached per word."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type information
@@ -19,9 +19,8 @@ _NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Span:
-    """A piece of the answer: ``text[start:end]``."""
+class Span(NamedTuple):
+    """A piece of the answer: ``text[start:end]`` (a named tuple: long answers make many)."""
 
     start: int
     end: int
@@ -74,6 +73,11 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
 def words(text: str) -> list[Span]:
     """Words and numbers with offsets."""
     return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def count_words(text: str) -> int:
+    """How many words :func:`words` would find, without building them."""
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 def numbers(text: str) -> list[Span]:

@@ -13,7 +13,9 @@ result is always exactly that of ``pattern.finditer``.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -43,9 +45,10 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.positions: dict[str, list[int]] = {}
+        positions: defaultdict[str, list[int]] = defaultdict(list)
         for match in _TOKEN.finditer(text):
-            self.positions.setdefault(match.group(), []).append(match.start())
+            positions[match.group()].append(match.start())
+        self.positions: dict[str, list[int]] = dict(positions)
         self.words = sorted(self.positions)
         self._symbols: dict[str, list[int]] = {}
 
@@ -56,15 +59,15 @@ class WordIndex:
                 self._symbols[first.text] = [m.start() for m in re.finditer(re.escape(first.text), self.text)]
             return self._symbols[first.text]
         if first.text == DIGIT:
-            return [p for word in self.words if word[:1].isdigit() for p in self.positions[word]]
+            return sorted(p for word in self.words if word[:1].isdigit() for p in self.positions[word])
         if first.whole:
             return self.positions.get(first.text, [])
-        found: list[int] = []
         index = bisect.bisect_left(self.words, first.text)
+        lists = []
         while index < len(self.words) and self.words[index].startswith(first.text):
-            found += self.positions[self.words[index]]
+            lists.append(self.positions[self.words[index]])
             index += 1
-        return found
+        return lists[0] if len(lists) == 1 else list(heapq.merge(*lists))
 
 
 def first_words(pattern: str) -> frozenset[FirstWord] | None:
@@ -152,9 +155,9 @@ def find_at_word_starts(pattern: re.Pattern[str], firsts: frozenset[FirstWord] |
     if firsts is None:
         yield from pattern.finditer(text)
         return
-    starts = sorted({s for first in firsts for s in index.starts_of(first)})
+    # each word's offsets are sorted already: merge them rather than sort them all again
     end = 0
-    for start in starts:
+    for start in heapq.merge(*(index.starts_of(first) for first in firsts)):
         if start < end:
             continue
         match = pattern.match(text, start)
