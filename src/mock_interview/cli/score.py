@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mock_interview.core.context import AppContext
+from mock_interview.core.fsutil import FileTooLargeError, format_size, read_regular_file
 from mock_interview.core.safetext import json_text
 
 if TYPE_CHECKING:
     from mock_interview.core.feedback import Feedback
+
+MAX_ANSWER_BYTES = 64 * 1024 * 1024  # far beyond any answer; stops /dev/zero or a wrong file eating memory
 
 
 def run_score(context: AppContext, args: Namespace) -> int:
@@ -20,14 +23,22 @@ def run_score(context: AppContext, args: Namespace) -> int:
     from mock_interview.core.tomlschema import InvalidFileError
 
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+        if args.file == "-":
+            raw = sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1)
+            if len(raw) > MAX_ANSWER_BYTES:
+                raise FileTooLargeError(f"standard input is over {format_size(MAX_ANSWER_BYTES)}")
+        else:
+            raw = read_regular_file(Path(args.file), MAX_ANSWER_BYTES)
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"mock-interview: cannot read the answer from {args.file} ({exc}); give a UTF-8 text file or - for standard input", file=sys.stderr)
+        print(f"mock-interview: cannot read the answer from {args.file} ({exc}); "
+              "give a UTF-8 text file or - for standard input", file=sys.stderr)
         return 1
     if args.question_id:
         question = context.packs.find_question(args.question_id)
         if question is None:
-            print(f"mock-interview: no question '{args.question_id}'; use PACK/ID as 'mock-interview packs show PACK' lists them", file=sys.stderr)
+            print(f"mock-interview: no question '{args.question_id}'; "
+                  "use PACK/ID as 'mock-interview packs show PACK' lists them", file=sys.stderr)
             return 1
         info = QuestionInfo.of(question).with_kind(args.kind)
     else:
