@@ -24,12 +24,13 @@ def run_score(context: AppContext, args: Namespace) -> int:
 
     try:
         if args.file == "-":
-            raw = sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1)
+            stream = getattr(sys.stdin, "buffer", None)  # a text stream when a caller replaced stdin
+            raw = stream.read(MAX_ANSWER_BYTES + 1) if stream else sys.stdin.read(MAX_ANSWER_BYTES + 1)
             if len(raw) > MAX_ANSWER_BYTES:
                 raise FileTooLargeError(f"standard input is over {format_size(MAX_ANSWER_BYTES)}")
         else:
             raw = read_regular_file(Path(args.file), MAX_ANSWER_BYTES)
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except (OSError, UnicodeDecodeError) as exc:
         print(f"mock-interview: cannot read the answer from {args.file} ({exc}); "
               "give a UTF-8 text file or - for standard input", file=sys.stderr)
