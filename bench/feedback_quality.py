@@ -8,6 +8,7 @@ from __future__ import annotations
 import statistics
 
 import _common  # noqa: F401  (puts the checkout on sys.path)
+
 from tests.corpus import evaluate, load_corpus
 
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import _common
+
 from mock_interview.core.feedback import analyse
 from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 from tests.corpus import load_corpus

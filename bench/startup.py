@@ -61,8 +61,8 @@ def launch(code: str, marker: bytes, env: dict) -> float:
                 raise SystemExit(f"no frame with {marker!r} within 20 s")
             try:
                 chunk = os.read(master, 65536)
-            except OSError:
-                raise SystemExit(f"the app exited before showing {marker!r}: {seen[-500:]!r}")
+            except OSError as exc:
+                raise SystemExit(f"the app exited before showing {marker!r}: {seen[-500:]!r}") from exc
             seen += chunk
             if marker in seen:
                 return time.perf_counter() - began

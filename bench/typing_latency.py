@@ -15,7 +15,6 @@ import statistics
 import tempfile
 import time
 
-import _common
 from mock_interview.core.context import AppContext
 from mock_interview.tui.app import MockInterviewApp
 from tests.corpus import load_corpus
@@ -53,7 +52,7 @@ async def measure(calm: bool) -> tuple[list[float], list[float]]:
             stop = asyncio.Event()
             watcher = asyncio.create_task(watch_loop(stalls, stop))
             delays = []
-            for burst in range(12):
+            for _burst in range(12):
                 for key in "and then ":
                     began = time.perf_counter()
                     await pilot.press("space" if key == " " else key)

@@ -10,7 +10,7 @@ layout. The data shown is built here with fixed dates so the screens are the sam
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -36,7 +36,7 @@ def seed_sessions(data_dir) -> str:
     store = SessionStore(data_dir / "sessions")
     first_id = ""
     for day in range(3):
-        started = datetime(2026, 11, 1 + day * 3, 9, 30, tzinfo=timezone.utc)
+        started = datetime(2026, 11, 1 + day * 3, 9, 30, tzinfo=UTC)
         session = Session(id=f"2026110{1 + day * 3}-093000-a{day}b{day}", started=started, mode="typed",
                           packs=["behavioral-star", "career-goals"], plan=[ref for ref, _ in ANSWERS], status="completed",
                           ended=started + timedelta(minutes=6))

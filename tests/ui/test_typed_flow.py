@@ -226,9 +226,9 @@ async def test_profile_form_saves_a_profile(make_app, isolated_data_dir):
 
 
 async def test_compare_attempts_shows_changed_checks(make_app, isolated_data_dir):
-    from tests.ui.test_snapshots import seed_sessions
     from mock_interview.core.compare import Change
     from mock_interview.tui.screens.compare import CompareScreen
+    from tests.ui.test_snapshots import seed_sessions
 
     seed_sessions(isolated_data_dir)
     app = make_app()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from mock_interview.core.datadir import DataDir, resolve_data_dir
@@ -25,38 +24,38 @@ class AppContext:
     extra_pack_paths: list[Path] = field(default_factory=list)
 
     @classmethod
-    def from_options(cls, data_dir: str | None, pack_paths: list[str] | None = None) -> "AppContext":
+    def from_options(cls, data_dir: str | None, pack_paths: list[str] | None = None) -> AppContext:
         """Resolve the data directory (creating it ``0700``) and remember extra pack paths."""
         return cls(resolve_data_dir(data_dir).ensure(), [Path(p) for p in pack_paths or []])
 
     @cached_property
-    def packs(self) -> "PackLoadReport":
+    def packs(self) -> PackLoadReport:
         """Every pack that loads, and the problems of those that do not."""
         from mock_interview.core.packs import discover_packs
 
         return discover_packs(self.data.packs, self.extra_pack_paths)
 
     @property
-    def sessions(self) -> "SessionStore":
+    def sessions(self) -> SessionStore:
         """The session store."""
         from mock_interview.core.sessions import SessionStore
 
         return SessionStore(self.data.sessions)
 
     @property
-    def profiles(self) -> "ProfileStore":
+    def profiles(self) -> ProfileStore:
         """The profile store."""
         from mock_interview.core.profiles import ProfileStore
 
         return ProfileStore(self.data.profiles)
 
-    def load_settings(self) -> tuple["Settings", list]:
+    def load_settings(self) -> tuple[Settings, list]:
         """The settings and any problems in the settings file."""
         from mock_interview.core.settings import load_settings
 
         return load_settings(self.data.settings_file)
 
-    def save_settings(self, settings: "Settings") -> None:
+    def save_settings(self, settings: Settings) -> None:
         """Write the settings."""
         from mock_interview.core.settings import save_settings
 

@@ -412,10 +412,8 @@ def _create_exclusive_in_place(path: Path, data: bytes) -> None:
 
 
 def _unlink_quietly(name: str) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(name)
-    except FileNotFoundError:
-        pass
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -107,7 +107,7 @@ def repeated_phrases(answer: AnswerText, limit: int = 2) -> dict[str, list[Span]
             positions.setdefault(" ".join(gram), []).append(index)
         candidates += [(len(starts), size, phrase, starts) for phrase, starts in positions.items() if len(starts) >= 3]
     chosen: dict[str, list[Span]] = {}
-    for count, size, phrase, starts in sorted(candidates, key=lambda c: (-c[0], -c[1])):
+    for _count, size, phrase, starts in sorted(candidates, key=lambda c: (-c[0], -c[1])):
         if len(chosen) >= limit:
             break
         if any(phrase in longer or longer in phrase for longer in chosen):

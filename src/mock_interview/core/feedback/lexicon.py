@@ -10,7 +10,6 @@ from typing import Any
 
 from mock_interview.core.feedback.wordstart import FirstWord, first_words
 
-
 # In these sections a fragment is a word start (a stem): "innovat" matches "innovative".
 PREFIX_SECTIONS = frozenset({"industry", "stage"})
 

@@ -70,10 +70,7 @@ def _check_star(ctx: Context) -> None:
     result = reading.parts["result"]
     result_units = {ctx.answer.sentence_index(s.start) for s in result.sentences}
     measured = ctx.answer.in_sentences(ctx.answer.quantities, result_units)
-    if result.status == "missing":
-        status = Status.MISSING
-    else:
-        status = Status.PASS if measured else Status.PARTIAL
+    status = Status.MISSING if result.status == "missing" else Status.PASS if measured else Status.PARTIAL
     ctx.add(CheckId.STAR_RESULT_MEASURABLE, status, measured or result.sentences)
     i_actions = ctx.answer.find("star", "i_past")
     we_actions = ctx.answer.find("star", "we_subject")

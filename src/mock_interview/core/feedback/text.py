@@ -5,8 +5,8 @@ Stems come from PyStemmer (the Snowball English stemmer), cached per word."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type information
 
