@@ -1,28 +1,37 @@
-"""The pure core must not import the UI or the heavy audio and speech libraries."""
+"""The layers hold: the pure core imports no UI, audio or speech library, and no module imports
+from a layer above its own (core ← audio ← transcription ← command line and app).
+
+The layering is checked by import-linter with the contracts in pyproject.toml; a copy of the
+package with one forbidden import added shows that the check does fail."""
 
 from __future__ import annotations
 
+import pkgutil
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
-CORE_MODULES = ["mock_interview.core.packs", "mock_interview.core.profiles", "mock_interview.core.sessions",
-                "mock_interview.core.settings", "mock_interview.core.report", "mock_interview.core.datadir",
-                "mock_interview.core.feedback"]
-FORBIDDEN = ["textual", "faster_whisper", "sounddevice", "ctranslate2", "soundfile"]
+import mock_interview.core
+
+ROOT = Path(__file__).resolve().parents[2]
+CORE_MODULES = sorted(m.name for m in pkgutil.walk_packages(mock_interview.core.__path__, "mock_interview.core."))
+FORBIDDEN = ["textual", "rich", "faster_whisper", "sounddevice", "ctranslate2", "soundfile", "soxr"]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
-def test_core_imports_no_ui_or_audio_library():
+def test_every_core_module_imports_no_ui_or_audio_library() -> None:
+    assert "mock_interview.core.rounds" in CORE_MODULES and "mock_interview.core.feedback.star" in CORE_MODULES
     code = (
         "import sys\n"
         f"for name in {CORE_MODULES!r}: __import__(name)\n"
-        "from mock_interview.core.feedback import analyse\n"
         f"print(','.join(m for m in {FORBIDDEN!r} if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "", f"core imported: {result.stdout.strip()}"
 
 
-def test_cli_help_imports_nothing_heavy():
+def test_cli_help_imports_nothing_heavy() -> None:
     code = (
         "import sys\n"
         "from mock_interview.cli.main import build_parser\n"
@@ -31,3 +40,26 @@ def test_cli_help_imports_nothing_heavy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def _lint_imports(root: Path, source: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(LINT_IMPORTS), "--no-cache", str(root / "pyproject.toml")], capture_output=True,
+                          text=True, cwd=root, env={"PYTHONPATH": str(source), "PATH": "/usr/bin:/bin"})
+
+
+def test_the_import_layers_hold() -> None:
+    result = _lint_imports(ROOT, ROOT / "src")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "broken" in result.stdout and " 0 broken" in result.stdout
+
+
+def test_a_forbidden_import_breaks_the_layers(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "src" / "mock_interview", tmp_path / "src" / "mock_interview",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    packs = tmp_path / "src" / "mock_interview" / "core" / "packs.py"
+    packs.write_text(packs.read_text("utf-8") + "\n\ndef _leak() -> None:\n    import mock_interview.tui.app  # noqa\n",
+                     "utf-8")
+    result = _lint_imports(tmp_path, tmp_path / "src")
+    assert result.returncode != 0
+    assert "mock_interview.core.packs -> mock_interview.tui.app" in result.stdout
