@@ -300,7 +300,7 @@ def test_score_never_gives_a_traceback_and_prints_no_raw_controls(answer: str, q
         sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
         try:
             code = main(
-                ["--data-dir", folder, "score", "--question", question or "?"] + (["--json"] if as_json else [])
+                ["--data-dir", folder, "score", f"--question={question or '?'}"] + (["--json"] if as_json else [])
             )
         finally:
             sys.stdin, sys.stdout, sys.stderr = saved

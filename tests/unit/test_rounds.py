@@ -164,12 +164,21 @@ def test_a_short_answer_time_gives_a_short_follow_up(tmp_path: Path):
 
 def test_follow_up_falls_back_to_the_questions_own(tmp_path: Path):
     question = PACKS.find_question("career-goals/long-term-goals")
+    no_steps = ("Currently I am a data analyst at a retailer. In the next two years I want to lead my first projects. "
+                "In five to ten years I see myself leading an analytics team here, because your focus on data fits "
+                "what I want. For example, last year I cut reporting time by 30%.")
+    feedback = analyse(no_steps, question)
+    assert feedback.by_id("goals.company_link").status == "pass"
+    chosen = choose_follow_up(question, feedback, random.Random(1), answer=no_steps)
+    assert chosen in question.follow_ups and "steps" in chosen  # not the link it already gave
+
+
+def test_no_follow_up_asks_for_what_the_answer_gave(tmp_path: Path):
+    question = PACKS.find_question("career-goals/long-term-goals")
     strong = ("Currently I am a data analyst at a retailer. In the next two years I plan to complete a PMP "
               "certification and lead two projects. In five to ten years I see myself leading an analytics team here, "
               "because your focus on data fits my plan. For example, last year I cut reporting time by 30%.")
-    feedback = analyse(strong, question)
-    chosen = choose_follow_up(question, feedback, random.Random(1))
-    assert chosen in question.follow_ups
+    assert choose_follow_up(question, analyse(strong, question), random.Random(1), answer=strong) is None
 
 
 def test_follow_ups_are_scored_as_part_of_their_question(tmp_path: Path):

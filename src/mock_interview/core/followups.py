@@ -1,34 +1,70 @@
-"""The interviewer's follow-up: aimed at the answer's biggest gap, else one of the question's own."""
+"""The interviewer's follow-up: aimed at the answer's biggest gap, else one of the question's own
+that asks for something the answer did not already give."""
 
 from __future__ import annotations
 
 import random
 
-from mock_interview.core.feedback import Feedback
+from mock_interview.core.feedback import Feedback, QuestionInfo, Status, analyse, follow_up_focus
+from mock_interview.core.kinds import QuestionKind
 from mock_interview.core.packs import Question
 
-# (check id, statuses that count as a gap, the follow-up asked), most important first.
-GAP_FOLLOW_UPS = (
-    ("star.result", ("missing",), "What was the result of what you did?"),
-    ("star.result_measurable", ("missing", "partial"), "What was the measurable outcome?"),
-    ("star.first_person", ("missing",), "What did you personally do, as opposed to the team?"),
-    ("goals.short_term", ("missing",), "What do you want to achieve in the next one to three years?"),
-    ("goals.long_term", ("missing",), "And where do you want to be in five to ten years?"),
-    ("specificity.timeframes", ("missing",), "By when do you want to get there?"),
-    ("goals.company_link", ("missing",), "How does this role fit into that plan?"),
-    ("pitfalls.no_plan", ("missing",), "What steps will you take to get there?"),
-    ("fit.why_company", ("missing",), "What draws you to our company in particular?"),
-    ("fit.what_you_bring", ("missing",), "What would you bring to the team from day one?"),
-    ("specificity.example", ("missing",), "Can you give me a specific example?"),
+_PLANS = frozenset({QuestionKind.GOALS, QuestionKind.SKILLS})
+# (check id, statuses that count as a gap, the follow-up asked, the kinds it suits or None for
+# any), most important first.
+GAP_FOLLOW_UPS: tuple[tuple[str, tuple[str, ...], str, frozenset[QuestionKind] | None], ...] = (
+    ("star.result", ("missing",), "What was the result of what you did?", None),
+    ("star.result_measurable", ("missing", "partial"), "What was the measurable outcome?", None),
+    ("star.first_person", ("missing",), "What did you personally do, as opposed to the team?", None),
+    ("weakness.named", ("missing",), "What is a real weakness you are working on?", None),
+    ("weakness.mitigation", ("missing",), "What are you doing about it?", None),
+    ("goals.short_term", ("missing",), "What do you want to achieve in the next one to three years?", None),
+    ("goals.long_term", ("missing",), "And where do you want to be in five to ten years?", None),
+    ("specificity.timeframes", ("missing",), "By when do you want to get there?", _PLANS),
+    ("goals.company_link", ("missing",), "How does this role fit into that plan?", None),
+    ("pitfalls.no_plan", ("missing",), "What steps will you take to get there?", None),
+    ("fit.why_company", ("missing",), "What draws you to our company in particular?", None),
+    ("fit.what_you_bring", ("missing",), "What would you bring to the team from day one?", None),
+    ("about.future", ("missing",), "Why is this role the right next step for you?", None),
+    ("motivation.example", ("missing",), "When did that make a difference in your work?", None),
+    ("specificity.example", ("missing",), "Can you give me a specific example?", None),
 )
 
 
-def choose_follow_up(question: Question, feedback: Feedback, rng: random.Random | None = None) -> str | None:
-    """The follow-up to ask after ``feedback`` on an answer to ``question``, or ``None``."""
-    for check_id, statuses, text in GAP_FOLLOW_UPS:
+def choose_follow_up(question: Question, feedback: Feedback, rng: random.Random | None = None,
+                     answer: str = "") -> str | None:
+    """The follow-up to ask after ``feedback`` on an answer to ``question``, or ``None``.
+
+    The biggest gap first; else one of the question's own follow-ups, leaving out those that ask
+    for what the answer already gives (no "What was the measurable outcome?" after a measured
+    result). With the ``answer`` itself, "already gives" means the answer would pass as a reply to
+    that follow-up; without it, that the check the follow-up aims at passed."""
+    kind = feedback.kind
+    for check_id, statuses, text, kinds in GAP_FOLLOW_UPS:
         check = feedback.by_id(check_id)
-        if check is not None and check.status in statuses:
+        if check is not None and check.status in statuses and (kinds is None or kind in kinds):
             return text
-    if question.follow_ups:
-        return (rng or random.Random()).choice(question.follow_ups)
+    open_ones = [text for text in question.follow_ups if not _already_given(text, feedback, answer)]
+    if open_ones:
+        return (rng or random.Random()).choice(open_ones)
     return None
+
+
+# The checks whose pass shows an answer already gave what a follow-up asks for, where that is not
+# the follow-up's own focus (a pitfall passes whenever it is absent: it shows no plan was given).
+_SHOWN_BY = {"pitfalls.no_plan": ("skills.plan", "weakness.mitigation")}
+
+
+def _already_given(follow_up: str, feedback: Feedback, answer: str) -> bool:
+    focus = follow_up_focus(follow_up)
+    if focus is None:
+        return False
+    if answer.strip():
+        reply = analyse(answer, QuestionInfo.follow_up(follow_up, parent_kind=feedback.kind))
+        answered = reply.by_id("followup.answered")
+        return answered is not None and answered.status == Status.PASS
+    for check_id in _SHOWN_BY.get(str(focus), (str(focus),)):
+        check = feedback.by_id(check_id)
+        if check is not None and check.status == Status.PASS:
+            return True
+    return False

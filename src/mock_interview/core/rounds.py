@@ -325,7 +325,7 @@ class Round:
         self._move(Phase.ANSWERED)
         self.pending_follow_up = None
         if self.follow_ups and not self.turn.follow_up_to and text.strip():
-            self.pending_follow_up = choose_follow_up(self.turn.question, feedback)
+            self.pending_follow_up = choose_follow_up(self.turn.question, feedback, answer=text)
         return Submitted(feedback, self.pending_follow_up)
 
     def _score_question_with_follow_ups(self) -> None:

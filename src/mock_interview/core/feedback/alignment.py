@@ -19,7 +19,9 @@ _COMPANY_SUFFIXES = frozenset({"inc", "ltd", "llc", "the", "co", "corp", "group"
 # Where a job description's phrases end: punctuation, bullets, line breaks, and joining words.
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}/\\|•·*\n\r\t\"“”]+|\s[-–—]\s|(?<![\w])(?:and|or|but|with|for|to|of|in|on|at|by|"
                            r"from|as|into|across|within|via|per|our|your|the|a|an|we|you|will|who|that|this|is|are|be|"
-                           r"have|has|including|such|plus|etc)(?![\w])", re.IGNORECASE)
+                           r"have|has|including|such|plus|etc|against|about|through|over|under|between|among|like|"
+                           r"using|than|when|where|while|if|so|all|any|each|every|other|both|also|can|should|"
+                           r"must|may|help|helps)(?![\w])", re.IGNORECASE)
 _SPEAKER_SUBJECT = re.compile(r"(?<![\w])(?:I|I'm|I've|I'd|I'll|me|my own|myself)(?![\w])")
 _OTHERS_NOUN = re.compile(r"(?:my|our|the|a|an|his|her|their|your|new|former|previous)\s+$", re.IGNORECASE)
 JOB_TERMS = 12
@@ -156,8 +158,7 @@ def check_alignment(ctx: Context) -> None:
         for check_id in (CheckId.ALIGNMENT_COMPANY, CheckId.ALIGNMENT_MISSION_VALUES, CheckId.ALIGNMENT_JOB_TERMS,
                          CheckId.ALIGNMENT_INDUSTRY, CheckId.ALIGNMENT_STAGE):
             ctx.na(check_id, tip)
-        generic = generic_company_mentions(ctx)
-        ctx.add(CheckId.ALIGNMENT_GENERIC, Status.PASS if generic else Status.MISSING, generic)
+        ctx.na(CheckId.ALIGNMENT_GENERIC, tip)  # without a profile alignment leaves the score alone
         return
     company = company_mentions(ctx)
     generic = generic_company_mentions(ctx)

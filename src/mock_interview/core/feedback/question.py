@@ -18,11 +18,12 @@ _FOLLOW_UP_FOCUS: tuple[tuple[CheckId, str], ...] = (
     (CheckId.STAR_RESULT, r"result|outcome|what happened|how did it (end|turn out|go)|impact|difference did"),
     (CheckId.STAR_FIRST_PERSON, r"you personally|your (own )?(part|role|contribution)|you yourself|as opposed to the team"),
     (CheckId.SPECIFICITY_TIMEFRAMES, r"by when|how long|when do you|timeline|timeframe|how soon|what year"),
-    (CheckId.PITFALLS_NO_PLAN, r"steps?|plan|how (will|would|do) you (get|reach|achieve|prepare|build|learn|develop)|"
-                               r"what (will|would) you (need|do) to|prepare|learn"),
     (CheckId.GOALS_COMPANY_LINK, r"(fit|fits|align|relate|connect)[^?]*(role|plan|company|here|us|position|team)|"
                                  r"why (here|us|this)|our (company|team|organi[sz]ation)"),
+    (CheckId.PITFALLS_NO_PLAN, r"steps?\b|what is your plan|how (will|would|do) you (get|reach|achieve|prepare|build|"
+                               r"learn|develop)|what (will|would) you (need|do) to|prepare|learn"),
     (CheckId.FIT_WHAT_YOU_BRING, r"bring|contribute|offer|add to"),
+    (CheckId.WEAKNESS_MITIGATION, r"(doing|do) about it|work(ing)? on it|overcome|manage it|improve (it|on)"),
     (CheckId.GOALS_SHORT_TERM, r"(next|coming) (one|two|three|1|2|3|few|year)|short[- ]term|this year"),
     (CheckId.GOALS_LONG_TERM, r"(five|ten|5|10) years|long[- ]term|eventually|ultimately"),
     (CheckId.SPECIFICITY_EXAMPLE, r"example|instance|specific (time|case|situation)|tell me (more )?about (a|one)"),

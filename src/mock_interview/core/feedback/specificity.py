@@ -33,6 +33,8 @@ _SHORT_WORDS = re.compile(
 _LONG_WORDS = re.compile(
     r"(?<![\w])(?:long[- ]term|longer[- ]term|in the long run|in the longer run|later in my career|"
     r"further (?:on|down the line) in my career|over the course of my career)(?![\w])")
+_PAST_WORDS = re.compile(r"(?<![\w])(?:last|this past|that) (?:year|quarter|month|semester|term|summer|spring|winter|"
+                         r"autumn|fall)(?![\w])")
 _PAST_CONTEXT = re.compile(r"(?:\bfor|\bover|\bspent|\bafter|\bago|\blast|\bpast|\bhave been|\bhave worked|\bworked)\W*$",
                            re.IGNORECASE)
 SHORT_TERM_YEARS = 3.0  # one to three years: the guide's short-term window
@@ -81,7 +83,7 @@ class Timeframes:
             found.append(Timeframe(Span(match.start(), match.end(), original[match.start():match.end()]),
                                    float(ahead) if ahead >= 0 else None,
                                    horizon))
-        for pattern, horizon in ((_SHORT_WORDS, "short"), (_LONG_WORDS, "long")):
+        for pattern, horizon in ((_SHORT_WORDS, "short"), (_LONG_WORDS, "long"), (_PAST_WORDS, "past")):
             found += [Timeframe(Span(m.start(), m.end(), original[m.start():m.end()]), None, horizon)
                       for m in pattern.finditer(text)]
         kept = {(t.span.start, t.span.end) for t in found}
@@ -126,23 +128,51 @@ def vague_phrases(answer: AnswerText) -> list[Span]:
     return answer.memo("vague", compute)
 
 
+# What a follow-up is checked for besides its gap: the details that answer suits (a measured
+# result wants numbers, not tools; the steps want tools and dates).
+_FOLLOW_UP_DETAILS: dict[CheckId | None, frozenset[CheckId]] = {
+    CheckId.STAR_RESULT: frozenset({CheckId.SPECIFICITY_NUMBERS}),
+    CheckId.STAR_RESULT_MEASURABLE: frozenset({CheckId.SPECIFICITY_NUMBERS}),
+    CheckId.STAR_FIRST_PERSON: frozenset(),
+    CheckId.SPECIFICITY_TIMEFRAMES: frozenset({CheckId.SPECIFICITY_TIMEFRAMES}),
+    CheckId.GOALS_SHORT_TERM: frozenset({CheckId.SPECIFICITY_TIMEFRAMES}),
+    CheckId.GOALS_LONG_TERM: frozenset({CheckId.SPECIFICITY_TIMEFRAMES}),
+    CheckId.PITFALLS_NO_PLAN: frozenset({CheckId.SPECIFICITY_TIMEFRAMES, CheckId.SPECIFICITY_SKILLS}),
+    CheckId.GOALS_COMPANY_LINK: frozenset({CheckId.SPECIFICITY_SKILLS}),
+    CheckId.FIT_WHAT_YOU_BRING: frozenset({CheckId.SPECIFICITY_SKILLS, CheckId.SPECIFICITY_NUMBERS}),
+    CheckId.WEAKNESS_MITIGATION: frozenset({CheckId.SPECIFICITY_SKILLS}),
+    CheckId.SPECIFICITY_EXAMPLE: frozenset({CheckId.SPECIFICITY_NUMBERS}),
+    None: frozenset({CheckId.SPECIFICITY_NUMBERS, CheckId.SPECIFICITY_SKILLS, CheckId.SPECIFICITY_TIMEFRAMES}),
+}
+_FOLLOW_UP_TIP = "Not what this follow-up asked for."
+
+
 def check_specificity(ctx: Context) -> None:
-    """Numbers, timeframes, skills, an example, vague phrases and (for goals) SMART."""
+    """Numbers, timeframes, skills, an example, vague phrases and (for goals) SMART; for a follow-up,
+    only the details that suit what it asked, and no vague phrases."""
     answer = ctx.answer
-    quantities = answer.quantities
-    ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found")
-    windows = timeframes(answer).all
-    vague_times = answer.find("specificity", "vague_timeframes")
-    spans = [t.span for t in windows]
-    status = Status.PASS if spans else Status.PARTIAL if vague_times else Status.MISSING
-    ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, spans or vague_times, problem=not spans and bool(vague_times))
-    skills = answer.skills
-    distinct = len({s.text.lower() for s in skills})
-    ctx.add(CheckId.SPECIFICITY_SKILLS, by_count(distinct, 2), skills, detail=f"{distinct} named")
-    if ctx.question.is_follow_up:
-        # a follow-up asks for one thing (an example among them: then "Answers the follow-up" checks it)
-        ctx.na(CheckId.SPECIFICITY_EXAMPLE, "A follow-up is checked for what it asked.")
-    else:
+    wanted = _FOLLOW_UP_DETAILS.get(ctx.question.focus, _FOLLOW_UP_DETAILS[None]) if ctx.question.is_follow_up \
+        else None
+
+    def applies(check_id: CheckId) -> bool:
+        if wanted is None or check_id in wanted:
+            return True
+        ctx.na(check_id, _FOLLOW_UP_TIP)
+        return False
+
+    if applies(CheckId.SPECIFICITY_NUMBERS):
+        quantities = answer.quantities
+        ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found")
+    if applies(CheckId.SPECIFICITY_TIMEFRAMES):
+        spans = [t.span for t in timeframes(answer).all]
+        vague_times = answer.find("specificity", "vague_timeframes")
+        status = Status.PASS if spans else Status.PARTIAL if vague_times else Status.MISSING
+        ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, spans or vague_times, problem=not spans and bool(vague_times))
+    if applies(CheckId.SPECIFICITY_SKILLS):
+        skills = answer.skills
+        distinct = len({s.text.lower() for s in skills})
+        ctx.add(CheckId.SPECIFICITY_SKILLS, by_count(distinct, 2), skills, detail=f"{distinct} named")
+    if applies(CheckId.SPECIFICITY_EXAMPLE):
         examples = example_spans(answer)
         ctx.add(CheckId.SPECIFICITY_EXAMPLE, present(examples), answer.sentences_of(examples))
     vague = vague_phrases(answer)
@@ -153,13 +183,14 @@ def check_specificity(ctx: Context) -> None:
 
 
 def example_spans(answer: AnswerText) -> list[Span]:
-    """Signs of a concrete example: example cues, or a past-tense action of the speaker's next to a
-    number or a time anchor."""
+    """Signs of a concrete example: example cues, or past-tense actions of the speaker's told near a
+    number or a time anchor (within two sentences: a story sets its time once)."""
 
     def compute() -> list[Span]:
         found = list(answer.find("specificity", "example_cues"))
-        anchored = {answer.sentence_index(s.start) for s in answer.quantities + answer.find("star", "time_anchor")}
-        found += [s for s in answer.find("star", "i_past") if answer.sentence_index(s.start) in anchored]
+        anchors = {answer.sentence_index(s.start) for s in answer.quantities + answer.find("star", "time_anchor")}
+        near = {index + step for index in anchors for step in (-2, -1, 0, 1, 2)}
+        found += [s for s in answer.find("star", "i_past") if answer.sentence_index(s.start) in near]
         return dedupe(found)
 
     return answer.memo("examples", compute)

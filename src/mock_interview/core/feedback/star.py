@@ -153,6 +153,11 @@ def viterbi(scores: Sequence[dict[str, float]], weights: StarWeights) -> list[st
     return labels[::-1]
 
 
+def _only_vague(unit: dict[str, float]) -> bool:
+    """A sentence whose outcome is only a vague phrase: no number, no concrete outcome verb."""
+    return "cue:vague" in unit and not any(f in unit for f in ("cue:number", "cue:outcome", "cue:percent"))
+
+
 @dataclass(frozen=True)
 class StarPart:
     """One STAR part in an answer: its status, the sentences that carry it, and its margin."""
@@ -192,6 +197,8 @@ def read_star(answer: AnswerText, weights: StarWeights | None = None) -> StarRea
                 margin, index = max(clear)
                 indexes, margins, shared = [index], [margin], True
         top = max(margins, default=float("-inf"))
+        if part == "result" and indexes and all(_only_vague(features[i]) for i in indexes):
+            top = float("-inf")  # "it went well and everyone was happy" sits where a result would, and is none
         if top >= weights.pass_threshold[part]:
             status = "pass"
         elif top >= weights.partial_threshold[part]:

@@ -15,6 +15,7 @@ from mock_interview.core.feedback.alignment import company_mentions, generic_com
 from mock_interview.core.feedback.answer import dedupe, fold, overlaps_any
 from mock_interview.core.feedback.context import Context, by_count, present
 from mock_interview.core.feedback.model import Status
+from mock_interview.core.feedback.pitfalls import negativity_spans
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.specificity import example_spans, timeframes
 from mock_interview.core.feedback.star import PARTS
@@ -153,7 +154,7 @@ def _check_goals(ctx: Context) -> None:
     long_status = Status.PASS if long else Status.PARTIAL if vague or (stated_goal and not short) else Status.MISSING
     _add_part(ctx, CheckId.GOALS_LONG_TERM, long_status, answer.sentences_of(long), whole_arc or asks_long,
               _windows_detail(long))
-    link = company_mentions(ctx) + answer.find("goals", "company_link") + generic_company_mentions(ctx)
+    link = _kind_words(ctx, company_mentions(ctx) + answer.find("goals", "company_link") + generic_company_mentions(ctx))
     ctx.add(CheckId.GOALS_COMPANY_LINK, present(link), answer.sentences_of(link))
     connective = answer.find("goals", "progression") + answer.find("pitfalls", "plan_cues")
     if connective and (short or long):
@@ -163,6 +164,13 @@ def _check_goals(ctx: Context) -> None:
     else:
         status = Status.MISSING
     ctx.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(connective))
+
+
+def _kind_words(ctx: Context, spans: list[Span]) -> list[Span]:
+    """The spans outside sentences that run a workplace down: "the company is a mess" links the
+    answer to no company worth joining."""
+    harsh = {ctx.answer.sentence_index(s.start) for s in negativity_spans(ctx)}
+    return [s for s in spans if ctx.answer.sentence_index(s.start) not in harsh] if harsh else spans
 
 
 def _speakers(ctx: Context, spans: list[Span]) -> list[Span]:
@@ -185,7 +193,8 @@ def _check_fit(ctx: Context) -> None:
     everything = not any(asks.values())
     company = company_mentions(ctx)
     generic = generic_company_mentions(ctx)
-    reasons = answer.find("fit", "why_company") + value_mentions(ctx)
+    reasons = _kind_words(ctx, answer.find("fit", "why_company") + value_mentions(ctx))
+    company, generic = _kind_words(ctx, company), _kind_words(ctx, generic)
     status = Status.PASS if reasons or (company and generic) else Status.PARTIAL if company or generic else Status.MISSING
     _add_part(ctx, CheckId.FIT_WHY_COMPANY, status, answer.sentences_of(reasons or company or generic),
               everything or asks["company"])
@@ -201,8 +210,8 @@ def _check_motivation(ctx: Context) -> None:
     ctx.add(CheckId.MOTIVATION_DRIVER, present(drivers), answer.sentences_of(drivers))
     moments = example_spans(answer) + answer.find("star", "time_anchor") + answer.find("star", "i_past")
     ctx.add(CheckId.MOTIVATION_EXAMPLE, present(moments), answer.sentences_of(moments))
-    link = (company_mentions(ctx) + generic_company_mentions(ctx) + answer.find("fit", "why_role")
-            + answer.find("goals", "company_link"))
+    link = _kind_words(ctx, company_mentions(ctx) + generic_company_mentions(ctx) + answer.find("fit", "why_role")
+                       + answer.find("goals", "company_link"))
     ctx.add(CheckId.MOTIVATION_LINK, present(link), answer.sentences_of(link))
 
 
@@ -303,8 +312,8 @@ def check_length(ctx: Context) -> None:
     else:
         band_low, band_high = _WORD_BANDS.get(ctx.question.question_kind, _DEFAULT_BAND)
         scale = min(1.0, limit / 90)  # a short time limit asks for a shorter answer
-        low = float(ctx.question.min_words or max(20, round(band_low * scale)))
-        high = float(ctx.question.max_words or max(low * 2, round(band_high * max(scale, 0.6))))
+        low = float(ctx.question.min_words or max(8, round(band_low * scale)))
+        high = float(ctx.question.max_words or max(low * 2, round(band_high * scale)))
         value = float(ctx.answer.word_count)
         detail = f"{ctx.answer.word_count} words (aim {low:.0f}-{high:.0f})"
     if low <= value <= high:
@@ -313,7 +322,8 @@ def check_length(ctx: Context) -> None:
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    extra = "" if status == Status.PASS else ("Add an example or a result." if value < low else "Cut to the essentials.")
+    extra = "" if status == Status.PASS else ("Say more: the detail behind each part you have." if value < low
+                                              else "Cut to the essentials.")
     ctx.add(CheckId.ANSWER_LENGTH, status, detail=detail, extra_tip=extra)
 
 
@@ -349,7 +359,10 @@ def _check_follow_up(ctx: Context) -> None:
     found: list[Span]
     if focus in (CheckId.STAR_RESULT, CheckId.STAR_RESULT_MEASURABLE):
         found = answer.quantities if focus is CheckId.STAR_RESULT_MEASURABLE else (
-            answer.find("star", "result") + answer.find("star", "outcome") + answer.quantities)
+            answer.find("star", "result") + answer.find("star", "outcome") + answer.find("star", "learning")
+            + answer.quantities)
+    elif focus is CheckId.WEAKNESS_MITIGATION:
+        found = answer.find("weakness", "mitigation") + answer.find("pitfalls", "plan_cues")
     elif focus is CheckId.STAR_FIRST_PERSON:
         found = answer.find("star", "i_past")
     elif focus is CheckId.SPECIFICITY_TIMEFRAMES:
@@ -359,8 +372,7 @@ def _check_follow_up(ctx: Context) -> None:
     elif focus is CheckId.GOALS_LONG_TERM:
         found = windows.horizon("long") + answer.find("goals", "long_term")
     elif focus is CheckId.PITFALLS_NO_PLAN:
-        found = (answer.find("pitfalls", "plan_cues") + answer.find("weakness", "mitigation")
-                 + answer.find("star", "sequencer") + answer.skills)
+        found = answer.find("pitfalls", "plan_cues") + answer.find("weakness", "mitigation")
     elif focus is CheckId.GOALS_COMPANY_LINK:
         found = (company_mentions(ctx) + generic_company_mentions(ctx) + answer.find("goals", "company_link")
                  + answer.find("fit", "why_role"))
@@ -374,7 +386,8 @@ def _check_follow_up(ctx: Context) -> None:
              CheckId.STAR_FIRST_PERSON: "your own part", CheckId.SPECIFICITY_TIMEFRAMES: "a timeframe",
              CheckId.GOALS_SHORT_TERM: "the next one to three years", CheckId.GOALS_LONG_TERM: "the longer term",
              CheckId.PITFALLS_NO_PLAN: "the steps", CheckId.GOALS_COMPANY_LINK: "the link to this role or company",
-             CheckId.FIT_WHAT_YOU_BRING: "what you bring", CheckId.SPECIFICITY_EXAMPLE: "an example"}.get(
+             CheckId.FIT_WHAT_YOU_BRING: "what you bring", CheckId.SPECIFICITY_EXAMPLE: "an example",
+             CheckId.WEAKNESS_MITIGATION: "what you do about it"}.get(
         focus if focus is not None else CheckId.ANSWER_OPENING, "a specific detail")
     status = Status.PASS if found and not _unfinished(ctx, answer.sentences[-1]) else (
         Status.PARTIAL if found else Status.MISSING)
