@@ -130,6 +130,18 @@ def test_score_json_shape_and_errors(capsys, tmp_path: Path):
     assert code == 1
 
 
+def test_score_refuses_standard_input_over_the_limit_with_a_message(capsys, monkeypatch):
+    import io
+
+    from mock_interview.cli import score
+
+    monkeypatch.setattr(score, "MAX_ANSWER_BYTES", 16)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("In five years I want to lead a team."))
+    code, out, err = run(capsys, "score", "-", "--question", "Where do you see yourself in five years?")
+    assert code == 1 and out == ""
+    assert "standard input" in err and "larger than" in err and "Traceback" not in err
+
+
 def test_doctor_reports_each_part(capsys):
     code, out, _ = run(capsys, "doctor")
     for part in ("data directory", "question packs", "PortAudio", "transcription model"):

@@ -23,13 +23,15 @@ def run_doctor(context: AppContext) -> int:
     questions = sum(len(p.questions) for p in report.packs)
     line(bool(report.packs), "question packs", f"{len(report.packs)} packs, {questions} questions")
     failures += not report.packs
-    for problem in report.problems:
-        line(False, "pack skipped", str(problem))
+    for pack_problem in report.problems:
+        line(False, "pack skipped", str(pack_problem))
     summaries, unreadable = context.sessions.list()
-    line(not unreadable, "sessions", f"{len(summaries)} readable" + (f", {len(unreadable)} could not be read "
-                                                                  "('mock-interview sessions list' names them)" if unreadable else ""))
-    for problem in unreadable[:5]:
-        line(False, "session skipped", str(problem))
+    sessions = f"{len(summaries)} readable"
+    if unreadable:
+        sessions += f", {len(unreadable)} could not be read ('mock-interview sessions list' names them)"
+    line(not unreadable, "sessions", sessions)
+    for session_problem in unreadable[:5]:
+        line(False, "session skipped", str(session_problem))
     settings, problems = context.load_settings()
     line(not problems, "settings", str(context.data.settings_file) if not problems else "; ".join(map(str, problems)))
     if settings.active_profile:
@@ -46,7 +48,9 @@ def run_doctor(context: AppContext) -> int:
     from mock_interview.audio.devices import AudioUnavailable, list_input_devices, load_sounddevice
 
     try:
-        sd = load_sounddevice()
+        # load_sounddevice has no annotations yet (audio/ is the speech engineer's, being rewritten);
+        # warn_unused_ignores flags this line once it has them
+        sd = load_sounddevice()  # type: ignore[no-untyped-call]
         line(True, "PortAudio", sd.get_portaudio_version()[1])
         devices = list_input_devices()
         if devices:

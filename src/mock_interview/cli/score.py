@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mock_interview.core.context import AppContext
-from mock_interview.core.fsutil import FileTooLargeError, format_size, read_regular_file
+from mock_interview.core.fsutil import FileTooLargeError, read_regular_file
 from mock_interview.core.safetext import json_text
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def run_score(context: AppContext, args: Namespace) -> int:
             stream = getattr(sys.stdin, "buffer", None)  # a text stream when a caller replaced stdin
             raw = stream.read(MAX_ANSWER_BYTES + 1) if stream else sys.stdin.read(MAX_ANSWER_BYTES + 1)
             if len(raw) > MAX_ANSWER_BYTES:
-                raise FileTooLargeError(f"standard input is over {format_size(MAX_ANSWER_BYTES)}")
+                raise FileTooLargeError("standard input", MAX_ANSWER_BYTES)
         else:
             raw = read_regular_file(Path(args.file), MAX_ANSWER_BYTES)
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the stores are imported when first used, to keep start-up l
     from mock_interview.core.profiles import ProfileStore
     from mock_interview.core.sessions import SessionStore
     from mock_interview.core.settings import Settings
+    from mock_interview.core.tomlschema import Problem
 
 
 @dataclass
@@ -49,7 +50,7 @@ class AppContext:
 
         return ProfileStore(self.data.profiles)
 
-    def load_settings(self) -> tuple[Settings, list]:
+    def load_settings(self) -> tuple[Settings, list[Problem]]:
         """The settings and any problems in the settings file."""
         from mock_interview.core.settings import load_settings
 

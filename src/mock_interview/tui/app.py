@@ -57,7 +57,7 @@ class MockInterviewApp(App[None]):
         self.speech_probe = speech_probe
         self.settings, self.settings_problems = context.load_settings()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """Home is the bottom of the stack (one screen to build before the first paint, not two)."""
         from mock_interview.tui.screens.home import HomeScreen
 
@@ -168,7 +168,7 @@ class MockInterviewApp(App[None]):
         self.settings = settings
         self.context.save_settings(settings)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key binding of the current screen is also a palette command."""
         yield from super().get_system_commands(screen)
         seen: set[str] = set()

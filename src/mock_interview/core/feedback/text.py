@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type information
+import Stemmer  # PyStemmer ships no type information (pyproject's mypy overrides let it in untyped)
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?")

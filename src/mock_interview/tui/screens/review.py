@@ -218,10 +218,13 @@ class ReviewScreen(Screen[None]):
 
     def save_session(self) -> None:
         """Save the session; say so when another window or process had changed it meanwhile."""
-        self.app.context.sessions.save(self.session)
-        if self.session.save_notice:
-            self.session_id = self.session.id  # a conflicting edit is kept as a session of its own
-            self.notify(self.session.save_notice, title="Session changed elsewhere", severity="warning", timeout=12)
+        session = self.session
+        if session is None:
+            return
+        self.app.context.sessions.save(session)
+        if session.save_notice:
+            self.session_id = session.id  # a conflicting edit is kept as a session of its own
+            self.notify(session.save_notice, title="Session changed elsewhere", severity="warning", timeout=12)
 
     def action_save_note(self) -> None:
         if self.current_answer() is None:
