@@ -26,7 +26,7 @@ QUESTION = "Tell me about a time you led a project."
 def answer_of(words: int) -> str:
     pool = " ".join(a.text for a in load_corpus())
     tokens = pool.split()
-    out = []
+    out: list[str] = []
     while len(out) < words:
         out.extend(tokens)
     return " ".join(out[:words])

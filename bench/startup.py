@@ -45,7 +45,7 @@ main([])
 """
 
 
-def launch(code: str, marker: bytes, env: dict) -> float:
+def launch(code: str, marker: bytes, env: dict[str, str]) -> float:
     """Seconds from spawning the process to ``marker`` appearing on its terminal."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))

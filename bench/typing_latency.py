@@ -15,6 +15,8 @@ import statistics
 import tempfile
 import time
 
+from textual.widgets import TextArea
+
 from mock_interview.core.context import AppContext
 from mock_interview.tui.app import MockInterviewApp
 from tests.corpus import load_corpus
@@ -24,7 +26,7 @@ FRAME = 1 / 60
 
 def long_answer(words: int = 1000) -> str:
     tokens = " ".join(a.text for a in load_corpus()).split()
-    out = []
+    out: list[str] = []
     while len(out) < words:
         out += tokens
     return " ".join(out[:words])
@@ -47,7 +49,7 @@ async def measure(calm: bool) -> tuple[list[float], list[float]]:
             await pilot.pause(0.3)
             await pilot.press("ctrl+s")
             screen = app.screen
-            screen.query_one("#answer").insert(long_answer())
+            screen.query_one("#answer", TextArea).insert(long_answer())
             stalls: list[float] = []
             stop = asyncio.Event()
             watcher = asyncio.create_task(watch_loop(stalls, stop))

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import tomli_w
 from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,7 @@ from fitting.star_fit import Story, fit_star, story_from_corpus, story_from_real
 from mock_interview.core.feedback import FeedbackModel, analyse  # noqa: E402
 from mock_interview.core.feedback.model import Status  # noqa: E402
 from mock_interview.core.feedback.scoring import ScoreWeights  # noqa: E402
-from mock_interview.core.profiles import Profile  # noqa: E402
+from mock_interview.core.profiles import Profile, parse_profile  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "feedback_corpus.toml"
 OWN_STORIES = ROOT / "fitting" / "own_stories.toml"
@@ -59,8 +60,7 @@ class LabelledAnswer:
 def own_corpus() -> tuple[list[Story], list[LabelledAnswer]]:
     """The project's corpus: its labelled stories and its strong/weak answers."""
     data = tomllib.loads(CORPUS.read_text("utf-8"))
-    profiles = {name: Profile(name=name, **{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
-                for name, fields in data.get("profiles", {}).items()}
+    profiles = {name: parse_profile(tomli_w.dumps(fields), name) for name, fields in data.get("profiles", {}).items()}
     stories, labelled = [], []
     for story in tomllib.loads(OWN_STORIES.read_text("utf-8"))["stories"]:
         stories.append(story_from_sentences(story["id"], [(label, text) for label, text in story["sentences"]]))

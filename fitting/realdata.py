@@ -11,7 +11,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
+
+if TYPE_CHECKING:
+    from mock_interview.core.feedback import FeedbackModel
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "answers-dev.jsonl"
@@ -157,19 +161,18 @@ class Outcome:
 Analyser = Callable[[RealAnswer, str | None], Outcome]
 
 
-def default_analyser(model: object | None = None) -> Analyser:
-    """Runs the app's checks (with ``model``'s weights where the engine takes them)."""
+def default_analyser(model: FeedbackModel | None = None) -> Analyser:
+    """Runs the app's checks, with ``model``'s weights (the packaged ones when it is ``None``)."""
     from mock_interview.core.feedback import FeedbackModel, analyse
     from mock_interview.core.feedback.scoring import standing
     from mock_interview.core.profiles import Profile
 
-    weights = (model if isinstance(model, FeedbackModel) else FeedbackModel.packaged()).score
+    weights = (model if model is not None else FeedbackModel.packaged()).score
 
     def run(answer: RealAnswer, kind: str | None) -> Outcome:
         profile = Profile(name="page", company=answer.company, role="") if answer.company else None
         question = answer.question if answer.stated else ""
-        options = {"model": model} if model is not None else {}
-        feedback = analyse(answer.answer, question, profile=profile, kind=kind, **options)
+        feedback = analyse(answer.answer, question, profile=profile, kind=kind, model=model)
         star = {}
         for part in STAR_PARTS:
             check = feedback.by_id(f"star.{part}")

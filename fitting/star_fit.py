@@ -111,7 +111,8 @@ class _Layout:
 
 def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
     top = np.max(values, axis=axis, keepdims=True)
-    return np.squeeze(top, axis=axis) + np.log(np.sum(np.exp(values - top), axis=axis))
+    total: np.ndarray = np.squeeze(top, axis=axis) + np.log(np.sum(np.exp(values - top), axis=axis))
+    return total
 
 
 def _objective(theta: np.ndarray, layout: _Layout, data: list[tuple[np.ndarray, np.ndarray]],

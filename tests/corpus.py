@@ -9,9 +9,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import tomli_w
+
 from mock_interview.core.feedback import analyse
 from mock_interview.core.feedback.text import sentences
-from mock_interview.core.profiles import Profile
+from mock_interview.core.profiles import Profile, parse_profile
 
 CORPUS_PATH = Path(__file__).parent / "data" / "feedback_corpus.toml"
 PRESENT = {"pass", "partial"}
@@ -32,8 +34,7 @@ class CorpusAnswer:
 
 def load_corpus(path: Path = CORPUS_PATH) -> list[CorpusAnswer]:
     data = tomllib.loads(path.read_text("utf-8"))
-    profiles = {name: Profile(name=name, **{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
-                for name, fields in data.get("profiles", {}).items()}
+    profiles = {name: parse_profile(tomli_w.dumps(fields), name) for name, fields in data.get("profiles", {}).items()}
     answers = []
     for item in data["answers"]:
         expect = {k: v if isinstance(v, list) else [v] for k, v in item.get("expect", {}).items()}
@@ -68,7 +69,7 @@ def evaluate(corpus: list[CorpusAnswer]):
     detectors: dict[str, DetectorStats] = {}
     sentence_stats: dict[str, DetectorStats] = {}
     disagreements = []
-    scores = {"strong": [], "weak": [], "mixed": []}
+    scores: dict[str, list[int]] = {"strong": [], "weak": [], "mixed": []}
     for answer in corpus:
         feedback = run(answer)
         scores[answer.quality].append(feedback.score)
@@ -96,13 +97,13 @@ def evaluate(corpus: list[CorpusAnswer]):
             spans = sentences(answer.text)
             for part, indexes in answer.star.items():
                 check = feedback.by_id(f"star.{part}")
-                predicted = set()
+                located: set[int] = set()
                 if check:
                     for evidence in check.evidence:
-                        predicted |= {i for i, s in enumerate(spans) if s.start <= evidence.start < s.end}
+                        located |= {i for i, s in enumerate(spans) if s.start <= evidence.start < s.end}
                 stats = sentence_stats.setdefault(part, DetectorStats())
                 expected = set(indexes)
-                stats.tp += len(predicted & expected)
-                stats.fp += len(predicted - expected)
-                stats.fn += len(expected - predicted)
+                stats.tp += len(located & expected)
+                stats.fp += len(located - expected)
+                stats.fn += len(expected - located)
     return agreement, detectors, sentence_stats, disagreements, scores

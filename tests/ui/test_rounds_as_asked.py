@@ -14,6 +14,7 @@ from mock_interview.tui.screens.history import HistoryScreen
 from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
+from tests.lookups import present, question_of
 from tests.ui.conftest import screen_text, wait_for
 
 CORE = {"behavioral-star", "career-goals", "motivation-fit"}
@@ -161,7 +162,7 @@ async def test_counts_keep_questions_and_follow_ups_apart_in_history_and_the_exp
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     export = (isolated_data_dir / "exports" / f"{session.id}.md").read_text()
     assert "- Answered: 1 of 1 questions, 1 follow-up" in export
-    assert session.score == session.answers[0].question_score != round(sum(a.score for a in session.answers) / 2)
+    assert session.score == session.answers[0].question_score != round(sum(present(a.score, "an answer's score") for a in session.answers) / 2)
 
 
 async def test_playback_keys_only_for_spoken_answers(make_app, isolated_data_dir):
@@ -170,7 +171,7 @@ async def test_playback_keys_only_for_spoken_answers(make_app, isolated_data_dir
     plan = ["career-goals/five-years", "career-goals/ten-years"]
     session = store.create(mode="spoken", packs=["career-goals"], plan=plan)
     for ref, audio in (("career-goals/five-years", ""), ("career-goals/ten-years", "audio/x/01.wav")):
-        question = packs.find_question(ref)
+        question = question_of(packs, ref)
         started = now()
         session.answers.append(AnswerRecord(ref, question.text, question.kind, started, started + timedelta(seconds=30),
                                             question.answer_seconds, "In five years I lead a team.", status="answered",

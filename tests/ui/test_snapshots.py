@@ -13,13 +13,17 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from mock_interview.core.context import AppContext
 from mock_interview.core.feedback import analyse
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.sessions import AnswerRecord, Session, SessionStore
 from mock_interview.tui.app import MockInterviewApp
+from mock_interview.tui.screens.round import RoundScreen
+from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from tests.fakes import FakeClock
+from tests.lookups import question_of
 
 SIZES = [(80, 24), (120, 40)]
 ANSWERS = [
@@ -41,7 +45,7 @@ def seed_sessions(data_dir) -> str:
                           packs=["behavioral-star", "career-goals"], plan=[ref for ref, _ in ANSWERS], status="completed",
                           ended=started + timedelta(minutes=6))
         for number, (ref, text) in enumerate(ANSWERS):
-            question = packs.find_question(ref)
+            question = question_of(packs, ref)
             words = text.split()
             cut = " ".join(words[: max(8, len(words) - 6 * (2 - day))])
             began = started + timedelta(minutes=3 * number)
@@ -86,10 +90,10 @@ def test_round_with_live_feedback(snap_compare, isolated_data_dir, size):
     async def answer(pilot):
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
-        area = app.screen.query_one("#answer")
+        area = app.screen.query_one("#answer", TextArea)
         area.cursor_blink = False  # a blinking cursor would make the picture depend on timing
         area.insert(ANSWERS[0][1])
-        panel = app.screen.query_one("#feedback")
+        panel = app.screen.query_one("#feedback", FeedbackPanel)
         for _ in range(200):
             if panel.status_of("star.result") is not None:
                 break
@@ -123,7 +127,7 @@ def test_history(snap_compare, isolated_data_dir, size):
     async def open_history(pilot):
         await pilot.pause(0.2)
         await pilot.press("f2")
-        app.screen.query_one("#history-filter").cursor_blink = False  # a blinking cursor makes the picture depend on timing
+        app.screen.query_one("#history-filter", Input).cursor_blink = False  # a blinking cursor makes the picture depend on timing
         await pilot.pause(0.5)
 
     assert snap_compare(app, terminal_size=size, run_before=open_history)
@@ -200,10 +204,10 @@ def test_round_long_texts_timed_out_80x24(snap_compare, isolated_data_dir):
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
         steady_cursors(app)
-        app.screen.query_one("#answer").insert(LONG_ANSWER)
+        app.screen.query_one("#answer", TextArea).insert(LONG_ANSWER)
         clock.advance(21)
         for _ in range(100):
-            if app.screen.round.pending_follow_up:
+            if isinstance(app.screen, RoundScreen) and app.screen.round.pending_follow_up:
                 break
             await pilot.pause(0.05)
         await pilot.pause(0.3)

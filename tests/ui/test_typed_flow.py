@@ -11,6 +11,7 @@ from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
+from tests.lookups import phase_of
 from tests.ui.conftest import wait_for
 
 STAR_ANSWER = ("In my previous role as a support lead, our backlog had grown to 900 tickets. "
@@ -41,7 +42,7 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
         screen = app.screen
         assert "Question 1 of 1" in str(screen.query_one("#progress").render())
         await pilot.press("ctrl+s")  # skip the think time
-        assert screen.round.phase is Phase.ANSWERING
+        assert phase_of(screen.round) is Phase.ANSWERING
         area = screen.query_one("#answer", TextArea)
         area.insert(STAR_ANSWER)
         await pilot.press("full_stop")  # a real keystroke ends the last sentence
@@ -50,7 +51,7 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
         for part in ("situation", "task", "action", "result"):
             assert panel.status_of(f"star.{part}") == "pass", part
         await pilot.press("ctrl+s")  # submit
-        assert screen.round.phase is Phase.ANSWERED
+        assert phase_of(screen.round) is Phase.ANSWERED
         follow_up = screen.round.pending_follow_up
         assert follow_up
         await pilot.press("ctrl+s")  # hear the follow-up
@@ -86,7 +87,7 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
         screen = app.screen
         question = screen.round.turn.question
         clock.advance(question.prep_seconds + 0.1)
-        await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERING)
+        await wait_for(pilot, lambda: phase_of(screen.round) is Phase.ANSWERING)
         screen.query_one("#answer", TextArea).insert("In two years I want to lead a small team.")
         clock.advance(question.answer_seconds - 25)
         await pilot.pause(0.3)
@@ -95,7 +96,7 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
         await pilot.pause(0.3)
         assert screen.query_one("#countdown").has_class("-danger")
         clock.advance(10)
-        await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED)
+        await wait_for(pilot, lambda: phase_of(screen.round) is Phase.ANSWERED)
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     assert session.answers[0].status == "timed_out"
     assert session.answers[0].text == "In two years I want to lead a small team."
@@ -129,7 +130,7 @@ async def test_resume_an_unfinished_round_from_history(make_app, isolated_data_d
         await wait_for(pilot, lambda: isinstance(second.screen, RoundScreen))
         screen = second.screen
         assert screen.round.total == 2
-        assert screen.round.phase is Phase.ANSWERING  # straight back into the interrupted answer
+        assert phase_of(screen.round) is Phase.ANSWERING  # straight back into the interrupted answer
         assert screen.query_one("#answer", TextArea).text == "Where I stopped"
 
 
@@ -180,7 +181,7 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
         await wait_for(pilot, lambda: not screen.query_one("#answer", TextArea).read_only)
         screen.query_one("#answer", TextArea).insert("Typed instead.")
         await pilot.press("ctrl+s")
-        assert screen.round.phase is Phase.ANSWERED
+        assert phase_of(screen.round) is Phase.ANSWERED
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     assert session.answers[0].text == "Typed instead."
 

@@ -18,7 +18,7 @@ def test_change_between_statuses(before: str, after: str, change: Change):
     assert change_between(before, after) is change
 
 
-def check(check_id: str, status: str, label: str = "") -> dict:
+def check(check_id: str, status: str, label: str = "") -> dict[str, str]:
     return {"id": check_id, "label": label or check_id, "status": status}
 
 

@@ -10,6 +10,7 @@ from mock_interview.core.feedback import GROUPS, STATUSES, Delivery, QuestionInf
 from mock_interview.core.feedback.text import sentences
 from mock_interview.core.profiles import Profile
 from tests.corpus import evaluate, load_corpus, run
+from tests.lookups import check_of
 
 CORPUS = load_corpus()
 
@@ -20,7 +21,7 @@ def test_guide_star_example_yields_every_part_on_its_sentence():
     spans = sentences(answer.text)
     assert len(spans) == 4
     for index, part in enumerate(("situation", "task", "action", "result")):
-        check = feedback.by_id(f"star.{part}")
+        check = check_of(feedback, f"star.{part}")
         assert check.status == "pass", part
         carried = {i for e in check.evidence for i, s in enumerate(spans) if s.start <= e.start < s.end}
         assert carried == {index}, f"{part} found on sentences {carried}"
@@ -54,12 +55,12 @@ def test_evidence_offsets_point_into_the_answer():
 
 def test_vague_phrases_are_flagged_with_their_words():
     text = "I want to grow in my career. I am a team player and passionate. I worked on projects."
-    check = analyse(text, "Where do you see yourself in five years?").by_id("specificity.vague")
+    check = check_of(analyse(text, "Where do you see yourself in five years?"), "specificity.vague")
     flagged = {e.text.lower() for e in check.evidence}
     assert {"grow in my career", "team player", "passionate"} <= flagged
     assert check.status == "missing"
-    backed = analyse("I am passionate about data analysis and built 3 Tableau dashboards last year.",
-                     "What motivates you?").by_id("specificity.vague")
+    backed = check_of(analyse("I am passionate about data analysis and built 3 Tableau dashboards last year.",
+                              "What motivates you?"), "specificity.vague")
     assert backed.status == "pass"
 
 
@@ -76,16 +77,16 @@ def test_job_terms_report_used_and_missed():
         "You will present insights to product managers and automate weekly reporting."))
     feedback = analyse("At Acme I would write SQL queries and build dashboards in Tableau for the growth team.",
                        "Why this role?", profile=profile)
-    check = feedback.by_id("alignment.job_terms")
+    check = check_of(feedback, "alignment.job_terms")
     assert check.status in ("pass", "partial")
     assert "sql" in check.detail.lower() and "Missed" in check.tip
 
 
 def test_unrealistic_goal_depends_on_stage_and_window():
     text = "My goal is to become the CEO of the company within a year."
-    assert analyse(text, "Where do you see yourself?", kind="goals").by_id("pitfalls.unrealistic").status == "missing"
+    assert check_of(analyse(text, "Where do you see yourself?", kind="goals"), "pitfalls.unrealistic").status == "missing"
     later = "In fifteen years I would love to become a CEO of a company like this one."
-    assert analyse(later, "Where do you see yourself?", kind="goals").by_id("pitfalls.unrealistic").status == "pass"
+    assert check_of(analyse(later, "Where do you see yourself?", kind="goals"), "pitfalls.unrealistic").status == "pass"
 
 
 def test_delivery_checks_use_word_timings():
@@ -98,21 +99,21 @@ def test_delivery_checks_use_word_timings():
         clock = start + 0.3
     delivery = Delivery(tuple(words), duration=clock, limit=120)
     feedback = analyse(transcript, "Tell me about a launch you led.", delivery=delivery)
-    fillers = feedback.by_id("delivery.fillers")
+    fillers = check_of(feedback, "delivery.fillers")
     assert {e.text.lower() for e in fillers.evidence} == {"um", "uh", "you know"}
-    pauses = feedback.by_id("delivery.pauses")
+    pauses = check_of(feedback, "delivery.pauses")
     assert pauses.status == "partial" and pauses.evidence[0].text == "launch"
-    assert feedback.by_id("delivery.time_used").status == "missing"
-    assert "words a minute" in feedback.by_id("delivery.pace").detail
+    assert check_of(feedback, "delivery.time_used").status == "missing"
+    assert "words a minute" in check_of(feedback, "delivery.pace").detail
     typed = analyse(transcript, "Tell me about a launch you led.")
-    assert typed.by_id("delivery.fillers").status == "na"
+    assert check_of(typed, "delivery.fillers").status == "na"
 
 
 def test_like_as_a_verb_is_not_a_filler():
     words = tuple((w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(["I", "would", "like", "to", "lead", "and", "I", "like", "data,", "like,", "a", "lot"]))
     feedback = analyse("I would like to lead and I like data, like, a lot", "What motivates you?", delivery=Delivery(words, 5.0))
-    assert [e.text for e in feedback.by_id("delivery.fillers").evidence] == ["like"]
-    assert feedback.by_id("delivery.fillers").evidence[0].start == len("I would like to lead and I like data, ")
+    assert [e.text for e in check_of(feedback, "delivery.fillers").evidence] == ["like"]
+    assert check_of(feedback, "delivery.fillers").evidence[0].start == len("I would like to lead and I like data, ")
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -129,7 +130,7 @@ def test_question_kinds_are_guessed(question: str, kind: str):
 
 def test_empty_answer_and_json_shape():
     empty = analyse("", "Why this company?")
-    assert empty.score == 0 and empty.by_id("answer.length").status == "missing"
+    assert empty.score == 0 and check_of(empty, "answer.length").status == "missing"
     data = analyse("I led a team of 5 engineers.", QuestionInfo("Tell me about a time you led.", "behavioral")).to_json()
     assert set(data) >= {"score", "groups", "checks"}
     assert 0 <= data["score"] <= 100
@@ -143,7 +144,7 @@ def test_repeated_words_and_phrases_are_flagged_in_spoken_answers():
     text = ("At the end of the day I led the team. At the end of the day we shipped. "
             "At the end of the day the clients were happy and the launch went well.")
     words = tuple((w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(text.split()))
-    check = analyse(text, "Tell me about a launch.", delivery=Delivery(words, 12.0)).by_id("delivery.repetition")
+    check = check_of(analyse(text, "Tell me about a launch.", delivery=Delivery(words, 12.0)), "delivery.repetition")
     assert check.status in ("partial", "missing")
     assert "end of the" in check.detail or "the end of" in check.detail
     assert any(text[e.start:e.end].lower().startswith(("at the end", "the end of")) for e in check.evidence)

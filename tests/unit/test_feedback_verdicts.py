@@ -23,6 +23,7 @@ from mock_interview.core.feedback.scoring import ScoreWeights, overall_score, pa
 from mock_interview.core.feedback.text import stem
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.profiles import Profile
+from tests.lookups import check_of
 
 JD = ("You will own renewals, reduce churn, run onboarding, and drive adoption across our SMB segment. "
       "Experience with cancellations and retention analysis is a plus.")
@@ -31,16 +32,16 @@ PROFILE = Profile(name="p", company="Acme", role="Customer Success Manager", ind
 
 
 def evidence_of(feedback: Feedback, check_id: str) -> list[str]:
-    check = feedback.by_id(check_id)
+    check = check_of(feedback, check_id)
     assert check is not None, check_id
     return [e.text for e in check.evidence]
 
 
 def test_an_insult_about_a_past_boss_is_negativity() -> None:
     feedback = analyse("My last boss was an idiot who never listened.", "Why are you leaving your job?")
-    assert feedback.by_id("pitfalls.negativity").status == Status.MISSING
+    assert check_of(feedback, "pitfalls.negativity").status == Status.MISSING
     assert "idiot" in evidence_of(feedback, "pitfalls.negativity")
-    assert analyse("My last manager never had a problem with deadlines.", "Why are you leaving?").by_id(
+    assert check_of(analyse("My last manager never had a problem with deadlines.", "Why are you leaving?"), 
         "pitfalls.negativity").status == Status.PASS
 
 
@@ -48,7 +49,7 @@ def test_effort_is_not_a_measured_result_and_vague_words_are_flagged() -> None:
     text = ("My manager asked me to fix our reporting. It was kind of a mess and really hard. "
             "In the end it went pretty well and everyone was happy. I always give 110 percent.")
     feedback = analyse(text, "Tell me about a time you fixed a problem.")
-    assert feedback.by_id("star.result_measurable").status != Status.PASS
+    assert check_of(feedback, "star.result_measurable").status != Status.PASS
     assert not any("110" in e for e in evidence_of(feedback, "specificity.numbers"))
     flagged = " ".join(evidence_of(feedback, "specificity.vague")).lower()
     for phrase in ("kind of a mess", "pretty well", "really hard", "110 percent"):
@@ -58,7 +59,7 @@ def test_effort_is_not_a_measured_result_and_vague_words_are_flagged() -> None:
 def test_number_words_that_count_something_are_numbers_and_a_role_is_not_an_example() -> None:
     feedback = analyse("In my current role I lead a support team of six.", "Tell me about yourself.")
     assert "team of six" in evidence_of(feedback, "specificity.numbers")
-    assert feedback.by_id("specificity.example").status == Status.MISSING
+    assert check_of(feedback, "specificity.example").status == Status.MISSING
 
 
 def test_short_and_long_term_windows_are_kept_apart() -> None:
@@ -71,9 +72,9 @@ def test_short_and_long_term_windows_are_kept_apart() -> None:
 
 
 def test_a_fragment_cut_by_the_timer_does_not_open_the_answer() -> None:
-    assert analyse("In the next year I want to", "What are your career goals?").by_id(
+    assert check_of(analyse("In the next year I want to", "What are your career goals?"), 
         "answer.opening").status != Status.PASS
-    assert analyse("In the next year I want to finish my PMP.", "What are your career goals?").by_id(
+    assert check_of(analyse("In the next year I want to finish my PMP.", "What are your career goals?"), 
         "answer.opening").status == Status.PASS
 
 
@@ -81,12 +82,12 @@ def test_a_follow_up_is_judged_on_what_it_asked() -> None:
     example = analyse("Last spring I ran the launch of our booking app and cut sign-up time from five minutes to two.",
                       QuestionInfo.follow_up("Can you give me a specific example?", parent_kind="goals"))
     assert example.focus == CheckId.SPECIFICITY_EXAMPLE
-    assert example.by_id("followup.answered").status == Status.PASS
+    assert check_of(example, "followup.answered").status == Status.PASS
     assert example.by_id("answer.opening") is None
     steps = analyse("First I will finish a Gainsight admin course this quarter, then shadow our account managers on "
                     "renewals for six months.", QuestionInfo.follow_up("What steps will you take to get there?",
                                                                        parent_kind="goals"), profile=PROFILE)
-    assert steps.by_id("followup.answered").status == Status.PASS
+    assert check_of(steps, "followup.answered").status == Status.PASS
     for absent in ("alignment.company", "alignment.job_terms", "answer.opening"):
         assert steps.by_id(absent) is None, absent
     assert "Gainsight" in " ".join(evidence_of(steps, "specificity.skills"))
@@ -103,14 +104,14 @@ def test_job_terms_are_whole_phrases_of_the_description() -> None:
     assert "SMB segment" in terms and "churn" in terms
     feedback = analyse("I cut churn in the SMB segment by winning back 300 cancelled accounts.", "Why this role?",
                        profile=PROFILE)
-    detail = feedback.by_id("alignment.job_terms").detail
+    detail = check_of(feedback, "alignment.job_terms").detail
     for used in ("SMB segment", "churn", "cancellations"):
         assert used in detail, used
 
 
 def test_mission_ignores_everyday_verbs_and_stage_is_about_the_speaker() -> None:
     feedback = analyse("My manager asked me to help. It worked out.", "Why this role?", profile=PROFILE)
-    assert feedback.by_id("alignment.mission_values").status == Status.MISSING
+    assert check_of(feedback, "alignment.mission_values").status == Status.MISSING
     assert "manager" not in [e.lower() for e in evidence_of(feedback, "alignment.stage")]
 
 
@@ -123,7 +124,7 @@ def test_word_families_meet(a: str, b: str) -> None:
 def test_a_value_is_found_in_another_form_of_its_word() -> None:
     feedback = analyse("I built an innovative tool and I collaborate closely with product.", "Why this role?",
                        profile=PROFILE)
-    assert "values used: Innovation, Collaboration" in feedback.by_id("alignment.mission_values").detail
+    assert "values used: Innovation, Collaboration" in check_of(feedback, "alignment.mission_values").detail
 
 
 def test_no_profile_leaves_alignment_out_of_the_score() -> None:
@@ -165,14 +166,14 @@ def test_the_missing_items_that_raise_the_score_most_are_named() -> None:
 def test_a_vague_story_has_no_result() -> None:
     feedback = analyse("We had a disagreement about the design. We talked it out and it was fine.",
                        "Tell me about a disagreement with a colleague.")
-    assert feedback.by_id("star.result").status == Status.MISSING
-    assert feedback.by_id("star.result_measurable").status == Status.MISSING
+    assert check_of(feedback, "star.result").status == Status.MISSING
+    assert check_of(feedback, "star.result_measurable").status == Status.MISSING
 
 
 def test_a_hypothetical_answer_is_no_story() -> None:
     feedback = analyse("I would first listen to the customer, then I would find a solution and follow up with them.",
                        "Tell me about a time you handled an angry customer.")
-    assert all(feedback.by_id(f"star.{p}").status == Status.MISSING for p in ("situation", "result"))
+    assert all(check_of(feedback, f"star.{p}").status == Status.MISSING for p in ("situation", "result"))
 
 
 def test_a_full_story_is_found_part_by_part() -> None:
@@ -183,10 +184,10 @@ def test_a_full_story_is_found_part_by_part() -> None:
     feedback = analyse(text, "Tell me about a time you turned a client around.")
     sentences = text.split(". ")
     for index, part in enumerate(("situation", "task", "action", "result")):
-        check = feedback.by_id(f"star.{part}")
+        check = check_of(feedback, f"star.{part}")
         assert check.status == Status.PASS, part
         assert sentences[index][:30] in check.evidence[0].text, part
-    assert feedback.by_id("star.result_measurable").status == Status.PASS
+    assert check_of(feedback, "star.result_measurable").status == Status.PASS
 
 
 def test_json_round_trip_and_old_files() -> None:

@@ -16,6 +16,7 @@ from mock_interview.core.feedback import FeedbackModel, Status, analyse  # noqa:
 from mock_interview.core.feedback.answer import AnswerText  # noqa: E402
 from mock_interview.core.feedback.lexicon import load_lexicon  # noqa: E402
 from mock_interview.core.feedback.star import emission_scores, read_star, viterbi  # noqa: E402
+from tests.lookups import check_of, present  # noqa: E402
 
 
 def test_roc_auc_counts_pairs_and_ties() -> None:
@@ -65,12 +66,13 @@ def test_the_score_fit_separates_strong_from_weak() -> None:
     def score(answer: LabelledAnswer) -> int:
         return analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind, model=fitted).score
 
-    assert roc_auc([score(a) for a in strong + weak], [True] * len(strong) + [False] * len(weak)) >= 0.8
+    auc = present(roc_auc([score(a) for a in strong + weak], [True] * len(strong) + [False] * len(weak)), "AUC")
+    assert auc >= 0.8
 
 
 def test_a_model_fitted_without_real_answers_still_works() -> None:
     model = fit_model([])
     feedback = analyse("Last year I led a team of four and we shipped two weeks early.",
                        "Tell me about a time you led a team.", model=model)
-    assert feedback.by_id("star.action").status in (Status.PASS, Status.PARTIAL)
+    assert check_of(feedback, "star.action").status in (Status.PASS, Status.PARTIAL)
     assert role_of("answer.length") == "length" and role_of("star.task") == "kind"

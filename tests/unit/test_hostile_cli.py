@@ -6,9 +6,11 @@ terminal, a file written outside its folder or through a link, a hang).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
+import sys
 import threading
 from argparse import Namespace
 from pathlib import Path
@@ -372,9 +374,6 @@ def test_a_deeply_nested_pack_is_skipped_with_a_warning(capsys, isolated_data_di
 
 
 def _score_stdin(capsys, argv) -> tuple[int, str, str]:
-    import io
-    import sys
-
     saved = sys.stdin
     sys.stdin = io.StringIO("In five years I want to lead a team.")
     try:
@@ -494,7 +493,7 @@ def test_concurrent_profiles_new_save_exactly_one(capsys, isolated_data_dir: Pat
         )
         results.append(commands._profiles_new(context, args))
 
-    monkeypatch.setattr(commands.sys, "stdin", __import__("io").StringIO(""))  # not a terminal: no prompts
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal: no prompts
     threads = [threading.Thread(target=new, args=(i,)) for i in range(racers)]
     for thread in threads:
         thread.start()
@@ -509,7 +508,6 @@ def _in_a_terminal(*argv: str, data: Path) -> str:
     """Run the command with its output on a pseudo-terminal (as a user sees it); return what it printed."""
     import pty
     import subprocess
-    import sys
 
     master, slave = pty.openpty()
     env = dict(os.environ, MOCK_INTERVIEW_DATA_DIR=str(data), COLUMNS="120", TERM="xterm-256color")

@@ -9,6 +9,7 @@ import pytest
 
 from mock_interview.core.packs import QUESTION_KINDS, discover_packs, load_pack, parse_pack, validate_paths
 from mock_interview.core.tomlschema import InvalidFileError
+from tests.lookups import pack_of, question_of
 
 GOOD = """\
 [pack]
@@ -163,15 +164,15 @@ def test_duplicate_pack_id_is_skipped(tmp_path: Path):
     (user / "clash.toml").write_text(GOOD.replace('id = "mine"', 'id = "career-goals"'), encoding="utf-8")
     report = discover_packs(user)
     assert any("already used" in str(p) for p in report.problems)
-    assert report.by_id("career-goals").builtin
+    assert pack_of(report, "career-goals").builtin
 
 
 def test_extra_paths_and_question_lookup(tmp_path: Path):
     extra = tmp_path / "extra.toml"
     extra.write_text(GOOD, encoding="utf-8")
     report = discover_packs(None, [extra])
-    assert report.find_question("mine/q2").kind == "behavioral"
-    assert report.find_question("q1").pack_id == "mine"
+    assert question_of(report, "mine/q2").kind == "behavioral"
+    assert question_of(report, "q1").pack_id == "mine"
     assert report.find_question("nope/q1") is None
 
 

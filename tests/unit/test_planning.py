@@ -19,10 +19,11 @@ from mock_interview.core.planning import (
 )
 from mock_interview.core.rounds import Phase
 from mock_interview.core.settings import Settings
+from tests.lookups import draft_of, pack_of
 
 PACKS = discover_packs()
-GOALS = PACKS.by_id("career-goals")
-STAR = PACKS.by_id("behavioral-star")
+GOALS = pack_of(PACKS, "career-goals")
+STAR = pack_of(PACKS, "behavioral-star")
 
 
 @pytest.mark.parametrize("order", ["pack", "shuffled", "weakest"])
@@ -47,7 +48,7 @@ def test_shuffled_takes_everything_once_in_a_new_order():
     shuffled = plan_questions([GOALS, STAR], 100, "shuffled", rng=random.Random(3))
     everything = [q.ref for q in GOALS.questions + STAR.questions]
     assert sorted(q.ref for q in shuffled) == sorted(everything)
-    assert [q.ref for q in shuffled] != plan_questions([GOALS, STAR], 100)
+    assert [q.ref for q in shuffled] != [q.ref for q in plan_questions([GOALS, STAR], 100)]
 
 
 def test_weakest_first_puts_low_scores_first_and_still_draws_from_every_pack():
@@ -58,11 +59,11 @@ def test_weakest_first_puts_low_scores_first_and_still_draws_from_every_pack():
 
 
 def test_notes_say_why_a_pack_is_missing_or_the_round_is_shorter():
-    three = [GOALS, STAR, PACKS.by_id("motivation-fit")]
+    three = [GOALS, STAR, pack_of(PACKS, "motivation-fit")]
     questions = plan_questions(three, 2)
     notes = plan_notes(three, 2, questions)
     assert any("Motivation and fit" in note and "at least 3" in note for note in notes)
-    small = PACKS.by_id("stage-mid")
+    small = pack_of(PACKS, "stage-mid")
     assert any(f"hold {len(small.questions)}" in note for note in plan_notes([small], 50, plan_questions([small], 50)))
     assert plan_notes([GOALS, STAR], 4, plan_questions([GOALS, STAR], 4)) == []
 
@@ -122,7 +123,7 @@ def test_resuming_carries_on_where_the_session_stopped(tmp_path: Path):
     session = ctx.sessions.load(first.session.id)
     resumed = prepare_resumed_round(ctx, Settings(prep_seconds=0), session).round
     resumed.begin()
-    assert (resumed.number, resumed.total) == (2, 3) and resumed.draft.text == "Half of the second"
+    assert (resumed.number, resumed.total) == (2, 3) and draft_of(resumed).text == "Half of the second"
     resumed.finish()
     with pytest.raises(RoundNotPossible, match="complete"):
         prepare_resumed_round(ctx, Settings(), ctx.sessions.load(first.session.id))

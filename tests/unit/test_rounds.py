@@ -14,10 +14,11 @@ from mock_interview.core.report import session_to_markdown
 from mock_interview.core.rounds import TRANSITIONS, Clock, InvalidTransition, Phase, Round, follow_up_seconds
 from mock_interview.core.sessions import SessionStore
 from tests.fakes import FakeClock
+from tests.lookups import check_of, draft_of, pack_of, phase_of, present, question_of, turn_of
 
 PACKS = discover_packs()
-STAR = PACKS.by_id("behavioral-star")
-GOALS = PACKS.by_id("career-goals")
+STAR = pack_of(PACKS, "behavioral-star")
+GOALS = pack_of(PACKS, "career-goals")
 WEAK_STAR = ("In my last job our nightly builds kept failing. I rewrote the build scripts. "
              "As a result the builds stopped failing.")
 
@@ -44,23 +45,23 @@ def test_clock_pauses_and_resumes():
 def test_prep_then_answer_then_timeout_submission(tmp_path: Path):
     fake = FakeClock()
     round_ = make_round(tmp_path, STAR.questions[:2], fake, follow_ups=False)
-    assert round_.phase is Phase.READY
-    turn = round_.begin()
-    assert turn.question.id == STAR.questions[0].id and round_.phase is Phase.THINKING
+    assert phase_of(round_) is Phase.READY
+    turn = present(round_.begin(), "the first turn")
+    assert turn.question.id == STAR.questions[0].id and phase_of(round_) is Phase.THINKING
     fake.advance(STAR.prep_seconds)
     assert round_.time_is_up
     round_.start_answer()
-    assert round_.phase is Phase.ANSWERING and round_.clock.remaining == STAR.questions[0].answer_seconds
+    assert phase_of(round_) is Phase.ANSWERING and round_.clock.remaining == STAR.questions[0].answer_seconds
     round_.save_draft("In my last role I led a team.")
     saved = round_.store.load(round_.session.id)
     assert saved.answers[0].text == "In my last role I led a team." and saved.answers[0].status == "in_progress"
     fake.advance(STAR.questions[0].answer_seconds)
     assert round_.time_is_up
     feedback, follow_up = round_.submit("In my last role I led a team.", timed_out=True)
-    assert follow_up is None and round_.phase is Phase.ANSWERED
+    assert follow_up is None and phase_of(round_) is Phase.ANSWERED
     saved = round_.store.load(round_.session.id)
     assert saved.answers[0].status == "timed_out" and saved.answers[0].feedback["score"] == feedback.score
-    assert round_.next().question.id == STAR.questions[1].id
+    assert present(round_.next(), "the next turn").question.id == STAR.questions[1].id
 
 
 def test_the_clock_stops_when_the_answer_is_in(tmp_path: Path):
@@ -86,7 +87,7 @@ def test_moves_a_phase_does_not_allow_are_refused(tmp_path: Path):
     fake = FakeClock()
     round_ = make_round(tmp_path, STAR.questions[:1], fake, follow_ups=False)
     round_.begin()
-    assert round_.phase is Phase.THINKING
+    assert phase_of(round_) is Phase.THINKING
     with pytest.raises(InvalidTransition):
         round_.stop_answer()  # nothing is being recorded during think time
     round_.start_answer()
@@ -94,7 +95,7 @@ def test_moves_a_phase_does_not_allow_are_refused(tmp_path: Path):
     with pytest.raises(InvalidTransition):
         round_.stop_answer()
     round_.finish()
-    assert round_.phase is Phase.FINISHED
+    assert phase_of(round_) is Phase.FINISHED
     with pytest.raises(InvalidTransition):
         round_.start_answer()
     with pytest.raises(InvalidTransition):
@@ -105,12 +106,12 @@ def test_a_spoken_answer_waits_for_its_transcript_and_falls_back_to_typing(tmp_p
     fake = FakeClock()
     round_ = make_round(tmp_path, STAR.questions[:2], fake, mode="spoken", prep_seconds_override=0, follow_ups=False)
     round_.begin()
-    assert round_.phase is Phase.ANSWERING and round_.spoken and not round_.accepts_typing
+    assert phase_of(round_) is Phase.ANSWERING and round_.spoken and not round_.accepts_typing
     fake.advance(round_.answer_seconds)
     round_.stop_answer(timed_out=True)
-    assert round_.phase is Phase.TRANSCRIBING and round_.clock.paused
+    assert phase_of(round_) is Phase.TRANSCRIBING and round_.clock.paused
     round_.fall_back_to_typing()  # the transcript failed
-    assert round_.phase is Phase.ANSWERING and not round_.spoken and round_.accepts_typing
+    assert phase_of(round_) is Phase.ANSWERING and not round_.spoken and round_.accepts_typing
     round_.submit("Typed instead.")
     saved = round_.store.load(round_.session.id)
     assert (saved.answers[0].source, saved.answers[0].status) == ("typed", "timed_out")  # the time ran out before
@@ -133,10 +134,10 @@ def test_follow_up_aims_at_the_biggest_gap(tmp_path: Path):
     fake = FakeClock()
     round_ = make_round(tmp_path, STAR.questions[:1], fake, prep_seconds_override=0)
     round_.begin()
-    assert round_.phase is Phase.ANSWERING
+    assert phase_of(round_) is Phase.ANSWERING
     _, follow_up = round_.submit(WEAK_STAR)
     assert follow_up == "What was the measurable outcome?"
-    turn = round_.advance()
+    turn = present(round_.advance(), "the follow-up")
     assert turn.follow_up_to == STAR.questions[0].ref
     assert round_.clock.remaining == follow_up_seconds(STAR.questions[0].answer_seconds)
     round_.submit("Build time fell from 40 minutes to 12.")
@@ -158,23 +159,23 @@ def test_a_short_answer_time_gives_a_short_follow_up(tmp_path: Path):
     assert round_.clock.remaining == 15
     round_.submit(WEAK_STAR)
     round_.advance()
-    assert round_.turn.follow_up_to and round_.clock.remaining == 15
+    assert turn_of(round_).follow_up_to and round_.clock.remaining == 15
     assert round_.store.load(round_.session.id).answers[1].answer_seconds == 15
 
 
 def test_follow_up_falls_back_to_the_questions_own(tmp_path: Path):
-    question = PACKS.find_question("career-goals/long-term-goals")
+    question = question_of(PACKS, "career-goals/long-term-goals")
     no_steps = ("Currently I am a data analyst at a retailer. In the next two years I want to lead my first projects. "
                 "In five to ten years I see myself leading an analytics team here, because your focus on data fits "
                 "what I want. For example, last year I cut reporting time by 30%.")
     feedback = analyse(no_steps, question)
-    assert feedback.by_id("goals.company_link").status == "pass"
+    assert check_of(feedback, "goals.company_link").status == "pass"
     chosen = choose_follow_up(question, feedback, random.Random(1), answer=no_steps)
     assert chosen in question.follow_ups and "steps" in chosen  # not the link it already gave
 
 
 def test_no_follow_up_asks_for_what_the_answer_gave(tmp_path: Path):
-    question = PACKS.find_question("career-goals/long-term-goals")
+    question = question_of(PACKS, "career-goals/long-term-goals")
     strong = ("Currently I am a data analyst at a retailer. In the next two years I plan to complete a PMP "
               "certification and lead two projects. In five to ten years I see myself leading an analytics team here, "
               "because your focus on data fits my plan. For example, last year I cut reporting time by 30%.")
@@ -194,7 +195,7 @@ def test_follow_ups_are_scored_as_part_of_their_question(tmp_path: Path):
     main = saved.answers[0]
     assert saved.score == main.question_score == main.with_follow_ups["score"]
     assert saved.score != round((main_feedback.score + follow_feedback.score) / 2)
-    assert main.question_score > main_feedback.score  # the follow-up gave the measurable result the answer lacked
+    assert present(main.question_score, "the question's score") > main_feedback.score  # the follow-up gave the measurable result the answer lacked
     assert (saved.questions_answered, saved.follow_ups_answered) == (1, 1)
     assert saved.question_scores() == {STAR.questions[0].ref: main.question_score}
 
@@ -206,7 +207,7 @@ def test_retry_keeps_the_earlier_attempt_in_the_record(tmp_path: Path):
     round_.save_draft("A first try that went nowhere")
     assert round_.attempt_in_progress
     round_.retry()
-    assert round_.phase is Phase.ANSWERING and round_.turn.question.id == STAR.questions[0].id
+    assert phase_of(round_) is Phase.ANSWERING and turn_of(round_).question.id == STAR.questions[0].id
     round_.submit(WEAK_STAR)
     saved = round_.store.load(round_.session.id)
     assert [(a.status, a.text) for a in saved.answers] == [("retried", "A first try that went nowhere"),
@@ -242,7 +243,7 @@ def test_skip_retry_and_end_early(tmp_path: Path):
     round_.begin()
     round_.save_draft("half an answer")
     round_.retry()
-    assert round_.phase is Phase.ANSWERING and round_.turn.question.id == STAR.questions[0].id
+    assert phase_of(round_) is Phase.ANSWERING and turn_of(round_).question.id == STAR.questions[0].id
     round_.skip()
     round_.next()
     round_.save_draft("Something I was writing")
@@ -283,10 +284,10 @@ def test_resume_restores_the_interrupted_draft(tmp_path: Path):
     round_.save_draft("I was halfway through")
     store = round_.store
     session = store.load(round_.session.id)
-    questions = [PACKS.find_question(ref) for ref in session.remaining_plan()]
+    questions = [question_of(PACKS, ref) for ref in session.remaining_plan()]
     resumed = Round(session=session, store=store, questions=questions, clock=Clock(fake), prep_seconds_override=0)
     resumed.begin()
-    assert resumed.draft.text == "I was halfway through"
+    assert draft_of(resumed).text == "I was halfway through"
     assert len(resumed.session.answers) == 1
 
 

@@ -6,6 +6,7 @@ import os
 import threading
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,7 +70,7 @@ BAD_FIELDS = [
 
 
 @pytest.mark.parametrize("key, change", BAD_FIELDS, ids=[f"{k}-{i}" for i, (k, _) in enumerate(BAD_FIELDS)])
-def test_every_bad_field_is_one_line_naming_the_file_and_key(store: SessionStore, key: str, change: dict):
+def test_every_bad_field_is_one_line_naming_the_file_and_key(store: SessionStore, key: str, change: dict[str, Any]):
     path = _variant(store, SID, **change)
     with pytest.raises(SessionFileError) as caught:
         store.load(SID)
@@ -137,7 +138,7 @@ def test_prefixes_are_matched_without_globbing(store: SessionStore):
 
 def test_create_never_overwrites_when_ids_clash(store: SessionStore, monkeypatch: pytest.MonkeyPatch):
     draws = iter([b"\x00\x01", b"\x00\x01", b"\x00\x01", b"\x00\x02"])
-    monkeypatch.setattr(sessions_module.os, "urandom", lambda n: next(draws))
+    monkeypatch.setattr(os, "urandom", lambda n: next(draws))
     when = now()
     first = store.create(mode="typed", packs=["career-goals"], plan=["a"], started=when)
     first.answers.append(AnswerRecord("a", "Q", "goals", when, text="kept"))
