@@ -161,7 +161,8 @@ class _InputEnded(Exception):
 
 
 def _profiles_new(context: AppContext, args: Namespace) -> int:
-    from mock_interview.core.profiles import CAREER_STAGES, INDUSTRIES, Profile, parse_profile
+    from mock_interview.core.choices import CareerStage, Industry, choice_values
+    from mock_interview.core.profiles import Profile, parse_profile
     from mock_interview.core.tomlschema import SLUG_HINT, InvalidFileError, is_slug
 
     store = context.profiles
@@ -211,8 +212,8 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
     try:
         company = ask(args.company, "Company name", "company", required=True)
         role = ask(args.role, "Role title", "role", required=True)
-        industry = ask(args.industry, "Industry", "industry", choices=INDUSTRIES, default="other")
-        stage = ask(args.stage, "Career stage", "stage", choices=CAREER_STAGES, default="mid")
+        industry = ask(args.industry, "Industry", "industry", choices=choice_values(Industry), default=Industry.OTHER.value)
+        stage = ask(args.stage, "Career stage", "stage", choices=choice_values(CareerStage), default=CareerStage.MID.value)
         mission = ask(args.mission, "Mission (one sentence, optional)", "mission")
         values_text = ask(args.values, "Values (comma-separated, optional)", "values")
     except _Usage as exc:

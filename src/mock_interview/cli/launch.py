@@ -6,6 +6,7 @@ import sys
 from argparse import Namespace
 from typing import Any
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
 
 NO_TERMINAL = "mock-interview needs a terminal; for scripts use score/transcribe"
@@ -29,7 +30,7 @@ def run_app(context: AppContext, args: Namespace) -> int:
     """
     start: dict[str, Any] | None = None
     if getattr(args, "command", None) == "practice":
-        mode = args.mode or "typed"
+        mode = args.mode or AnswerMode.TYPED.value
         unknown = [p for p in args.pack if context.packs.by_id(p) is None]
         if unknown:
             print(f"mock-interview: no pack {', '.join(unknown)}; 'mock-interview packs list' shows the ids", file=sys.stderr)

@@ -11,6 +11,7 @@ import math
 import sys
 
 from mock_interview import __version__
+from mock_interview.core.choices import AnswerMode, CareerStage, Industry, QuestionOrder, choice_values
 from mock_interview.core.kinds import QuestionKind
 
 MAX_RECORD_SECONDS = 4 * 3600  # longer than any answer; a larger value is a typo
@@ -45,10 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("--pack", action="append", required=True, metavar="ID", help="pack id (repeatable)")
     practice.add_argument("--count", type=int, metavar="N", help="how many questions")
     mode = practice.add_mutually_exclusive_group()
-    mode.add_argument("--typed", dest="mode", action="store_const", const="typed", help="answer by typing")
-    mode.add_argument("--spoken", dest="mode", action="store_const", const="spoken", help="answer out loud")
+    mode.add_argument("--typed", dest="mode", action="store_const", const=AnswerMode.TYPED.value, help="answer by typing")
+    mode.add_argument("--spoken", dest="mode", action="store_const", const=AnswerMode.SPOKEN.value, help="answer out loud")
     practice.add_argument("--profile", metavar="NAME", help="target profile to check alignment against")
-    practice.add_argument("--order", choices=["pack", "shuffled", "weakest"], help="question order")
+    practice.add_argument("--order", choices=choice_values(QuestionOrder), help="question order")
 
     packs = sub.add_parser("packs", help="list, show and validate question packs")
     packs_sub = packs.add_subparsers(dest="packs_command", metavar="ACTION", required=True)
@@ -66,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     profiles_new.add_argument("name", metavar="NAME")
     profiles_new.add_argument("--company")
     profiles_new.add_argument("--role")
-    profiles_new.add_argument("--industry", choices=["technology", "healthcare", "finance", "creative", "nonprofit", "public", "other"])
-    profiles_new.add_argument("--stage", choices=["entry", "mid", "senior"])
+    profiles_new.add_argument("--industry", choices=choice_values(Industry))
+    profiles_new.add_argument("--stage", choices=choice_values(CareerStage))
     profiles_new.add_argument("--mission")
     profiles_new.add_argument("--values", help="comma-separated")
     profiles_new.add_argument("--job-description-file", metavar="FILE", help="a text file ('-' for standard input)")
@@ -95,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     question = score.add_mutually_exclusive_group(required=True)
     question.add_argument("--question", metavar="TEXT", help="the question as asked")
     question.add_argument("--question-id", metavar="ID", help="a pack question: PACK/ID or a unique ID")
-    score.add_argument("--kind", choices=[k.value for k in QuestionKind])
+    score.add_argument("--kind", choices=choice_values(QuestionKind))
     score.add_argument("--profile", metavar="NAME_OR_PATH", help="check alignment with this profile")
     score.add_argument("--json", action="store_true", help="machine-readable output")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mock_interview.core.choices import choice_values
 from mock_interview.core.fsutil import describe_kind
 from mock_interview.core.kinds import QuestionKind
 from mock_interview.core.tomlschema import (
@@ -28,7 +29,7 @@ from mock_interview.core.tomlschema import (
     slug_check,
 )
 
-QUESTION_KINDS = tuple(kind.value for kind in QuestionKind)
+QUESTION_KINDS = choice_values(QuestionKind)
 MAX_SECONDS = 1800  # 30 minutes: longer than any interview answer; larger values are typos
 DEFAULT_ANSWER_SECONDS = 120
 DEFAULT_PREP_SECONDS = 15

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
+from mock_interview.core.choices import AnswerMode, QuestionOrder, choice_values
 from mock_interview.core.packs import Pack, Question
 from mock_interview.core.rounds import Clock, Round
 
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
     from mock_interview.core.profiles import Profile
     from mock_interview.core.sessions import Session
     from mock_interview.core.settings import Settings
-
-ORDERS = ("pack", "shuffled", "weakest")
-MODES = ("typed", "spoken")
-
 
 def plan_questions(packs: Sequence[Pack], count: int, order: str = "pack", past_scores: dict[str, int] | None = None,
                    rng: random.Random | None = None) -> list[Question]:
@@ -46,18 +43,18 @@ def plan_questions(packs: Sequence[Pack], count: int, order: str = "pack", past_
     columns: list[list[Question]] = []
     for pack in _unique(packs):
         questions = list(pack.questions)
-        if order == "shuffled":
+        if order == QuestionOrder.SHUFFLED:
             rng.shuffle(questions)
-        elif order == "weakest":
+        elif order == QuestionOrder.WEAKEST:
             questions = _weakest_first(questions, scores)
         columns.append(questions)
-    if order == "shuffled":
+    if order == QuestionOrder.SHUFFLED:
         rng.shuffle(columns)  # which pack goes first is left to chance too
     taking_turns = [q for row in zip_longest(*columns) for q in row if q is not None]
     chosen = taking_turns[: max(0, count)]
-    if order == "shuffled":
+    if order == QuestionOrder.SHUFFLED:
         rng.shuffle(chosen)
-    elif order == "weakest":
+    elif order == QuestionOrder.WEAKEST:
         chosen = _weakest_first(chosen, scores)
     return chosen
 
@@ -134,12 +131,12 @@ def prepare_round(context: AppContext, settings: Settings, request: RoundRequest
     if count < 1:
         raise RoundNotPossible(f"{count} is not a number of questions; ask for at least 1.")
     order = request.order or settings.order
-    if order not in ORDERS:
-        raise RoundNotPossible(f"'{order}' is not an order; use one of {', '.join(ORDERS)}.")
-    if request.mode not in MODES:
-        raise RoundNotPossible(f"'{request.mode}' is not a mode; use typed or spoken.")
+    if order not in choice_values(QuestionOrder):
+        raise RoundNotPossible(f"'{order}' is not an order; use one of {', '.join(choice_values(QuestionOrder))}.")
+    if request.mode not in choice_values(AnswerMode):
+        raise RoundNotPossible(f"'{request.mode}' is not a mode; use {' or '.join(choice_values(AnswerMode))}.")
     past: dict[str, int] = {}
-    if order == "weakest":
+    if order == QuestionOrder.WEAKEST:
         summaries, _ = context.sessions.list()
         past = latest_question_scores(summaries)
     questions = plan_questions(chosen, count, order, past)

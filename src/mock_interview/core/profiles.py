@@ -12,6 +12,7 @@ from pathlib import Path
 
 import tomli_w
 
+from mock_interview.core.choices import CareerStage, Industry, choice_values
 from mock_interview.core.fsutil import (
     UnsafePathError,
     atomic_create_text,
@@ -32,14 +33,11 @@ from mock_interview.core.tomlschema import (
     read_user_file,
 )
 
-CAREER_STAGES = ("entry", "mid", "senior")
-INDUSTRIES = ("technology", "healthcare", "finance", "creative", "nonprofit", "public", "other")
-
 PROFILE_FIELDS = (
     FieldSpec("company", "str", required=True),
     FieldSpec("role", "str", required=True),
-    FieldSpec("industry", "str", default="other", choices=INDUSTRIES),
-    FieldSpec("career_stage", "str", default="mid", choices=CAREER_STAGES),
+    FieldSpec("industry", "str", default="other", choices=choice_values(Industry)),
+    FieldSpec("career_stage", "str", default="mid", choices=choice_values(CareerStage)),
     FieldSpec("mission", "str", default="", allow_empty=True),
     FieldSpec("values", "list[str]", default=(), allow_empty=True),
     FieldSpec("job_description", "str", default="", allow_empty=True),

@@ -17,11 +17,11 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mock_interview.core.choices import AnswerMode, choice_values
 from mock_interview.core.tomlschema import Problem, quote
 
 FORMAT_VERSION = 1
-MODES = ("typed", "spoken")
-ANSWER_SOURCES = ("typed", "spoken")
+ANSWER_MODES = choice_values(AnswerMode)  # a session's mode, and how each answer was given
 SESSION_STATUSES = ("in_progress", "completed", "ended_early")
 ANSWER_STATUSES = ("answered", "skipped", "timed_out", "in_progress", "retried")
 CHECK_STATUSES = ("pass", "partial", "missing", "na")
@@ -170,7 +170,7 @@ def read_header(reader: FieldReader, head: Any) -> dict[str, Any]:
     return {
         "started": started,
         "ended": reader.when(table, "ended", "session"),
-        "mode": reader.text(table, "mode", "session", "typed", choices=MODES),
+        "mode": reader.text(table, "mode", "session", "typed", choices=ANSWER_MODES),
         "status": reader.text(table, "status", "session", "in_progress", choices=SESSION_STATUSES),
         "packs": reader.texts(table, "packs", "session"),
         "profile": reader.text(table, "profile", "session"),
@@ -206,7 +206,7 @@ def read_answer(reader: FieldReader, data: Any, where: str) -> dict[str, Any]:
         "ended": reader.when(table, "ended", where),
         "answer_seconds": reader.integer(table, "answer_seconds", where, 0, 0, MAX_ANSWER_SECONDS),
         "text": reader.text(table, "text", where),
-        "source": reader.text(table, "source", where, "typed", choices=ANSWER_SOURCES),
+        "source": reader.text(table, "source", where, "typed", choices=ANSWER_MODES),
         "status": reader.text(table, "status", where, "answered", choices=ANSWER_STATUSES),
         "audio": audio,
         "words": read_words(reader, table.get("words", []), f"{where}.words"),

@@ -34,21 +34,11 @@ from mock_interview.core.fsutil import (
     folder_lock,
     read_regular_file,
 )
-from mock_interview.core.session_schema import (
-    ANSWER_SOURCES,
-    ANSWER_STATUSES,
-    FORMAT_VERSION,
-    MODES,
-    SESSION_STATUSES,
-    FieldReader,
-    read_answer,
-    read_header,
-)
+from mock_interview.core.session_schema import FORMAT_VERSION, FieldReader, read_answer, read_header
 from mock_interview.core.tomlschema import InvalidFileError, Problem, is_slug, one_line, parse_toml_text, quote
 
-__all__ = ["ANSWER_SOURCES", "ANSWER_STATUSES", "FORMAT_VERSION", "MODES", "SESSION_STATUSES", "AnswerRecord",
-           "Session", "SessionFileError", "SessionFileProblem", "SessionStore", "SessionSummary",
-           "latest_question_scores", "new_session_id", "now"]
+__all__ = ["FORMAT_VERSION", "AnswerRecord", "Session", "SessionFileError", "SessionFileProblem", "SessionStore",
+           "SessionSummary", "latest_question_scores", "new_session_id", "now"]
 
 RETRIED = "retried"  # an attempt set aside when the user started the question again; its text is kept
 _COUNTED = ("answered", "timed_out")  # statuses of answers that count for scores and totals

@@ -8,6 +8,7 @@ from typing import Any
 
 import tomli_w
 
+from mock_interview.core.choices import QuestionOrder, choice_values
 from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
 from mock_interview.core.tomlschema import (
     FieldSpec,
@@ -21,7 +22,6 @@ from mock_interview.core.tomlschema import (
 )
 
 FEEDBACK_MODES = ("live", "calm")
-ORDERS = ("pack", "shuffled", "weakest")
 
 SETTINGS_FIELDS = (
     FieldSpec("active_profile", "str", default="", allow_empty=True, check=lambda v: slug_check(v) if v.strip() else None),
@@ -30,7 +30,7 @@ SETTINGS_FIELDS = (
     FieldSpec("feedback", "str", default="live", choices=FEEDBACK_MODES),
     FieldSpec("follow_ups", "bool", default=True),
     FieldSpec("question_count", "int", default=5, minimum=1, maximum=200),
-    FieldSpec("order", "str", default="pack", choices=ORDERS),
+    FieldSpec("order", "str", default="pack", choices=choice_values(QuestionOrder)),
     FieldSpec("model", "str", default="bundled"),
     FieldSpec("input_device", "str", default="", allow_empty=True),
     FieldSpec("packs", "list[str]", default=(), allow_empty=True),

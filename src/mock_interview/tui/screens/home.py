@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from mock_interview.core.choices import AnswerMode, QuestionOrder
 from mock_interview.tui.messages import SpeechAvailabilityChecked
 from mock_interview.tui.usertext import user_text
 
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
 
 CORE_TAG = "core"  # packs tagged "core" are ticked on a fresh start
-ORDER_OPTIONS = [("As in the pack", "pack"), ("Shuffled", "shuffled"), ("Weakest first", "weakest")]
+ORDER_LABELS = {QuestionOrder.PACK: "As in the pack", QuestionOrder.SHUFFLED: "Shuffled",
+                QuestionOrder.WEAKEST: "Weakest first"}
+MODE_LABELS = {AnswerMode.TYPED: "Typed", AnswerMode.SPOKEN: "Spoken"}
 
 
 def default_packs(packs: tuple[Pack, ...], remembered: tuple[str, ...]) -> set[str]:
@@ -79,9 +82,9 @@ class HomeScreen(Screen[None]):
         return VerticalScroll(
             row("Questions", Input(str(settings.question_count), id="count", type="integer", max_length=3,
                                    compact=True)),
-            row("Order", Select(ORDER_OPTIONS, value=settings.order, allow_blank=False, id="order", compact=True)),
-            row("Mode", Select([("Typed", "typed"), ("Spoken", "spoken")], value="typed", allow_blank=False, id="mode",
-                               compact=True)),
+            row("Order", Select([(label, order.value) for order, label in ORDER_LABELS.items()], value=settings.order, allow_blank=False, id="order", compact=True)),
+            row("Mode", Select([(label, mode.value) for mode, label in MODE_LABELS.items()], value=AnswerMode.TYPED.value,
+                               allow_blank=False, id="mode", compact=True)),
             Static(user_text(self.speech_reason), id="speech-status"),
             row("Profile", Select(options, value=active if active else Select.NULL, id="profile", prompt="no profile",
                                   compact=True)),
@@ -201,10 +204,10 @@ class HomeScreen(Screen[None]):
 
     @on(Select.Changed, "#mode")
     def mode_changed(self, event: Select.Changed) -> None:
-        if event.value == "spoken" and not self.speech_available:
+        if event.value == AnswerMode.SPOKEN and not self.speech_available:
             self.notify(self.speech_reason, title="Typed answers only", severity="warning", timeout=8)
             mode: Select[str] = self.query_one("#mode", Select)
-            mode.value = "typed"
+            mode.value = AnswerMode.TYPED.value
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -227,7 +230,7 @@ class HomeScreen(Screen[None]):
         # a Select holds Select.NULL until it has mounted: then the settings' order and typed answers
         order, mode, profile = (self.query_one(f"#{name}", Select).value for name in ("order", "mode", "profile"))
         request = RoundRequest(packs=tuple(packs), count=int(raw), order=order if isinstance(order, str) else None,
-                               mode=mode if isinstance(mode, str) else "typed",
+                               mode=mode if isinstance(mode, str) else AnswerMode.TYPED.value,
                                profile=profile if isinstance(profile, str) else "")
         if self.app.start_new_round(request) and tuple(packs) != self.app.settings.packs:
             self.app.save_settings(self.app.settings.updated(packs=tuple(packs)))  # ticked again next time

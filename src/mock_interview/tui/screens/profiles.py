@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, TextArea
 from textual.widgets.option_list import Option
 
-from mock_interview.core.profiles import CAREER_STAGES, INDUSTRIES, Profile
+from mock_interview.core.choices import CareerStage, Industry, choice_values
+from mock_interview.core.profiles import Profile
 from mock_interview.tui.usertext import user_text, user_value
 
 if TYPE_CHECKING:
@@ -56,11 +57,11 @@ class ProfilesScreen(Screen[None]):
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Industry", classes="field-label")
-                        yield Select([(i, i) for i in INDUSTRIES], value="other", allow_blank=False,
+                        yield Select([(i, i) for i in choice_values(Industry)], value=Industry.OTHER.value, allow_blank=False,
                                      id="profile-industry")
                     with Vertical():
                         yield Label("Career stage", classes="field-label")
-                        yield Select([(s, s) for s in CAREER_STAGES], value="mid", allow_blank=False,
+                        yield Select([(s, s) for s in choice_values(CareerStage)], value=CareerStage.MID.value, allow_blank=False,
                                      id="profile-stage")
                 yield Label("Mission", classes="field-label")
                 yield Input(id="profile-mission")
