@@ -238,10 +238,6 @@ def _record_args(output: Path, force: bool = False) -> Namespace:
     )
 
 
-class _NoDevice(Exception):
-    pass
-
-
 @pytest.fixture
 def recorder_never_starts(monkeypatch):
     """Recording stops at the device (there is none in these tests): only the path checks are seen."""

@@ -228,11 +228,6 @@ def builtin_packs_dir() -> Path:
     return here.parent.parent / "question_packs"
 
 
-def pack_files(folder: Path) -> list[Path]:
-    """The ``.toml`` files directly in ``folder``, sorted; none if it does not exist."""
-    return scan_pack_folder(folder)[0]
-
-
 def scan_pack_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
     """The ``.toml`` entries of ``folder`` that can be packs, and a problem for each that cannot.
 

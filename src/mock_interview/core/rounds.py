@@ -11,12 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mock_interview.core.feedback import Delivery, Feedback, QuestionInfo, analyse
 from mock_interview.core.followups import choose_follow_up
 from mock_interview.core.packs import Question
 from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore, now
+
+if TYPE_CHECKING:
+    from mock_interview.core.profiles import Profile
 
 Word = tuple[str, float, float]
 
@@ -144,7 +147,7 @@ class Round:
     session: Session
     store: SessionStore
     questions: list[Question]
-    profile: Any = None  # a core.profiles.Profile, or None
+    profile: Profile | None = None
     follow_ups: bool = True
     answer_seconds_override: int = 0
     prep_seconds_override: int = -1

@@ -32,11 +32,6 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
-def has_controls(text: str) -> bool:
-    """Whether ``text`` holds a character :func:`visible` would replace."""
-    return bool(_CONTROLS.search(text.replace("\r\n", "\n")))
-
-
 def visible(text: str) -> str:
     """``text`` with every control character replaced by a visible one of the same length.
 

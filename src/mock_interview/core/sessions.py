@@ -3,8 +3,8 @@
 One TOML file per session in the data directory's ``sessions/`` folder; the file name is the
 session's id. The file is rewritten atomically after every change (see
 :mod:`mock_interview.core.fsutil`), so a crash can never leave half a session. The ``[session]``
-table comes first and carries a summary (answer count, score), so listing reads only the head of
-each file.
+table comes first and carries a summary (answer count, score), so listing parses only the head of
+each file (the file is still read whole, within its size limit: the cut is made on the bytes).
 
 Session files are checked field by field when read (:mod:`mock_interview.core.session_schema`):
 a bad file is reported on one line and skipped, and every good one still lists and opens. Ids are

@@ -36,7 +36,6 @@ class FeedbackPanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._checks: list[Check] = []
-        self._hidden_reason = ""
         self._gains = ""
 
     def compose(self) -> ComposeResult:
