@@ -16,10 +16,9 @@ keeps its own as a separate session when both changed the same thing: no write i
 from __future__ import annotations
 
 import builtins
-import copy
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -34,14 +33,21 @@ from mock_interview.core.fsutil import (
     folder_lock,
     read_regular_file,
 )
-from mock_interview.core.session_schema import FORMAT_VERSION, FieldReader, read_answer, read_header
+from mock_interview.core.session_merge import apply_merged, merge_documents
+from mock_interview.core.session_records import (
+    RETRIED,
+    AnswerRecord,
+    Session,
+    SessionSummary,
+    latest_question_scores,
+    now,
+)
+from mock_interview.core.session_schema import FORMAT_VERSION, FieldReader, read_header
 from mock_interview.core.tomlschema import InvalidFileError, Problem, is_slug, one_line, parse_toml_text, quote
 
-__all__ = ["FORMAT_VERSION", "AnswerRecord", "Session", "SessionFileError", "SessionFileProblem", "SessionStore",
-           "SessionSummary", "latest_question_scores", "new_session_id", "now"]
+__all__ = ["FORMAT_VERSION", "RETRIED", "AnswerRecord", "Session", "SessionFileError", "SessionFileProblem",
+           "SessionStore", "SessionSummary", "latest_question_scores", "new_session_id", "now"]
 
-RETRIED = "retried"  # an attempt set aside when the user started the question again; its text is kept
-_COUNTED = ("answered", "timed_out")  # statuses of answers that count for scores and totals
 _ANSWERS_HEADER = "\n[[answers]]"
 MAX_SESSION_BYTES = 32 * 1024 * 1024  # an hour of spoken answers with word timings is under 1 MB
 CREATE_ATTEMPTS = 50
@@ -58,268 +64,6 @@ class SessionFileError(LookupError):
         super().__init__(f"{first}{more}; the file is kept as it is")
 
 
-def now() -> datetime:
-    """The current local time, to the second, with its UTC offset (TOML keeps offsets)."""
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-@dataclass
-class AnswerRecord:
-    """One answer given in a session (a follow-up is an answer of its own)."""
-
-    question_ref: str
-    question_text: str
-    kind: str
-    started: datetime
-    ended: datetime | None = None
-    answer_seconds: int = 0
-    text: str = ""
-    source: str = "typed"
-    status: str = "in_progress"
-    audio: str = ""
-    words: list[tuple[str, float, float]] = field(default_factory=list)
-    feedback: dict[str, Any] = field(default_factory=dict)
-    reflection: str = ""
-    follow_up_to: str = ""
-    transcript_model: str = ""
-    with_follow_ups: dict[str, Any] = field(default_factory=dict)  # score and groups of this answer and its follow-ups
-
-    @property
-    def is_follow_up(self) -> bool:
-        """Whether this answers a follow-up question."""
-        return bool(self.follow_up_to)
-
-    @property
-    def score(self) -> int | None:
-        """The answer's feedback score, if it was scored."""
-        value = self.feedback.get("score")
-        return int(value) if isinstance(value, (int, float)) else None
-
-    @property
-    def counts(self) -> bool:
-        """Whether this answer counts (answered or timed out, with words; not skipped or set aside)."""
-        return self.status in _COUNTED and bool(self.text.strip())
-
-    @property
-    def question_score(self) -> int | None:
-        """The question's score: this answer checked together with its follow-ups, else on its own."""
-        value = self.with_follow_ups.get("score")
-        return int(value) if isinstance(value, (int, float)) else self.score
-
-    @property
-    def question_groups(self) -> dict[str, Any]:
-        """The group scores of this answer together with its follow-ups, else on its own."""
-        return dict(self.with_follow_ups.get("groups") or self.feedback.get("groups", {}))
-
-    @property
-    def duration_seconds(self) -> float | None:
-        """How long the answer took, if it ended."""
-        if self.ended is None:
-            return None
-        return (self.ended - self.started).total_seconds()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The TOML form (no ``None``: TOML has no null)."""
-        data: dict[str, Any] = {
-            "question_ref": self.question_ref,
-            "question_text": self.question_text,
-            "kind": self.kind,
-            "started": self.started,
-            "answer_seconds": self.answer_seconds,
-            "source": self.source,
-            "status": self.status,
-            "text": self.text,
-        }
-        if self.ended is not None:
-            data["ended"] = self.ended
-        for key in ("audio", "reflection", "follow_up_to", "transcript_model"):
-            if getattr(self, key):
-                data[key] = getattr(self, key)
-        if self.words:
-            data["words"] = [[w, round(float(s), 3), round(float(e), 3)] for w, s, e in self.words]
-        if self.feedback:
-            data["feedback"] = self.feedback
-        if self.with_follow_ups:
-            data["with_follow_ups"] = self.with_follow_ups
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any], path: Path | None = None, where: str = "answers[1]") -> AnswerRecord:
-        """Build from the TOML form, checking every field.
-
-        Raises:
-            InvalidFileError: A field is missing or has the wrong type or range.
-        """
-        reader = FieldReader(path)
-        values = read_answer(reader, data, where)
-        if reader.problems:
-            raise InvalidFileError(reader.problems)
-        return cls(**values)
-
-
-@dataclass
-class Session:
-    """A practice round. Mutable while the round runs; saved after every change."""
-
-    id: str
-    started: datetime
-    mode: str = "typed"
-    packs: list[str] = field(default_factory=list)
-    profile: str = ""
-    plan: list[str] = field(default_factory=list)
-    settings: dict[str, Any] = field(default_factory=dict)
-    status: str = "in_progress"
-    ended: datetime | None = None
-    answers: list[AnswerRecord] = field(default_factory=list)
-    # The file's bytes as this object last read or wrote them: a save compares them with the file
-    # to notice another writer, and merges against them.
-    _disk: bytes | None = field(default=None, init=False, repr=False, compare=False)
-    # What happened at the last save when the file had changed meanwhile (for the screens to say).
-    save_notice: str = field(default="", init=False, repr=False, compare=False)
-
-    @property
-    def answered(self) -> list[AnswerRecord]:
-        """Answers with text (typed or transcribed), follow-ups included."""
-        return [a for a in self.answers if a.text.strip() and a.status not in ("skipped", RETRIED)]
-
-    def question_results(self) -> dict[str, AnswerRecord]:
-        """Each planned question answered, by ``pack/question``: its latest counted attempt (follow-ups left out)."""
-        results: dict[str, AnswerRecord] = {}
-        for answer in self.answers:
-            if not answer.is_follow_up and answer.counts:
-                results[answer.question_ref] = answer
-        return results
-
-    @property
-    def questions_answered(self) -> int:
-        """How many questions were answered (a retried question counts once; follow-ups do not count)."""
-        return len(self.question_results())
-
-    @property
-    def follow_ups_answered(self) -> int:
-        """How many follow-up questions were answered."""
-        return sum(1 for a in self.answers if a.is_follow_up and a.counts)
-
-    @property
-    def score(self) -> int | None:
-        """The mean of the questions' scores (each question scored with its follow-ups), or ``None``."""
-        scores = [s for s in (a.question_score for a in self.question_results().values()) if s is not None]
-        return round(sum(scores) / len(scores)) if scores else None
-
-    def group_scores(self) -> dict[str, int]:
-        """The mean score of each feedback group over the questions answered."""
-        totals: dict[str, list[float]] = {}
-        for answer in self.question_results().values():
-            for group, value in answer.question_groups.items():
-                if isinstance(value, (int, float)):
-                    totals.setdefault(group, []).append(value)
-        return {group: round(sum(v) / len(v)) for group, v in totals.items()}
-
-    def question_scores(self) -> dict[str, int]:
-        """The score of each question answered in this session (its latest attempt, with its follow-ups)."""
-        return {ref: score for ref, answer in self.question_results().items() if (score := answer.question_score) is not None}
-
-    def remaining_plan(self) -> list[str]:
-        """The planned questions not yet answered or skipped (for resuming)."""
-        done = {a.question_ref for a in self.answers if not a.is_follow_up and a.status not in ("in_progress", RETRIED)}
-        return [ref for ref in self.plan if ref not in done]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The TOML form; the ``[session]`` table comes first and carries the summary."""
-        header: dict[str, Any] = {
-            "version": FORMAT_VERSION,
-            "id": self.id,
-            "started": self.started,
-            "mode": self.mode,
-            "status": self.status,
-            "packs": list(self.packs),
-            "profile": self.profile,
-            "plan": list(self.plan),
-            "answer_count": len(self.answered),
-            "questions_answered": self.questions_answered,
-            "follow_ups_answered": self.follow_ups_answered,
-        }
-        if self.ended is not None:
-            header["ended"] = self.ended
-        if self.score is not None:
-            header["score"] = self.score
-        header["settings"] = dict(self.settings)
-        header["group_scores"] = self.group_scores()
-        header["question_scores"] = self.question_scores()
-        return {"session": header, "answers": [a.to_dict() for a in self.answers]}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any], path: Path | None = None, session_id: str | None = None) -> Session:
-        """Build from the TOML form, checking every field.
-
-        Args:
-            data: The parsed file.
-            path: The file, for messages.
-            session_id: The id (the file name); defaults to the id written in the file.
-
-        Raises:
-            InvalidFileError: With every problem found, each naming the key.
-        """
-        reader = FieldReader(path)
-        if not isinstance(data, dict) or "session" not in data:
-            raise InvalidFileError([Problem(path, "session", "is missing; this is not a session file")])
-        header = read_header(reader, data["session"])
-        raw_answers = data.get("answers", [])
-        answers: list[AnswerRecord] = []
-        if not isinstance(raw_answers, list):
-            reader.fail("answers", "must be an array of tables written as [[answers]]")
-        else:
-            for position, item in enumerate(raw_answers):
-                values = read_answer(reader, item, f"answers[{position + 1}]")
-                if values and not reader.problems:
-                    answers.append(AnswerRecord(**values))
-        if session_id is None:
-            written = data["session"].get("id") if isinstance(data["session"], dict) else None
-            session_id = written if isinstance(written, str) and is_slug(written) else ""
-            if not session_id:
-                reader.fail("session.id", f"{quote(str(written))} is not a safe session id")
-        if reader.problems:
-            raise InvalidFileError(reader.problems)
-        for summary_only in ("answer_count", "questions_answered", "follow_ups_answered", "score", "group_scores",
-                             "question_scores"):
-            header.pop(summary_only)
-        return cls(id=session_id, answers=answers, **header)
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """What a listing shows of a session, read from the head of its file."""
-
-    id: str
-    started: datetime
-    mode: str
-    status: str
-    packs: tuple[str, ...]
-    profile: str
-    answers: int  # planned questions answered (follow-ups not counted)
-    planned: int
-    score: int | None
-    path: Path
-    group_scores: dict[str, int] = field(default_factory=dict)
-    question_scores: dict[str, int] = field(default_factory=dict)
-    follow_ups: int = 0  # follow-up questions answered
-
-    def to_json(self) -> dict[str, Any]:
-        """The ``sessions list --json`` form."""
-        return {
-            "id": self.id,
-            "started": self.started.isoformat(),
-            "mode": self.mode,
-            "status": self.status,
-            "packs": list(self.packs),
-            "profile": self.profile,
-            "answers": self.answers,
-            "follow_ups": self.follow_ups,
-            "planned": self.planned,
-            "score": self.score,
-            "group_scores": dict(self.group_scores),
-        }
-
 
 @dataclass(frozen=True)
 class SessionFileProblem:
@@ -332,17 +76,11 @@ class SessionFileProblem:
         return f"{self.path}: {self.message}"
 
 
+
 def new_session_id(started: datetime) -> str:
     """A sortable id: the start time and a random suffix (a clash is retried by :meth:`SessionStore.create`)."""
     return f"{started:%Y%m%d-%H%M%S}-{os.urandom(2).hex()}"
 
-
-def latest_question_scores(summaries: list[SessionSummary]) -> dict[str, int]:
-    """Each question's most recent score across sessions (for "weakest first")."""
-    scores: dict[str, int] = {}
-    for summary in sorted(summaries, key=lambda s: s.started):
-        scores.update(summary.question_scores)
-    return scores
 
 
 def _id_hint() -> str:
@@ -457,14 +195,14 @@ class SessionStore:
             return "the file on disk is no longer a readable session"
         ours = tomllib.loads(_encode(session).decode("utf-8"))
         conflicts: list[str] = []
-        merged = _merge_documents(base, ours, theirs, conflicts)
+        merged = merge_documents(base, ours, theirs, conflicts)
         if conflicts:
             return "both versions changed " + ", ".join(conflicts[:3]) + (" and more" if len(conflicts) > 3 else "")
         try:
             result = Session.from_dict(merged, path, session_id=session.id)
         except InvalidFileError as exc:
             return f"the merged version would be invalid: {exc.problems[0].message}"
-        _apply(result, session)
+        apply_merged(result, session)
         session.save_notice = f"Session {session.id} was also changed elsewhere; both sets of changes are kept."
         return ""
 
@@ -611,84 +349,3 @@ def _read_summary(path: Path) -> SessionSummary:
         question_scores=head["question_scores"],
         follow_ups=head["follow_ups_answered"],
     )
-
-
-# -- merging two versions of a session --------------------------------------------------------------
-
-_MISSING = object()
-# recomputed from the answers at every save
-_SUMMARY_KEYS = ("answer_count", "questions_answered", "follow_ups_answered", "score", "group_scores", "question_scores")
-
-
-def _merge_value(base: Any, ours: Any, theirs: Any, key: str, conflicts: list[str]) -> Any:
-    if ours == theirs or theirs == base:
-        return ours
-    if ours == base:
-        return theirs
-    conflicts.append(key)
-    return ours
-
-
-def _merge_tables(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any], where: str,
-                  conflicts: list[str], skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for key in list(dict.fromkeys([*ours, *theirs, *base])):
-        if key in skip:
-            if key in ours:
-                merged[key] = ours[key]
-            continue
-        value = _merge_value(base.get(key, _MISSING), ours.get(key, _MISSING), theirs.get(key, _MISSING),
-                             f"{where}.{key}" if where else key, conflicts)
-        if value is not _MISSING:
-            merged[key] = value
-    return merged
-
-
-def _same_answer(one: Any, other: Any) -> bool:
-    return (isinstance(one, dict) and isinstance(other, dict) and one.get("question_ref") == other.get("question_ref")
-            and one.get("follow_up_to") == other.get("follow_up_to"))
-
-
-def _merge_answers(base: list[Any], ours: list[Any], theirs: list[Any], conflicts: list[str]) -> list[Any]:
-    shared = len(base)
-    aligned = len(ours) >= shared and len(theirs) >= shared and all(
-        _same_answer(b, o) and _same_answer(b, t) for b, o, t in zip(base, ours, theirs, strict=False))
-    if not aligned:  # answers were removed or reordered on one side: only a one-sided change merges
-        chosen: list[Any] = _merge_value(base, ours, theirs, "answers", conflicts)
-        return chosen
-    merged = [_merge_tables(b, o, t, f"answers[{n + 1}]", conflicts)
-              for n, (b, o, t) in enumerate(zip(base, ours, theirs, strict=False))]
-    added_ours, added_theirs = ours[shared:], theirs[shared:]
-    if added_ours and added_theirs and added_ours != added_theirs:
-        conflicts.append("new answers")
-    return merged + (added_ours or added_theirs)
-
-
-def _merge_documents(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any],
-                     conflicts: list[str]) -> dict[str, Any]:
-    def table(document: dict[str, Any]) -> dict[str, Any]:
-        value = document.get("session", {})
-        return value if isinstance(value, dict) else {}
-
-    def answers(document: dict[str, Any]) -> list[Any]:
-        value = document.get("answers", [])
-        return value if isinstance(value, list) else []
-
-    head = _merge_tables(table(base), table(ours), table(theirs), "session", conflicts, skip=_SUMMARY_KEYS)
-    return {"session": head, "answers": _merge_answers(answers(base), answers(ours), answers(theirs), conflicts)}
-
-
-def _apply(source: Session, target: Session) -> None:
-    """Make ``target`` hold ``source``'s contents, keeping ``target``'s answer objects (a running round holds them)."""
-    from dataclasses import fields
-
-    for spec in fields(Session):
-        if spec.name not in ("id", "answers", "_disk", "save_notice"):
-            setattr(target, spec.name, copy.copy(getattr(source, spec.name)))
-    for position, answer in enumerate(source.answers):
-        if position < len(target.answers):
-            for spec in fields(AnswerRecord):
-                setattr(target.answers[position], spec.name, getattr(answer, spec.name))
-        else:
-            target.answers.append(answer)
-    del target.answers[len(source.answers):]
