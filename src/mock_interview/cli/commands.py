@@ -156,8 +156,46 @@ def _profiles(context: AppContext, args: Namespace) -> int:
     return _profiles_new(context, args)
 
 
+class _Usage(Exception):
+    """A usage mistake, reported with exit status 2."""
+
+
 class _InputEnded(Exception):
     """The user ended the input (ctrl+d) at a prompt."""
+
+
+def _ask(value: str | None, prompt: str, flag: str, *, interactive: bool, required: bool = False,
+         choices: tuple[str, ...] = (), default: str = "") -> str:
+    """The flag's value, or an answer asked for and checked at once (asked again until it is valid).
+
+    Raises:
+        _Usage: A required value has no flag and there is no terminal to ask on.
+        _InputEnded: The user ended the input (ctrl+d) instead of answering.
+    """
+    if value is not None:
+        return value.strip()
+    if not interactive:
+        if required:
+            raise _Usage(f"--{flag} is required when not run interactively")
+        return default
+    shown = f"{prompt} ({', '.join(choices)})" if choices else prompt
+    while True:
+        try:
+            answer = input(f"{shown}: ").strip()
+        except EOFError:
+            raise _InputEnded(prompt) from None
+        if not answer:
+            if required:
+                print("  required: type a value, or ctrl+d to stop")
+                continue
+            return default
+        if "\n" in answer or any(ord(c) < 32 for c in answer):
+            print("  control characters are not allowed; type plain text")
+            continue
+        if choices and answer.lower() not in choices:
+            print(f"  '{answer}' is not one of: {', '.join(choices)}")
+            continue
+        return answer.lower() if choices else answer
 
 
 def _profiles_new(context: AppContext, args: Namespace) -> int:
@@ -174,34 +212,6 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
         return EXIT_PROBLEM
     interactive = sys.stdin.isatty()
 
-    def ask(value: str | None, prompt: str, flag: str, *, required: bool = False, choices: tuple[str, ...] = (),
-            default: str = "") -> str:
-        """The flag's value, or an answer asked for and checked at once (asked again until it is valid)."""
-        if value is not None:
-            return value.strip()
-        if not interactive:
-            if required:
-                raise _Usage(f"--{flag} is required when not run interactively")
-            return default
-        shown = f"{prompt} ({', '.join(choices)})" if choices else prompt
-        while True:
-            try:
-                answer = input(f"{shown}: ").strip()
-            except EOFError:
-                raise _InputEnded(prompt) from None
-            if not answer:
-                if required:
-                    print("  required: type a value, or ctrl+d to stop")
-                    continue
-                return default
-            if "\n" in answer or any(ord(c) < 32 for c in answer):
-                print("  control characters are not allowed; type plain text")
-                continue
-            if choices and answer.lower() not in choices:
-                print(f"  '{answer}' is not one of: {', '.join(choices)}")
-                continue
-            return answer.lower() if choices else answer
-
     job_description = ""
     if args.job_description_file:
         try:
@@ -210,12 +220,14 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
             _err(f"cannot read the job description from {args.job_description_file} ({exc}); give a UTF-8 text file")
             return EXIT_PROBLEM
     try:
-        company = ask(args.company, "Company name", "company", required=True)
-        role = ask(args.role, "Role title", "role", required=True)
-        industry = ask(args.industry, "Industry", "industry", choices=choice_values(Industry), default=Industry.OTHER.value)
-        stage = ask(args.stage, "Career stage", "stage", choices=choice_values(CareerStage), default=CareerStage.MID.value)
-        mission = ask(args.mission, "Mission (one sentence, optional)", "mission")
-        values_text = ask(args.values, "Values (comma-separated, optional)", "values")
+        company = _ask(args.company, "Company name", "company", interactive=interactive, required=True)
+        role = _ask(args.role, "Role title", "role", interactive=interactive, required=True)
+        industry = _ask(args.industry, "Industry", "industry", interactive=interactive,
+                        choices=choice_values(Industry), default=Industry.OTHER.value)
+        stage = _ask(args.stage, "Career stage", "stage", interactive=interactive,
+                     choices=choice_values(CareerStage), default=CareerStage.MID.value)
+        mission = _ask(args.mission, "Mission (one sentence, optional)", "mission", interactive=interactive)
+        values_text = _ask(args.values, "Values (comma-separated, optional)", "values", interactive=interactive)
     except _Usage as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -223,8 +235,9 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
         print(file=sys.stderr)
         _err(f"stopped at '{exc}': input ended, no profile saved")
         return EXIT_PROBLEM
-    profile = Profile(name=args.name, company=company, role=role, industry=industry.lower(), career_stage=stage.lower(),
-                      mission=mission, values=tuple(v.strip() for v in values_text.split(",") if v.strip()),
+    profile = Profile(name=args.name, company=company, role=role, industry=industry.lower(),
+                      career_stage=stage.lower(), mission=mission,
+                      values=tuple(v.strip() for v in values_text.split(",") if v.strip()),
                       job_description=job_description.strip())
     try:
         parse_profile(profile.to_toml(), profile.name)
@@ -247,10 +260,6 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
         context.save_settings(settings.updated(active_profile=profile.name))
         print(f"active profile: {profile.name}")
     return EXIT_OK
-
-
-class _Usage(Exception):
-    """A usage mistake, reported with exit status 2."""
 
 
 def _read_text_argument(source: str, max_bytes: int = 1024 * 1024) -> str:

@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from typing import TYPE_CHECKING, TypeAlias
 
 from mock_interview import __version__
 from mock_interview.core.choices import AnswerMode, CareerStage, Industry, QuestionOrder, choice_values
 from mock_interview.core.kinds import QuestionKind
+
+if TYPE_CHECKING:
+    Subcommands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 MAX_RECORD_SECONDS = 4 * 3600  # longer than any answer; a larger value is a typo
 
@@ -24,7 +28,8 @@ def seconds_argument(text: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds; give one such as 90") from None
     if not math.isfinite(value) or not 0 < value <= MAX_RECORD_SECONDS:
-        raise argparse.ArgumentTypeError(f"'{text}' must be a number of seconds above 0 and at most {MAX_RECORD_SECONDS}")
+        raise argparse.ArgumentTypeError(
+            f"'{text}' must be a number of seconds above 0 and at most {MAX_RECORD_SECONDS}")
     return value
 
 
@@ -36,21 +41,36 @@ def build_parser() -> argparse.ArgumentParser:
         "offline transcription, and a checklist on structure, specificity and alignment.",
     )
     parser.add_argument("--version", action="version", version=f"mock-interview {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="where sessions, recordings, profiles and your packs live "
-                        "(default: ./recordings when present, else the user data folder; env MOCK_INTERVIEW_DATA_DIR)")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="where sessions, recordings, profiles and your packs live (default: ./recordings when "
+                        "present, else the user data folder; env MOCK_INTERVIEW_DATA_DIR)")
     parser.add_argument("--pack-path", metavar="PATH", action="append", default=[],
                         help="an extra pack file or folder of packs (repeatable)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_practice(sub)
+    _add_packs(sub)
+    _add_profiles(sub)
+    _add_sessions(sub)
+    _add_score(sub)
+    sub.add_parser("doctor", help="check the data folder, packs, audio and the transcription model")
+    _add_audio(sub)
+    return parser
 
+
+def _add_practice(sub: Subcommands) -> None:
     practice = sub.add_parser("practice", help="start a round directly")
     practice.add_argument("--pack", action="append", required=True, metavar="ID", help="pack id (repeatable)")
     practice.add_argument("--count", type=int, metavar="N", help="how many questions")
     mode = practice.add_mutually_exclusive_group()
-    mode.add_argument("--typed", dest="mode", action="store_const", const=AnswerMode.TYPED.value, help="answer by typing")
-    mode.add_argument("--spoken", dest="mode", action="store_const", const=AnswerMode.SPOKEN.value, help="answer out loud")
+    mode.add_argument("--typed", dest="mode", action="store_const", const=AnswerMode.TYPED.value,
+                      help="answer by typing")
+    mode.add_argument("--spoken", dest="mode", action="store_const", const=AnswerMode.SPOKEN.value,
+                      help="answer out loud")
     practice.add_argument("--profile", metavar="NAME", help="target profile to check alignment against")
     practice.add_argument("--order", choices=choice_values(QuestionOrder), help="question order")
 
+
+def _add_packs(sub: Subcommands) -> None:
     packs = sub.add_parser("packs", help="list, show and validate question packs")
     packs_sub = packs.add_subparsers(dest="packs_command", metavar="ACTION", required=True)
     packs_list = packs_sub.add_parser("list", help="every pack with its question count")
@@ -60,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     packs_validate = packs_sub.add_parser("validate", help="check pack files; exit status 1 on any problem")
     packs_validate.add_argument("paths", nargs="+", metavar="PATH")
 
+
+def _add_profiles(sub: Subcommands) -> None:
     profiles = sub.add_parser("profiles", help="target-role profiles")
     profiles_sub = profiles.add_subparsers(dest="profiles_command", metavar="ACTION", required=True)
     profiles_sub.add_parser("list", help="saved profiles, the active one marked")
@@ -79,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     profiles_use = profiles_sub.add_parser("use", help="make a profile active ('none' to clear)")
     profiles_use.add_argument("name", metavar="NAME")
 
+
+def _add_sessions(sub: Subcommands) -> None:
     sessions = sub.add_parser("sessions", help="past sessions")
     sessions_sub = sessions.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
     sessions_list = sessions_sub.add_parser("list", help="every session, newest first")
@@ -89,8 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     sessions_export.add_argument("session_id", metavar="ID")
     sessions_export.add_argument("--format", choices=["md", "json"], default="md")
     sessions_export.add_argument("--output", "-o", metavar="FILE",
-                                 help="write to FILE (a new or regular file, replaced whole) instead of standard output ('-')")
+                                 help="write to FILE (a new or regular file, replaced whole) instead of standard "
+                                 "output ('-')")
 
+
+def _add_score(sub: Subcommands) -> None:
     score = sub.add_parser("score", help="the feedback checklist for an answer")
     score.add_argument("file", nargs="?", default="-", metavar="FILE", help="answer text file, or - for standard input")
     question = score.add_mutually_exclusive_group(required=True)
@@ -100,14 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--profile", metavar="NAME_OR_PATH", help="check alignment with this profile")
     score.add_argument("--json", action="store_true", help="machine-readable output")
 
-    sub.add_parser("doctor", help="check the data folder, packs, audio and the transcription model")
 
+def _add_audio(sub: Subcommands) -> None:
     devices = sub.add_parser("devices", help="audio input devices, the default marked")
     devices.add_argument("--json", action="store_true")
 
     record = sub.add_parser("record", help="record an answer to a WAV file")
     record.add_argument("output", metavar="OUT.wav")
-    record.add_argument("--seconds", type=seconds_argument, metavar="N", help="stop after N seconds (else Enter or Ctrl+C)")
+    record.add_argument("--seconds", type=seconds_argument, metavar="N",
+                        help="stop after N seconds (else Enter or Ctrl+C)")
     record.add_argument("--force", action="store_true", help="overwrite OUT.wav if it exists")
     record.add_argument("--device", metavar="D", help="input device index or part of its name")
     record.add_argument("--transcribe", action="store_true", help="print the transcript afterwards")
@@ -125,7 +153,6 @@ def build_parser() -> argparse.ArgumentParser:
     models_download = models_sub.add_parser("download", help="download a Whisper model by name (needs the network)")
     models_download.add_argument("name", metavar="NAME")
     models_download.add_argument("--force", action="store_true", help="download again over a model already here")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

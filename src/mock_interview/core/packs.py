@@ -146,7 +146,8 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
 
     for key in data:
         if key not in ("pack", "questions"):
-            problems.append(Problem(source, key, "unknown top-level key; a pack has a [pack] table and [[questions]] tables",
+            problems.append(Problem(source, key,
+                                    "unknown top-level key; a pack has a [pack] table and [[questions]] tables",
                                     locator.line_of(None, key) or locator.line_of(key, None)))
     if "pack" not in data:
         problems.append(Problem(source, "pack", "the [pack] table is missing; add [pack] with id and title"))
@@ -154,51 +155,7 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
     else:
         header = check_table(data["pack"], PACK_FIELDS, file=source, where="pack",
                              locate=lambda key: locator.line_of("pack", key), problems=problems)
-
-    raw_questions = data.get("questions")
-    questions: list[Question] = []
-    if raw_questions is None:
-        problems.append(Problem(source, "questions", "no questions; add at least one [[questions]] table"))
-    elif not isinstance(raw_questions, list):
-        problems.append(Problem(source, "questions", "must be an array of tables written as [[questions]]", locator.line_of(None, "questions")))
-    elif not raw_questions:
-        problems.append(Problem(source, "questions", "is empty; add at least one [[questions]] table"))
-    else:
-        seen: dict[str, int] = {}
-        for index, item in enumerate(raw_questions):
-            where = f"questions[{index + 1}]"
-            before = len(problems)
-            values = check_table(item, QUESTION_FIELDS, file=source, where=where,
-                                 locate=functools.partial(locator.line_of, "questions", index=index), problems=problems)
-            if len(problems) > before:
-                continue
-            if values["id"] in seen:
-                problems.append(Problem(source, f"{where}.id", f"duplicate id '{values['id']}' (also questions[{seen[values['id']]}]); ids must be unique in a pack",
-                                        locator.line_of("questions", "id", index)))
-                continue
-            seen[values["id"]] = index + 1
-            low, high = values.get("min_words"), values.get("max_words")
-            if low is not None and high is not None and low > high:
-                problems.append(Problem(source, f"{where}.min_words", f"is {low}, more than max_words ({high}); swap them",
-                                        locator.line_of("questions", "min_words", index)))
-                continue
-            questions.append(
-                Question(
-                    id=values["id"],
-                    text=values["text"],
-                    kind=values["kind"],
-                    answer_seconds=values["answer_seconds"] or header.get("answer_seconds") or DEFAULT_ANSWER_SECONDS,
-                    prep_seconds=values["prep_seconds"] if values["prep_seconds"] is not None
-                    else header.get("prep_seconds", DEFAULT_PREP_SECONDS),
-                    tips=values["tips"],
-                    follow_ups=values["follow_ups"],
-                    keywords=values["keywords"],
-                    example=values["example"],
-                    min_words=low,
-                    max_words=high,
-                    pack_id=header.get("id", ""),
-                )
-            )
+    questions = _read_questions(data.get("questions"), header, source, locator, problems)
     if problems:
         raise InvalidFileError(problems)
     return Pack(
@@ -212,6 +169,60 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
         source=source,
         builtin=builtin,
     )
+
+
+def _read_questions(raw_questions: Any, header: dict[str, Any], source: Path | None, locator: KeyLocator,
+                    problems: list[Problem]) -> list[Question]:
+    """The pack's valid questions; a problem is added for each that is not, and for a missing array."""
+    questions: list[Question] = []
+    if raw_questions is None:
+        problems.append(Problem(source, "questions", "no questions; add at least one [[questions]] table"))
+        return questions
+    if not isinstance(raw_questions, list):
+        problems.append(Problem(source, "questions", "must be an array of tables written as [[questions]]",
+                                locator.line_of(None, "questions")))
+        return questions
+    if not raw_questions:
+        problems.append(Problem(source, "questions", "is empty; add at least one [[questions]] table"))
+        return questions
+    seen: dict[str, int] = {}
+    for index, item in enumerate(raw_questions):
+        where = f"questions[{index + 1}]"
+        before = len(problems)
+        values = check_table(item, QUESTION_FIELDS, file=source, where=where,
+                             locate=functools.partial(locator.line_of, "questions", index=index), problems=problems)
+        if len(problems) > before:
+            continue
+        if values["id"] in seen:
+            problems.append(Problem(source, f"{where}.id",
+                                    f"duplicate id '{values['id']}' (also questions[{seen[values['id']]}]); "
+                                    "ids must be unique in a pack",
+                                    locator.line_of("questions", "id", index)))
+            continue
+        seen[values["id"]] = index + 1
+        low, high = values.get("min_words"), values.get("max_words")
+        if low is not None and high is not None and low > high:
+            problems.append(Problem(source, f"{where}.min_words", f"is {low}, more than max_words ({high}); swap them",
+                                    locator.line_of("questions", "min_words", index)))
+            continue
+        questions.append(
+            Question(
+                id=values["id"],
+                text=values["text"],
+                kind=values["kind"],
+                answer_seconds=values["answer_seconds"] or header.get("answer_seconds") or DEFAULT_ANSWER_SECONDS,
+                prep_seconds=values["prep_seconds"] if values["prep_seconds"] is not None
+                else header.get("prep_seconds", DEFAULT_PREP_SECONDS),
+                tips=values["tips"],
+                follow_ups=values["follow_ups"],
+                keywords=values["keywords"],
+                example=values["example"],
+                min_words=low,
+                max_words=high,
+                pack_id=header.get("id", ""),
+            )
+        )
+    return questions
 
 
 def load_pack(path: Path, *, builtin: bool = False) -> Pack:
