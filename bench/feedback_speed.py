@@ -56,8 +56,10 @@ def main() -> None:
         cold_time = _common.median_seconds(cold, repeats=15)
         base = _common.median_seconds(baseline, repeats=15)
         per_word[size] = ours / size
-        print(f"{size:6} {ours * 1000:10.2f} {ours / size * 1e6:8.2f} {cold_time * 1000:14.2f} {base * 1000:12.3f} {ours / base:7.0f}")
-    print(f"\n300 words: {per_word[300] * 300 * 1000:.2f} ms as the panel reruns it (target <= 5 ms); see the cold column for a first run")
+        print(f"{size:6} {ours * 1000:10.2f} {ours / size * 1e6:8.2f} {cold_time * 1000:14.2f} {base * 1000:12.3f} "
+              f"{ours / base:7.0f}")
+    print(f"\n300 words: {per_word[300] * 300 * 1000:.2f} ms as the panel reruns it (target <= 5 ms); "
+          "see the cold column for a first run")
     print(f"cost per word at 5,000 / at 300: {per_word[5000] / per_word[300]:.2f} (1.0 = perfectly linear)")
     if "--large" in sys.argv:
         large()

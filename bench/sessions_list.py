@@ -27,9 +27,10 @@ def populate(store: SessionStore, count: int) -> None:
                                started=start + timedelta(hours=index), settings={"answer_seconds": 120})
         for number, (answer, feedback) in enumerate(feedbacks):
             began = session.started + timedelta(minutes=2 * number)
-            session.answers.append(AnswerRecord(question_ref=f"career-goals/q{number}", question_text=answer.question, kind=answer.kind,
-                                                started=began, ended=began + timedelta(seconds=95), answer_seconds=120,
-                                                text=answer.text, status="answered", feedback=feedback))
+            session.answers.append(AnswerRecord(question_ref=f"career-goals/q{number}", question_text=answer.question,
+                                                kind=answer.kind, started=began, ended=began + timedelta(seconds=95),
+                                                answer_seconds=120, text=answer.text, status="answered",
+                                                feedback=feedback))
         session.status = "completed"
         store.save(session)
 
@@ -40,9 +41,11 @@ def main() -> None:
         began = time.perf_counter()
         populate(store, 1000)
         size = sum(p.stat().st_size for p in store.folder.iterdir()) / 1000
-        print(f"wrote 1,000 sessions (5 scored answers each, {size / 1024:.0f} KiB a file) in {time.perf_counter() - began:.1f} s")
+        print(f"wrote 1,000 sessions (5 scored answers each, {size / 1024:.0f} KiB a file) "
+              f"in {time.perf_counter() - began:.1f} s")
         ours = _common.median_seconds(store.list, repeats=7, warmup=1)
-        baseline = _common.median_seconds(lambda: [tomllib.loads(p.read_text("utf-8")) for p in store.folder.iterdir()], repeats=5, warmup=1)
+        baseline = _common.median_seconds(lambda: [tomllib.loads(p.read_text("utf-8")) for p in store.folder.iterdir()],
+                                          repeats=5, warmup=1)
         summaries, problems = store.list()
         assert len(summaries) == 1000 and not problems
         print(f"sessions list (head only): {ours * 1000:.0f} ms median")

@@ -77,8 +77,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=15)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data:
-        env = dict(os.environ, MOCK_INTERVIEW_DATA_DIR=data, PYTHONPATH=str(_common.ROOT / "src"), TERM="xterm-256color",
-                   COLUMNS="80", LINES="24")
+        env = dict(os.environ, MOCK_INTERVIEW_DATA_DIR=data, PYTHONPATH=str(_common.ROOT / "src"),
+                   TERM="xterm-256color", COLUMNS="80", LINES="24")
         launch(MINIMAL, b"hello", env), launch(OURS, b"Question packs", env)  # warm the file cache
         minimal, ours = [], []
         for _ in range(args.repeats):

@@ -26,6 +26,7 @@ import numpy as np
 import tomli_w
 from scipy.optimize import minimize
 
+# Run as a script: the checkout goes on sys.path before the imports below can work (hence their E402).
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -189,7 +190,8 @@ def main() -> int:
     for role in ROLES:
         example = next(k for k in weights if role_of(k) == role)
         print(f"  {role:12} weight {weights[example]:.2f}")
-    print(f"  pitfall penalty {model.score.penalty:.2f}, curve slope {model.score.slope:.1f}, centre {model.score.centre:.2f}")
+    print(f"  pitfall penalty {model.score.penalty:.2f}, curve slope {model.score.slope:.1f}, "
+          f"centre {model.score.centre:.2f}")
     return 0
 
 

@@ -135,7 +135,8 @@ def _objective(theta: np.ndarray, layout: _Layout, data: list[tuple[np.ndarray, 
         beta[-1] = end
         for t in range(n - 2, -1, -1):
             beta[t] = _logsumexp(transition + (unary[t + 1] + beta[t + 1])[None, :], axis=1)
-        gold = start[y[0]] + end[y[-1]] + unary[np.arange(n), y].sum() + sum(transition[y[t - 1], y[t]] for t in range(1, n))
+        gold = (start[y[0]] + end[y[-1]] + unary[np.arange(n), y].sum()
+                + sum(transition[y[t - 1], y[t]] for t in range(1, n)))
         loss += weight * (log_z - gold)
         marginals = np.exp(alpha + beta - log_z)  # n x S
         g_emission += weight * (marginals.T @ x)
@@ -186,8 +187,8 @@ def _with_thresholds(weights: StarWeights, stories: list[Story]) -> StarWeights:
     training stories, ``pass`` 85 %; a part is judged by its strongest sentence."""
     partial, passed = {}, {}
     for part in PARTS:
-        margins = sorted(max(content_margin(unit, part, weights) for unit, label in zip(s.features, s.labels, strict=True)
-                             if label == part)
+        margins = sorted(max(content_margin(unit, part, weights)
+                             for unit, label in zip(s.features, s.labels, strict=True) if label == part)
                          for s in stories if part in s.labels)
         partial[part] = round(_quantile(margins, 0.03), 4)
         passed[part] = round(max(_quantile(margins, 0.15), partial[part]), 4)

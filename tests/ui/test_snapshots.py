@@ -28,8 +28,9 @@ from tests.lookups import question_of
 SIZES = [(80, 24), (120, 40)]
 ANSWERS = [
     ("behavioral-star/increased-results",
-     "In my previous role as a support lead, our backlog had grown to 900 tickets. I was asked to bring response times under "
-     "a day. I analysed six weeks of tickets and wrote a self-service guide. As a result, the backlog fell by 80% within two months."),
+     "In my previous role as a support lead, our backlog had grown to 900 tickets. I was asked to bring response times "
+     "under a day. I analysed six weeks of tickets and wrote a self-service guide. As a result, the backlog fell by "
+     "80% within two months."),
     ("career-goals/five-years",
      "I want to grow in my career and be successful. I am a team player and a hard worker."),
 ]
@@ -42,8 +43,8 @@ def seed_sessions(data_dir) -> str:
     for day in range(3):
         started = datetime(2026, 11, 1 + day * 3, 9, 30, tzinfo=UTC)
         session = Session(id=f"2026110{1 + day * 3}-093000-a{day}b{day}", started=started, mode="typed",
-                          packs=["behavioral-star", "career-goals"], plan=[ref for ref, _ in ANSWERS], status="completed",
-                          ended=started + timedelta(minutes=6))
+                          packs=["behavioral-star", "career-goals"], plan=[ref for ref, _ in ANSWERS],
+                          status="completed", ended=started + timedelta(minutes=6))
         for number, (ref, text) in enumerate(ANSWERS):
             question = question_of(packs, ref)
             words = text.split()
@@ -64,6 +65,11 @@ def steady_cursors(app) -> None:
         field.cursor_blink = False
 
 
+def speech_status(app) -> str:
+    """Home's line about spoken answers, or "" until it has mounted."""
+    return str(app.screen.query_one("#speech-status").render()) if app.screen.query("#speech-status") else ""
+
+
 def make(data_dir, **options) -> MockInterviewApp:
     return MockInterviewApp(AppContext.from_options(str(data_dir)), clock=FakeClock(),
                             speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"), **options)
@@ -75,7 +81,7 @@ def test_home(snap_compare, isolated_data_dir, size):
 
     async def settle(pilot):
         for _ in range(100):  # the options column mounts after the first paint; the speech check after 0.3 s
-            if app.screen.query("#speech-status") and "test microphone" in str(app.screen.query_one("#speech-status").render()):
+            if "test microphone" in speech_status(app):
                 break
             await pilot.pause(0.05)
         steady_cursors(app)
@@ -85,7 +91,8 @@ def test_home(snap_compare, isolated_data_dir, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_round_with_live_feedback(snap_compare, isolated_data_dir, size):
-    app = make(isolated_data_dir, start_round={"packs": ["behavioral-star"], "count": 3, "order": "pack", "mode": "typed", "profile": ""})
+    app = make(isolated_data_dir,
+               start_round={"packs": ["behavioral-star"], "count": 3, "order": "pack", "mode": "typed", "profile": ""})
 
     async def answer(pilot):
         await pilot.pause(0.3)
@@ -127,13 +134,17 @@ def test_history(snap_compare, isolated_data_dir, size):
     async def open_history(pilot):
         await pilot.pause(0.2)
         await pilot.press("f2")
-        app.screen.query_one("#history-filter", Input).cursor_blink = False  # a blinking cursor makes the picture depend on timing
+        # a blinking cursor makes the picture depend on timing
+        app.screen.query_one("#history-filter", Input).cursor_blink = False
         await pilot.pause(0.5)
 
     assert snap_compare(app, terminal_size=size, run_before=open_history)
 
 
-LONG_PACK = """
+LONG_QUESTION = ("Tell me about a time when you had to lead a cross-functional project with stakeholders in three "
+                 "countries, a budget that was cut halfway through, and a deadline you could not move: what did you "
+                 "do, and what was the measurable result?")
+LONG_PACK = f"""
 [pack]
 id = "long-texts"
 title = "A pack with a rather long title for practising answers about cross-functional leadership"
@@ -144,12 +155,12 @@ prep_seconds = 5
 [[questions]]
 id = "long-question"
 kind = "behavioral"
-text = "Tell me about a time when you had to lead a cross-functional project with stakeholders in three countries, a budget that was cut halfway through, and a deadline you could not move: what did you do, and what was the measurable result?"
+text = "{LONG_QUESTION}"
 """
 LONG_ANSWER = ("In my previous role as a support lead at a logistics company, our backlog had grown to 900 tickets and "
                "customers waited four days for a first reply.")
-LONG_REASON = ("Spoken answers unavailable: PortAudio was not found on this machine; install it with "
-               "'sudo apt-get install libportaudio2' (Debian, Ubuntu) or 'brew install portaudio' (macOS), then restart")
+LONG_REASON = ("Spoken answers unavailable: PortAudio was not found on this machine; install it with 'sudo apt-get "
+               "install libportaudio2' (Debian, Ubuntu) or 'brew install portaudio' (macOS), then restart")
 
 
 def with_long_pack(data_dir) -> None:
@@ -164,7 +175,7 @@ def test_home_after_visiting_every_screen(snap_compare, isolated_data_dir, size)
 
     async def visit(pilot):
         for _ in range(100):
-            if app.screen.query("#speech-status") and "test microphone" in str(app.screen.query_one("#speech-status").render()):
+            if "test microphone" in speech_status(app):
                 break
             await pilot.pause(0.05)
         for key in ("f2", "f3", "f4"):
@@ -179,11 +190,12 @@ def test_home_after_visiting_every_screen(snap_compare, isolated_data_dir, size)
 
 def test_home_long_texts_80x24(snap_compare, isolated_data_dir):
     with_long_pack(isolated_data_dir)
-    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=FakeClock(), speech_probe=lambda: (False, LONG_REASON))
+    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=FakeClock(),
+                           speech_probe=lambda: (False, LONG_REASON))
 
     async def settle(pilot):
         for _ in range(100):
-            if app.screen.query("#speech-status") and "PortAudio" in str(app.screen.query_one("#speech-status").render()):
+            if "PortAudio" in speech_status(app):
                 break
             await pilot.pause(0.05)
         steady_cursors(app)
@@ -198,7 +210,8 @@ def test_round_long_texts_timed_out_80x24(snap_compare, isolated_data_dir):
     clock = FakeClock()
     app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=clock,
                            speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"),
-                           start_round={"packs": ["long-texts"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+                           start_round={"packs": ["long-texts"], "count": 1, "order": "pack", "mode": "typed",
+                                        "profile": ""})
 
     async def time_out(pilot):
         await pilot.pause(0.3)

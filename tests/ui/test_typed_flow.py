@@ -81,7 +81,8 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
 
 
 async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed",
+                                "profile": ""})
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -103,7 +104,8 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
 
 
 async def test_quitting_mid_answer_keeps_the_text(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 3, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 3, "order": "pack", "mode": "typed",
+                                "profile": ""})
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")
@@ -115,7 +117,8 @@ async def test_quitting_mid_answer_keeps_the_text(make_app, isolated_data_dir):
 
 
 async def test_resume_an_unfinished_round_from_history(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed",
+                                "profile": ""})
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")
@@ -135,7 +138,8 @@ async def test_resume_an_unfinished_round_from_history(make_app, isolated_data_d
 
 
 async def test_calm_mode_hides_the_checklist_until_submitted(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed",
+                                "profile": ""})
     app.settings = app.settings.updated(feedback="calm", follow_ups=False)
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -151,7 +155,8 @@ async def test_calm_mode_hides_the_checklist_until_submitted(make_app, isolated_
 
 
 async def test_spoken_mode_unavailable_keeps_typed_with_the_reason(make_app):
-    app = make_app(speech_probe=lambda: (False, "Spoken answers unavailable: PortAudio was not found; install libportaudio2"))
+    reason = "Spoken answers unavailable: PortAudio was not found; install libportaudio2"
+    app = make_app(speech_probe=lambda: (False, reason))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: home_ready(app) and not app.screen.speech_available
                        and "PortAudio" in app.screen.speech_reason)
@@ -172,7 +177,8 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
         def start(self):
             raise AudioUnavailable("the input 'USB mic' is busy")
 
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""},
+    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken",
+                                "profile": ""},
                    recorder_factory=BrokenRecorder, transcriber_factory=FakeTranscriber)
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -187,7 +193,8 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
 
 
 async def test_help_lists_keys_and_palette_has_actions(make_app):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed",
+                                "profile": ""})
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         round_screen = app.screen

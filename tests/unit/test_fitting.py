@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("scipy", reason="the fitting code needs scipy (pip install -e '.[fit]')")
+# imported only once scipy is known to be there (hence E402): the fitting modules need it
 
 from fitting.fit_feedback import LabelledAnswer, fit_model, fit_score, own_corpus, role_of  # noqa: E402
 from fitting.realdata import covered, long_words, plain_sentences, position_rule, roc_auc  # noqa: E402

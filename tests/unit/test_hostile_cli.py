@@ -137,8 +137,8 @@ def test_an_argument_quoted_in_a_message_is_made_visible(capsys):
 
 def test_export_json_of_a_session_with_dates_and_times_in_its_settings(capsys, isolated_data_dir: Path):
     path = write_session(isolated_data_dir / "sessions", GOOD_ID)
-    path.write_text(path.read_text("utf-8").replace('order = "pack"', 'order = "pack"\nday = 2025-01-01\nat = 10:00:00'),
-                    encoding="utf-8")
+    dated = path.read_text("utf-8").replace('order = "pack"', 'order = "pack"\nday = 2025-01-01\nat = 10:00:00')
+    path.write_text(dated, encoding="utf-8")
     code, out, err = run(capsys, "sessions", "export", GOOD_ID, "--format", "json")
     assert code == 0 and json.loads(out)["session"]["settings"]["day"] == "2025-01-01" and "Traceback" not in err
 

@@ -60,7 +60,8 @@ def test_builtin_packs_cover_the_guide():
             assert question.follow_ups, f"{question.ref} has no follow-ups"
             assert question.kind in QUESTION_KINDS
     guide_questions = {"What are your long-term career goals?", "Where do you see yourself in five years?",
-                       "How does this position align with your career goals?", "What skills do you hope to develop in this role?",
+                       "How does this position align with your career goals?",
+                       "What skills do you hope to develop in this role?",
                        "Can you describe a time when you set a career goal and achieved it?",
                        "What motivates you to achieve your career goals?"}
     texts = {q.text for p in report.packs for q in p.questions}
@@ -68,35 +69,37 @@ def test_builtin_packs_cover_the_guide():
 
 
 # (description, pack text, key expected in the message, line expected or None)
+PACK = '[pack]\nid="x"\ntitle="T"\n'  # a valid [pack] table, three lines
+QUESTION = '[[questions]]\nid="a"\ntext="t"\nkind="goals"\n'  # a valid question, four lines
 MALFORMED = [
     ("syntax error", '[pack]\nid = "x"\ntitle = "unterminated\n', "", 3),
-    ("missing pack table", '[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack", None),
-    ("missing pack id", '[pack]\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack.id", 1),
-    ("empty title", '[pack]\nid="x"\ntitle="  "\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack.title", 3),
-    ("title wrong type", '[pack]\nid="x"\ntitle=5\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack.title", 3),
-    ("unknown pack key", '[pack]\nid="x"\ntitle="T"\ntitel="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack.titel", 4),
-    ("no questions", '[pack]\nid="x"\ntitle="T"\n', "questions", None),
-    ("empty questions", 'questions=[]\n[pack]\nid="x"\ntitle="T"\n', "questions", None),
-    ("questions not array", '[pack]\nid="x"\ntitle="T"\n[questions]\nid="a"\n', "questions", None),
-    ("question missing text", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\nkind="goals"\n', "questions[1].text", 4),
-    ("question missing kind", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\n', "questions[1].kind", 4),
-    ("unknown kind", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goal"\n', "questions[1].kind", 7),
-    ("negative answer time", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\nanswer_seconds=-5\n', "questions[1].answer_seconds", 8),
-    ("absurd answer time", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\nanswer_seconds=99999\n', "questions[1].answer_seconds", 8),
-    ("float time", '[pack]\nid="x"\ntitle="T"\nanswer_seconds=1.5\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack.answer_seconds", 4),
-    ("negative prep", '[pack]\nid="x"\ntitle="T"\nprep_seconds=-1\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack.prep_seconds", 4),
-    ("boolean as time", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\nprep_seconds=true\n', "questions[1].prep_seconds", 8),
-    ("unknown question key", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\ntip=["x"]\n', "questions[1].tip", 8),
-    ("duplicate ids", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n[[questions]]\nid="a"\ntext="u"\nkind="fit"\n', "questions[2].id", 9),
-    ("unsafe pack id", '[pack]\nid="../etc"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack.id", 2),
-    ("id with spaces", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a b"\ntext="t"\nkind="goals"\n', "questions[1].id", 5),
-    ("tips not a list", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\ntips="be specific"\n', "questions[1].tips", 8),
-    ("tips with a number", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\ntips=["ok", 3]\n', "questions[1].tips", 8),
-    ("empty follow-up", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\nfollow_ups=[""]\n', "questions[1].follow_ups", 8),
-    ("unknown top-level key", 'version=2\n[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "version", 1),
-    ("min above max words", '[pack]\nid="x"\ntitle="T"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\nmin_words=300\nmax_words=100\n', "questions[1].min_words", 8),
-    ("pack is a string", 'pack="x"\n[[questions]]\nid="a"\ntext="t"\nkind="goals"\n', "pack", None),
-    ("question is not a table", 'questions=["a"]\n[pack]\nid="x"\ntitle="T"\n', "questions[1]", None),
+    ("missing pack table", QUESTION, "pack", None),
+    ("missing pack id", '[pack]\ntitle="T"\n' + QUESTION, "pack.id", 1),
+    ("empty title", '[pack]\nid="x"\ntitle="  "\n' + QUESTION, "pack.title", 3),
+    ("title wrong type", '[pack]\nid="x"\ntitle=5\n' + QUESTION, "pack.title", 3),
+    ("unknown pack key", PACK + 'titel="T"\n' + QUESTION, "pack.titel", 4),
+    ("no questions", PACK, "questions", None),
+    ("empty questions", 'questions=[]\n' + PACK, "questions", None),
+    ("questions not array", PACK + '[questions]\nid="a"\n', "questions", None),
+    ("question missing text", PACK + '[[questions]]\nid="a"\nkind="goals"\n', "questions[1].text", 4),
+    ("question missing kind", PACK + '[[questions]]\nid="a"\ntext="t"\n', "questions[1].kind", 4),
+    ("unknown kind", PACK + '[[questions]]\nid="a"\ntext="t"\nkind="goal"\n', "questions[1].kind", 7),
+    ("negative answer time", PACK + QUESTION + 'answer_seconds=-5\n', "questions[1].answer_seconds", 8),
+    ("absurd answer time", PACK + QUESTION + 'answer_seconds=99999\n', "questions[1].answer_seconds", 8),
+    ("float time", PACK + 'answer_seconds=1.5\n' + QUESTION, "pack.answer_seconds", 4),
+    ("negative prep", PACK + 'prep_seconds=-1\n' + QUESTION, "pack.prep_seconds", 4),
+    ("boolean as time", PACK + QUESTION + 'prep_seconds=true\n', "questions[1].prep_seconds", 8),
+    ("unknown question key", PACK + QUESTION + 'tip=["x"]\n', "questions[1].tip", 8),
+    ("duplicate ids", PACK + QUESTION + '[[questions]]\nid="a"\ntext="u"\nkind="fit"\n', "questions[2].id", 9),
+    ("unsafe pack id", '[pack]\nid="../etc"\ntitle="T"\n' + QUESTION, "pack.id", 2),
+    ("id with spaces", PACK + '[[questions]]\nid="a b"\ntext="t"\nkind="goals"\n', "questions[1].id", 5),
+    ("tips not a list", PACK + QUESTION + 'tips="be specific"\n', "questions[1].tips", 8),
+    ("tips with a number", PACK + QUESTION + 'tips=["ok", 3]\n', "questions[1].tips", 8),
+    ("empty follow-up", PACK + QUESTION + 'follow_ups=[""]\n', "questions[1].follow_ups", 8),
+    ("unknown top-level key", 'version=2\n' + PACK + QUESTION, "version", 1),
+    ("min above max words", PACK + QUESTION + 'min_words=300\nmax_words=100\n', "questions[1].min_words", 8),
+    ("pack is a string", 'pack="x"\n' + QUESTION, "pack", None),
+    ("question is not a table", 'questions=["a"]\n' + PACK, "questions[1]", None),
 ]
 
 

@@ -195,7 +195,8 @@ def test_follow_ups_are_scored_as_part_of_their_question(tmp_path: Path):
     main = saved.answers[0]
     assert saved.score == main.question_score == main.with_follow_ups["score"]
     assert saved.score != round((main_feedback.score + follow_feedback.score) / 2)
-    assert present(main.question_score, "the question's score") > main_feedback.score  # the follow-up gave the measurable result the answer lacked
+    # the follow-up gave the measurable result the answer lacked
+    assert present(main.question_score, "the question's score") > main_feedback.score
     assert (saved.questions_answered, saved.follow_ups_answered) == (1, 1)
     assert saved.question_scores() == {STAR.questions[0].ref: main.question_score}
 

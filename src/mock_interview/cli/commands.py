@@ -31,7 +31,8 @@ def dispatch(args: Namespace) -> int:
     try:
         context = AppContext.from_options(args.data_dir, args.pack_path)
     except OSError as exc:
-        _err(f"cannot use the data directory ({exc}); pass --data-dir or set MOCK_INTERVIEW_DATA_DIR to a writable folder")
+        _err(f"cannot use the data directory ({exc}); "
+             "pass --data-dir or set MOCK_INTERVIEW_DATA_DIR to a writable folder")
         return EXIT_PROBLEM
     command = args.command
     if command is None or command == "practice":

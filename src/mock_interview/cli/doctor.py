@@ -17,7 +17,8 @@ def run_doctor(context: AppContext) -> int:
     root = context.data.root
     writable = os.access(root, os.W_OK)
     mode = oct(root.stat().st_mode & 0o777)
-    line(writable, "data directory", f"{root} (mode {mode})" if writable else f"{root} is not writable; pass --data-dir")
+    line(writable, "data directory",
+         f"{root} (mode {mode})" if writable else f"{root} is not writable; pass --data-dir")
     failures += not writable
     report = context.packs
     questions = sum(len(p.questions) for p in report.packs)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from mock_interview.core.safetext import visible
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, JustifyMethod
     from rich.text import Text
 
 
@@ -50,7 +50,7 @@ class VisibleStream(io.TextIOBase):
         """The underlying stream's file descriptor."""
         return self.raw.fileno()
 
-    @property
+    @property  # TextIOBase declares a plain attribute; a property follows the wrapped stream
     def encoding(self) -> str:  # type: ignore[override]
         """The underlying stream's encoding."""
         return getattr(self.raw, "encoding", "utf-8")
@@ -119,7 +119,7 @@ class Column:
 
     title: str
     key: bool = False
-    justify: str = "left"
+    justify: JustifyMethod = "left"
 
 
 def print_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
@@ -143,7 +143,7 @@ def print_table(title: str, columns: Sequence[Column], rows: Sequence[Sequence[s
 
     table = Table(title=title, box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False)
     for column, width in zip(columns, widths, strict=True):
-        table.add_column(column.title, no_wrap=True, min_width=width, justify=column.justify)  # type: ignore[arg-type]
+        table.add_column(column.title, no_wrap=True, min_width=width, justify=column.justify)
     for row in cells:
         table.add_row(*(user_text(value) for value in row))
     out.print(table)

@@ -269,7 +269,8 @@ def scan_pack_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
         if stat.S_ISREG(info.st_mode):
             files.append(path)
         else:
-            problems.append(Problem(path, "", f"is {describe_kind(info.st_mode)}, not a pack file; move it out of {folder}"))
+            problems.append(Problem(path, "",
+                                    f"is {describe_kind(info.st_mode)}, not a pack file; move it out of {folder}"))
     return files, problems
 
 
@@ -311,7 +312,8 @@ def discover_packs(user_folder: Path | None = None, extra_paths: Iterable[Path] 
             problems.extend(exc.problems)
             continue
         if pack.id in taken:
-            problems.append(Problem(path, "pack.id", f"id '{pack.id}' is already used by {taken[pack.id]}; give this pack another id"))
+            problems.append(Problem(path, "pack.id",
+                                    f"id '{pack.id}' is already used by {taken[pack.id]}; give this pack another id"))
             continue
         taken[pack.id] = path
         packs.append(pack)

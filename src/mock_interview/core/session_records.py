@@ -182,7 +182,8 @@ class Session:
 
     def question_scores(self) -> dict[str, int]:
         """The score of each question answered in this session (its latest attempt, with its follow-ups)."""
-        return {ref: score for ref, answer in self.question_results().items() if (score := answer.question_score) is not None}
+        return {ref: score for ref, answer in self.question_results().items()
+                if (score := answer.question_score) is not None}
 
     def remaining_plan(self) -> list[str]:
         """The planned questions not yet answered or skipped (for resuming)."""

@@ -17,4 +17,5 @@ from mock_interview.core.kinds import QuestionKind, classify_question
 
 __all__ = ["GROUPS", "STATUSES", "Check", "CheckId", "CheckSpec", "Delivery", "Evidence", "Feedback", "FeedbackModel",
            "Gain", "Group", "JobTerm", "QuestionInfo", "QuestionKind", "Status", "align_words", "analyse",
-           "classify_question", "example_leaves_out", "follow_up_focus", "job_terms", "long_pauses", "registry", "words_per_minute"]
+           "classify_question", "example_leaves_out", "follow_up_focus", "job_terms", "long_pauses", "registry",
+           "words_per_minute"]

@@ -229,7 +229,8 @@ def _check_industry(ctx: Context, profile: TargetProfile) -> None:
 def _check_stage(ctx: Context, profile: TargetProfile) -> None:
     stage = profile.career_stage if profile.career_stage in ctx.lex.data["stage"] else "mid"
     hits = [h for h in dedupe(ctx.answer.find("stage", stage)) if _about_the_speaker(ctx, h)]
-    focus = {"entry": "learning and growth", "mid": "leadership and contribution", "senior": "strategy and influence"}[stage]
+    focus = {"entry": "learning and growth", "mid": "leadership and contribution",
+             "senior": "strategy and influence"}[stage]
     ctx.add(CheckId.ALIGNMENT_STAGE, by_count(len({h.text.lower() for h in hits}), 2), hits,
             label=f"Fits {stage} level ({focus})")
 

@@ -18,7 +18,8 @@ from mock_interview.core.feedback.wordstart import WordIndex, find_at_word_start
 
 _T = TypeVar("_T")
 _TIME_UNIT = re.compile(r"(?:day|week|month|quarter|year)s?$", re.IGNORECASE)
-_WINDOW_LEAD = re.compile(r"(?:\bin|\bwithin|\bnext|\bcoming|\bfirst)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?$", re.IGNORECASE)
+_WINDOW_LEAD = re.compile(r"(?:\bin|\bwithin|\bnext|\bcoming|\bfirst)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?$",
+                          re.IGNORECASE)
 _QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _ACRONYM = re.compile(r"(?<![\w])[A-Z][A-Z0-9&+]{1,5}s?(?![\w])")
 # A product or tool named mid-sentence: a capitalised word before a tool noun ("a Gainsight admin
@@ -27,7 +28,8 @@ _PRODUCT = re.compile(r"(?<=[a-z,] )[A-Z][a-zA-Z0-9]+(?= (?:admin|administrator|
                       r"dashboards?|platform|api|reports?|workflows?|software|suite|cloud|analytics|automation|"
                       r"integration|instance|account|app|tool|tools|plugin|module|scripts?|database|queries)\b)|"
                       r"(?<![\w])[A-Z][a-z]+[A-Z][a-zA-Z]+(?![\w])")
-_ACRONYM_IGNORE = frozenset({"I", "OK", "CEO", "CTO", "CFO", "COO", "VP", "US", "UK", "EU", "AM", "PM", "TV", "HR", "A", "IT"})
+_ACRONYM_IGNORE = frozenset({"I", "OK", "CEO", "CTO", "CFO", "COO", "VP", "US", "UK", "EU", "AM", "PM", "TV", "HR", "A",
+                             "IT"})
 
 
 class AnswerText:

@@ -92,7 +92,8 @@ class Context:
         if extra_tip:
             text = f"{text} {extra_tip}".strip()
         kept = tuple(Evidence(s.start, s.end, s.text) for s in islice(evidence, MAX_EVIDENCE))
-        check = Check(str(check_id), about.group, label or about.label, status, kept, text, about.source, detail, problem)
+        check = Check(str(check_id), about.group, label or about.label, status, kept, text, about.source, detail,
+                      problem)
         self.checks[check_id] = check
         return check
 

@@ -128,7 +128,8 @@ def check_delivery(ctx: Context) -> None:
     minutes = max(delivery.duration, 1e-6) / 60
     wpm = words_per_minute(delivery.words)
     status = Status.PASS if 120 <= wpm <= 160 else Status.PARTIAL if 100 <= wpm <= 185 else Status.MISSING
-    extra = "" if status == Status.PASS else ("Slow down a little." if wpm > 160 else "Speak a little faster, or cut the pauses.")
+    extra = ("" if status == Status.PASS
+             else "Slow down a little." if wpm > 160 else "Speak a little faster, or cut the pauses.")
     ctx.add(CheckId.DELIVERY_PACE, status, detail=f"{wpm:.0f} words a minute", extra_tip=extra)
 
     fillers = filler_spans(answer)
@@ -138,8 +139,8 @@ def check_delivery(ctx: Context) -> None:
     ctx.add(CheckId.DELIVERY_FILLERS, status, fillers, detail=f"{len(fillers)} fillers, {rate:.1f} a minute{bound}",
             problem=True)
     hedges = answer.find("delivery", "hedges")
-    ctx.add(CheckId.DELIVERY_HEDGES, Status.PASS if not hedges else Status.PARTIAL if len(hedges) <= 2 else Status.MISSING,
-            hedges, detail=f"{len(hedges)} hedges", problem=True)
+    status = Status.PASS if not hedges else Status.PARTIAL if len(hedges) <= 2 else Status.MISSING
+    ctx.add(CheckId.DELIVERY_HEDGES, status, hedges, detail=f"{len(hedges)} hedges", problem=True)
 
     offsets = align_words(ctx.text, delivery.words)
     pauses = []

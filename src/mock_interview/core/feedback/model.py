@@ -168,7 +168,8 @@ class Feedback:
         gains = data.get("raise_most")
         return cls(
             kind=str(data.get("kind", "general")),
-            checks=tuple(Check.from_json(c) for c in checks if isinstance(c, Mapping)) if isinstance(checks, list) else (),
+            checks=(tuple(Check.from_json(c) for c in checks if isinstance(c, Mapping))
+                    if isinstance(checks, list) else ()),
             word_count=_int(data.get("word_count")),
             group_scores={str(k): _int(v) for k, v in groups.items()} if isinstance(groups, Mapping) else {},
             score=_int(data.get("score")),

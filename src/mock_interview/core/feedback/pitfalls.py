@@ -12,7 +12,8 @@ from mock_interview.core.feedback.specificity import example_spans, timeframes, 
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
 
-_PAY_FOCUS = re.compile(r"(?i)\b(want|looking for|main|reason|because|attract|most important|care about|need|motivat)\b")
+_PAY_FOCUS = re.compile(r"(?i)\b(want|looking for|main|reason|because|attract|most important|care about|need|"
+                        r"motivat)\b")
 _NEGATED = re.compile(r"(?i)\b(not|never|no|wasn't|isn't|weren't|aren't|nothing)\s+(\w+\s+)?$")
 
 

@@ -16,7 +16,8 @@ FOLLOW_UP_SECONDS = 60
 _FOLLOW_UP_FOCUS: tuple[tuple[CheckId, str], ...] = (
     (CheckId.STAR_RESULT_MEASURABLE, r"measur|how much|how many|numbers?|metric|quantif|percent"),
     (CheckId.STAR_RESULT, r"result|outcome|what happened|how did it (end|turn out|go)|impact|difference did"),
-    (CheckId.STAR_FIRST_PERSON, r"you personally|your (own )?(part|role|contribution)|you yourself|as opposed to the team"),
+    (CheckId.STAR_FIRST_PERSON,
+     r"you personally|your (own )?(part|role|contribution)|you yourself|as opposed to the team"),
     (CheckId.SPECIFICITY_TIMEFRAMES, r"by when|how long|when do you|timeline|timeframe|how soon|what year"),
     (CheckId.GOALS_COMPANY_LINK, r"(fit|fits|align|relate|connect)[^?]*(role|plan|company|here|us|position|team)|"
                                  r"why (here|us|this)|our (company|team|organi[sz]ation)"),

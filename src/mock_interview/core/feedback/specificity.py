@@ -14,11 +14,12 @@ from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
-                 "thirty": 30, "few": 3, "couple": 2, "couple of": 2, "several": 3}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+                 "twenty": 20, "thirty": 30, "few": 3, "couple": 2, "couple of": 2, "several": 3}
 _UNIT_YEARS = {"day": 1 / 365, "week": 1 / 52, "month": 1 / 12, "quarter": 0.25, "year": 1.0}
-_AMOUNT = r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|few|couple(?: of)?|several)"
+_AMOUNT = (r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
+           r"twenty|thirty|few|couple(?: of)?|several)")
 # "in the next two to three years", "within six months", "over 18 months", "a five-year plan"
 _DURATION = re.compile(
     rf"(?<![\w]){_AMOUNT}(?:\s*(?:to|-|or)\s*{_AMOUNT})?[\s-]+(day|week|month|quarter|year)s?(?![\w])")
@@ -74,7 +75,8 @@ class Timeframes:
                 word in phrase.split()[:3] for word in ("past", "last"))
             after = text[match.end():match.end() + 16].lower()
             past = past or after.startswith((" ago", " of experience", " experience"))
-            horizon = "past" if past else "short" if years <= SHORT_TERM_YEARS else "long" if years >= LONG_TERM_YEARS else ""
+            horizon = ("past" if past else "short" if years <= SHORT_TERM_YEARS
+                       else "long" if years >= LONG_TERM_YEARS else "")
             found.append(Timeframe(Span(start, match.end(), original[start:match.end()]), years, horizon))
         this_year = date.today().year
         for match in _BY_YEAR.finditer(text):

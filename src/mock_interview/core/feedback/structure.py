@@ -32,9 +32,9 @@ _QUESTION_NOISE = frozenset({"tell", "describe", "time", "give", "example", "wal
                              "can", "could", "our", "us", "about", "did", "do", "does"})
 _TERMINATED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # A sentence that stops on one of these words was cut off ("In the next year I want to").
-_DANGLING = frozenset({"to", "the", "a", "an", "and", "or", "but", "of", "in", "on", "for", "with", "at", "by", "as", "i",
-                       "my", "our", "we", "is", "was", "be", "that", "which", "so", "because", "if", "then", "would",
-                       "will", "want", "like", "from", "into", "their", "this"})
+_DANGLING = frozenset({"to", "the", "a", "an", "and", "or", "but", "of", "in", "on", "for", "with", "at", "by", "as",
+                       "i", "my", "our", "we", "is", "was", "be", "that", "which", "so", "because", "if", "then",
+                       "would", "will", "want", "like", "from", "into", "their", "this"})
 # Typed answers: the band of words that fits, by kind (one to two minutes spoken is about 150-300).
 _WORD_BANDS = {QuestionKind.BEHAVIORAL: (120, 350), QuestionKind.GENERAL: (30, 250)}
 _DEFAULT_BAND = (50, 250)
@@ -111,13 +111,14 @@ _ASKS_SHORT = re.compile(r"short[- ]term|next (year|one|two|1|2|few|12|couple)|f
                          r"this year|immediate|near[- ]term|coming (year|months)", re.IGNORECASE)
 _ASKS_ALIGN = re.compile(r"(align|fit|relate|match|connect)\w* (with|to|into|in)|this (position|role|job)|"
                          r"(position|role|job) (align|fit)", re.IGNORECASE)
-_ASKS_COMPANY = re.compile(r"work (here|for|at|with) (us|our|this|the company)|\bus\b|our (company|firm|organi[sz]ation|"
-                           r"team)|this company|why here|join", re.IGNORECASE)
+_ASKS_COMPANY = re.compile(r"work (here|for|at|with) (us|our|this|the company)|\bus\b|"
+                           r"our (company|firm|organi[sz]ation|team)|this company|why here|join", re.IGNORECASE)
 _ASKS_ROLE = re.compile(r"(this|the) (role|job|position|industry|field|sector|career)|why (sales|nursing|teaching|"
                         r"marketing|finance|design|engineering)", re.IGNORECASE)
 _ASKS_BRING = re.compile(r"hire you|bring|offer|contribute|add|why you|right (fit|person|candidate)|sets? you apart|"
                          r"best (fit|person|candidate)", re.IGNORECASE)
-_ASKS_PLAN = re.compile(r"\bsteps?\b|\bplan\b|how (will|do|would|are) you (get|reach|achieve|prepare|build|learn|develop)|"
+_ASKS_PLAN = re.compile(r"\bsteps?\b|\bplan\b|"
+                        r"how (will|do|would|are) you (get|reach|achieve|prepare|build|learn|develop)|"
                         r"what (are|will) you (doing|do) to", re.IGNORECASE)
 _OPTIONAL_TIP = "Not what this question asks for; said briefly, it can still help."
 
@@ -238,7 +239,8 @@ def _check_weakness(ctx: Context) -> None:
     examples = example_spans(answer) + answer.find("star", "time_anchor") + answer.find("star", "outcome")
     ctx.add(CheckId.WEAKNESS_EXAMPLE, present(examples), answer.sentences_of(examples))
     mitigation = answer.find("weakness", "mitigation")
-    ctx.add(CheckId.WEAKNESS_MITIGATION, by_count(len(answer.sentences_of(mitigation)), 1), answer.sentences_of(mitigation))
+    mitigating = answer.sentences_of(mitigation)
+    ctx.add(CheckId.WEAKNESS_MITIGATION, by_count(len(mitigating), 1), mitigating)
     progress = answer.find("weakness", "progress")
     ctx.add(CheckId.WEAKNESS_PROGRESS, present(progress), answer.sentences_of(progress))
 
@@ -333,7 +335,8 @@ def _check_closing(ctx: Context) -> None:
     closers = answer.find("answer", "closing") + answer.find("star", "learning")
     if ctx.question.question_kind is QuestionKind.BEHAVIORAL:
         closers = closers + answer.find("star", "result") + answer.find("star", "outcome")
-    if ctx.question.question_kind in (QuestionKind.FIT, QuestionKind.ABOUT, QuestionKind.GOALS, QuestionKind.MOTIVATION):
+    looks_ahead = (QuestionKind.FIT, QuestionKind.ABOUT, QuestionKind.GOALS, QuestionKind.MOTIVATION)
+    if ctx.question.question_kind in looks_ahead:
         closers = closers + answer.find("about", "future")
     closes = len(answer.sentences) >= 2 and any(last.start <= s.start < last.end for s in closers)
     unfinished = _unfinished(ctx, last)

@@ -30,7 +30,8 @@ class Span(NamedTuple):
 # Where a long run-on sentence (common in speech) may be split into clauses: before a conjunction
 # that starts a new clause with its own subject ("... and I redesigned ...", "... so we ...").
 _CLAUSE_BREAK = re.compile(
-    r",?\s+(?:and(?: then| so)?|so|but|then|because|which meant)\s+(?=(?:i|we|my|our|it|the|they|he|she|that|this|as)\b)",
+    r",?\s+(?:and(?: then| so)?|so|but|then|because|which meant)\s+"
+    r"(?=(?:i|we|my|our|it|the|they|he|she|that|this|as)\b)",
     re.IGNORECASE)
 LONG_SENTENCE_WORDS = 30
 

@@ -26,6 +26,8 @@ CORE_TAG = "core"  # packs tagged "core" are ticked on a fresh start
 ORDER_LABELS = {QuestionOrder.PACK: "As in the pack", QuestionOrder.SHUFFLED: "Shuffled",
                 QuestionOrder.WEAKEST: "Weakest first"}
 MODE_LABELS = {AnswerMode.TYPED: "Typed", AnswerMode.SPOKEN: "Spoken"}
+ORDER_OPTIONS = [(label, order.value) for order, label in ORDER_LABELS.items()]
+MODE_OPTIONS = [(label, mode.value) for mode, label in MODE_LABELS.items()]
 
 
 def default_packs(packs: tuple[Pack, ...], remembered: tuple[str, ...]) -> set[str]:
@@ -82,9 +84,8 @@ class HomeScreen(Screen[None]):
         return VerticalScroll(
             row("Questions", Input(str(settings.question_count), id="count", type="integer", max_length=3,
                                    compact=True)),
-            row("Order", Select([(label, order.value) for order, label in ORDER_LABELS.items()], value=settings.order, allow_blank=False, id="order", compact=True)),
-            row("Mode", Select([(label, mode.value) for mode, label in MODE_LABELS.items()], value=AnswerMode.TYPED.value,
-                               allow_blank=False, id="mode", compact=True)),
+            row("Order", Select(ORDER_OPTIONS, value=settings.order, allow_blank=False, id="order", compact=True)),
+            row("Mode", Select(MODE_OPTIONS, value=AnswerMode.TYPED.value, allow_blank=False, id="mode", compact=True)),
             Static(user_text(self.speech_reason), id="speech-status"),
             row("Profile", Select(options, value=active if active else Select.NULL, id="profile", prompt="no profile",
                                   compact=True)),

@@ -57,12 +57,12 @@ class ProfilesScreen(Screen[None]):
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Industry", classes="field-label")
-                        yield Select([(i, i) for i in choice_values(Industry)], value=Industry.OTHER.value, allow_blank=False,
-                                     id="profile-industry")
+                        yield Select([(i, i) for i in choice_values(Industry)], value=Industry.OTHER.value,
+                                     allow_blank=False, id="profile-industry")
                     with Vertical():
                         yield Label("Career stage", classes="field-label")
-                        yield Select([(s, s) for s in choice_values(CareerStage)], value=CareerStage.MID.value, allow_blank=False,
-                                     id="profile-stage")
+                        yield Select([(s, s) for s in choice_values(CareerStage)], value=CareerStage.MID.value,
+                                     allow_blank=False, id="profile-stage")
                 yield Label("Mission", classes="field-label")
                 yield Input(id="profile-mission")
                 yield Label("Values (comma-separated)", classes="field-label")
@@ -87,7 +87,8 @@ class ProfilesScreen(Screen[None]):
         active = self.app.settings.active_profile
         options.add_option(Option("+ new profile", id=NEW))
         for profile in profiles:
-            options.add_option(Option(user_text(("● " if profile.name == active else "  ") + profile.name), id=profile.name))
+            marker = "● " if profile.name == active else "  "
+            options.add_option(Option(user_text(marker + profile.name), id=profile.name))
         self.profiles = {p.name: p for p in profiles}
         target = select or (active if active in self.profiles else None)
         if target:
