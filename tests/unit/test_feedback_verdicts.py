@@ -237,19 +237,19 @@ def test_pack_examples_model_the_checklist_or_say_what_they_leave_out() -> None:
 def test_trial_verdicts_found_by_a_new_user() -> None:
     vague = analyse("I led a project once and it went pretty well. We worked hard as a team and stuff and basically "
                     "everyone was happy with it.", "Tell me about a time you took the lead on a project.")
-    assert vague.by_id("star.result").status == Status.MISSING
-    assert vague.by_id("star.result_measurable").status == Status.MISSING
+    assert check_of(vague, "star.result").status == Status.MISSING
+    assert check_of(vague, "star.result_measurable").status == Status.MISSING
     leaving = analyse("Honestly my boss is an idiot and the company is a total mess, so I want out.",
                       "Why are you leaving your current job?")
-    assert leaving.by_id("pitfalls.negativity").status == Status.MISSING
-    assert leaving.by_id("motivation.link").status != Status.PASS  # "the company" is the one being left
+    assert check_of(leaving, "pitfalls.negativity").status == Status.MISSING
+    assert check_of(leaving, "motivation.link").status != Status.PASS  # "the company" is the one being left
     story = analyse("Our churn had climbed to 18% last year. I analysed 2,000 cancellations in SQL and I also built a "
                     "Tableau dashboard for the support leads. I then rewrote the onboarding emails.",
                     "Tell me about a time you used data to fix a problem.")
-    assert "3 'I' actions" in story.by_id("star.first_person").detail
-    assert story.by_id("specificity.timeframes").status == Status.PASS  # "last year"
-    assert analyse("Last year I learned to delegate.", "What is your greatest weakness?").by_id(
-        "specificity.timeframes").status == Status.PASS
+    assert "3 'I' actions" in check_of(story, "star.first_person").detail
+    assert check_of(story, "specificity.timeframes").status == Status.PASS  # "last year"
+    weakness = analyse("Last year I learned to delegate.", "What is your greatest weakness?")
+    assert check_of(weakness, "specificity.timeframes").status == Status.PASS
 
 
 def test_follow_ups_aim_at_what_they_ask() -> None:
@@ -259,16 +259,16 @@ def test_follow_ups_aim_at_what_they_ask() -> None:
     assert follow_up_focus("What steps will you take to get there?") == CheckId.PITFALLS_NO_PLAN
     lesson = analyse("We lost the client, but I learned to check in with them every week.",
                      QuestionInfo.follow_up("What was the result of what you did?", parent_kind="behavioral"))
-    assert lesson.by_id("followup.answered").status == Status.PASS
+    assert check_of(lesson, "followup.answered").status == Status.PASS
     measured = analyse("Churn fell from 9% to 6% in two quarters.",
                        QuestionInfo.follow_up("What was the measurable outcome?", parent_kind="behavioral"))
-    assert measured.by_id("specificity.skills").status == Status.NA  # not what it asked for
+    assert check_of(measured, "specificity.skills").status == Status.NA  # not what it asked for
     assert measured.score >= 90
 
 
 def test_a_short_time_limit_asks_for_a_short_answer() -> None:
     info = QuestionInfo("Tell me about a time you led.", "behavioral", answer_seconds=20)
-    detail = analyse("I led a team of four to ship a release two weeks early last spring.", info).by_id(
-        "answer.length").detail
+    short = analyse("I led a team of four to ship a release two weeks early last spring.", info)
+    detail = check_of(short, "answer.length").detail
     high = int(detail.split("-")[1].rstrip(")"))
     assert high <= 100, detail

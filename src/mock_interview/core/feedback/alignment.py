@@ -17,8 +17,8 @@ from mock_interview.core.feedback.text import Span, stem, words
 
 _COMPANY_SUFFIXES = frozenset({"inc", "ltd", "llc", "the", "co", "corp", "group", "plc", "gmbh", "company"})
 # Where a job description's phrases end: punctuation, bullets, line breaks, and joining words.
-_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}/\\|•·*\n\r\t\"“”]+|\s[-–—]\s|(?<![\w])(?:and|or|but|with|for|to|of|in|on|at|by|"
-                           r"from|as|into|across|within|via|per|our|your|the|a|an|we|you|will|who|that|this|is|are|be|"
+_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}/\\|•·*\n\r\t\"“”]+|\s[-–—]\s|"
+                           r"(?<![\w])(?:and|or|but|with|for|to|of|in|on|at|by|from|as|into|across|within|via|per|our|your|the|a|an|we|you|will|who|that|this|is|are|be|"
                            r"have|has|including|such|plus|etc|against|about|through|over|under|between|among|like|"
                            r"using|than|when|where|while|if|so|all|any|each|every|other|both|also|can|should|"
                            r"must|may|help|helps)(?![\w])", re.IGNORECASE)

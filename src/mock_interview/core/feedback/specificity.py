@@ -36,8 +36,8 @@ _LONG_WORDS = re.compile(
     r"further (?:on|down the line) in my career|over the course of my career)(?![\w])")
 _PAST_WORDS = re.compile(r"(?<![\w])(?:last|this past|that) (?:year|quarter|month|semester|term|summer|spring|winter|"
                          r"autumn|fall)(?![\w])")
-_PAST_CONTEXT = re.compile(r"(?:\bfor|\bover|\bspent|\bafter|\bago|\blast|\bpast|\bhave been|\bhave worked|\bworked)\W*$",
-                           re.IGNORECASE)
+_PAST_CONTEXT = re.compile(
+    r"(?:\bfor|\bover|\bspent|\bafter|\bago|\blast|\bpast|\bhave been|\bhave worked|\bworked)\W*$", re.IGNORECASE)
 SHORT_TERM_YEARS = 3.0  # one to three years: the guide's short-term window
 LONG_TERM_YEARS = 4.0  # five to ten years, read generously from four
 
@@ -164,7 +164,8 @@ def check_specificity(ctx: Context) -> None:
 
     if applies(CheckId.SPECIFICITY_NUMBERS):
         quantities = answer.quantities
-        ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found")
+        ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities,
+                detail=f"{len(quantities)} found")
     if applies(CheckId.SPECIFICITY_TIMEFRAMES):
         spans = [t.span for t in timeframes(answer).all]
         vague_times = answer.find("specificity", "vague_timeframes")

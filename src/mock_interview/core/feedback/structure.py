@@ -155,7 +155,8 @@ def _check_goals(ctx: Context) -> None:
     long_status = Status.PASS if long else Status.PARTIAL if vague or (stated_goal and not short) else Status.MISSING
     _add_part(ctx, CheckId.GOALS_LONG_TERM, long_status, answer.sentences_of(long), whole_arc or asks_long,
               _windows_detail(long))
-    link = _kind_words(ctx, company_mentions(ctx) + answer.find("goals", "company_link") + generic_company_mentions(ctx))
+    link = _kind_words(ctx, company_mentions(ctx) + answer.find("goals", "company_link")
+                       + generic_company_mentions(ctx))
     ctx.add(CheckId.GOALS_COMPANY_LINK, present(link), answer.sentences_of(link))
     connective = answer.find("goals", "progression") + answer.find("pitfalls", "plan_cues")
     if connective and (short or long):
@@ -196,7 +197,8 @@ def _check_fit(ctx: Context) -> None:
     generic = generic_company_mentions(ctx)
     reasons = _kind_words(ctx, answer.find("fit", "why_company") + value_mentions(ctx))
     company, generic = _kind_words(ctx, company), _kind_words(ctx, generic)
-    status = Status.PASS if reasons or (company and generic) else Status.PARTIAL if company or generic else Status.MISSING
+    status = (Status.PASS if reasons or (company and generic)
+              else Status.PARTIAL if company or generic else Status.MISSING)
     _add_part(ctx, CheckId.FIT_WHY_COMPANY, status, answer.sentences_of(reasons or company or generic),
               everything or asks["company"])
     role = answer.find("fit", "why_role")
