@@ -49,9 +49,7 @@ def run_doctor(context: AppContext) -> int:
     from mock_interview.audio.devices import AudioUnavailable, list_input_devices, load_sounddevice
 
     try:
-        # load_sounddevice has no annotations yet (audio/ is the speech engineer's, being rewritten);
-        # warn_unused_ignores flags this line once it has them
-        sd = load_sounddevice()  # type: ignore[no-untyped-call]
+        sd = load_sounddevice()
         line(True, "PortAudio", sd.get_portaudio_version()[1])
         devices = list_input_devices()
         if devices:
