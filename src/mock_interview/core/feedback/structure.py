@@ -125,8 +125,9 @@ _OPTIONAL_TIP = "Not what this question asks for; said briefly, it can still hel
 
 def _add_part(ctx: Context, check_id: CheckId, status: Status, evidence: list[Span], required: bool,
               detail: str = "") -> None:
-    """A structure part: scored as found when the question asks for it, else only when present."""
-    if required or status != Status.MISSING:
+    """A structure part: scored as found when the question asks for it, else only when it passes
+    (a partial would pull an answer's share down for something it was not asked)."""
+    if required or status == Status.PASS:
         ctx.add(check_id, status, evidence, detail=detail)
     else:
         ctx.na(check_id, _OPTIONAL_TIP)
@@ -337,9 +338,12 @@ def _check_closing(ctx: Context) -> None:
     closers = answer.find("answer", "closing") + answer.find("star", "learning")
     if ctx.question.question_kind is QuestionKind.BEHAVIORAL:
         closers = closers + answer.find("star", "result") + answer.find("star", "outcome")
-    looks_ahead = (QuestionKind.FIT, QuestionKind.ABOUT, QuestionKind.GOALS, QuestionKind.MOTIVATION)
+    looks_ahead = (QuestionKind.FIT, QuestionKind.ABOUT, QuestionKind.GOALS, QuestionKind.MOTIVATION,
+                   QuestionKind.SKILLS)
     if ctx.question.question_kind in looks_ahead:
         closers = closers + answer.find("about", "future")
+    if ctx.question.question_kind is QuestionKind.WEAKNESS:
+        closers = closers + answer.find("weakness", "progress")  # a weakness answer ends on the progress made
     closes = len(answer.sentences) >= 2 and any(last.start <= s.start < last.end for s in closers)
     unfinished = _unfinished(ctx, last)
     previous_closes = len(answer.sentences) >= 2 and any(
