@@ -56,7 +56,8 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
         assert follow_up
         await pilot.press("ctrl+s")  # hear the follow-up
         assert screen.round.turn.follow_up_to and follow_up in str(screen.query_one("#question").render())
-        screen.query_one("#answer", TextArea).insert("The backlog fell from 900 to 120 tickets, and replies came within 6 hours.")
+        screen.query_one("#answer", TextArea).insert(
+            "The backlog fell from 900 to 120 tickets, and replies came within 6 hours.")
         await pilot.press("ctrl+s")  # submit the follow-up
         await pilot.press("ctrl+s")  # next: the round is over
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)

@@ -36,7 +36,8 @@ def test_cli_help_imports_nothing_heavy() -> None:
         "import sys\n"
         "from mock_interview.cli.main import build_parser\n"
         "build_parser()\n"
-        "print(','.join(m for m in ['textual', 'rich', 'faster_whisper', 'sounddevice', 'numpy'] if m in sys.modules))\n"
+        "heavy = ['textual', 'rich', 'faster_whisper', 'sounddevice', 'numpy']\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
