@@ -292,8 +292,11 @@ def _sessions(context: AppContext, args: Namespace) -> int:
             return EXIT_OK
         columns = [Column("id", key=True), Column("started", key=True), Column("packs"), Column("mode"),
                    Column("answers", justify="right"), Column("score", justify="right"), Column("status")]
+        from mock_interview.core.session_view import status_shown
+
         rows = [[s.id, f"{s.started:%Y-%m-%d %H:%M}", ", ".join(s.packs), s.mode, f"{s.answers}/{s.planned}",
-                 "-" if s.score is None else str(s.score), s.status.replace("_", " ")] for s in summaries]
+                 "-" if s.score is None else str(s.score), status_shown(s.status, s.answers + s.follow_ups)]
+                for s in summaries]
         print_table(f"{len(summaries)} sessions", columns, rows)
         return EXIT_OK
     try:

@@ -14,6 +14,7 @@ from typing import Any
 from mock_interview.core.feedback.model import Feedback
 from mock_interview.core.feedback.present import gains_line, rows
 from mock_interview.core.safetext import markdown_escape as md
+from mock_interview.core.session_view import answer_places, status_shown
 from mock_interview.core.sessions import Session
 
 
@@ -38,24 +39,32 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
     titles = title_of_pack or {}
     lines = [f"# Mock interview, {session.started:%A %d %B %Y, %H:%M}", ""]
     packs = ", ".join(md(titles.get(p, p)) for p in session.packs) or "-"
-    lines += [f"- Packs: {packs}", f"- Mode: {session.mode}", f"- Status: {session.status.replace('_', ' ')}"]
+    follow_ups = session.follow_ups_answered
+    status = status_shown(session.status, session.questions_answered + follow_ups)
+    lines += [f"- Packs: {packs}", f"- Mode: {session.mode}", f"- Status: {status}"]
     if session.profile:
         lines.append(f"- Target profile: {md(session.profile)}")
-    follow_ups = session.follow_ups_answered
     lines.append(f"- Answered: {session.questions_answered} of {len(session.plan)} questions"
                  + (f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else ""))
     if session.score is not None:
         groups = ", ".join(f"{md(g)} {s}" for g, s in session.group_scores().items())
         lines.append(f"- Score: {session.score}/100" + (f" ({groups})" if groups else ""))
     lines.append("")
-    number = 0
-    for answer in session.answers:
+    if not session.answers:
+        lines += ["*No answers were given in this session.*", ""]
+    # numbered by question: every attempt at a question sits under its heading
+    for answer, place in zip(session.answers, answer_places(session.answers), strict=True):
+        headings = []
         if answer.is_follow_up:
-            lines.append(f"### Follow-up: {md(_one_line(answer.question_text))}")
+            label = f" ({place.attempt_label})" if place.attempt_label else ""
+            headings.append(f"### Follow-up: {md(_one_line(answer.question_text))}{label}")
         else:
-            number += 1
-            lines.append(f"## {number}. {md(_one_line(answer.question_text))}")
-        lines.append("")
+            if place.attempt == 1:
+                headings.append(f"## {place.number}. {md(_one_line(answer.question_text))}")
+            if place.attempt_label:
+                headings.append(f"### {place.attempt_label.capitalize()}")
+        for heading in headings:
+            lines += [heading, ""]
         meta = [answer.source]
         if answer.duration_seconds is not None:
             meta.append(f"{answer.duration_seconds:.0f} s of {answer.answer_seconds} s")
