@@ -1,6 +1,8 @@
-"""A small yes-or-no question, asked before something the user may not mean to do."""
+"""Small questions asked before something the user may not mean to do: yes or no, and save or discard."""
 
 from __future__ import annotations
+
+from enum import Enum
 
 from textual import on
 from textual.app import ComposeResult
@@ -38,3 +40,46 @@ class ConfirmScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#confirm-no")
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+class SaveChoice(Enum):
+    """What to do with unsaved changes when leaving a form."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"  # stay in the form, changes kept
+
+
+class SaveChangesScreen(ModalScreen[SaveChoice]):
+    """"Save changes? (y/n/cancel)": ``y`` saves, ``n`` discards, escape (or ``c``) stays in the form."""
+
+    BINDINGS = [
+        Binding("y", "choose('save')", "Save", id="save-changes-yes"),
+        Binding("n", "choose('discard')", "Discard", id="save-changes-no"),
+        Binding("escape,c", "choose('cancel')", "Cancel", id="save-changes-cancel"),
+    ]
+
+    def __init__(self, what: str) -> None:
+        """Ask about the unsaved changes to ``what`` (shown literally: it may name a profile)."""
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Save changes? (y/n/cancel)", classes="section-title", markup=False)
+            yield Static(f"{self.what} has changes that are not saved yet.", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (y)", id="save-changes-save", variant="primary")
+                yield Button("Discard (n)", id="save-changes-discard", variant="warning")
+                yield Button("Cancel (esc)", id="save-changes-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-changes-save", Button).focus()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        choice = {"save-changes-save": SaveChoice.SAVE, "save-changes-discard": SaveChoice.DISCARD}
+        self.dismiss(choice.get(event.button.id or "", SaveChoice.CANCEL))
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(SaveChoice(choice))

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, 
 from mock_interview.core.feedback import GROUPS
 from mock_interview.tui.messages import SessionsListed
 from mock_interview.tui.usertext import user_text
+from mock_interview.tui.widgets.fields import TextField
 
 if TYPE_CHECKING:
     from mock_interview.core.sessions import SessionSummary
@@ -69,7 +70,7 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="history-view"):
-            yield Input(placeholder="filter: pack, mode, status or date", id="history-filter")
+            yield TextField(placeholder="filter: pack, mode, status or date", id="history-filter")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("Reading your sessions…", id="history-empty")
             yield Label("Progress over time (oldest → newest)", classes="section-title")

@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 from mock_interview.core.choices import AnswerMode, QuestionOrder
 from mock_interview.tui.messages import SpeechAvailabilityChecked
 from mock_interview.tui.usertext import user_text
+from mock_interview.tui.widgets.fields import TextField
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Pack
@@ -63,7 +64,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home"):
             with Vertical(id="home-packs"):
                 yield Label("Question packs", classes="section-title")
-                yield Input(placeholder="filter by title or tag", id="pack-filter")
+                yield TextField(placeholder="filter by title or tag", id="pack-filter")
                 # Built in compose, not after mount: one layout pass before the first paint.
                 yield SelectionList[str](*self.pack_selections(), id="pack-list")
                 yield Static(self.ticked_summary(), id="pack-summary")
@@ -82,8 +83,8 @@ class HomeScreen(Screen[None]):
             return Horizontal(Label(label, classes="option-label"), field, classes="option-row")
 
         return VerticalScroll(
-            row("Questions", Input(str(settings.question_count), id="count", type="integer", max_length=3,
-                                   compact=True)),
+            row("Questions", TextField(str(settings.question_count), id="count", type="integer", max_length=3,
+                                       compact=True)),
             row("Order", Select(ORDER_OPTIONS, value=settings.order, allow_blank=False, id="order", compact=True)),
             row("Mode", Select(MODE_OPTIONS, value=AnswerMode.TYPED.value, allow_blank=False, id="mode", compact=True)),
             Static(user_text(self.speech_reason), id="speech-status"),
@@ -223,10 +224,10 @@ class HomeScreen(Screen[None]):
         if not packs:
             self.notify("Choose at least one pack.", severity="warning")
             return
-        raw = self.query_one("#count", Input).value.strip()
+        raw = self.query_one("#count", TextField).value.strip()
         if not raw.isdigit() or int(raw) < 1:
             self.notify(f"'{raw}' is not a number of questions; type a whole number such as 5.", severity="error")
-            self.query_one("#count", Input).focus()
+            self.query_one("#count", TextField).focus()
             return
         # a Select holds Select.NULL until it has mounted: then the settings' order and typed answers
         order, mode, profile = (self.query_one(f"#{name}", Select).value for name in ("order", "mode", "profile"))

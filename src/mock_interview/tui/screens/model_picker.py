@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from mock_interview.tui.usertext import user_value
+from mock_interview.tui.widgets.fields import TextField
 
 
 class ModelPickerScreen(ModalScreen[str | None]):
@@ -24,7 +25,7 @@ class ModelPickerScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="model-picker", classes="dialog"):
             yield Static("Model: 'bundled' (tiny.en), a downloaded name such as base.en, or a model folder")  # wraps
-            yield Input(user_value(self.current), id="model-name")
+            yield TextField(user_value(self.current), id="model-name")
             yield Button("Transcribe", variant="primary", id="model-ok")
 
     @on(Input.Submitted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -9,21 +10,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, TextArea
+from textual.widgets import Button, Footer, Header, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from mock_interview.core.choices import CareerStage, Industry, choice_values
 from mock_interview.core.profiles import Profile
+from mock_interview.core.safetext import visible
+from mock_interview.tui.screens.confirm import SaveChangesScreen, SaveChoice
 from mock_interview.tui.usertext import user_text, user_value
+from mock_interview.tui.widgets.fields import TextBox, TextField
 
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
 
 NEW = "__new__"
+FormValues = tuple[str, str, str, object, object, str, str, str]  # what the form holds, to notice unsaved changes
 
 
 class ProfilesScreen(Screen[None]):
-    """A list of profiles and the form of the selected one."""
+    """A list of profiles and the form of the selected one.
+
+    Leaving the form with changes not saved (escape, another profile in the list, ctrl+n) asks
+    "Save changes? (y/n/cancel)" first.
+    """
 
     app: MockInterviewApp
 
@@ -32,16 +41,18 @@ class ProfilesScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
-        # priority: they work from inside the job description too (the text area has its own ctrl+u)
+        # priority: they work from inside the job description too. ctrl+t, not a key a text field
+        # uses: ctrl+u here once made the profile active instead of deleting to the line's start.
         Binding("ctrl+s", "save", "Save", id="save-profile", priority=True, tooltip="Save the profile"),
-        Binding("ctrl+u", "use", "Make active", id="use-profile", priority=True,
-                tooltip="Save the profile and check answers against it"),
+        Binding("ctrl+t", "use", "Make active", id="use-profile", priority=True,
+                tooltip="Save it and make it the active profile"),
         Binding("ctrl+n", "new", "New", id="new-profile", priority=True, tooltip="A new, empty profile"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.profiles: dict[str, Profile] = {}
+        self._saved_values: FormValues | None = None  # the form as filled or last saved
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,11 +60,11 @@ class ProfilesScreen(Screen[None]):
             yield OptionList(id="profile-list")
             with VerticalScroll(id="profile-form", can_focus=False):
                 yield Label("Name (used on the command line: lowercase, digits, - or _)", classes="field-label")
-                yield Input(id="profile-name", placeholder="acme-pm")
+                yield TextField(id="profile-name", placeholder="acme-pm")
                 yield Label("Company", classes="field-label")
-                yield Input(id="profile-company")
+                yield TextField(id="profile-company")
                 yield Label("Role title", classes="field-label")
-                yield Input(id="profile-role")
+                yield TextField(id="profile-role")
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Industry", classes="field-label")
@@ -64,11 +75,11 @@ class ProfilesScreen(Screen[None]):
                         yield Select([(s, s) for s in choice_values(CareerStage)], value=CareerStage.MID.value,
                                      allow_blank=False, id="profile-stage")
                 yield Label("Mission", classes="field-label")
-                yield Input(id="profile-mission")
+                yield TextField(id="profile-mission")
                 yield Label("Values (comma-separated)", classes="field-label")
-                yield Input(id="profile-values")
+                yield TextField(id="profile-values")
                 yield Label("Job description (paste it here)", classes="field-label")
-                yield TextArea("", id="profile-jd")
+                yield TextBox("", id="profile-jd")
                 with Horizontal(classes="form-buttons"):
                     yield Button("Save", id="profile-save", variant="primary")
                     yield Button("Make active", id="profile-use")
@@ -76,67 +87,122 @@ class ProfilesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#profile-name", Input).focus()  # the form's first field: typing goes there
+        self.query_one("#profile-name", TextField).focus()  # the form's first field: typing goes there
 
     def reload(self, select: str | None = None) -> None:
         profiles, problems = self.app.context.profiles.load_all()
         for problem in problems:
             self.notify(str(problem), title="Profile skipped", severity="warning", timeout=8)
         options = self.query_one("#profile-list", OptionList)
-        options.clear_options()
         active = self.app.settings.active_profile
-        options.add_option(Option("+ new profile", id=NEW))
-        for profile in profiles:
-            marker = "● " if profile.name == active else "  "
-            options.add_option(Option(user_text(marker + profile.name), id=profile.name))
+        with options.prevent(OptionList.OptionHighlighted):  # the form is filled below, once
+            options.clear_options()
+            options.add_option(Option("+ new profile", id=NEW))
+            for profile in profiles:
+                marker = "● " if profile.name == active else "  "
+                options.add_option(Option(user_text(marker + profile.name), id=profile.name))
         self.profiles = {p.name: p for p in profiles}
         target = select or (active if active in self.profiles else None)
-        if target:
-            for index in range(options.option_count):
-                if options.get_option_at_index(index).id == target:
-                    options.highlighted = index
-            self.fill(self.profiles[target])
-        else:
-            self.fill(None)
+        self.show_profile(target or NEW)
+
+    def show_profile(self, option_id: str) -> None:
+        """Highlight ``option_id`` in the list (a profile's name, or ``NEW``) and fill the form with it."""
+        self.highlight(option_id)
+        self.fill(self.profiles.get(option_id) if option_id != NEW else None)
 
     @on(OptionList.OptionHighlighted, "#profile-list")
     def chosen(self, event: OptionList.OptionHighlighted) -> None:
-        self.fill(self.profiles.get(event.option_id or "") if event.option_id != NEW else None)
+        target = event.option_id or NEW
+        if target == (self.editing or NEW):
+            return
+        self.leave_form(lambda: self.show_profile(target), stay=lambda: self.highlight(self.editing or NEW))
+
+    def highlight(self, option_id: str) -> None:
+        """Highlight ``option_id`` in the list without filling the form again."""
+        options = self.query_one("#profile-list", OptionList)
+        with options.prevent(OptionList.OptionHighlighted):
+            for index in range(options.option_count):
+                if options.get_option_at_index(index).id == option_id:
+                    options.highlighted = index
 
     def fill(self, profile: Profile | None) -> None:
         profile = profile or Profile(name="", company="", role="")
         self.editing = profile.name
-        self.query_one("#profile-name", Input).value = user_value(profile.name)
-        self.query_one("#profile-company", Input).value = user_value(profile.company)
-        self.query_one("#profile-role", Input).value = user_value(profile.role)
+        self.query_one("#profile-name", TextField).value = user_value(profile.name)
+        self.query_one("#profile-company", TextField).value = user_value(profile.company)
+        self.query_one("#profile-role", TextField).value = user_value(profile.role)
         self.query_one("#profile-industry", Select).value = profile.industry
         self.query_one("#profile-stage", Select).value = profile.career_stage
-        self.query_one("#profile-mission", Input).value = user_value(profile.mission)
-        self.query_one("#profile-values", Input).value = user_value(", ".join(profile.values))
-        self.query_one("#profile-jd", TextArea).load_text(user_value(profile.job_description))
+        self.query_one("#profile-mission", TextField).value = user_value(profile.mission)
+        self.query_one("#profile-values", TextField).value = user_value(", ".join(profile.values))
+        self.query_one("#profile-jd", TextBox).load_text(user_value(profile.job_description))
+        self._saved_values = self.form_values()
+
+    def form_values(self) -> FormValues:
+        """What the form holds now, field by field."""
+        def text(widget_id: str) -> str:
+            return self.query_one(widget_id, TextField).value
+
+        return (text("#profile-name"), text("#profile-company"), text("#profile-role"),
+                self.query_one("#profile-industry", Select).value, self.query_one("#profile-stage", Select).value,
+                text("#profile-mission"), text("#profile-values"), self.query_one("#profile-jd", TextBox).text)
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        """Whether the form differs from the profile as it was filled in or last saved."""
+        return self._saved_values is not None and self.form_values() != self._saved_values
+
+    def leave_form(self, then: Callable[[], None], *, stay: Callable[[], None] | None = None) -> None:
+        """Run ``then`` (which replaces the form), asking first to save changes not saved yet.
+
+        Save: the profile is saved, and ``then`` runs only if it could be (a bad name keeps the
+        form open with its message). Discard: ``then`` runs. Cancel: ``stay`` runs, the edits stay.
+        """
+        if not self.has_unsaved_changes:
+            then()
+            return
+        name = self.query_one("#profile-name", TextField).value.strip() or self.editing
+        what = f"The profile '{visible(name)}'" if name else "The new profile"
+
+        def decided(choice: SaveChoice | None) -> None:
+            if choice is SaveChoice.SAVE:
+                if self.action_save() is not None:
+                    then()
+                elif stay is not None:
+                    stay()
+            elif choice is SaveChoice.DISCARD:
+                then()
+            elif stay is not None:
+                stay()
+
+        self.app.push_screen(SaveChangesScreen(what), decided)
 
     def action_new(self) -> None:
-        self.fill(None)
-        self.query_one("#profile-name", Input).focus()
+        def new_form() -> None:
+            self.show_profile(NEW)
+            self.query_one("#profile-name", TextField).focus()
+
+        self.leave_form(new_form)
 
     @on(Button.Pressed, "#profile-save")
     def action_save(self) -> Profile | None:
         from mock_interview.core.profiles import parse_profile
         from mock_interview.core.tomlschema import SLUG_HINT, InvalidFileError, is_slug
 
-        name = self.query_one("#profile-name", Input).value.strip()
+        name = self.query_one("#profile-name", TextField).value.strip()
         if not is_slug(name):
             self.notify(f"Name '{name}' is not allowed; {SLUG_HINT}.", severity="error", timeout=8)
             return None
         profile = Profile(
             name=name,
-            company=self.query_one("#profile-company", Input).value.strip(),
-            role=self.query_one("#profile-role", Input).value.strip(),
+            company=self.query_one("#profile-company", TextField).value.strip(),
+            role=self.query_one("#profile-role", TextField).value.strip(),
             industry=str(self.query_one("#profile-industry", Select).value),
             career_stage=str(self.query_one("#profile-stage", Select).value),
-            mission=self.query_one("#profile-mission", Input).value.strip(),
-            values=tuple(v.strip() for v in self.query_one("#profile-values", Input).value.split(",") if v.strip()),
-            job_description=self.query_one("#profile-jd", TextArea).text.strip(),
+            mission=self.query_one("#profile-mission", TextField).value.strip(),
+            values=tuple(v.strip() for v in self.query_one("#profile-values", TextField).value.split(",")
+                         if v.strip()),
+            job_description=self.query_one("#profile-jd", TextBox).text.strip(),
         )
         try:
             parse_profile(profile.to_toml(), profile.name)
@@ -168,4 +234,7 @@ class ProfilesScreen(Screen[None]):
             self.reload(select=profile.name)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        def close() -> None:
+            self.app.pop_screen()
+
+        self.leave_form(close)

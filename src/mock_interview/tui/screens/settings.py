@@ -9,10 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Switch
+from textual.widgets import Button, Footer, Header, Label, Select, Switch
 
 from mock_interview.tui.messages import InputDevicesListed
+from mock_interview.tui.screens.confirm import SaveChangesScreen, SaveChoice
 from mock_interview.tui.usertext import user_text, user_value
+from mock_interview.tui.widgets.fields import TextField
 
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
@@ -21,7 +23,7 @@ DEFAULT_DEVICE = "__default__"
 
 
 class SettingsScreen(Screen[None]):
-    """Edit and save the user's settings."""
+    """Edit and save the user's settings; leaving with changes not saved asks "Save changes? (y/n/cancel)"."""
 
     app: MockInterviewApp
 
@@ -32,17 +34,21 @@ class SettingsScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", id="save-settings", priority=True, tooltip="Save the settings"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._saved_values: dict[str, object] = {}  # the form as opened or last saved
+
     def compose(self) -> ComposeResult:
         settings = self.app.settings
         yield Header()
         # not a Tab stop of its own: the first thing typed goes into the first field
         with VerticalScroll(id="settings-form", can_focus=False):
             yield Label("Answer time in seconds (0 = as each question says)", classes="field-label")
-            yield Input(str(settings.answer_seconds), id="answer-seconds", type="integer")
+            yield TextField(str(settings.answer_seconds), id="answer-seconds", type="integer")
             yield Label("Think time in seconds (-1 = as each question says, 0 = none)", classes="field-label")
-            yield Input(str(settings.prep_seconds), id="prep-seconds", type="integer")
+            yield TextField(str(settings.prep_seconds), id="prep-seconds", type="integer")
             yield Label("Questions per round", classes="field-label")
-            yield Input(str(settings.question_count), id="question-count", type="integer")
+            yield TextField(str(settings.question_count), id="question-count", type="integer")
             yield Label("Feedback while answering", classes="field-label")
             yield Select([("Live: checklist updates as you answer", "live"),
                           ("Calm: checklist after the answer", "calm")],
@@ -52,7 +58,7 @@ class SettingsScreen(Screen[None]):
                 yield Label("Interviewer asks follow-up questions", classes="switch-label")
             yield Label("Transcription model: 'bundled' (tiny.en), a downloaded name (base.en…), or a folder",
                         classes="field-label")
-            yield Input(user_value(settings.model), id="model")
+            yield TextField(user_value(settings.model), id="model")
             yield Label("Input device", classes="field-label")
             yield Select([("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False,
                          id="input-device")
@@ -60,7 +66,8 @@ class SettingsScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#answer-seconds", Input).focus()
+        self.query_one("#answer-seconds", TextField).focus()
+        self._saved_values = self.form_values()
         self.list_devices()
 
     @work(thread=True, exclusive=True, group="devices", exit_on_error=False, description="listing audio inputs")
@@ -83,11 +90,28 @@ class SettingsScreen(Screen[None]):
         select.set_options(options)
         current = self.app.settings.input_device
         select.value = current if current in {d.name for d in devices} else DEFAULT_DEVICE
+        if self._saved_values:  # the list arriving is no change of the user's (until now it held one choice)
+            self._saved_values["input_device"] = select.value
+
+    def form_values(self) -> dict[str, object]:
+        """What the form holds now, field by field (as typed: "015" differs from "15")."""
+        values: dict[str, object] = {field_id: self.query_one(f"#{field_id}", TextField).value
+                                     for field_id in ("answer-seconds", "prep-seconds", "question-count", "model")}
+        values["feedback"] = self.query_one("#feedback-mode", Select).value
+        values["follow_ups"] = self.query_one("#follow-ups", Switch).value
+        values["input_device"] = self.query_one("#input-device", Select).value
+        return values
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        """Whether the form differs from the settings as opened or last saved."""
+        return bool(self._saved_values) and self.form_values() != self._saved_values
 
     @on(Button.Pressed, "#settings-save")
-    def action_save(self) -> None:
+    def action_save(self) -> bool:
+        """Check and save the form; returns whether it was saved (a bad number is named, and nothing saved)."""
         def number(widget_id: str, low: int, high: int, what: str) -> int | None:
-            raw = self.query_one(widget_id, Input).value.strip()
+            raw = self.query_one(widget_id, TextField).value.strip()
             try:
                 value = int(raw)
             except ValueError:
@@ -102,17 +126,27 @@ class SettingsScreen(Screen[None]):
         prep = number("#prep-seconds", -1, 1800, "Think time")
         count = number("#question-count", 1, 200, "Questions per round")
         if answer is None or prep is None or count is None:
-            return
+            return False
         device = self.query_one("#input-device", Select).value
         settings = self.app.settings.updated(
             answer_seconds=answer, prep_seconds=prep, question_count=count,
             feedback=str(self.query_one("#feedback-mode", Select).value),
             follow_ups=self.query_one("#follow-ups", Switch).value,
-            model=self.query_one("#model", Input).value.strip() or "bundled",
+            model=self.query_one("#model", TextField).value.strip() or "bundled",
             input_device="" if device == DEFAULT_DEVICE else str(device),
         )
         self.app.save_settings(settings)
+        self._saved_values = self.form_values()
         self.notify("Settings saved.")
+        return True
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if not self.has_unsaved_changes:
+            self.app.pop_screen()
+            return
+
+        def decided(choice: SaveChoice | None) -> None:
+            if choice is SaveChoice.DISCARD or (choice is SaveChoice.SAVE and self.action_save()):
+                self.app.pop_screen()
+
+        self.app.push_screen(SaveChangesScreen("The settings form"), decided)

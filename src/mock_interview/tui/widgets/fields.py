@@ -1,0 +1,33 @@
+"""Form fields that keep what is in them when the user tabs in.
+
+Textual's ``Input`` selects its whole text when it gets focus, so the first key typed replaces it:
+tabbing into "Acme" to add " Corp" left " Corp". Here the cursor goes to the end of the text instead,
+in an input and in a text area alike, so typing adds to what is there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+
+class TextField(Input):
+    """An ``Input`` that puts the cursor after its text on focus instead of selecting it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
+    def on_focus(self, event: events.Focus) -> None:
+        if not event.from_app_focus:  # the terminal regaining focus leaves the cursor where it was
+            self.cursor_position = len(self.value)
+
+
+class TextBox(TextArea):
+    """A ``TextArea`` for a form: tabbing in puts the cursor at the end of the text, ready to add to it."""
+
+    def on_focus(self, event: events.Focus) -> None:
+        if not event.from_app_focus and not self.read_only:
+            self.move_cursor(self.document.end)

@@ -1,0 +1,239 @@
+"""The app side of a new user's trial (notes: report-trial.md): each test failed before its fix.
+
+Numbers in the test names' docstrings are the trial report's: #1 lost work on escape and fields
+that select their text on focus, #7 Home and Settings, #8 the pack list after filtering, #9 the
+calm-mode key, #10 retried attempts, #13 the make-active key, #14 a round with every question
+skipped, #15 the profile in Review, #17 times in Compare, #18 text cut at 80x24, #21 the command
+palette, #23 History's sort direction, #24 a dropdown over the footer.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, TextArea
+
+from mock_interview.core.feedback import analyse
+from mock_interview.core.packs import discover_packs
+from mock_interview.core.profiles import Profile, ProfileStore
+from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore
+from mock_interview.core.settings import load_settings
+from mock_interview.tui.screens.confirm import SaveChangesScreen
+from mock_interview.tui.screens.history import HistoryScreen
+from mock_interview.tui.screens.home import HomeScreen
+from mock_interview.tui.screens.profiles import ProfilesScreen
+from mock_interview.tui.screens.review import ReviewScreen
+from mock_interview.tui.screens.settings import SettingsScreen
+from tests.lookups import question_of
+from tests.ui.conftest import screen_text, wait_for
+
+STAR = "behavioral-star/increased-results"
+FIRST_TRY = "I improved a report once and people liked it."
+SECOND_TRY = ("In my last role as a support lead our backlog had grown to 900 tickets. I was asked to bring response "
+              "times under a day. I analysed six weeks of tickets and wrote a self-service guide. As a result the "
+              "backlog fell by 80% within two months.")
+
+
+def home_ready(app) -> bool:
+    return isinstance(app.screen, HomeScreen) and bool(app.screen.query("#count"))
+
+
+async def open_screen(app, pilot, key: str, screen_type: type) -> None:
+    await wait_for(pilot, lambda: home_ready(app))
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(app.screen, screen_type))
+    await pilot.pause(0.1)
+
+
+async def focus(pilot, widget) -> None:
+    """Focus ``widget`` and let it take effect (``focus()`` is carried out on the next message)."""
+    widget.focus()
+    await pilot.pause()
+
+
+def footer_label(screen, key: str) -> str:
+    """The description the footer shows for ``key``."""
+    return str(screen.active_bindings[key].binding.description)
+
+
+def seed_retried(data_dir: Path, *, profile: str = "") -> str:
+    """A one-question session: a draft set aside by a retry, then the answer that counts."""
+    packs = discover_packs()
+    question = question_of(packs, STAR)
+    started = datetime(2026, 11, 26, 9, 24, tzinfo=UTC)
+    session = Session(id="20261126-092400-r1r1", started=started, packs=["behavioral-star"], plan=[STAR],
+                      status="completed", ended=started + timedelta(minutes=5), profile=profile)
+    session.answers.append(AnswerRecord(STAR, question.text, question.kind, started, started + timedelta(seconds=20),
+                                        question.answer_seconds, FIRST_TRY, status=RETRIED))
+    later = started + timedelta(minutes=1)
+    session.answers.append(AnswerRecord(STAR, question.text, question.kind, later, later + timedelta(seconds=90),
+                                        question.answer_seconds, SECOND_TRY, status="answered",
+                                        feedback=analyse(SECOND_TRY, question).to_json()))
+    SessionStore(data_dir / "sessions").save(session)
+    return session.id
+
+
+def seed_all_skipped(data_dir: Path) -> str:
+    """A round that ran to its end with every question skipped in its think time: no answer recorded."""
+    started = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    session = Session(id="20261127-100000-s0s0", started=started, packs=["career-goals"],
+                      plan=["career-goals/five-years", "career-goals/long-term"], status="completed",
+                      ended=started + timedelta(minutes=1))
+    SessionStore(data_dir / "sessions").save(session)
+    return session.id
+
+
+# -- #1 lost work on escape ----------------------------------------------------------------------
+
+
+async def type_new_profile(app, pilot) -> None:
+    await open_screen(app, pilot, "f3", ProfilesScreen)
+    await pilot.press(*"newprof", "tab", *"Globex", "tab", *"Engineer")
+
+
+@pytest.mark.parametrize(("answer", "saved", "back_home"), [("y", True, True), ("n", False, True),
+                                                             ("escape", False, False)])
+async def test_escape_from_profiles_with_unsaved_edits_asks_first(make_app, isolated_data_dir, answer, saved,
+                                                                  back_home):
+    """#1: escape left the Profiles form and threw the new profile away, without a word."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_new_profile(app, pilot)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveChangesScreen))
+        assert "Save changes? (y/n/cancel)" in screen_text(app)
+        await pilot.press(answer)
+        await pilot.pause(0.2)
+        assert (isolated_data_dir / "profiles" / "newprof.toml").exists() is saved
+        assert isinstance(app.screen, HomeScreen if back_home else ProfilesScreen)
+        if not back_home:  # cancel: the form is as it was left
+            assert app.screen.query_one("#profile-role", Input).value == "Engineer"
+
+
+async def test_escape_from_profiles_without_edits_leaves_at_once(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f3", ProfilesScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_choosing_another_profile_with_unsaved_edits_asks_first(make_app, isolated_data_dir):
+    """Moving in the list replaced the form too: the same question, and cancel keeps the edits."""
+    ProfileStore(isolated_data_dir / "profiles").save(Profile(name="acme-pm", company="Acme", role="PM"),
+                                                      overwrite=False)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_new_profile(app, pilot)
+        await focus(pilot, app.screen.query_one("#profile-list", OptionList))
+        await pilot.press("down")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveChangesScreen))
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert isinstance(screen, ProfilesScreen)
+        assert screen.query_one("#profile-company", Input).value == "Globex"
+        assert screen.query_one("#profile-list", OptionList).highlighted == 0  # back on "+ new profile"
+
+
+@pytest.mark.parametrize(("answer", "kept"), [("y", 45), ("n", 0)])
+async def test_escape_from_settings_with_unsaved_edits_asks_first(make_app, isolated_data_dir, answer, kept):
+    """#1: answer time changed to 45, escape: settings.toml still said 0 and nothing warned."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f4", SettingsScreen)
+        await pilot.press("ctrl+u", "4", "5", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveChangesScreen))
+        await pilot.press(answer)
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+    settings, _ = load_settings(isolated_data_dir / "settings.toml")
+    assert settings.answer_seconds == kept
+
+
+async def test_settings_with_a_bad_number_stay_open_when_saving_on_escape(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f4", SettingsScreen)
+        await pilot.press("ctrl+u", "9", "9", "9", "9", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveChangesScreen))
+        await pilot.press("y")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SettingsScreen)  # "must be a whole number from 0 to 1800": fix it first
+
+
+async def test_a_note_written_in_review_is_kept_on_escape(make_app):
+    """#1: History, Review, a note, escape, the same session again: the note is there."""
+    app = make_app()
+    session_id = seed_retried(Path(app.context.data.root))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f2", HistoryScreen)
+        await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 1)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await focus(pilot, app.screen.query_one("#reflection", TextArea))
+        await pilot.press(*"Unsaved note test", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+        assert app.screen.query_one("#reflection", TextArea).text == "Unsaved note test"
+    answers = SessionStore(Path(app.context.data.root) / "sessions").load(session_id).answers
+    assert "Unsaved note test" in [answer.reflection for answer in answers]
+
+
+async def test_tabbing_into_a_filled_field_adds_to_it(make_app, isolated_data_dir):
+    """#1: tab into Company ("Acme") and type " Corp": the field said " Corp"."""
+    ProfileStore(isolated_data_dir / "profiles").save(
+        Profile(name="acme-pm", company="Acme", role="PM", job_description="Own the roadmap."), overwrite=False)
+    app = make_app()
+    app.settings = app.settings.updated(active_profile="acme-pm")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f3", ProfilesScreen)
+        await pilot.press("tab", *" Corp")
+        assert app.screen.query_one("#profile-company", Input).value == "Acme Corp"
+        await focus(pilot, app.screen.query_one("#profile-values", Input))
+        await pilot.press("tab", *" Ship it.")  # the job description: added at its end too
+        assert app.screen.query_one("#profile-jd", TextArea).text == "Own the roadmap. Ship it."
+
+
+async def test_every_form_field_keeps_its_text_on_focus(make_app):
+    """#1, "in every form": no input of the app selects its text when focused."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, screen_type in (("f3", ProfilesScreen), ("f4", SettingsScreen), ("f2", HistoryScreen)):
+            await open_screen(app, pilot, key, screen_type)
+            fields = list(app.screen.query(Input))
+            assert fields and not [f.id for f in fields if f.select_on_focus]
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert not [f.id for f in app.screen.query(Input) if f.select_on_focus]
+        await pilot.press("tab", "tab", "4")  # the filter, the pack list, then Questions ("5")
+        assert app.screen.query_one("#count", Input).value == "54"
+
+
+# -- #13 the make-active key -------------------------------------------------------------------------
+
+
+async def test_ctrl_u_in_a_profile_field_edits_the_field(make_app, isolated_data_dir):
+    """#13: ctrl+u made the profile active instead of deleting to the start of the line."""
+    ProfileStore(isolated_data_dir / "profiles").save(Profile(name="acme-pm", company="Acme", role="PM"),
+                                                      overwrite=False)
+    app = make_app()
+    app.settings = app.settings.updated(active_profile="")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f3", ProfilesScreen)
+        await focus(pilot, app.screen.query_one("#profile-list", OptionList))
+        await pilot.press("down")  # acme-pm
+        await pilot.pause(0.1)
+        await focus(pilot, app.screen.query_one("#profile-company", Input))
+        await pilot.press("ctrl+u", *"Acme Corp")
+        await pilot.pause(0.1)
+        assert app.screen.query_one("#profile-company", Input).value == "Acme Corp"
+        assert app.settings.active_profile == ""
+        await pilot.press("ctrl+t")  # the key for "make active" (it saves first)
+        await pilot.pause(0.2)
+        assert app.settings.active_profile == "acme-pm"
+    assert ProfileStore(isolated_data_dir / "profiles").load("acme-pm").company == "Acme Corp"
