@@ -57,6 +57,7 @@ class HomeScreen(Screen[None]):
         self._profile_options: list[tuple[Text, str]] = []
         self.ticked: set[str] = set()  # the source of truth: packs hidden by the filter stay ticked
         self._visible: set[str] = set()  # the packs the filter shows
+        self._settings_shown: tuple[int, str] | None = None  # the question count and order the fields were given
 
     def compose(self) -> ComposeResult:
         self.ticked = default_packs(self.app.context.packs.packs, self.app.settings.packs)
@@ -78,6 +79,7 @@ class HomeScreen(Screen[None]):
         options, active = self.profile_options()
         self._profile_options = options
         settings = self.app.settings
+        self._settings_shown = (settings.question_count, settings.order)
 
         def row(label: str, field: Input | Select[str]) -> Horizontal:
             return Horizontal(Label(label, classes="option-label"), field, classes="option-row")
@@ -107,6 +109,21 @@ class HomeScreen(Screen[None]):
         if options != self._profile_options:  # changed in Profiles: show the new list
             self._profile_options = options
             self.refresh_profiles(options, active)
+        self.show_settings()
+
+    def show_settings(self) -> None:
+        """Settings changed since the fields were filled (in Settings): show the new question count and order.
+
+        A field the user changed here keeps its value only until the setting itself changes.
+        """
+        settings = self.app.settings
+        wanted = (settings.question_count, settings.order)
+        if self._settings_shown is None or wanted == self._settings_shown or not self.query("#count"):
+            return
+        self._settings_shown = wanted
+        self.query_one("#count", TextField).value = str(settings.question_count)
+        order: Select[str] = self.query_one("#order", Select)
+        order.value = settings.order
 
     # -- packs -----------------------------------------------------------------------------------
 
@@ -140,6 +157,8 @@ class HomeScreen(Screen[None]):
         with packs.prevent(SelectionList.SelectedChanged):
             packs.clear_options()
             packs.add_options(self.pack_selections(text))
+        # new options have no highlight: space or enter would do nothing until an arrow key was pressed
+        packs.highlighted = 0 if packs.option_count else None
         self.query_one("#pack-summary", Static).update(self.ticked_summary())
 
     @on(Input.Changed, "#pack-filter")
