@@ -247,6 +247,27 @@ async def test_the_pack_list_has_a_highlight_after_filtering(make_app):
         assert "No pack ticked" not in str(app.screen.query_one("#pack-summary").render())
 
 
+# -- #9 calm mode ----------------------------------------------------------------------------------
+
+
+async def test_the_feedback_key_names_the_mode_it_switches_to(make_app):
+    """#9: in calm mode the footer said "f2 Calm" while the panel said "f2 switches to live feedback"."""
+    app = make_app()
+    app.settings = app.settings.updated(feedback="calm")
+    app.start_round = {"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        assert footer_label(screen, "f2") == "Live" and "live feedback." in screen_text(app)  # the panel's words
+        await pilot.press("f2")
+        await pilot.pause(0.1)
+        assert not screen.round.calm and footer_label(screen, "f2") == "Calm"
+        await pilot.press("f2")
+        await pilot.pause(0.1)
+        assert screen.round.calm and footer_label(screen, "f2") == "Live"
+        assert "f2 Live" in screen_text(app)
+
+
 # -- #13 the make-active key -------------------------------------------------------------------------
 
 

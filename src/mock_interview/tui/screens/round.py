@@ -56,8 +56,11 @@ class RoundScreen(Screen[None]):
         Binding("f6", "skip", "Skip", id="skip", priority=True, tooltip="Skip the question"),
         Binding("f7", "retry", "Retry", id="retry", priority=True, tooltip="Answer the question again"),
         Binding("f8", "end_round", "End", id="end-round", priority=True, tooltip="End the round early"),
-        Binding("f2", "toggle_feedback", "Calm", id="toggle-feedback", priority=True,
-                tooltip="Live feedback or calm mode (the checklist after the answer)"),
+        # f2 is labelled with the mode it switches to; check_action shows the one that applies
+        Binding("f2", "feedback_mode('calm')", "Calm", id="calm-mode", priority=True,
+                tooltip="Switch to calm mode (the checklist after the answer)"),
+        Binding("f2", "feedback_mode('live')", "Live", id="live-feedback", priority=True,
+                tooltip="Switch to live feedback (the checklist as you answer)"),
     ]
 
     def __init__(self, round_: Round) -> None:
@@ -107,6 +110,8 @@ class RoundScreen(Screen[None]):
             return None
         if action in ("skip", "retry", "submit") and phase is Phase.TRANSCRIBING:
             return None
+        if action == "feedback_mode":  # only the mode f2 would switch to
+            return parameters == (("live",) if self.round.calm else ("calm",))
         return True
 
     # -- showing state ---------------------------------------------------------------------------
@@ -366,6 +371,11 @@ class RoundScreen(Screen[None]):
         self.save_now()
         self.round.finish("ended_early")
         self.open_review()
+
+    def action_feedback_mode(self, mode: str) -> None:
+        if self.round.calm != (mode == "calm"):
+            self.action_toggle_feedback()
+        self.refresh_bindings()
 
     def action_toggle_feedback(self) -> None:
         self.round.calm = not self.round.calm
