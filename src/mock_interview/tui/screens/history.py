@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, Static
 
 from mock_interview.core.feedback import GROUPS
+from mock_interview.core.session_view import status_shown
 from mock_interview.tui.messages import SessionsListed
 from mock_interview.tui.usertext import user_text
 from mock_interview.tui.widgets.fields import TextField
@@ -28,16 +29,17 @@ COLUMNS = (("date", "started"), ("questions", "answers"), ("follow-ups", "follow
            ("score", "score"), ("status", "status"), ("packs", "packs"))
 SORT_KEYS: dict[str, Callable[[SessionSummary], Any]] = {
     "started": lambda s: s.started, "answers": lambda s: s.answers, "follow_ups": lambda s: s.follow_ups,
-    "mode": lambda s: s.mode, "score": lambda s: -1 if s.score is None else s.score, "status": lambda s: s.status,
-    "packs": lambda s: ", ".join(s.packs),
+    "mode": lambda s: s.mode, "score": lambda s: -1 if s.score is None else s.score,
+    "status": lambda s: status_shown(s.status, s.answers + s.follow_ups), "packs": lambda s: ", ".join(s.packs),
 }
+SORT_MARKS = {False: " ▲", True: " ▼"}  # ascending, descending: beside the title of the column sorted by
 
 
 def session_cells(summary: SessionSummary) -> tuple[str, ...]:
     """One row of the table, in the order of :data:`COLUMNS`."""
     return (f"{summary.started:%Y-%m-%d %H:%M}", f"{summary.answers}/{summary.planned}", str(summary.follow_ups),
-            summary.mode, "-" if summary.score is None else str(summary.score), summary.status.replace("_", " "),
-            ", ".join(summary.packs))
+            summary.mode, "-" if summary.score is None else str(summary.score),
+            status_shown(summary.status, summary.answers + summary.follow_ups), ", ".join(summary.packs))
 
 
 def fit(text: str, width: int) -> str:
@@ -82,10 +84,8 @@ class HistoryScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for title, key in COLUMNS:
-            table.add_column(title, key=key)
-        table.focus()
+        self.fill()  # the columns, before the sessions arrive
+        self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
         self.reload()  # on first showing too, and after Review or a resumed round changed a session
@@ -112,7 +112,9 @@ class HistoryScreen(Screen[None]):
     def fill(self, needle: str = "") -> None:
         table = self.query_one(DataTable)
         selected = self.selected_id()
-        table.clear()
+        table.clear(columns=True)  # and built again: a column's title carries the sort mark
+        for title, key in COLUMNS:
+            table.add_column(self.column_title(title, key), key=key)
         needle = needle.strip().lower()
         rows = [(s, session_cells(s)) for s in self.summaries]
         rows = [(s, cells) for s, cells in rows if not needle or needle in " ".join(cells).lower()]
@@ -127,11 +129,20 @@ class HistoryScreen(Screen[None]):
         empty.update("No session matches the filter." if self.summaries
                      else "No sessions yet: start a round from Home.")
 
+    def column_title(self, title: str, key: str) -> str:
+        """A column's header: its title, with ▲ (ascending) or ▼ (descending) if the table is sorted by it."""
+        return title + (SORT_MARKS[self.sort_reverse] if key == self.sort_key else "")
+
     def packs_width(self, rows: list[tuple[str, ...]]) -> int:
-        """What is left for the packs once the other columns have their width (they are never cut)."""
-        others = sum(max([len(title)] + [len(cells[i]) for cells in rows]) + 2
-                     for i, (title, _) in enumerate(COLUMNS[:-1]))
-        return max(10, self.query_one(DataTable).size.width - others - 3)  # cell padding and the scrollbar
+        """What is left for the packs once the other columns have their width (they are never cut).
+
+        At least a few characters, so a cut list of packs still shows its "…".
+        """
+        table = self.query_one(DataTable)
+        others = sum(max([len(self.column_title(title, key))] + [len(cells[i]) for cells in rows]) + 2
+                     for i, (title, key) in enumerate(COLUMNS[:-1]))
+        scrollbar = table.styles.scrollbar_size_vertical if len(rows) > table.size.height - 1 else 0
+        return max(4, table.size.width - scrollbar - others - 2)  # the packs column's own cell padding
 
     def on_resize(self) -> None:
         self.fill(self.query_one("#history-filter", Input).value)
