@@ -105,7 +105,7 @@ async def test_every_screen_shows_hostile_text_literally(make_app, isolated_data
             pilot,
             lambda: (
                 isinstance(app.screen, CompareScreen)
-                and "Latest" in str(app.screen.query_one("#compare-answers").render())
+                and "Later" in str(app.screen.query_one("#compare-answers").render())
             ),
         )
         compare = drawn_text(app)

@@ -13,13 +13,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, SelectionList, TextArea
+from textual.widgets import DataTable, Input, OptionList, Select, SelectionList, TextArea
 
 from mock_interview.core.feedback import analyse
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.profiles import Profile, ProfileStore
 from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore
 from mock_interview.core.settings import load_settings
+from mock_interview.tui.screens.compare import CompareScreen
 from mock_interview.tui.screens.confirm import SaveChangesScreen
 from mock_interview.tui.screens.history import HistoryScreen
 from mock_interview.tui.screens.home import HomeScreen
@@ -266,6 +267,101 @@ async def test_the_feedback_key_names_the_mode_it_switches_to(make_app):
         await pilot.pause(0.1)
         assert screen.round.calm and footer_label(screen, "f2") == "Live"
         assert "f2 Live" in screen_text(app)
+
+
+# -- #10 retried attempts --------------------------------------------------------------------------
+
+
+async def open_review(app, pilot, session_id: str) -> ReviewScreen:
+    await wait_for(pilot, lambda: home_ready(app))
+    app.push_screen(ReviewScreen(session_id))
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+async def test_review_numbers_a_retried_attempt_as_an_attempt_of_its_question(make_app):
+    """#10: the set-aside draft was listed as question 1 and the answer as question 2, under "1 of 1"."""
+    app = make_app()
+    session_id = seed_retried(Path(app.context.data.root))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(app, pilot, session_id)
+        options = screen.query_one("#review-answers", OptionList)
+        titles = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert titles[0].startswith("1. ") and "(attempt 1, set aside)" in titles[0]
+        assert titles[1].startswith("1. ") and "(attempt 2)" in titles[1]
+        assert not any(title.startswith("2.") for title in titles)
+
+
+async def test_a_note_written_on_a_set_aside_attempt_goes_with_the_question(make_app):
+    """#10: a note written while the discarded attempt was selected was saved under it."""
+    app = make_app()
+    session_id = seed_retried(Path(app.context.data.root))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(app, pilot, session_id)
+        assert screen.index == 0  # the set-aside attempt is shown
+        assert "kept with attempt 2" in str(screen.query_one("#reflection-label").render())
+        await focus(pilot, screen.query_one("#reflection", TextArea))
+        await pilot.press(*"Lead with the number.", "ctrl+s")
+        await pilot.pause(0.1)
+    answers = SessionStore(Path(app.context.data.root) / "sessions").load(session_id).answers
+    assert answers[0].reflection == "" and answers[1].reflection == "Lead with the number."
+
+
+async def test_compare_offers_a_question_answered_again_after_a_retry(make_app):
+    """#10: Compare said "no question answered twice yet" though the question had a retry."""
+    app = make_app()
+    session_id = seed_retried(Path(app.context.data.root))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: home_ready(app))
+        app.push_screen(CompareScreen(session_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and bool(app.screen.rows))
+        assert app.screen.query_one("#compare-question", Select).value == STAR
+        shown = str(app.screen.query_one("#compare-answers").render())
+        assert "attempt 1, set aside" in shown and FIRST_TRY in shown and SECOND_TRY[:40] in shown
+        # the draft had no checklist: it is checked now, so the table says what the second attempt gained
+        assert any(row.change.value == "better" for row in app.screen.rows)
+
+
+async def test_compare_headings_show_the_time_of_each_attempt(make_app):
+    """#17: "Earlier (26 Nov 2026, score 95)": two attempts on one day looked alike."""
+    app = make_app()
+    session_id = seed_retried(Path(app.context.data.root))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: home_ready(app))
+        app.push_screen(CompareScreen(session_id))
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and bool(app.screen.rows))
+        shown = str(app.screen.query_one("#compare-answers").render())
+        # the answers' own times (09:24 and 09:25 UTC), in local time as every screen shows them
+        for attempt in app.screen.attempts[STAR]:
+            assert f"{attempt.answer.started:%d %b %Y %H:%M}" in shown
+        assert len({f"{a.answer.started:%H:%M}" for a in app.screen.attempts[STAR]}) == 2
+
+
+# -- #14, #15 Review's header and a round with nothing answered ----------------------------------------
+
+
+async def test_a_round_with_every_question_skipped_shows_no_example_or_note(make_app):
+    """#14: "No answers were given", then an example answer and a note box that belonged to no question."""
+    app = make_app()
+    session_id = seed_all_skipped(Path(app.context.data.root))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(app, pilot, session_id)
+        await pilot.pause(0.1)
+        assert "No answers were given" in screen_text(app)
+        for widget_id in ("#review-example-box", "#reflection"):
+            assert not screen.query_one(widget_id).display
+        assert "skipped" in str(screen.query_one("#review-summary").render())
+
+
+async def test_review_names_the_target_profile(make_app):
+    """#15: the export said "Target profile: northwind-analyst"; Review's header did not name it."""
+    app = make_app()
+    session_id = seed_retried(Path(app.context.data.root), profile="northwind-analyst")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(app, pilot, session_id)
+        assert "profile northwind-analyst" in str(screen.query_one("#review-summary").render())
 
 
 # -- #13 the make-active key -------------------------------------------------------------------------

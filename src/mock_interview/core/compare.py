@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple
 
-from mock_interview.core.sessions import AnswerRecord, Session
+from mock_interview.core.session_view import AnswerPlace, answer_places
+from mock_interview.core.sessions import RETRIED, AnswerRecord, Session
 
 # How good a status is; "na" (the check did not apply) has no rank: it is neither better nor worse.
 _RANK = {"missing": 0, "partial": 1, "pass": 2}
@@ -45,23 +46,40 @@ class CheckChange(NamedTuple):
 
 @dataclass(frozen=True)
 class Attempt:
-    """One answer to a question, with the session it was given in."""
+    """One answer to a question, with the session it was given in and its place there."""
 
     session: Session
     answer: AnswerRecord
+    place: AnswerPlace | None = None
+
+    @property
+    def title(self) -> str:
+        """"26 Nov 2026 09:24, attempt 1, set aside, score 61": when, which attempt, the score."""
+        parts = [f"{self.answer.started:%d %b %Y %H:%M}"]
+        if self.place is not None and self.place.attempt_label:
+            parts.append(self.place.attempt_label)
+        score = self.answer.score
+        parts.append(f"score {score}" if score is not None else "not scored")
+        return ", ".join(parts)
 
 
 def attempts_by_question(sessions: Iterable[Session]) -> dict[str, list[Attempt]]:
-    """``pack/question`` → its answered, checked attempts, oldest first.
+    """``pack/question`` → every attempt at it with words in it, oldest first.
 
-    Follow-ups, skipped answers and attempts set aside by a retry are left out.
+    Attempts set aside by a retry are attempts too (a retried draft may have no feedback yet:
+    :func:`needs_checking`). Follow-ups and skipped answers are left out.
     """
     found: dict[str, list[Attempt]] = {}
     for session in sorted(sessions, key=lambda s: s.started):
-        for answer in session.answers:
-            if not answer.is_follow_up and answer.feedback and answer.counts:
-                found.setdefault(answer.question_ref, []).append(Attempt(session, answer))
+        for answer, place in zip(session.answers, answer_places(session.answers), strict=True):
+            if not answer.is_follow_up and (answer.counts or (answer.status == RETRIED and answer.text.strip())):
+                found.setdefault(answer.question_ref, []).append(Attempt(session, answer, place))
     return found
+
+
+def needs_checking(attempt: Attempt) -> bool:
+    """Whether the attempt has no checklist stored (a draft set aside before it was submitted)."""
+    return not attempt.answer.feedback.get("checks")
 
 
 def compare_checks(older_feedback: dict[str, Any], newer_feedback: dict[str, Any]) -> list[CheckChange]:

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import textwrap
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Static
 
-from mock_interview.core.compare import Attempt, Change, CheckChange, attempts_by_question, compare_checks
+from mock_interview.core.compare import (
+    Attempt,
+    Change,
+    CheckChange,
+    attempts_by_question,
+    compare_checks,
+    needs_checking,
+)
 from mock_interview.core.feedback.present import colour_of, mark_of
 from mock_interview.core.safetext import visible
 from mock_interview.tui.messages import AttemptsLoaded
@@ -22,6 +30,7 @@ from mock_interview.tui.usertext import user_text
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
 
+QUESTION_SHOWN = 60  # characters of a question in the list, cut at a word (one line of the list at 80 columns)
 CHANGE_SHOWN = {Change.BETTER: ("▲ better", "green"), Change.WORSE: ("▼ worse", "red"),
                 Change.NOW_CHECKED: ("new check", "grey50"), Change.NO_LONGER_CHECKED: ("not checked now", "grey50")}
 
@@ -30,8 +39,9 @@ def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) ->
     """Two attempts' checks side by side; changed rows marked."""
     table = Table(expand=True, show_lines=False)
     table.add_column("check")
-    table.add_column(f"{older.session.started:%d %b %H:%M} · {older.answer.score}")
-    table.add_column(f"{newer.session.started:%d %b %H:%M} · {newer.answer.score}")
+    for attempt in (older, newer):
+        retried = f" #{attempt.place.attempt}" if attempt.place is not None and attempt.place.attempts > 1 else ""
+        table.add_column(f"{attempt.answer.started:%d %b %H:%M}{retried} · {attempt.answer.score}")
     table.add_column("")
     for row in rows:
         words, colour = CHANGE_SHOWN.get(row.change, ("", "white"))
@@ -41,7 +51,10 @@ def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) ->
 
 
 class CompareScreen(Screen[None]):
-    """Pick a question answered more than once; see the last two attempts side by side."""
+    """Pick a question answered more than once (a retry counts); see two attempts side by side.
+
+    The last two attempts are compared at first; either side can be changed to any other attempt.
+    """
 
     app: MockInterviewApp
 
@@ -58,8 +71,15 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="compare-view"):
-            yield Label("Question (answered more than once)", classes="field-label")
+            yield Label("Question (answered more than once, retries included)", classes="field-label")
             yield Select[str]([], id="compare-question", prompt="no question answered twice yet")
+            with Horizontal(id="compare-sides"):
+                with Vertical():
+                    yield Label("Earlier", classes="field-label")
+                    yield Select[int]([], id="compare-older", prompt="-", allow_blank=True)
+                with Vertical():
+                    yield Label("Later", classes="field-label")
+                    yield Select[int]([], id="compare-newer", prompt="-", allow_blank=True)
             yield Static("", id="compare-answers")
             yield Static("", id="compare-table")
         yield Footer(show_command_palette=False)
@@ -76,14 +96,36 @@ class CompareScreen(Screen[None]):
         except LookupError as exc:  # unreadable or gone since History listed it
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
+        for items in attempts.values():
+            if len(items) >= 2:
+                for attempt in items:
+                    if needs_checking(attempt):  # a draft set aside by a retry: check it as the round would have
+                        attempt.answer.feedback = self.check(attempt)
         self.post_message(AttemptsLoaded(attempts, current))
+
+    def check(self, attempt: Attempt) -> dict[str, Any]:
+        """The checklist of an attempt that has none stored (runs in the worker)."""
+        from mock_interview.core.feedback import analyse
+        from mock_interview.core.rounds import question_info
+        from mock_interview.core.tomlschema import InvalidFileError
+
+        answer = attempt.answer
+        info = question_info(answer, self.app.context.packs.find_question(answer.question_ref))
+        profile = None
+        if attempt.session.profile:
+            try:
+                profile = self.app.context.profiles.load(attempt.session.profile)
+            except InvalidFileError:
+                profile = None  # deleted or broken since: checked without it
+        return analyse(answer.text, info, profile=profile).to_json()
 
     def on_attempts_loaded(self, message: AttemptsLoaded) -> None:
         self.attempts = message.attempts
         self.query_one("#compare-answers", Static).update("")
         repeated = {ref: items for ref, items in self.attempts.items() if len(items) >= 2}
         select = self.query_one("#compare-question", Select)
-        select.set_options([(user_text(items[-1].answer.question_text[:70]), ref) for ref, items in repeated.items()])
+        select.set_options([(user_text(textwrap.shorten(items[-1].answer.question_text, QUESTION_SHOWN,
+                                                        placeholder=" …")), ref) for ref, items in repeated.items()])
         preferred = next((a.question_ref for a in message.current.answers if a.question_ref in repeated), None)
         if preferred:
             select.value = preferred
@@ -91,18 +133,39 @@ class CompareScreen(Screen[None]):
             select.value = next(iter(repeated))
         else:
             self.query_one("#compare-answers", Static).update(
-                "Answer a question in two sessions to compare your attempts.")
+                "Answer a question twice (in two sessions, or again with f7 in a round) to compare your attempts.")
         select.focus()
 
     @on(Select.Changed, "#compare-question")
-    def show(self, event: Select.Changed) -> None:
+    def question_chosen(self, event: Select.Changed) -> None:
         if not isinstance(event.value, str):
             return
         items = self.attempts[event.value]
-        older, newer = items[-2], items[-1]
+        options = [(user_text(attempt.title), index) for index, attempt in enumerate(items)]
+        older, newer = self.query_one("#compare-older", Select), self.query_one("#compare-newer", Select)
+        with older.prevent(Select.Changed), newer.prevent(Select.Changed):
+            older.set_options(options)
+            newer.set_options(options)
+            older.value, newer.value = len(items) - 2, len(items) - 1
+        self.show()
+
+    @on(Select.Changed, "#compare-older")
+    @on(Select.Changed, "#compare-newer")
+    def side_chosen(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        """The two attempts chosen, their answers and their checks side by side."""
+        question = self.query_one("#compare-question", Select).value
+        older_index = self.query_one("#compare-older", Select).value
+        newer_index = self.query_one("#compare-newer", Select).value
+        if not isinstance(question, str) or not isinstance(older_index, int) or not isinstance(newer_index, int):
+            return
+        items = self.attempts[question]
+        older, newer = items[min(older_index, newer_index)], items[max(older_index, newer_index)]
         text = Text()
-        for label, attempt in (("Earlier", older), ("Latest", newer)):
-            text.append(f"{label} ({attempt.session.started:%d %b %Y}, score {attempt.answer.score}):\n", style="bold")
+        for label, attempt in (("Earlier", older), ("Later", newer)):
+            text.append(f"{label} ({attempt.title}):\n", style="bold")
             text.append(visible(attempt.answer.text.strip()) + "\n\n")
         self.query_one("#compare-answers", Static).update(text)
         self.rows = compare_checks(older.answer.feedback, newer.answer.feedback)

@@ -12,14 +12,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static, TextArea
+from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mock_interview.core.feedback.model import Feedback
 from mock_interview.core.feedback.present import GROUP_TITLES, gains_line, rows
 from mock_interview.core.safetext import visible
+from mock_interview.core.session_view import AnswerPlace, answer_places, status_shown
 from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
 from mock_interview.tui.usertext import user_text, user_value
+from mock_interview.tui.widgets.fields import TextBox
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Question
@@ -31,6 +33,8 @@ SUPPORT_STYLES = {"structure": "underline green", "specificity": "bold cyan", "a
 PROBLEM_STYLE = "reverse red"
 RECORDING_ACTIONS = ("play", "retranscribe")
 QUESTION_SHOWN = 60  # characters of a question in the list of answers, cut at a word
+NOTE_LABEL = "Reflection: what will you do differently next time? (ctrl+s saves)"
+NO_ANSWERS = "No answers were given in this session."
 
 
 def highlighted_answer(text: str, feedback: Feedback) -> Text:
@@ -94,14 +98,33 @@ def answer_meta(answer: AnswerRecord) -> str:
 
 
 def session_summary(session: Session) -> str:
-    """The header line: when, which packs, how many questions and follow-ups, the scores."""
+    """The header line: when, which packs, the target profile, how many questions and follow-ups, the scores."""
     score = "-" if session.score is None else str(session.score)
     follow_ups = session.follow_ups_answered
     counts = f"{session.questions_answered} of {len(session.plan)} questions" + (
         f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else "")
     groups = "  ".join(f"{g} {s}" for g, s in session.group_scores().items())
-    return (f"{session.started:%a %d %b %Y %H:%M} · {', '.join(session.packs)} · {session.mode} · {counts} · "
-            f"score {score}" + (f"  ({groups})" if groups else ""))
+    profile = f"profile {session.profile}" if session.profile else "no profile"
+    status = status_shown(session.status, session.questions_answered + follow_ups)
+    return (f"{session.started:%a %d %b %Y %H:%M} · {', '.join(session.packs)} · {session.mode} · {profile} · "
+            f"{status} · {counts} · score {score}" + (f"  ({groups})" if groups else ""))
+
+
+def answer_title(answer: AnswerRecord, place: AnswerPlace) -> str:
+    """An answer in the list: "3. Tell me about a time … (attempt 1, set aside)", "  ↳ follow-up …", the score."""
+    short = textwrap.shorten(answer.question_text, QUESTION_SHOWN, placeholder=" …")
+    prefix = "  ↳ follow-up" if place.follow_up else f"{place.number}."
+    attempt = f" ({place.attempt_label})" if place.attempt_label else ""
+    score = "" if answer.score is None else f" [{answer.score}]"
+    return f"{prefix} {short}{attempt}{score}"
+
+
+def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str:
+    """The note's label; says so when the note shown is the question's, kept with another attempt."""
+    if place.note_index == index:
+        return NOTE_LABEL
+    kept_with = places[place.note_index]
+    return f"{NOTE_LABEL} This is the note of question {place.number}, kept with attempt {kept_with.attempt}."
 
 
 class ReviewScreen(Screen[None]):
@@ -125,7 +148,9 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.session_id = session_id
         self.session: Session | None = None
-        self.index = 0
+        self.places: list[AnswerPlace] = []
+        self.index = 0  # the answer shown
+        self.note_index = 0  # the answer whose note the note box holds (the question's, for a set-aside attempt)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -138,8 +163,8 @@ class ReviewScreen(Screen[None]):
                 yield Static("", id="review-checklist")
                 with Collapsible(title="Example answer", collapsed=True, id="review-example-box"):
                     yield Static("", id="review-example", markup=False)
-                yield Label("Reflection: what will you do differently next time? (ctrl+s saves)", classes="field-label")
-                yield TextArea("", id="reflection")
+                yield Label(NOTE_LABEL, classes="field-label", id="reflection-label")
+                yield TextBox("", id="reflection")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -151,19 +176,16 @@ class ReviewScreen(Screen[None]):
             return
         self.query_one("#review-summary", Static).update(user_text(session_summary(session)))
         options = self.query_one("#review-answers", OptionList)
-        number = 0
-        for index, answer in enumerate(session.answers):
-            if not answer.is_follow_up:
-                number += 1
-            prefix = "  ↳ follow-up" if answer.is_follow_up else f"{number}."
-            score = "" if answer.score is None else f" [{answer.score}]"
-            short = textwrap.shorten(answer.question_text, QUESTION_SHOWN, placeholder=" …")
-            options.add_option(Option(user_text(f"{prefix} {short}{score}"), id=str(index)))
+        self.places = answer_places(session.answers)
+        for index, (answer, place) in enumerate(zip(session.answers, self.places, strict=True)):
+            options.add_option(Option(user_text(answer_title(answer, place)), id=str(index)))
         if session.answers:
             options.highlighted = 0
             self.show_answer(0)
-        else:
-            self.query_one("#review-question", Static).update("No answers were given in this session.")
+        else:  # nothing to show an example or keep a note for
+            self.query_one("#review-question", Static).update(NO_ANSWERS)
+            for widget_id in ("#review-example-box", "#reflection-label", "#reflection", "#review-answers"):
+                self.query_one(widget_id).display = False
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -180,6 +202,12 @@ class ReviewScreen(Screen[None]):
         if self.session is None or not self.session.answers:
             return None
         return self.session.answers[self.index]
+
+    def note_answer(self) -> AnswerRecord | None:
+        """The answer whose note the note box holds, if any."""
+        if self.session is None or not self.session.answers:
+            return None
+        return self.session.answers[self.note_index]
 
     @on(OptionList.OptionHighlighted, "#review-answers")
     def answer_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -203,15 +231,18 @@ class ReviewScreen(Screen[None]):
         example_box.display = bool(question and question.example and not answer.is_follow_up)
         if question and question.example:
             self.query_one("#review-example", Static).update(example_text(question))
-        self.query_one("#reflection", TextArea).load_text(user_value(answer.reflection))
+        place = self.places[index]
+        self.note_index = place.note_index
+        self.query_one("#reflection-label", Label).update(note_label(place, index, self.places))
+        self.query_one("#reflection", TextBox).load_text(user_value(self.session.answers[self.note_index].reflection))
         self.refresh_bindings()
 
     def save_now(self) -> None:
-        """Keep the reflection note being written."""
-        answer = self.current_answer()
+        """Keep the reflection note being written (on leaving, on choosing another answer, on ctrl+s)."""
+        answer = self.note_answer()
         if self.session is None or answer is None:
             return
-        note = self.query_one("#reflection", TextArea).text
+        note = self.query_one("#reflection", TextBox).text
         if note != answer.reflection:
             answer.reflection = note
             self.save_session()
