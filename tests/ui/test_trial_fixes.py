@@ -389,6 +389,69 @@ async def test_ctrl_u_in_a_profile_field_edits_the_field(make_app, isolated_data
     assert ProfileStore(isolated_data_dir / "profiles").load("acme-pm").company == "Acme Corp"
 
 
+# -- #18 text cut at 80x24 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("key", "screen_type", "field", "ending"), [
+    ("f3", ProfilesScreen, "#profile-name", " or _)"),
+    ("f4", SettingsScreen, "#model", " a folder"),
+])
+async def test_form_labels_wrap_at_80_columns(make_app, key, screen_type, field, ending):
+    """#18: "Name (used on the command line: lowercase, digits, -" and "…(base.en…), or" ran off the edge."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, key, screen_type)
+        app.screen.query_one(field).focus()  # scrolled into view
+        await pilot.pause(0.2)
+        assert ending in screen_text(app)
+
+
+async def test_reviews_note_label_wraps_at_80_columns(make_app):
+    """#18: "Reflection: what will you do differently next ti"."""
+    app = make_app()
+    session_id = seed_retried(Path(app.context.data.root))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(app, pilot, session_id)
+        screen.query_one("#reflection", TextArea).focus()  # scrolled into view
+        await pilot.pause(0.2)
+        assert "(ctrl+s saves)" in screen_text(app)
+
+
+async def test_a_wrapped_checklist_item_keeps_its_second_line_after_submitting(make_app):
+    """#18: after submitting, "✔ Your own actions (I, not only" showed and its "we)" line was gone."""
+    app = make_app(start_round={"packs": ["behavioral-star"], "count": 2, "order": "pack", "mode": "typed",
+                                "profile": ""})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        await pilot.press("ctrl+s")
+        app.screen.query_one("#answer", TextArea).insert(SECOND_TRY + " I also trained two colleagues on it.")
+        await pilot.pause(0.8)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.5)
+        lines = screen_text(app).splitlines()
+        at = next(i for i, line in enumerate(lines) if "Your own actions (I, not only" in line)
+        assert "we)" in lines[at + 1], "\n".join(lines)
+
+
+# -- #21 the command palette -------------------------------------------------------------------------
+
+
+async def test_the_palette_lists_the_screens_actions_once_each(make_app):
+    """#21: every entry twice ("Copy selected text" / "Copy selected text (ctrl+c)"), and text-editing
+    commands ("Cursor left word select") flooding it during a round."""
+    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed",
+                                "profile": ""})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        await pilot.press("ctrl+s")  # the answer (a text area with its editing keys) has focus
+        commands = list(app.get_system_commands(app.screen))
+        names = [command.title for command in commands]
+        assert len(names) == len(set(names)), names
+        assert not [name for name in names if "ursor" in name or "elect" in name], names
+        assert {"Submit", "Pause", "Skip", "Retry", "End", "Calm"} <= set(names)
+        assert not [c.title for c in commands if c.help.startswith(c.title + " (")]
+
+
 # -- #23 History: the sort direction, a round with nothing answered (#14), the packs column (#18) --------
 
 
@@ -450,3 +513,19 @@ def labels_x(table: DataTable[object], key: str) -> int:
             return x + width // 2
         x += width
     raise AssertionError(f"no column {key}")
+
+
+# -- #24 a dropdown over the footer ----------------------------------------------------------------------
+
+
+async def test_an_open_dropdown_leaves_the_footer_visible(make_app):
+    """#24: at 80x24 Settings' Feedback dropdown covered the footer ("e▊▁▁▁…")."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f4", SettingsScreen)
+        await focus(pilot, app.screen.query_one("#feedback-mode", Select))
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#feedback-mode", Select).expanded
+        last = screen_text(app).splitlines()[-1]
+        assert "^s Save" in last and "f1 Help" in last, last

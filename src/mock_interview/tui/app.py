@@ -30,7 +30,7 @@ class MockInterviewApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f1", "help", "Help", id="help"),
+        Binding("f1", "help", "Help", id="help", tooltip="These keys: the screen's first"),
     ]
 
     def __init__(self, context: AppContext, *, start_round: Mapping[str, Any] | None = None,
@@ -169,12 +169,20 @@ class MockInterviewApp(App[None]):
         self.context.save_settings(settings)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key binding of the current screen is also a palette command."""
+        """The screen's own actions (those its footer shows, and the app's help) as palette commands, one each.
+
+        Not the focused field's: a text area's thirty editing commands ("Cursor left word select")
+        would bury the screen's few. Each entry's help line says what it does and its key, rather
+        than repeating its name.
+        """
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.action in seen or binding.action in ("quit", "command_palette"):
+            own = active.node is screen or active.node is self
+            if not own or not binding.show or not binding.description or binding.action in seen or binding.system:
+                continue
+            if binding.action in ("quit", "command_palette"):  # the palette has its own Quit
                 continue
             seen.add(binding.action)
             namespace = active.node
@@ -182,5 +190,5 @@ class MockInterviewApp(App[None]):
             def run(action: str = binding.action, node: DOMNode = namespace) -> None:
                 self.call_later(self.run_action, action, node)
 
-            key = binding.key_display or binding.key
-            yield SystemCommand(binding.description, f"{binding.description} ({key})", run)
+            key = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(binding.description, f"{binding.tooltip or binding.description}: {key}", run)

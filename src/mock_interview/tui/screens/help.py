@@ -24,7 +24,7 @@ class HelpScreen(ModalScreen[None]):
     def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(heading, [(key, what it does)]) for the screen, the app and the focused field, in that order."""
         screen: list[tuple[str, str, str]] = []  # with the action, to list them in the screen's own order
-        app: list[tuple[str, str]] = [("^p", "Command palette: every action by name")]
+        app: list[tuple[str, str]] = [("^p", "Command palette: the screen's actions by name")]
         field: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
         for active in self.over.active_bindings.values():

@@ -28,7 +28,9 @@ class FeedbackPanel(Vertical):
     DEFAULT_CSS = """
     FeedbackPanel { width: 38; border-left: tall $panel; padding: 0 1; }
     FeedbackPanel #feedback-score { text-style: bold; height: 1; }
-    FeedbackPanel OptionList { height: 1fr; border: none; padding: 0; }
+    /* a stable gutter: the scrollbar appearing later must not narrow the list under lines measured
+       without it (a wrapped item then lost its second line: "Your own actions (I, not only") */
+    FeedbackPanel OptionList { height: 1fr; border: none; padding: 0; scrollbar-gutter: stable; }
     FeedbackPanel #feedback-tip-box { height: auto; max-height: 8; border-top: solid $panel; }
     FeedbackPanel #feedback-tip { color: $text-muted; }
     """
