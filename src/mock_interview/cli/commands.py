@@ -94,23 +94,50 @@ def _packs(context: AppContext, args: Namespace) -> int:
 
 
 def _show_pack(pack: Pack) -> None:
+    """A pack's questions with their times, tips and follow-ups.
+
+    On a terminal, styled, long lines wrapped under their label; piped or redirected, plain text
+    with one line per item and nothing wrapped (for grep, less or a file).
+    """
+    from rich.padding import Padding
     from rich.text import Text
 
+    from mock_interview.cli.output import is_terminal
+
+    heading = f"{pack.title} ({pack.id}) — {len(pack.questions)} questions"
+    items = [(question, f"{question.id} · {question.kind} · {question.answer_seconds} s answer · "
+                        f"{question.prep_seconds} s prep") for question in pack.questions]
+    if not is_terminal():  # print() goes through the stream that makes control characters visible
+        print(_one_line(heading))
+        if pack.description:
+            print(_one_line(pack.description))
+        for number, (question, times) in enumerate(items, 1):
+            print()
+            print(f"{number}. {_one_line(question.text)}  {times}")
+            for label, texts in (("tip", question.tips), ("follow-up", question.follow_ups)):
+                for text in texts:
+                    print(f"   {label}: {_one_line(text)}")
+            if question.example:
+                print("   example answer available")
+        return
     out = console()
     out.print(Text.assemble(user_text(pack.title, "bold"), f" ({pack.id}) — {len(pack.questions)} questions"))
     if pack.description:
         out.print(user_text(pack.description))
-    for number, question in enumerate(pack.questions, 1):
+    for number, (question, times) in enumerate(items, 1):
         out.print()
         out.print(Text.assemble(Text(f"{number}. ", style="bold"), user_text(question.text, "bold"), "  ",
-                                Text(f"{question.id} · {question.kind} · {question.answer_seconds} s answer · "
-                                     f"{question.prep_seconds} s prep", style="dim")))
-        for tip in question.tips:
-            out.print(Text.assemble("   tip: ", user_text(tip)))
-        for follow_up in question.follow_ups:
-            out.print(Text.assemble("   follow-up: ", user_text(follow_up)))
+                                Text(times, style="dim")))
+        for label, texts in (("tip", question.tips), ("follow-up", question.follow_ups)):
+            for text in texts:  # a long tip wraps indented under its label, not at the left margin
+                out.print(Padding(Text.assemble(f"{label}: ", user_text(text)), (0, 0, 0, 3)))
         if question.example:
             out.print(Text("   example answer available", style="italic"))
+
+
+def _one_line(text: str) -> str:
+    """Text from a pack on one line (a line break inside a tip would look like a new item)."""
+    return " ".join(text.split())
 
 
 # -- profiles ------------------------------------------------------------------------------------
@@ -199,6 +226,31 @@ def _ask(value: str | None, prompt: str, flag: str, *, interactive: bool, requir
         return answer.lower() if choices else answer
 
 
+JOB_DESCRIPTION_PROMPT = ("Job description (optional): paste it, then finish with ctrl+d on a new line "
+                          "(or a line holding only '.'); Enter on an empty first line skips it")
+END_OF_TEXT = "."
+
+
+def _ask_text(prompt: str) -> str:
+    """A multi-line answer (a pasted job description), ended by ctrl+d or a line holding only ``.``.
+
+    An empty first line skips it. Blank lines inside the text are kept: a job description has
+    paragraphs, so an empty line cannot be what ends it.
+    """
+    print(f"{prompt}:")
+    lines: list[str] = []
+    while True:
+        try:
+            line = input()
+        except EOFError:  # ctrl+d: the end of the text, not "stop" (it is the last question)
+            print()
+            break
+        if line.strip() == END_OF_TEXT or (not lines and not line.strip()):
+            break
+        lines.append(line)
+    return "\n".join(lines).strip()
+
+
 def _profiles_new(context: AppContext, args: Namespace) -> int:
     from mock_interview.core.choices import CareerStage, Industry, choice_values
     from mock_interview.core.profiles import Profile, parse_profile
@@ -229,6 +281,8 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
                      choices=choice_values(CareerStage), default=CareerStage.MID.value)
         mission = _ask(args.mission, "Mission (one sentence, optional)", "mission", interactive=interactive)
         values_text = _ask(args.values, "Values (comma-separated, optional)", "values", interactive=interactive)
+        if interactive and not args.job_description_file:
+            job_description = _ask_text(JOB_DESCRIPTION_PROMPT)
     except _Usage as exc:
         _err(str(exc))
         return EXIT_USAGE

@@ -191,15 +191,18 @@ def _read_questions(raw_questions: Any, header: dict[str, Any], source: Path | N
         before = len(problems)
         values = check_table(item, QUESTION_FIELDS, file=source, where=where,
                              locate=functools.partial(locator.line_of, "questions", index=index), problems=problems)
-        if len(problems) > before:
-            continue
-        if values["id"] in seen:
+        # the id is checked for duplicates even when another key of the question is wrong: every problem at once
+        question_id = item.get("id") if isinstance(item, dict) else None
+        duplicate = isinstance(question_id, str) and question_id in seen
+        if duplicate:
             problems.append(Problem(source, f"{where}.id",
-                                    f"duplicate id '{values['id']}' (also questions[{seen[values['id']]}]); "
+                                    f"duplicate id '{question_id}' (also questions[{seen[str(question_id)]}]); "
                                     "ids must be unique in a pack",
                                     locator.line_of("questions", "id", index)))
+        elif isinstance(question_id, str):
+            seen[question_id] = index + 1
+        if duplicate or len(problems) > before:
             continue
-        seen[values["id"]] = index + 1
         low, high = values.get("min_words"), values.get("max_words")
         if low is not None and high is not None and low > high:
             problems.append(Problem(source, f"{where}.min_words", f"is {low}, more than max_words ({high}); swap them",

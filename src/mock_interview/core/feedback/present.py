@@ -8,6 +8,7 @@ Plain text only: the callers decide how to style it, and must treat every string
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ STATUS_WORDS: dict[Status, str] = {Status.PASS: "passed", Status.PARTIAL: "partl
                                    Status.NA: "does not apply"}
 GROUP_TITLES: dict[str, str] = {g.value: g.value.capitalize() for g in Group}
 EVIDENCE_SHOWN = 3
+EVIDENCE_WIDTH = 60  # characters of each piece of evidence in a row, cut at a word
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,18 @@ def _status(value: str) -> Status:
         return Status.NA
 
 
+def clip(text: str, width: int = EVIDENCE_WIDTH) -> str:
+    """``text`` on one line, cut at a word with "…" when longer than ``width`` (a single long word is cut inside)."""
+    line = " ".join(text.split())
+    if len(line) <= width:
+        return line
+    cut = textwrap.shorten(line, width, placeholder="…")
+    return cut if cut != "…" else line[: width - 1] + "…"
+
+
 def check_row(check: Check) -> CheckRow:
     """The line a check shows."""
-    detail = check.detail or "; ".join(e.text[:60] for e in check.evidence[:EVIDENCE_SHOWN])
+    detail = check.detail or "; ".join(clip(e.text) for e in check.evidence[:EVIDENCE_SHOWN])
     status = _status(check.status)
     return CheckRow(check, STATUS_MARKS[status], STATUS_COLOURS[status], check.label, str(check.group), detail,
                     "" if status == Status.PASS else check.tip)
