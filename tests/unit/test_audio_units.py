@@ -1,4 +1,4 @@
-"""Audio and streaming logic with fakes: resampling, crash-safe WAV files, cutting at pauses."""
+"""Audio files and devices without a device: resampling, crash-safe WAV files, reading long files in blocks."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ import numpy as np
 import pytest
 
 from mock_interview.audio import devices
-from mock_interview.audio.wavfile import IncrementalWav, StreamResampler, read_wav, resample
-from mock_interview.transcription.streaming import StreamingTranscriber, find_cut
-from tests.fakes import FakeTranscriber, tone_with_pauses
+from mock_interview.audio.wavfile import IncrementalWav, StreamResampler, iter_audio_blocks, read_wav, resample
 
 
 def test_stream_resampler_matches_whole_signal_resampling():
@@ -23,12 +21,40 @@ def test_stream_resampler_matches_whole_signal_resampling():
     t = np.arange(rate * 2) / rate
     signal = np.sin(2 * np.pi * 440 * t).astype(np.float32)
     resampler = StreamResampler(rate, 16000)
-    pieces = [resampler.process(signal[i:i + 4410]) for i in range(0, signal.size, 4410)]
+    pieces = [resampler.process(signal[i:i + 4410]) for i in range(0, signal.size, 4410)] + [resampler.flush()]
     streamed = np.concatenate(pieces)
     whole = resample(signal, rate, 16000)
-    assert abs(streamed.size - whole.size) <= 2
-    n = min(streamed.size, whole.size)
-    assert np.max(np.abs(streamed[:n] - whole[:n])) < 1e-3
+    assert streamed.size == whole.size == 32000
+    assert np.max(np.abs(streamed - whole)) < 1e-4
+
+
+def test_resampling_does_not_fold_high_tones_into_the_speech_band():
+    # A 12 kHz whine recorded at 48 kHz cannot be represented at 16 kHz: a low-pass filter removes
+    # it; linear interpolation would fold it down to 4 kHz at full level.
+    rate = 48000
+    t = np.arange(rate) / rate
+    whine = np.sin(2 * np.pi * 12000 * t).astype(np.float32)
+    resampler = StreamResampler(rate, 16000)
+    out = np.concatenate([resampler.process(whine[i:i + 4800]) for i in range(0, whine.size, 4800)] + [resampler.flush()])
+    assert float(np.sqrt(np.mean(out[1000:-1000] ** 2))) < 0.01
+    speech_band = np.sin(2 * np.pi * 1000 * t).astype(np.float32)
+    kept = resample(speech_band, rate, 16000)
+    assert float(np.sqrt(np.mean(kept[1000:-1000] ** 2))) == pytest.approx(0.707, abs=0.01)
+
+
+def test_audio_blocks_stream_any_file_at_16k_mono(tmp_path: Path):
+    import soundfile
+
+    rate = 44100
+    t = np.arange(int(rate * 5.5)) / rate
+    stereo = np.stack([np.sin(2 * np.pi * 300 * t), np.sin(2 * np.pi * 300 * t)], axis=1).astype(np.float32) * 0.5
+    path = tmp_path / "stereo.wav"
+    soundfile.write(str(path), stereo, rate)
+    blocks = list(iter_audio_blocks(path, block_seconds=1.0))
+    assert len(blocks) >= 5 and max(b.size for b in blocks) <= 16000 + 1000
+    streamed = np.concatenate(blocks)
+    assert streamed.size == int(5.5 * 16000)
+    assert np.max(np.abs(streamed - read_wav(path))) < 1e-4
 
 
 def test_incremental_wav_is_private_and_reads_back(tmp_path: Path):
@@ -58,29 +84,7 @@ def test_wav_of_a_killed_writer_reads_back(tmp_path: Path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True)
     assert result.returncode == -9
     assert read_wav(path).size == 30 * 1600
-
-
-def test_find_cut_prefers_the_last_pause():
-    audio = tone_with_pauses([(3, True), (0.6, False), (4, True), (0.6, False), (2, True)])
-    cut = find_cut(audio, min_samples=5 * 16000, pause_samples=int(0.35 * 16000))
-    assert cut is not None
-    assert 7.6 * 16000 <= cut <= 8.2 * 16000  # inside the second pause (7.6 s to 8.2 s)
-
-
-def test_streaming_cuts_at_pauses_and_offsets_word_times():
-    fake = FakeTranscriber()
-    updates = []
-    stream = StreamingTranscriber(fake, on_update=updates.append, min_chunk=3, max_chunk=10)
-    audio = tone_with_pauses([(4, True), (0.6, False), (4, True), (0.6, False), (4, True), (0.6, False), (1.5, True)])
-    for start in range(0, audio.size, 1600):
-        stream.feed(audio[start:start + 1600])
-    transcript = stream.finish()
-    assert len(fake.pieces) >= 3
-    assert sum(fake.pieces) == audio.size
-    assert all(piece < 11 * 16000 for piece in fake.pieces)
-    starts = [w[1] for w in transcript.words]
-    assert starts == sorted(starts) and starts[-1] > 8
-    assert transcript.text.startswith("piece1") and updates
+    assert sum(block.size for block in iter_audio_blocks(path)) == 30 * 1600
 
 
 def test_missing_portaudio_is_a_message_not_a_crash(monkeypatch: pytest.MonkeyPatch):

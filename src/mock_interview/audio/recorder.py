@@ -2,9 +2,13 @@
 
 The PortAudio callback runs on a real-time thread and must never block, so it copies the block
 into a queue and returns. A writer thread takes blocks off the queue, resamples them to 16 kHz
-mono if the device could not record at that rate, appends them to the answer's WAV file (flushed
-at once, see :mod:`mock_interview.audio.wavfile`), measures the level and hands the block to the
-streaming transcriber.
+mono with libsoxr if the device could not record at that rate, appends them to the answer's WAV
+file (flushed at once, see :mod:`mock_interview.audio.wavfile`), measures the level and hands the
+block to the streaming transcriber.
+
+Opening a stream is not the same as recording: PulseAudio and others take a moment before the
+first block arrives. :attr:`Recorder.live` is set (and ``on_live`` called) only when audio is
+flowing, so callers say "Speak now" and start the answer clock then, never before.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -41,18 +46,22 @@ class Recorder:
     """Records from an input device into ``path`` as it goes; ``on_block`` gets each 16 kHz block."""
 
     def __init__(self, path: Path, device: str | int | None = None, *, on_block: Callable[[np.ndarray], None] | None = None,
-                 on_level: Callable[[float, float], None] | None = None, on_silence: Callable[[], None] | None = None):
+                 on_level: Callable[[float, float], None] | None = None, on_silence: Callable[[], None] | None = None,
+                 on_live: Callable[[], None] | None = None):
         self.path = path
         self.device_spec = device
         self.on_block = on_block
         self.on_level = on_level
         self.on_silence = on_silence
+        self.on_live = on_live
         self.stats = RecordingStats()
         self.paused = False
+        self.live = threading.Event()  # set when the first block of audio has been written
         self._queue: queue.Queue[np.ndarray | None] = queue.Queue()
-        self._stream = None
+        self._stream: Any = None
         self._writer: threading.Thread | None = None
         self._wav: IncrementalWav | None = None
+        self._resampler: StreamResampler | None = None
         self._error: BaseException | None = None
         self._silence_reported = False
 
@@ -91,37 +100,50 @@ class Recorder:
             self._wav.close()
             raise AudioUnavailable(f"the input '{device.name}' could not start ({exc}); it may be busy") from None
 
-    def _callback(self, indata, frames, time_info, status) -> None:
+    def wait_until_live(self, timeout: float) -> bool:
+        """Wait until audio is flowing (the first block is on disk); ``False`` if it did not within ``timeout``."""
+        return self.live.wait(timeout)
+
+    def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         if status and status.input_overflow:
             self.stats.overflows += 1
         if not self.paused:
             self._queue.put(indata[:, 0].copy())
 
     def _write_loop(self) -> None:
+        assert self._resampler is not None
         try:
             while True:
                 block = self._queue.get()
                 if block is None:
+                    self._write(self._resampler.flush())
                     break
-                samples = self._resampler.process(block)
-                if samples.size == 0:
-                    continue
-                self._wav.write(samples)
-                self.stats.seconds = self._wav.seconds
-                rms = float(np.sqrt(np.mean(samples.astype(np.float64) ** 2)))
-                self.stats.peak_rms = max(self.stats.peak_rms, rms)
-                if self.on_level is not None:
-                    self.on_level(rms, self.stats.seconds)
-                if (not self._silence_reported and self.stats.seconds >= SILENCE_WARNING_SECONDS
-                        and self.stats.peak_rms < SILENCE_RMS):
-                    self._silence_reported = True
-                    self.stats.warnings.append("Nothing was heard in the first seconds: check your microphone.")
-                    if self.on_silence is not None:
-                        self.on_silence()
-                if self.on_block is not None:
-                    self.on_block(samples)
+                self._write(self._resampler.process(block))
         except BaseException as exc:  # keep the error for stop(); the audio so far is on disk
             self._error = exc
+
+    def _write(self, samples: np.ndarray) -> None:
+        if samples.size == 0:
+            return
+        assert self._wav is not None
+        self._wav.write(samples)
+        self.stats.seconds = self._wav.seconds
+        if not self.live.is_set():
+            self.live.set()
+            if self.on_live is not None:
+                self.on_live()
+        rms = float(np.sqrt(np.mean(samples.astype(np.float64) ** 2)))
+        self.stats.peak_rms = max(self.stats.peak_rms, rms)
+        if self.on_level is not None:
+            self.on_level(rms, self.stats.seconds)
+        if (not self._silence_reported and self.stats.seconds >= SILENCE_WARNING_SECONDS
+                and self.stats.peak_rms < SILENCE_RMS):
+            self._silence_reported = True
+            self.stats.warnings.append("Nothing was heard in the first seconds: check your microphone.")
+            if self.on_silence is not None:
+                self.on_silence()
+        if self.on_block is not None:
+            self.on_block(samples)
 
     def stop(self) -> RecordingStats:
         """Stop the stream, write what is queued, and close the file."""
