@@ -2,44 +2,40 @@
 
 :class:`WhisperTranscriber` loads a CTranslate2 Whisper model from a local folder (CPU, int8 and
 all cores by default: the measured best on a laptop, see ``bench/transcription_speed.py``) and
-turns 16 kHz audio into text with word timings.
+decodes one piece of 16 kHz audio into segments with word timings. It has no speech gate: give it
+speech. Answers and files go through :class:`~mock_interview.transcription.streaming.StreamingTranscriber`,
+which sends only what the speech detector calls speech and keeps only the words the guards accept;
+:func:`transcribe_file` and :func:`transcribe_audio` do that for a file or an array.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 from mock_interview.transcription.models import ModelChoice, ModelUnavailable, resolve_model
+from mock_interview.transcription.transcript import Segment, TimedWord, Transcript, WordTiming
+
+__all__ = ["DISFLUENT_PROMPT", "SAMPLE_RATE", "Transcriber", "Transcript", "TranscriptionError", "WhisperTranscriber",
+           "WordTiming", "load_transcriber", "transcribe_audio", "transcribe_file"]
 
 SAMPLE_RATE = 16000
 # Whisper tends to drop "um" and "uh". Starting the decoder from disfluent text keeps more of them
-# (measured in bench/filler_retention.py); the filler count is still a lower bound.
+# (measured in bench/filler_retention.py); the filler count is still a lower bound. Over silence the
+# same prompt makes Whisper invent fillers, so it is only ever used on audio the speech detector
+# judged to be speech.
 DISFLUENT_PROMPT = "Um, so, uh, I was, like, you know, working on the, um, project, and, uh, I think it went well."
+# A decode that repeats itself (compression ratio over 2.4) is tried again once with some randomness.
+TEMPERATURES = (0.0, 0.4)
 
 
 class TranscriptionError(Exception):
     """Transcription failed; the message says why."""
-
-
-@dataclass
-class Transcript:
-    """Text with word timings (seconds from the start of the audio)."""
-
-    text: str
-    words: list[tuple[str, float, float]] = field(default_factory=list)
-    duration: float = 0.0
-    model: str = ""
-
-    def to_json(self) -> dict:
-        """The shape documented for ``transcribe --json`` (delivery figures are added by the caller)."""
-        return {"text": self.text, "duration": round(self.duration, 3), "model": self.model,
-                "words": [{"word": w, "start": round(s, 3), "end": round(e, 3)} for w, s, e in self.words]}
 
 
 class Transcriber(Protocol):
@@ -49,10 +45,11 @@ class Transcriber(Protocol):
 
     def transcribe(self, audio: np.ndarray, prompt: str | None = None) -> Transcript:
         """Transcribe ``audio``; ``prompt`` conditions the decoder (previous text, or disfluent text)."""
+        ...
 
 
 class WhisperTranscriber:
-    """A faster-whisper model, loaded once; safe to call from one worker thread at a time."""
+    """A faster-whisper model, loaded once; safe to call from several threads (calls take turns)."""
 
     def __init__(self, choice: ModelChoice, *, compute_type: str = "int8", cpu_threads: int | None = None,
                  keep_fillers: bool = True):
@@ -64,33 +61,50 @@ class WhisperTranscriber:
         self.label = choice.label
         self.keep_fillers = keep_fillers
         self._lock = threading.Lock()
+        self._warm = False
         try:
             self._model = WhisperModel(str(choice.path), device="cpu", compute_type=compute_type,
                                        cpu_threads=cpu_threads or os.cpu_count() or 1, local_files_only=True)
-        except Exception as exc:
+        except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for a bad folder: report, never crash
             raise ModelUnavailable(f"could not load the model at {choice.path} ({exc}); choose another in Settings") from None
 
+    def warm_up(self) -> None:
+        """Run the model (and the speech detector) once, so the first answer does not pay for first-call set-up."""
+        if self._warm:
+            return
+        from mock_interview.transcription.vad import SpeechDetector
+
+        rng = np.random.default_rng(0)
+        SpeechDetector().feed((0.001 * rng.standard_normal(SAMPLE_RATE)).astype(np.float32))
+        self.transcribe((0.001 * rng.standard_normal(SAMPLE_RATE)).astype(np.float32), prompt="")
+        self._warm = True
+
     def transcribe(self, audio: np.ndarray, prompt: str | None = None) -> Transcript:
-        """Transcribe 16 kHz mono float32 audio with word timings."""
+        """Decode one piece of 16 kHz mono float32 audio into segments with word timings (no speech gate)."""
         if audio.size < SAMPLE_RATE // 10:
             return Transcript("", [], audio.size / SAMPLE_RATE, self.label)
         initial = prompt if prompt is not None else (DISFLUENT_PROMPT if self.keep_fillers else None)
         with self._lock:
             try:
-                segments, _info = self._model.transcribe(
+                decoded, _info = self._model.transcribe(
                     audio.astype(np.float32), language="en", beam_size=1, word_timestamps=True,
-                    condition_on_previous_text=False, initial_prompt=initial, vad_filter=False,
-                    without_timestamps=False, temperature=0.0)
-                words: list[tuple[str, float, float]] = []
-                texts = []
-                for segment in segments:
-                    texts.append(segment.text.strip())
-                    for word in segment.words or []:
-                        words.append((word.word.strip(), float(word.start), float(word.end)))
-            except Exception as exc:
+                    condition_on_previous_text=False, initial_prompt=initial or None, vad_filter=False,
+                    without_timestamps=False, temperature=list(TEMPERATURES))
+                segments = [_segment(s) for s in decoded]
+            except Exception as exc:  # CTranslate2 errors are not typed: report them as ours
                 raise TranscriptionError(f"transcription failed ({exc})") from None
-        text = " ".join(t for t in texts if t)
-        return Transcript(text, words, audio.size / SAMPLE_RATE, self.label)
+        words: list[WordTiming] = [(w.text, w.start, w.end) for s in segments for w in s.words]
+        text = " ".join(s.text for s in segments if s.text)
+        return Transcript(text, words, audio.size / SAMPLE_RATE, self.label, segments)
+
+
+def _segment(decoded: object) -> Segment:
+    raw_words = getattr(decoded, "words", None) or []
+    words = tuple(TimedWord(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+                  for w in raw_words if w.word.strip())
+    return Segment(str(getattr(decoded, "text", "")).strip(), float(getattr(decoded, "start", 0.0)),
+                   float(getattr(decoded, "end", 0.0)), words, float(getattr(decoded, "avg_logprob", 0.0)),
+                   float(getattr(decoded, "no_speech_prob", 0.0)), float(getattr(decoded, "compression_ratio", 1.0)))
 
 
 _cache: dict[tuple[str, str], WhisperTranscriber] = {}
@@ -111,13 +125,41 @@ def load_transcriber(model_spec: str, models_dir: Path | None = None) -> Whisper
         return _cache[key]
 
 
-def transcribe_file(path: Path, model_spec: str = "bundled", models_dir: Path | None = None) -> Transcript:
-    """Transcribe an audio file (any rate; read with libsndfile, so an unclosed WAV works too)."""
-    from mock_interview.audio.wavfile import read_wav
+def transcribe_file(path: Path, model_spec: str = "bundled", models_dir: Path | None = None, *,
+                    transcriber: Transcriber | None = None,
+                    on_progress: Callable[[float], None] | None = None) -> Transcript:
+    """Transcribe an audio file of any rate and length, streamed from disk in bounded memory.
 
+    Reads a few seconds at a time (libsndfile, so an unclosed WAV works too), resamples with
+    libsoxr, and goes through the same speech gate, pieces and guards as a live answer.
+
+    Raises:
+        TranscriptionError: The file cannot be read as audio, or decoding failed.
+        ModelUnavailable: The model cannot be loaded.
+    """
+    from mock_interview.audio.wavfile import iter_audio_blocks
+    from mock_interview.transcription.streaming import StreamingTranscriber
+
+    model = transcriber if transcriber is not None else load_transcriber(model_spec, models_dir)
+    stream = StreamingTranscriber(model, live=False, on_progress=on_progress)
     try:
-        audio = read_wav(Path(path))
-    except Exception as exc:
+        for block in iter_audio_blocks(Path(path)):
+            stream.feed(block)
+    except TranscriptionError:
+        stream.cancel()
+        raise
+    except (RuntimeError, OSError, ValueError) as exc:  # soundfile's LibsndfileError is a RuntimeError
+        stream.cancel()
         raise TranscriptionError(f"cannot read {path} as audio ({exc}); give a WAV, FLAC or OGG file") from None
-    transcriber = load_transcriber(model_spec, models_dir)
-    return transcriber.transcribe(audio)
+    return stream.finish()
+
+
+def transcribe_audio(audio: np.ndarray, transcriber: Transcriber) -> Transcript:
+    """Transcribe 16 kHz mono audio held in memory through the speech gate and the guards."""
+    from mock_interview.transcription.streaming import StreamingTranscriber
+
+    stream = StreamingTranscriber(transcriber, live=False)
+    block = 2 * SAMPLE_RATE
+    for start in range(0, audio.size, block):
+        stream.feed(audio[start:start + block])
+    return stream.finish()

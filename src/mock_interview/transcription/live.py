@@ -1,0 +1,144 @@
+"""A spoken answer being recorded and transcribed at once: the one path for the app and ``record --transcribe``.
+
+The recorder writes every block to the answer's WAV file and hands it to the streaming
+transcriber. :meth:`LiveAnswer.start` returns only once audio is flowing, so the caller can say
+"Speak now" and start the answer clock knowing that the first word will be recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from mock_interview.audio.devices import AudioUnavailable
+from mock_interview.audio.recorder import RecordingStats
+from mock_interview.transcription.streaming import StreamingTranscriber
+from mock_interview.transcription.transcriber import Transcriber
+from mock_interview.transcription.transcript import Transcript
+
+LIVE_TIMEOUT_SECONDS = 5.0
+NO_SPEECH_MESSAGE = "No speech heard — check the microphone (Settings → input device)"
+
+
+class RecorderLike(Protocol):
+    """What :class:`LiveAnswer` needs of a recorder (:class:`~mock_interview.audio.recorder.Recorder`, or a fake)."""
+
+    paused: bool
+
+    def start(self) -> None:
+        """Open the device and start recording."""
+        ...
+
+    def wait_until_live(self, timeout: float) -> bool:
+        """Wait for the first block of audio."""
+        ...
+
+    def stop(self) -> RecordingStats:
+        """Stop and close the file."""
+        ...
+
+
+RecorderFactory = Callable[..., Any]
+
+
+@dataclass
+class LiveResult:
+    """A finished spoken answer: its transcript, what the recorder saw, and anything the user should know."""
+
+    transcript: Transcript
+    stats: RecordingStats
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def heard_speech(self) -> bool:
+        """Whether any word was recognised (no words: no transcript, no score)."""
+        return self.transcript.heard_speech
+
+
+class LiveAnswer:
+    """Records ``path`` from an input device and transcribes it while the user speaks.
+
+    Args:
+        path: The answer's WAV file (created ``0600``, written block by block).
+        transcriber: A loaded model.
+        device: An input device index or part of its name; ``None`` for the default.
+        on_live: Called once, from the recorder's thread, when the first block of audio has arrived.
+        on_level: Called with the level (RMS) and seconds recorded after each block.
+        on_silence: Called once if nothing at all is heard in the first seconds.
+        on_update: Called with the transcript so far (from the decoding thread).
+        on_progress: Called while finishing with the seconds of speech still to transcribe.
+        recorder_factory: Builds the recorder (tests pass a fake).
+    """
+
+    def __init__(self, path: Path, transcriber: Transcriber, *, device: str | int | None = None,
+                 on_live: Callable[[], None] | None = None, on_level: Callable[[float, float], None] | None = None,
+                 on_silence: Callable[[], None] | None = None, on_update: Callable[[str], None] | None = None,
+                 on_progress: Callable[[float], None] | None = None,
+                 recorder_factory: RecorderFactory | None = None) -> None:
+        from mock_interview.audio.recorder import Recorder
+
+        self.path = path
+        self.stream = StreamingTranscriber(transcriber, on_update=on_update, on_progress=on_progress)
+        factory = recorder_factory or Recorder
+        self.recorder: RecorderLike = factory(path, device, on_block=self._feed, on_level=on_level,
+                                              on_silence=on_silence, on_live=on_live)
+        self._stopped = False
+
+    def _feed(self, samples: np.ndarray) -> None:
+        self.stream.feed(samples)
+
+    def start(self, live_timeout: float = LIVE_TIMEOUT_SECONDS) -> None:
+        """Open the device and wait until audio flows.
+
+        Raises:
+            AudioUnavailable: The device could not be opened, or sent no audio within ``live_timeout``.
+        """
+        try:
+            self.recorder.start()
+        except AudioUnavailable:
+            self.stream.cancel()
+            raise
+        if not self.recorder.wait_until_live(live_timeout):
+            self.cancel()
+            raise AudioUnavailable(f"the input device sent no audio in {live_timeout:g} s; check it in Settings "
+                                   "(input device) or close other programs using it")
+
+    def pause(self) -> None:
+        """Stop keeping audio (the clock is paused)."""
+        self.recorder.paused = True
+
+    def resume(self) -> None:
+        """Keep audio again."""
+        self.recorder.paused = False
+
+    def stop(self) -> LiveResult:
+        """Stop recording and wait for the final transcript.
+
+        Raises:
+            TranscriptionError: Decoding failed (the recording is kept on disk).
+        """
+        warnings: list[str] = []
+        stats = RecordingStats()
+        if not self._stopped:
+            self._stopped = True
+            try:
+                stats = self.recorder.stop()
+                warnings += stats.warnings
+            except AudioUnavailable as exc:
+                warnings.append(str(exc))
+        transcript = self.stream.finish()
+        return LiveResult(transcript, stats, warnings)
+
+    def cancel(self) -> None:
+        """Stop without a transcript (skip, retry, quit); the audio stays on disk."""
+        self.stream.cancel()
+        if not self._stopped:
+            self._stopped = True
+            try:
+                self.recorder.stop()
+            except AudioUnavailable:
+                pass  # the audio so far is on disk; nothing to report when the answer is dropped
