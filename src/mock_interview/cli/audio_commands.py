@@ -5,22 +5,32 @@ from __future__ import annotations
 import json
 import sys
 import threading
+import time
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mock_interview.core.context import AppContext
 from mock_interview.core.fsutil import UnsafePathError
+
+if TYPE_CHECKING:
+    from mock_interview.transcription.transcript import Transcript
 
 
 def _err(message: str) -> None:
     print(f"mock-interview: {message}", file=sys.stderr)
 
 
-def delivery_figures(transcript, limit: float | None = None) -> dict:
-    """Words per minute, fillers, hedges, pauses and time used, from the feedback engine's delivery checks."""
+def delivery_figures(transcript: Transcript, limit: float | None = None) -> dict[str, Any]:
+    """Words per minute, fillers, hedges, pauses and time used, from the feedback engine's delivery checks.
+
+    Rates are over the speech (first word to last), never over leading or trailing silence; with
+    no words there are no figures and the delivery checks are ``na``.
+    """
     from mock_interview.core.feedback import Delivery, QuestionInfo, analyse, long_pauses, words_per_minute
 
     wpm = words_per_minute(transcript.words)
+    speech_minutes = (transcript.words[-1][2] - transcript.words[0][1]) / 60 if transcript.words else 0.0
     feedback = analyse(transcript.text, QuestionInfo("", "general", int(limit or max(transcript.duration, 1))),
                        delivery=Delivery(tuple(transcript.words), transcript.duration, limit))
     fillers = feedback.by_id("delivery.fillers")
@@ -28,7 +38,7 @@ def delivery_figures(transcript, limit: float | None = None) -> dict:
     return {
         "wpm": round(wpm, 1),
         "fillers": len(fillers.evidence) if fillers else 0,
-        "fillers_per_minute": round((len(fillers.evidence) if fillers else 0) / max(transcript.duration / 60, 1e-6), 2),
+        "fillers_per_minute": round((len(fillers.evidence) if fillers else 0) / speech_minutes, 2) if speech_minutes > 0 else 0.0,
         "fillers_lower_bound": True,
         "filler_words": [e.text for e in fillers.evidence] if fillers else [],
         "long_pauses": [{"seconds": round(gap, 2), "at": round(at, 2)} for gap, at in pauses],
@@ -36,16 +46,28 @@ def delivery_figures(transcript, limit: float | None = None) -> dict:
     }
 
 
-def _transcript_output(transcript, as_json: bool, limit: float | None = None) -> None:
+CLI_NO_SPEECH = "no speech heard; check the microphone ('mock-interview devices' lists inputs, --device picks one)"
+
+
+def _transcript_output(transcript: Transcript, as_json: bool, limit: float | None = None,
+                       no_speech: str = "no speech heard in the audio") -> None:
     figures = delivery_figures(transcript, limit)
     if as_json:
         data = transcript.to_json()
+        data["speech_heard"] = transcript.heard_speech
         data.update(figures)
         print(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    print(transcript.text)
-    print(f"\n{transcript.duration:.1f} s · {len(transcript.words)} words · {figures['wpm']:.0f} words a minute · "
-          f"{figures['fillers']} fillers (at least) · {len(figures['long_pauses'])} pauses over 2.5 s · model {transcript.model}")
+    elif transcript.heard_speech:
+        print(transcript.text)
+        print(f"\n{transcript.duration:.1f} s · {len(transcript.words)} words · {figures['wpm']:.0f} words a minute · "
+              f"{figures['fillers']} fillers (at least) · {len(figures['long_pauses'])} pauses over 2.5 s · model {transcript.model}")
+    if not transcript.heard_speech:
+        _err(f"{no_speech} ({transcript.duration:.1f} s of audio, model {transcript.model})")
+
+
+def _progress(seconds: float) -> None:
+    if seconds >= 0.5:
+        print(f"transcribing the last {seconds:.0f} s…", file=sys.stderr, flush=True)
 
 
 def run_audio_command(context: AppContext, args: Namespace) -> int:
@@ -77,7 +99,7 @@ def run_audio_command(context: AppContext, args: Namespace) -> int:
                 _err(f"{path} does not exist; give the path of a WAV file")
                 return 1
             transcript = transcribe_file(path, args.model or settings.model, models_dir)
-            _transcript_output(transcript, args.json)
+            _transcript_output(transcript, args.json, no_speech=f"no speech heard in {path}")
             return 0
         if args.command == "record":
             return _record(context, args, settings.input_device or None, args.model or settings.model, models_dir)
@@ -89,7 +111,8 @@ def run_audio_command(context: AppContext, args: Namespace) -> int:
     return 2
 
 
-def _record(context, args, default_device, model: str, models_dir: Path) -> int:
+def _record(context: AppContext, args: Namespace, default_device: str | None, model: str, models_dir: Path) -> int:
+    """Record until N seconds, Enter or Ctrl+C; with ``--transcribe``, transcribe while recording (as the app does)."""
     from mock_interview.audio.devices import AudioUnavailable
     from mock_interview.audio.recorder import Recorder
 
@@ -103,27 +126,46 @@ def _record(context, args, default_device, model: str, models_dir: Path) -> int:
         _err(f"{output} exists; pass --force to overwrite it, or choose another name")
         return 1
     except OSError as exc:
-        _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError) else f"cannot create {output} ({exc.strerror}); choose another path")
+        _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError)
+             else f"cannot create {output} ({exc.strerror}); choose another path")
         return 1
-    stop = threading.Event()
-    recorder = Recorder(output, args.device or default_device)
+    device = args.device or default_device
+    live = None
     try:
-        recorder.start()
-    except (AudioUnavailable, OSError) as exc:
+        if args.transcribe:
+            from mock_interview.transcription.live import LiveAnswer
+            from mock_interview.transcription.transcriber import load_transcriber
+
+            transcriber = load_transcriber(model, models_dir)
+            transcriber.warm_up()  # before the microphone opens: the first seconds are decoded without delay
+            live = LiveAnswer(output, transcriber, device=device, on_progress=_progress)
+            live.start()
+            recorder = live.recorder
+        else:
+            recorder = Recorder(output, device)
+            recorder.start()
+    except Exception as exc:
         if created:
             output.unlink(missing_ok=True)  # the empty placeholder this command made
-        if isinstance(exc, AudioUnavailable):
+        if not isinstance(exc, OSError) or isinstance(exc, AudioUnavailable):
             raise
-        _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError) else f"cannot write {output} ({exc.strerror}); choose another path")
+        _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError)
+             else f"cannot write {output} ({exc.strerror}); choose another path")
         return 1
+    if live is None:
+        if not recorder.wait_until_live(5.0):
+            recorder.stop()
+            _err(f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
+                 "or close other programs using it")
+            return 1
+    stop = threading.Event()
     interactive = sys.stdin.isatty()
+    # Printed only now that audio is flowing: what is said from here on is recorded.
     print(f"recording from {recorder.stats.device} to {output}"
           + (f" for {args.seconds:g} s" if args.seconds else "") + ("; press Enter or Ctrl+C to stop" if interactive else ""),
-          file=sys.stderr)
+          file=sys.stderr, flush=True)
     if interactive:
         threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
-    import time
-
     started = time.monotonic()
     try:
         while not stop.is_set():
@@ -134,14 +176,17 @@ def _record(context, args, default_device, model: str, models_dir: Path) -> int:
             time.sleep(0.02)
     except KeyboardInterrupt:
         pass
-    stats = recorder.stop()
-    for warning in stats.warnings:
+    if live is not None:
+        result = live.stop()
+        stats, warnings = result.stats, result.warnings
+    else:
+        stats = recorder.stop()
+        warnings = stats.warnings
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"recorded {stats.seconds:.1f} s to {output}", file=sys.stderr)
-    if args.transcribe:
-        from mock_interview.transcription.transcriber import transcribe_file
-
-        _transcript_output(transcribe_file(output, model, models_dir), args.json)
+    if live is not None:
+        _transcript_output(result.transcript, args.json, no_speech=CLI_NO_SPEECH)
     elif args.json:
         print(json.dumps({"path": str(output), "duration": round(stats.seconds, 3), "overflows": stats.overflows,
                           "device": stats.device}))

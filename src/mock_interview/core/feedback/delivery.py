@@ -125,7 +125,8 @@ def check_delivery(ctx: Context) -> None:
             ctx.na(check_id, "Answer out loud to get delivery feedback.")
         return
     answer = ctx.answer
-    minutes = max(delivery.duration, 1e-6) / 60
+    # Rates over the speech (first word to last), not over silence before or after it.
+    minutes = max(delivery.words[-1][2] - delivery.words[0][1], 1.0) / 60
     wpm = words_per_minute(delivery.words)
     status = Status.PASS if 120 <= wpm <= 160 else Status.PARTIAL if 100 <= wpm <= 185 else Status.MISSING
     extra = ("" if status == Status.PASS
