@@ -160,6 +160,8 @@ class Round:
     done_before: int = 0  # planned questions already answered before a resumed round
     pending_follow_up: str | None = None  # asked when the user moves on from an answered question
     timed_out: bool = False  # the answer being finished ran out of time
+    waiting_for_audio: bool = False  # spoken: the answer clock waits until the microphone delivers audio
+    no_speech: bool = False  # the last spoken attempt of this turn heard nobody: it is typed instead
 
     # -- phases ----------------------------------------------------------------------------------
 
@@ -176,7 +178,7 @@ class Round:
     @property
     def paused(self) -> bool:
         """The clock is stopped in a phase where it runs."""
-        return self.phase in (Phase.THINKING, Phase.ANSWERING) and self.clock.paused
+        return self.phase in (Phase.THINKING, Phase.ANSWERING) and self.clock.paused and not self.waiting_for_audio
 
     @property
     def accepts_typing(self) -> bool:
@@ -191,7 +193,8 @@ class Round:
     @property
     def time_is_up(self) -> bool:
         """The clock has run out in a phase where it runs."""
-        return self.phase in (Phase.THINKING, Phase.ANSWERING) and self.clock.remaining <= 0
+        return (self.phase in (Phase.THINKING, Phase.ANSWERING) and not self.waiting_for_audio
+                and self.clock.remaining <= 0)
 
     # -- putting questions -----------------------------------------------------------------------
 
@@ -242,6 +245,8 @@ class Round:
         assert self.turn is not None
         self._move(Phase.ANSWERING)
         self.clock.start(self.answer_seconds)
+        self.waiting_for_audio = False
+        self.no_speech = False
         interrupted = self._interrupted_draft()
         if interrupted is not None:  # resuming a round that was quit mid-answer: keep what was written
             self.draft = interrupted
@@ -278,21 +283,56 @@ class Round:
         assert self.turn is not None
         return analyse(text, self.turn.info(), profile=self.profile, delivery=delivery)
 
+    def wait_for_audio(self) -> None:
+        """A spoken answer is starting: its clock waits (full time) until the microphone delivers audio."""
+        if self.phase is Phase.ANSWERING and self.spoken:
+            self.clock.start(self.answer_seconds)
+            self.clock.pause()
+            self.waiting_for_audio = True
+
+    def audio_started(self) -> None:
+        """Audio is flowing: the answer clock starts now, with the answer's full time."""
+        if self.waiting_for_audio:
+            self.waiting_for_audio = False
+            self.clock.start(self.answer_seconds)
+
     def stop_answer(self, *, timed_out: bool = False) -> None:
         """A spoken answer stops: the clock stops and the final transcript is awaited."""
         self._move(Phase.TRANSCRIBING)
         self.timed_out = timed_out
+        self.waiting_for_audio = False
         self.clock.pause()
 
     def fall_back_to_typing(self) -> None:
         """Recording failed: this turn is typed instead (the next one is spoken again)."""
         assert self.turn is not None
         self.turn.typed_fallback = True
+        self.audio_started()  # a clock still waiting for the microphone starts now
         if self.phase is Phase.TRANSCRIBING:
             self._move(Phase.ANSWERING)
             self.clock.resume()
         if self.draft is not None:
             self.draft.source = "typed"
+
+    def no_speech_heard(self) -> bool:
+        """A spoken answer stopped and the speech detector heard nobody: no transcript, no score.
+
+        With time left, this turn is typed instead (a retry speaks again) and ``True`` is returned.
+        When the time had run out, the answer is recorded as skipped and ``False`` is returned.
+        """
+        assert self.phase is Phase.TRANSCRIBING and self.turn is not None
+        self.no_speech = True
+        if self.timed_out or self.clock.remaining <= 0:
+            if self.draft is not None:
+                self.draft.status = "skipped"
+                self.draft.text = ""
+                self.draft.ended = now()
+                self.store.save(self.session)
+            self.pending_follow_up = None
+            self._move(Phase.ANSWERED)
+            return False
+        self.fall_back_to_typing()
+        return True
 
     def submit(self, text: str, *, timed_out: bool | None = None, words: Sequence[Word] = (), audio: str = "",
                transcript_model: str = "", duration: float | None = None) -> Submitted:
@@ -379,6 +419,7 @@ class Round:
 
     def skip(self) -> None:
         """Skip the current question (recorded as skipped if it was started)."""
+        self.waiting_for_audio = False
         if self.draft is not None and self.phase is Phase.ANSWERING:
             self.draft.status = "skipped"
             self.draft.ended = now()

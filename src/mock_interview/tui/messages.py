@@ -59,7 +59,11 @@ class TranscriptUpdated(Message):
 
 @dataclass
 class SpokenAnswer:
-    """A finished spoken answer: transcript, word timings, the audio file and its length."""
+    """A finished spoken answer: transcript, word timings, the audio file and its length.
+
+    ``heard_speech`` is false when the speech detector heard nobody: then there is no transcript
+    and the answer must not be scored.
+    """
 
     text: str
     words: list[tuple[str, float, float]]
@@ -67,6 +71,11 @@ class SpokenAnswer:
     duration: float
     model: str
     warnings: list[str]
+    heard_speech: bool = True
+
+
+class RecordingStarted(Message):
+    """Audio is flowing from the microphone: what is said from now on is recorded ("Speak now")."""
 
 
 class TranscriptReady(Message):

@@ -1,152 +1,225 @@
 """Spoken answers in a round: record, transcribe while speaking, and hand the result to the screen.
 
-All the blocking work runs off the UI thread: the model loads in a thread worker, PortAudio calls
-its callback on its own thread, the recorder writes on a writer thread, and the streaming
-transcriber decodes on a thread of its own. Results come back as messages.
+All the blocking work runs off the UI thread: the model loads (and warms up) in a thread, PortAudio
+calls its callback on its own thread, the recorder writes on a writer thread, and the streaming
+transcriber decodes on a thread of its own. Results come back as messages: ``RecordingStarted``
+when audio is flowing (the screen says "Speak now" and starts the clock only then),
+``TranscriptUpdated`` as the words come, ``TranscriptReady`` at the end.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from textual.message import Message
 
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
     RecorderNotice,
     RecordingFailed,
+    RecordingStarted,
     SpokenAnswer,
     TranscriptReady,
     TranscriptUpdated,
 )
 
+MODEL_WAIT_SECONDS = 120.0
+
+
+@dataclass
+class _Attempt:
+    """One answer being recorded: its file, its live answer once the microphone is on, and what became of it."""
+
+    path: Path
+    live: Any = None
+    settled: threading.Event = field(default_factory=threading.Event)  # the microphone is on, or failed
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    stopped: bool = False
+    cancelled: bool = False
+
 
 class SpeechController:
-    """Owns the recorder and the streaming transcriber of the answer being spoken."""
+    """Owns the live answer (recorder and streaming transcriber) of the answer being spoken."""
 
-    def __init__(self, screen, context, settings, recorder_factory=None, transcriber_factory=None) -> None:
+    def __init__(self, screen: Any, context: Any, settings: Any, recorder_factory: Callable[..., Any] | None = None,
+                 transcriber_factory: Callable[[], Any] | None = None) -> None:
         self.screen = screen
         self.context = context
         self.settings = settings
         self.recorder_factory = recorder_factory
         self.transcriber_factory = transcriber_factory
-        self.transcriber = None
+        self.transcriber: Any = None
         self._model_ready = threading.Event()
         self._model_error: str | None = None
-        self.recorder = None
-        self.stream = None
+        self._attempt: _Attempt | None = None
         self.audio_path: Path | None = None
-        self.active = False
 
-    def _post(self, message) -> None:
+    @property
+    def active(self) -> bool:
+        """Whether an answer is being recorded (or the microphone is opening for one)."""
+        return self._attempt is not None
+
+    @property
+    def live(self) -> Any:
+        """The live answer being recorded, once the microphone is on."""
+        return self._attempt.live if self._attempt is not None else None
+
+    @property
+    def recorder(self) -> Any:
+        """The recorder of the answer being spoken, if any."""
+        live = self.live
+        return live.recorder if live is not None else None
+
+    @property
+    def model_ready(self) -> bool:
+        """Whether the model is loaded and warmed up."""
+        return self._model_ready.is_set() and self.transcriber is not None
+
+    def _post(self, message: Message) -> None:
         self.screen.post_message(message)
 
     def preload_model(self) -> None:
-        """Load the model in a background thread so the first answer does not wait for it."""
+        """Load and warm up the model in a background thread so the first answer does not wait for it."""
         self._post(RecorderNotice("Loading the speech model…"))
         threading.Thread(target=self._load_model, name="model-loader", daemon=True).start()
 
     def _load_model(self) -> None:
         from mock_interview.transcription.models import ModelUnavailable
-        from mock_interview.transcription.transcriber import load_transcriber
+        from mock_interview.transcription.transcriber import TranscriptionError, load_transcriber
 
         try:
             if self.transcriber_factory is not None:
-                self.transcriber = self.transcriber_factory()
+                transcriber = self.transcriber_factory()
             else:
-                self.transcriber = load_transcriber(self.settings.model, self.context.data.root / "models")
-            self._post(RecorderNotice(f"Speech model ready ({self.transcriber.label})."))
-        except ModelUnavailable as exc:
+                transcriber = load_transcriber(self.settings.model, self.context.data.root / "models")
+            warm_up = getattr(transcriber, "warm_up", None)
+            if warm_up is not None:
+                warm_up()  # the first decode pays for set-up: pay it now, not after the first answer
+            self.transcriber = transcriber
+            self._post(RecorderNotice(f"Speech model ready ({transcriber.label})."))
+        except (ModelUnavailable, TranscriptionError) as exc:
             self._model_error = str(exc)
             self._post(RecordingFailed(f"The speech model could not be loaded: {exc}."))
         finally:
             self._model_ready.set()
 
-    def start(self, round_) -> None:
-        """Start recording the current answer into the data folder (``0600``)."""
-        from mock_interview.audio.devices import AudioUnavailable
-        from mock_interview.audio.recorder import Recorder
-        from mock_interview.transcription.streaming import StreamingTranscriber
+    def start(self, round_: Any) -> None:
+        """Open the microphone for the current answer (the audio goes to the data folder, ``0600``).
 
+        ``RecordingStarted`` is posted when the first block of audio has arrived.
+        """
         session = round_.session
         index = len(session.answers)
         relative = Path("audio") / session.id / f"{index:02d}-{round_.turn.question.id}.wav"
         self.audio_path = self.context.data.root / relative
         round_.draft.audio = str(relative)
         round_.store.save(session)  # the session points at the audio from its first block
-        self.active = True
+        attempt = _Attempt(self.audio_path)
+        self._attempt = attempt
+        if not self._model_ready.is_set():
+            self._post(RecorderNotice("Loading the speech model… the clock starts when the microphone is on."))
+        threading.Thread(target=self._begin, args=(attempt,), name="recording-start", daemon=True).start()
 
-        def begin() -> None:
-            if not self._model_ready.wait(timeout=120) or self.transcriber is None:
-                self.active = False
-                self._post(RecordingFailed(self._model_error or "The speech model did not load in time."))
+    def _begin(self, attempt: _Attempt) -> None:
+        from mock_interview.audio.devices import AudioUnavailable
+        from mock_interview.transcription.live import LiveAnswer
+
+        def post(message: Message) -> None:
+            if not attempt.cancelled:
+                self._post(message)
+
+        try:
+            if not self._model_ready.wait(timeout=MODEL_WAIT_SECONDS) or self.transcriber is None:
+                if not (attempt.stopped or attempt.cancelled):
+                    self._drop(attempt)
+                    post(RecordingFailed(self._model_error or "The speech model did not load in time."))
                 return
-            self.stream = StreamingTranscriber(self.transcriber, on_update=lambda text: self._post(TranscriptUpdated(text)))
-            factory = self.recorder_factory or Recorder
-            self.recorder = factory(self.audio_path, self.settings.input_device or None, on_block=self.stream.feed,
-                                    on_level=lambda level, seconds: self._post(AudioLevelMeasured(level, seconds)),
-                                    on_silence=lambda: self._post(RecorderNotice(
-                                        "Nothing heard for a few seconds: check your microphone.", "warning")))
-            try:
-                self.recorder.start()
-            except AudioUnavailable as exc:
-                self.active = False
-                self.stream.cancel()
-                self._post(RecordingFailed(str(exc)))
+            with attempt.lock:
+                if attempt.stopped or attempt.cancelled:
+                    return
+                live = LiveAnswer(attempt.path, self.transcriber, device=self.settings.input_device or None,
+                                  on_live=lambda: post(RecordingStarted()),
+                                  on_level=lambda level, seconds: post(AudioLevelMeasured(level, seconds)),
+                                  on_silence=lambda: post(RecorderNotice(
+                                      "Nothing heard for a few seconds: check your microphone (Settings → input device).",
+                                      "warning")),
+                                  on_update=lambda text: post(TranscriptUpdated(text)),
+                                  on_progress=lambda seconds: post(RecorderNotice(
+                                      f"Transcribing the last {max(1, round(seconds))} s…" if seconds >= 0.5
+                                      else "Finishing the transcript…")),
+                                  recorder_factory=self.recorder_factory)
+                try:
+                    live.start()
+                except AudioUnavailable as exc:
+                    if not (attempt.stopped or attempt.cancelled):
+                        self._drop(attempt)
+                        post(RecordingFailed(str(exc)))
+                    return
+                attempt.live = live
+                if attempt.cancelled:
+                    live.cancel()
+        finally:
+            attempt.settled.set()
 
-        threading.Thread(target=begin, name="recording-start", daemon=True).start()
+    def _drop(self, attempt: _Attempt) -> None:
+        if self._attempt is attempt:
+            self._attempt = None
 
     def pause(self) -> None:
         """Stop keeping audio while the clock is paused."""
-        if self.recorder is not None:
-            self.recorder.paused = True
+        if self.live is not None:
+            self.live.pause()
 
     def resume(self) -> None:
         """Keep audio again."""
-        if self.recorder is not None:
-            self.recorder.paused = False
+        if self.live is not None:
+            self.live.resume()
 
     def stop(self) -> None:
         """Stop recording; the final transcript arrives as :class:`TranscriptReady`."""
-        recorder, stream, path = self.recorder, self.stream, self.audio_path
-        self.active = False
-        self.recorder = None
-        self.stream = None
+        attempt = self._attempt
+        self._attempt = None
+        if attempt is None:
+            return
+        attempt.stopped = True
 
         def finish() -> None:
-            from mock_interview.audio.devices import AudioUnavailable
+            from mock_interview.transcription.transcriber import TranscriptionError
 
-            warnings: list[str] = []
-            duration = 0.0
-            try:
-                if recorder is not None:
-                    stats = recorder.stop()
-                    warnings += stats.warnings
-                    duration = stats.seconds
-            except AudioUnavailable as exc:
-                warnings.append(str(exc))
-            try:
-                transcript = stream.finish() if stream is not None else None
-            except Exception as exc:
-                self._post(RecordingFailed(f"Transcription failed ({exc}); the recording is kept at {path}."))
+            attempt.settled.wait(MODEL_WAIT_SECONDS + 10)
+            relative = str(attempt.path.relative_to(self.context.data.root))
+            label = getattr(self.transcriber, "label", "")
+            with attempt.lock:
+                live = attempt.live
+            if live is None:  # stopped before the microphone was on: nothing was recorded
+                self._post(TranscriptReady(SpokenAnswer("", [], relative, 0.0, label, [], heard_speech=False)))
                 return
-            relative = str(path.relative_to(self.context.data.root)) if path else ""
+            try:
+                result = live.stop()
+            except TranscriptionError as exc:
+                self._post(RecordingFailed(f"Transcription failed ({exc}); the recording is kept at {attempt.path}."))
+                return
+            transcript = result.transcript
             self._post(TranscriptReady(SpokenAnswer(
-                text=transcript.text if transcript else "", words=list(transcript.words) if transcript else [],
-                audio=relative, duration=duration or (transcript.duration if transcript else 0.0),
-                model=getattr(self.transcriber, "label", ""), warnings=warnings)))
+                text=transcript.text, words=list(transcript.words), audio=relative,
+                duration=result.stats.seconds or transcript.duration, model=transcript.model or label,
+                warnings=result.warnings, heard_speech=result.heard_speech)))
 
         threading.Thread(target=finish, name="recording-finish", daemon=True).start()
 
     def cancel(self) -> None:
         """Stop without a transcript (skip, retry, end, quit); the audio stays on disk."""
-        recorder, stream = self.recorder, self.stream
-        self.active = False
-        self.recorder = None
-        self.stream = None
-        if stream is not None:
-            stream.cancel()
-        if recorder is not None:
-            try:
-                recorder.stop()
-            except Exception:
-                pass
+        attempt = self._attempt
+        self._attempt = None
+        if attempt is None:
+            return
+        attempt.cancelled = True
+        if attempt.settled.is_set():
+            with attempt.lock:
+                live = attempt.live
+            if live is not None:
+                live.cancel()

@@ -24,6 +24,7 @@ from mock_interview.tui.messages import (
     FeedbackReady,
     RecorderNotice,
     RecordingFailed,
+    RecordingStarted,
     TranscriptReady,
     TranscriptUpdated,
 )
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
     from mock_interview.tui.speech import SpeechController
 
+NO_SPEECH = "No speech heard: check the microphone (Settings → input device)"
 TICK_SECONDS = 0.2
 FEEDBACK_DEBOUNCE_SECONDS = 0.4
 DRAFT_SAVE_SECONDS = 1.0
@@ -106,7 +108,7 @@ class RoundScreen(Screen[None]):
         phase = self.round.phase
         if phase is Phase.FINISHED:
             return None
-        if action == "pause" and phase not in CLOCK_RUNS:
+        if action == "pause" and (phase not in CLOCK_RUNS or self.round.waiting_for_audio):
             return None
         if action in ("skip", "retry", "submit") and phase is Phase.TRANSCRIBING:
             return None
@@ -147,8 +149,10 @@ class RoundScreen(Screen[None]):
             text = "Paused: f5 to resume"
         elif phase is Phase.THINKING:
             text = "Think time: ctrl+s to start answering now"
+        elif phase is Phase.ANSWERING and round_.waiting_for_audio:
+            text = "Opening the microphone… the clock starts when it is on"
         elif phase is Phase.ANSWERING:
-            text = "Speak your answer: ctrl+s when done" if round_.spoken else "Answer: ctrl+s to submit"
+            text = "Speak now: ctrl+s when done" if round_.spoken else "Answer: ctrl+s to submit"
         elif phase is Phase.TRANSCRIBING:
             text = "Finishing the transcript…"
         elif phase is Phase.ANSWERED:
@@ -185,8 +189,12 @@ class RoundScreen(Screen[None]):
     def on_answer_started(self) -> None:
         answer = self.query_one("#answer", TextArea)
         if self.round.spoken and self.speech is not None:
+            # The answer clock starts when audio flows (RecordingStarted): no time is lost while the
+            # microphone opens, and a first word said at "Speak now" is recorded.
+            self.round.wait_for_audio()
             self.speech.start(self.round)
-            self.status("Recording… the transcript appears as you speak.")
+            self.status("Opening the microphone… the clock starts when it is on.")
+            self.update_phase()
         else:
             if self.round.draft is not None and self.round.draft.text and not answer.text:
                 answer.load_text(user_value(self.round.draft.text))  # resumed: the interrupted answer comes back
@@ -238,6 +246,14 @@ class RoundScreen(Screen[None]):
         if self.round.shows_live_feedback and message.text.strip():
             self.compute_feedback(message.text)
 
+    def on_recording_started(self, message: RecordingStarted) -> None:
+        if not self.round.waiting_for_audio:
+            return
+        self.round.audio_started()
+        self.query_one(LevelMeter).recording = True
+        self.status("Speak now: the transcript appears as you speak.")
+        self.update_phase()
+
     def on_recorder_notice(self, message: RecorderNotice) -> None:
         self.status(message.text)
         if message.severity != "information":
@@ -259,11 +275,29 @@ class RoundScreen(Screen[None]):
         if self.round.phase is not Phase.TRANSCRIBING:
             return
         spoken = message.answer
+        if not spoken.heard_speech:
+            self._on_no_speech()
+            return
         self.query_one("#answer", TextArea).load_text(spoken.text)
         for warning in spoken.warnings:
             self.notify(warning, severity="warning", timeout=8)
         self._record_result(spoken.text, words=spoken.words, audio=spoken.audio, model=spoken.model,
                             duration=spoken.duration)
+
+    def _on_no_speech(self) -> None:
+        """Nobody was heard: no transcript and no score; offer to type instead, or f7 to speak again."""
+        answer = self.query_one("#answer", TextArea)
+        if answer.text:
+            answer.load_text("")
+        self.notify(NO_SPEECH, severity="warning", timeout=10)
+        if not self.round.no_speech_heard():  # the time had run out: recorded as skipped
+            self.status(f"{NO_SPEECH}. f7 to try again, ctrl+s to go on.")
+            self.update_phase()
+            return
+        self.query_one(FeedbackPanel).show_hidden("Nothing was heard. Type your answer, or press f7 to speak again.")
+        self.update_phase()
+        answer.focus()
+        self.status(f"{NO_SPEECH}. f7 to speak again, or type your answer and press ctrl+s.")
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -285,7 +319,13 @@ class RoundScreen(Screen[None]):
             self.status("Finishing the transcript…")
             self.speech.stop()
             return
-        self._record_result(self.query_one("#answer", TextArea).text, timed_out=timed_out)
+        text = self.query_one("#answer", TextArea).text
+        if self.round.no_speech and not text.strip():
+            self.round.skip()  # nothing said and nothing typed: no transcript, no score
+            self.status("Nothing recorded for this question. ctrl+s to go on, f7 to try again.")
+            self.update_phase()
+            return
+        self._record_result(text, timed_out=timed_out)
 
     def _record_result(self, text: str, *, timed_out: bool | None = None,
                        words: Sequence[tuple[str, float, float]] = (), audio: str = "", model: str = "",
@@ -309,7 +349,7 @@ class RoundScreen(Screen[None]):
 
     def action_pause(self) -> None:
         clock = self.round.clock
-        if self.round.phase not in CLOCK_RUNS:
+        if self.round.phase not in CLOCK_RUNS or self.round.waiting_for_audio:
             return
         if clock.paused:
             clock.resume()

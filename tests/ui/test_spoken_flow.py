@@ -1,0 +1,105 @@
+"""The spoken flow with a fake microphone and a fake model: the clock waits for audio, silence is not an answer."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from textual.widgets import TextArea
+
+from mock_interview.core.rounds import Phase
+from mock_interview.core.sessions import SessionStore
+from mock_interview.tui.screens.round import NO_SPEECH, RoundScreen
+from tests.fakes import FakeRecorder, FakeTranscriber
+from tests.ui.conftest import wait_for
+
+ROUND = {"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""}
+
+
+class SilentMicrophone(FakeRecorder):
+    """A microphone that works but hears nothing (muted, or the wrong input)."""
+
+    audio = np.zeros(16000, dtype=np.float32)
+
+
+class SlowMicrophone(SilentMicrophone):
+    """Sends its first block only when the test says so, as a device that takes a while to open."""
+
+    gate = threading.Event()
+
+    def _play(self) -> None:
+        self.gate.wait(10)
+        super()._play()
+
+
+def status(screen: RoundScreen) -> str:
+    return str(screen.query_one("#round-status").render())
+
+
+async def test_the_answer_clock_starts_when_audio_flows(make_app, clock):
+    SlowMicrophone.gate = threading.Event()
+    app = make_app(start_round=ROUND, recorder_factory=SlowMicrophone, transcriber_factory=FakeTranscriber)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.speech.model_ready)
+        await pilot.press("ctrl+s")  # end the think time: the microphone opens
+        limit = screen.round.answer_seconds
+        clock.advance(5)
+        await pilot.pause(0.3)
+        assert screen.round.clock.remaining == limit  # no answer time lost while the device opens
+        assert "Opening the microphone" in str(screen.query_one("#phase").render())
+        SlowMicrophone.gate.set()
+        await wait_for(pilot, lambda: "Speak now" in status(screen))
+        clock.advance(2)
+        assert screen.round.clock.remaining == limit - 2
+        await pilot.press("f8")
+
+
+async def test_a_silent_answer_saves_no_transcript_and_no_score(make_app, isolated_data_dir):
+    app = make_app(start_round=ROUND, recorder_factory=SilentMicrophone, transcriber_factory=FakeTranscriber)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.speech.model_ready)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "Speak now" in status(screen))
+        await pilot.pause(0.5)
+        await pilot.press("ctrl+s")  # stop: nothing was said
+        await wait_for(pilot, lambda: NO_SPEECH in status(screen))
+        assert screen.round.phase is Phase.ANSWERING  # not scored: the user may type, or press f7 to speak again
+        answer = screen.query_one("#answer", TextArea)
+        assert not answer.read_only and answer.text == ""
+        saved = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]
+        assert saved.text == "" and not saved.feedback
+        await pilot.press("ctrl+s")  # nothing typed either
+        assert screen.round.phase is Phase.ANSWERED
+    session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
+    answer = session.answers[0]
+    assert answer.status == "skipped" and answer.text == "" and not answer.feedback and not answer.words
+    assert session.score is None
+
+
+async def test_after_silence_the_answer_can_be_typed_or_spoken_again(make_app, isolated_data_dir):
+    app = make_app(start_round=ROUND, recorder_factory=SilentMicrophone, transcriber_factory=FakeTranscriber)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.speech.model_ready)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "Speak now" in status(screen))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: NO_SPEECH in status(screen))
+        await pilot.press("f7")  # speak again: think time, then the microphone
+        assert screen.round.spoken and screen.round.phase is Phase.THINKING
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "Speak now" in status(screen))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: NO_SPEECH in status(screen))
+        screen.query_one("#answer", TextArea).insert("In five years I want to lead a product team.")
+        await pilot.press("ctrl+s")
+        assert screen.round.phase is Phase.ANSWERED
+    answers = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers
+    # the first attempt heard nothing and had nothing typed: the retry leaves no empty record of it
+    assert [(a.status, a.source) for a in answers] == [("answered", "typed")]
+    assert answers[0].text.startswith("In five years") and answers[0].feedback["score"] >= 0
