@@ -22,3 +22,14 @@ def median_seconds(function, repeats: int = 21, warmup: int = 2) -> float:
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def cpu_summary() -> str:
+    """The machine's cores and its load when the benchmark starts (figures from a busy machine are noisy)."""
+    import os
+
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        return f"{os.cpu_count()} cores"
+    return f"{os.cpu_count()} cores, load average {load:.1f} at the start"

@@ -1,8 +1,9 @@
 """How many spoken fillers (um, uh) survive transcription, with and without a disfluent prompt.
 
 Whisper was trained on transcripts that mostly leave fillers out, so it tends to drop them.
-Starting the decoder from disfluent text is a known way to keep more. The app uses the prompt,
-and calls its filler count a lower bound.
+Starting the decoder from disfluent text is a known way to keep more. The app uses the prompt
+(only on what the speech detector calls speech), and calls its filler count a lower bound. The
+last line goes through the whole path an answer takes (speech gate, pieces, guards).
 
 Run: python bench/filler_retention.py
 """
@@ -13,7 +14,7 @@ import re
 
 import _common  # noqa: F401
 import _speech
-from mock_interview.transcription.transcriber import DISFLUENT_PROMPT, load_transcriber
+from mock_interview.transcription.transcriber import DISFLUENT_PROMPT, load_transcriber, transcribe_audio
 
 SENTENCES = [
     "Um, in my last job I, uh, led the support team.",
@@ -33,6 +34,8 @@ def main() -> None:
             text = transcriber.transcribe(_speech.speak(sentence, 140), prompt=prompt).text
             kept += len(FILLER.findall(text))
         print(f"{label:>17}: {kept} of {spoken} fillers kept ({kept / spoken:.0%})")
+    kept = sum(len(FILLER.findall(transcribe_audio(_speech.speak(s, 140), transcriber).text)) for s in SENTENCES)
+    print(f"{'answer path':>17}: {kept} of {spoken} fillers kept ({kept / spoken:.0%})")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def energy_detector() -> Any:
 
 
 class FakeTranscriber:
-    """"Recognises" each tone burst of a piece as the word ``f<Hz>`` at its place; records the pieces and prompts."""
+    """ "Recognises" each tone burst of a piece as the word ``f<Hz>`` at its place; records the pieces and prompts."""
 
     label = "fake"
 
@@ -94,7 +94,7 @@ class FakeTranscriber:
             while end < count and loud[end]:
                 end += 1
             if end - index >= 3:
-                burst = audio[index * FRAME:end * FRAME]
+                burst = audio[index * FRAME : end * FRAME]
                 spectrum = np.abs(np.fft.rfft(burst))
                 frequency = int(round(np.argmax(spectrum) * RATE / burst.size / 10.0) * 10)
                 words.append((f"f{frequency}", index * FRAME / RATE, end * FRAME / RATE))
@@ -108,8 +108,16 @@ class FakeRecorder:
     audio: np.ndarray = np.zeros(0, dtype=np.float32)
     speed = 20.0  # times faster than real time
 
-    def __init__(self, path: Path, device: Any = None, *, on_block: Any = None, on_level: Any = None,
-                 on_silence: Any = None, on_live: Any = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        device: Any = None,
+        *,
+        on_block: Any = None,
+        on_level: Any = None,
+        on_silence: Any = None,
+        on_live: Any = None,
+    ) -> None:
         from mock_interview.audio.recorder import RecordingStats
 
         self.path = path
@@ -133,7 +141,7 @@ class FakeRecorder:
         block = RATE // 10
         position = 0
         while not self._stop.is_set():
-            samples = self.audio[position:position + block]
+            samples = self.audio[position : position + block]
             if samples.size < block:  # the end of the clip: silence from then on
                 samples = np.concatenate([samples, np.zeros(block - samples.size, dtype=np.float32)])
             position += block
@@ -144,7 +152,7 @@ class FakeRecorder:
                 if self.on_live is not None:
                     self.on_live()
             if self.on_level is not None:
-                self.on_level(float(np.sqrt(np.mean(samples ** 2))), self.stats.seconds)
+                self.on_level(float(np.sqrt(np.mean(samples**2))), self.stats.seconds)
             if self.on_block is not None and not self.paused:
                 self.on_block(samples)
             time.sleep(0.1 / self.speed)

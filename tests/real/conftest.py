@@ -13,22 +13,18 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import need
+from tests.speech_samples import wer  # noqa: F401  (re-exported for the real tests)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-JFK_WORDS = "And so, my fellow Americans: ask not what your country can do for you, ask what you can do for your country."
+JFK_WORDS = (
+    "And so, my fellow Americans: ask not what your country can do for you, ask what you can do for your country."
+)
 # Plain words: "forty percent" against "40%" would count as errors of the test, not of the model.
-SPOKEN_ANSWER = ("In my last job, I was responsible for the customer support team. I wrote a new guide for the most common "
-                 "problems and trained my colleagues to use it. My long term goal is to become a product manager. "
-                 "In the next two years, I want to complete a project management course and lead my first product launch.")
-
-
-def wer(reference: str, hypothesis: str) -> float:
-    """Word error rate after lowercasing and removing punctuation (jiwer)."""
-    import jiwer
-
-    transform = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
-                               jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
-    return jiwer.wer(reference, hypothesis, reference_transform=transform, hypothesis_transform=transform)
+SPOKEN_ANSWER = (
+    "In my last job, I was responsible for the customer support team. I wrote a new guide for the most common "
+    "problems and trained my colleagues to use it. My long term goal is to become a product manager. "
+    "In the next two years, I want to complete a project management course and lead my first product launch."
+)
 
 
 def espeak_to_wav(text: str, path: Path, words_per_minute: int = 150) -> Path:
@@ -54,8 +50,10 @@ def bundled_transcriber():
 @pytest.fixture
 def null_sink():
     """The PulseAudio null sink 'virt' whose monitor is the default input (see .ci/start-audio)."""
-    need(shutil.which("pactl") is not None and shutil.which("paplay") is not None,
-         "PulseAudio tools are not installed (apt-get install pulseaudio pulseaudio-utils)")
+    need(
+        shutil.which("pactl") is not None and shutil.which("paplay") is not None,
+        "PulseAudio tools are not installed (apt-get install pulseaudio pulseaudio-utils)",
+    )
     info = subprocess.run(["pactl", "info"], capture_output=True, text=True)
     need(info.returncode == 0, "no PulseAudio server is running (run .ci/start-audio)")
     need("virt.monitor" in info.stdout, "the default input is not virt.monitor (run .ci/start-audio)")

@@ -19,9 +19,24 @@ def test_record_transcribe_through_the_device(tmp_path: Path, null_sink):
     seconds = read_wav(speech).size / 16000
     out = tmp_path / "answer.wav"
     env = dict(os.environ, MOCK_INTERVIEW_DATA_DIR=str(tmp_path / "data"))
-    recorder = subprocess.Popen([sys.executable, "-m", "mock_interview", "record", str(out), "--seconds", f"{seconds + 3:.1f}",
-                                 "--transcribe", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                stdin=subprocess.DEVNULL, env=env)
+    recorder = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mock_interview",
+            "record",
+            str(out),
+            "--seconds",
+            f"{seconds + 3:.1f}",
+            "--transcribe",
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
     time.sleep(1.0)
     player = play_into(null_sink, speech)
     stdout, stderr = recorder.communicate(timeout=120)
@@ -38,8 +53,13 @@ def test_killed_recorder_keeps_all_but_the_last_second(tmp_path: Path, null_sink
     out = tmp_path / "killed.wav"
     env = dict(os.environ, MOCK_INTERVIEW_DATA_DIR=str(tmp_path / "data"))
     player = play_into(null_sink, speech)
-    recorder = subprocess.Popen([sys.executable, "-m", "mock_interview", "record", str(out), "--seconds", "60"],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    recorder = subprocess.Popen(
+        [sys.executable, "-m", "mock_interview", "record", str(out), "--seconds", "60"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 44 + 2 * 16000 * 5):
         time.sleep(0.05)

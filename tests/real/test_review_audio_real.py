@@ -28,9 +28,20 @@ async def test_review_retranscribes_a_recorded_answer(isolated_data_dir: Path):
     audio.parent.mkdir(parents=True)
     shutil.copy(DATA / "jfk-16k.wav", audio)
     began = now()
-    session.answers.append(AnswerRecord("career-goals/five-years", "Where do you see yourself in five years?", "goals", began,
-                                        began + timedelta(seconds=11), 120, "an old, wrong transcript", source="spoken",
-                                        status="answered", audio=str(audio.relative_to(isolated_data_dir))))
+    session.answers.append(
+        AnswerRecord(
+            "career-goals/five-years",
+            "Where do you see yourself in five years?",
+            "goals",
+            began,
+            began + timedelta(seconds=11),
+            120,
+            "an old, wrong transcript",
+            source="spoken",
+            status="answered",
+            audio=str(audio.relative_to(isolated_data_dir)),
+        )
+    )
     store.save(session)
     app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), speech_probe=lambda: (True, "test"))
     async with app.run_test(size=(120, 40)) as pilot:

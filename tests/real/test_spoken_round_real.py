@@ -1,34 +1,55 @@
-"""One spoken round in the Textual app through the real device and the real model."""
+"""Spoken rounds in the Textual app through the real device (PulseAudio null sink) and the real model."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
+import numpy as np
+
+from mock_interview.audio.wavfile import read_wav
 from mock_interview.core.context import AppContext
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.app import MockInterviewApp
-from mock_interview.tui.screens.round import RoundScreen
+from mock_interview.tui.screens.round import NO_SPEECH, RoundScreen
 from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into, wer
+from tests.speech_samples import ANSWER_45, normalise_words
 from tests.ui.conftest import wait_for
+
+ROUND = {"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""}
+
+
+def status(screen: RoundScreen) -> str:
+    return str(screen.query_one("#round-status").render())
+
+
+async def start_speaking(pilot, app: MockInterviewApp) -> RoundScreen:
+    """Open a spoken round, end the think time, and wait for 'Speak now' (audio is flowing)."""
+    await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+    screen = app.screen
+    await wait_for(pilot, lambda: screen.speech.model_ready, timeout=60)
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: "Speak now" in status(screen), timeout=20)
+    return screen
+
+
+async def play_and_stop(pilot, sink: str, wav: Path, silence_after: float = 1.0) -> float:
+    """Play ``wav`` into the microphone, wait, press stop; returns the monotonic time of the stop."""
+    player = play_into(sink, wav)
+    while player.poll() is None:
+        await pilot.pause(0.1)
+    await asyncio.sleep(silence_after)
+    await pilot.press("ctrl+s")
+    return time.monotonic()
 
 
 async def test_spoken_round_through_device_and_model(tmp_path: Path, null_sink, isolated_data_dir):
     speech = espeak_to_wav(SPOKEN_ANSWER, tmp_path / "speech.wav")
-    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)),
-                           start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""})
+    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), start_round=ROUND)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
-        screen = app.screen
-        await wait_for(pilot, lambda: screen.speech.transcriber is not None, timeout=60)
-        await pilot.press("ctrl+s")  # start answering: recording begins
-        await wait_for(pilot, lambda: screen.speech.recorder is not None and screen.speech.recorder.stats.seconds > 0.3, timeout=20)
-        player = play_into(null_sink, speech)
-        while player.poll() is None:
-            await pilot.pause(0.2)
-        await pilot.pause(1.0)
-        await pilot.press("ctrl+s")  # stop: the final transcript follows
-        stopped = time.monotonic()
+        screen = await start_speaking(pilot, app)
+        stopped = await play_and_stop(pilot, null_sink, speech)
         await wait_for(pilot, lambda: screen.round.phase == "done", timeout=60)
         latency = time.monotonic() - stopped
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
@@ -41,3 +62,43 @@ async def test_spoken_round_through_device_and_model(tmp_path: Path, null_sink, 
     audio = isolated_data_dir / answer.audio
     assert audio.exists() and oct(audio.stat().st_mode & 0o777) == "0o600"
     assert latency < 30
+
+
+async def test_a_silent_spoken_round_saves_no_transcript_and_no_score(null_sink, isolated_data_dir):
+    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), start_round=ROUND)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start_speaking(pilot, app)
+        await asyncio.sleep(4.0)  # nobody speaks: the null sink's monitor delivers silence
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: NO_SPEECH in status(screen), timeout=30)
+        assert screen.round.phase == "answer"  # offered: type, or f7 to speak again
+        await pilot.press("ctrl+s")  # and nothing typed
+        await wait_for(pilot, lambda: screen.round.phase == "done")
+        await pilot.press("f8")
+    session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
+    (answer,) = session.answers
+    assert answer.text == "" and answer.words == [] and not answer.feedback and answer.score is None
+    assert answer.status == "skipped" and session.score is None
+    recording = read_wav(isolated_data_dir / answer.audio)
+    assert recording.size >= 3 * 16000 and float(np.abs(recording).max()) < 0.01  # it was recorded, and silent
+
+
+async def test_the_first_word_survives_when_speech_starts_half_a_second_after_speak_now(
+    tmp_path: Path, null_sink, isolated_data_dir
+):
+    speech = espeak_to_wav(ANSWER_45, tmp_path / "answer45.wav")
+    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), start_round=ROUND)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start_speaking(pilot, app)
+        await asyncio.sleep(0.5)
+        await play_and_stop(pilot, null_sink, speech, silence_after=2.0)
+        await wait_for(pilot, lambda: screen.round.phase == "done", timeout=60)
+    answer = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]
+    said, heard = normalise_words(ANSWER_45), normalise_words(answer.text)
+    assert heard[:3] == said[:3], answer.text  # "Thanks for asking"
+    assert heard[-1] == said[-1], answer.text  # and nothing after the last spoken word
+    recording = read_wav(isolated_data_dir / answer.audio)
+    loud = np.flatnonzero(np.abs(recording) > 0.02)
+    speech_end = loud[-1] / 16000
+    assert answer.words[-1][2] <= speech_end + 0.5
+    assert wer(ANSWER_45, answer.text) <= 0.30, answer.text

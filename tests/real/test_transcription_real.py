@@ -29,7 +29,7 @@ def test_human_speech_word_error_rate(bundled_transcriber):
 def test_streaming_matches_whole_file(tmp_path: Path, bundled_transcriber):
     text = " ".join([SPOKEN_ANSWER] * 3)
     audio = read_wav(espeak_to_wav(text, tmp_path / "long.wav"))
-    stream = StreamingTranscriber(bundled_transcriber, min_chunk=6, max_chunk=20)
+    stream = StreamingTranscriber(bundled_transcriber, min_piece=6, max_piece=20)
     for start in range(0, audio.size, 1600):
         stream.feed(audio[start:start + 1600])
     transcript = stream.finish()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 import sys
@@ -21,7 +20,7 @@ def test_stream_resampler_matches_whole_signal_resampling():
     t = np.arange(rate * 2) / rate
     signal = np.sin(2 * np.pi * 440 * t).astype(np.float32)
     resampler = StreamResampler(rate, 16000)
-    pieces = [resampler.process(signal[i:i + 4410]) for i in range(0, signal.size, 4410)] + [resampler.flush()]
+    pieces = [resampler.process(signal[i : i + 4410]) for i in range(0, signal.size, 4410)] + [resampler.flush()]
     streamed = np.concatenate(pieces)
     whole = resample(signal, rate, 16000)
     assert streamed.size == whole.size == 32000
@@ -35,7 +34,9 @@ def test_resampling_does_not_fold_high_tones_into_the_speech_band():
     t = np.arange(rate) / rate
     whine = np.sin(2 * np.pi * 12000 * t).astype(np.float32)
     resampler = StreamResampler(rate, 16000)
-    out = np.concatenate([resampler.process(whine[i:i + 4800]) for i in range(0, whine.size, 4800)] + [resampler.flush()])
+    out = np.concatenate(
+        [resampler.process(whine[i : i + 4800]) for i in range(0, whine.size, 4800)] + [resampler.flush()]
+    )
     assert float(np.sqrt(np.mean(out[1000:-1000] ** 2))) < 0.01
     speech_band = np.sin(2 * np.pi * 1000 * t).astype(np.float32)
     kept = resample(speech_band, rate, 16000)

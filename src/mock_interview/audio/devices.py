@@ -28,9 +28,14 @@ class InputDevice:
 
     def to_json(self) -> dict[str, Any]:
         """The ``devices --json`` form."""
-        return {"index": self.index, "name": self.name, "channels": self.channels,
-                "default_samplerate": self.default_samplerate, "hostapi": self.hostapi,
-                "default": self.is_default}
+        return {
+            "index": self.index,
+            "name": self.name,
+            "channels": self.channels,
+            "default_samplerate": self.default_samplerate,
+            "hostapi": self.hostapi,
+            "default": self.is_default,
+        }
 
 
 def load_sounddevice():
@@ -74,8 +79,16 @@ def list_input_devices() -> list[InputDevice]:
         if info.get("max_input_channels", 0) <= 0:
             continue
         hostapi = hostapis[info["hostapi"]]["name"] if 0 <= info.get("hostapi", -1) < len(hostapis) else ""
-        found.append(InputDevice(index, info["name"], int(info["max_input_channels"]),
-                                 float(info["default_samplerate"]), hostapi, index == default_input))
+        found.append(
+            InputDevice(
+                index,
+                info["name"],
+                int(info["max_input_channels"]),
+                float(info["default_samplerate"]),
+                hostapi,
+                index == default_input,
+            )
+        )
     return found
 
 
@@ -102,4 +115,6 @@ def find_input_device(spec: str | int | None) -> InputDevice:
         if len(matches) >= 1:
             return matches[0]
     names = "; ".join(f"{d.index}: {d.name}" for d in devices)
-    raise AudioUnavailable(f"no input device matches '{spec}'; inputs are: {names} ('mock-interview devices' lists them)")
+    raise AudioUnavailable(
+        f"no input device matches '{spec}'; inputs are: {names} ('mock-interview devices' lists them)"
+    )

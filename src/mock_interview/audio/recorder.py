@@ -25,7 +25,7 @@ import numpy as np
 from mock_interview.audio.devices import AudioUnavailable, find_input_device, load_sounddevice
 from mock_interview.audio.wavfile import SAMPLE_RATE, IncrementalWav, StreamResampler
 
-BLOCK_SECONDS = 0.1
+BLOCK_SECONDS = 0.05  # short blocks: stopping waits for at most one
 SILENCE_RMS = 0.004
 SILENCE_WARNING_SECONDS = 4.0
 
@@ -45,9 +45,16 @@ class RecordingStats:
 class Recorder:
     """Records from an input device into ``path`` as it goes; ``on_block`` gets each 16 kHz block."""
 
-    def __init__(self, path: Path, device: str | int | None = None, *, on_block: Callable[[np.ndarray], None] | None = None,
-                 on_level: Callable[[float, float], None] | None = None, on_silence: Callable[[], None] | None = None,
-                 on_live: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        path: Path,
+        device: str | int | None = None,
+        *,
+        on_block: Callable[[np.ndarray], None] | None = None,
+        on_level: Callable[[float, float], None] | None = None,
+        on_silence: Callable[[], None] | None = None,
+        on_live: Callable[[], None] | None = None,
+    ):
         self.path = path
         self.device_spec = device
         self.on_block = on_block
@@ -78,15 +85,23 @@ class Recorder:
         errors = []
         for rate in (SAMPLE_RATE, device.default_samplerate, 48000, 44100):
             try:
-                stream = sd.InputStream(device=device.index, samplerate=rate, channels=1, dtype="float32",
-                                        blocksize=int(rate * BLOCK_SECONDS), callback=self._callback)
+                stream = sd.InputStream(
+                    device=device.index,
+                    samplerate=rate,
+                    channels=1,
+                    dtype="float32",
+                    blocksize=int(rate * BLOCK_SECONDS),
+                    callback=self._callback,
+                )
                 self.stats.device_rate = float(rate)
                 break
             except Exception as exc:  # PortAudioError: unsupported rate, busy device, ...
                 errors.append(f"{rate:.0f} Hz: {exc}")
         if stream is None:
-            raise AudioUnavailable(f"the input '{device.name}' refused to record ({'; '.join(errors)}); "
-                                   "close other programs using it or pick another device in Settings")
+            raise AudioUnavailable(
+                f"the input '{device.name}' refused to record ({'; '.join(errors)}); "
+                "close other programs using it or pick another device in Settings"
+            )
         self._wav = IncrementalWav(self.path)
         self._stream = stream
         self._resampler = StreamResampler(self.stats.device_rate, SAMPLE_RATE)
@@ -136,8 +151,11 @@ class Recorder:
         self.stats.peak_rms = max(self.stats.peak_rms, rms)
         if self.on_level is not None:
             self.on_level(rms, self.stats.seconds)
-        if (not self._silence_reported and self.stats.seconds >= SILENCE_WARNING_SECONDS
-                and self.stats.peak_rms < SILENCE_RMS):
+        if (
+            not self._silence_reported
+            and self.stats.seconds >= SILENCE_WARNING_SECONDS
+            and self.stats.peak_rms < SILENCE_RMS
+        ):
             self._silence_reported = True
             self.stats.warnings.append("Nothing was heard in the first seconds: check your microphone.")
             if self.on_silence is not None:
@@ -162,7 +180,9 @@ class Recorder:
             self._wav.close()
             self._wav = None
         if self.stats.overflows:
-            self.stats.warnings.append(f"{self.stats.overflows} audio block(s) were lost (input overflow); the machine was busy.")
+            self.stats.warnings.append(
+                f"{self.stats.overflows} audio block(s) were lost (input overflow); the machine was busy."
+            )
         if self._error is not None:
             raise AudioUnavailable(f"recording failed ({self._error}); the audio up to that point is in {self.path}")
         return self.stats

@@ -35,7 +35,9 @@ class IncrementalWav:
         self.path = path
         self.samplerate = samplerate
         self._raw = open_private_for_writing(path)
-        self._file = soundfile.SoundFile(self._raw, mode="w", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV")
+        self._file = soundfile.SoundFile(
+            self._raw, mode="w", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV"
+        )
         self.frames = 0
 
     def write(self, samples: np.ndarray) -> None:
@@ -82,8 +84,9 @@ def audio_file_seconds(path: Path) -> float:
     return float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
 
 
-def iter_audio_blocks(path: Path, samplerate: int = SAMPLE_RATE,
-                      block_seconds: float = READ_BLOCK_SECONDS) -> Iterator[np.ndarray]:
+def iter_audio_blocks(
+    path: Path, samplerate: int = SAMPLE_RATE, block_seconds: float = READ_BLOCK_SECONDS
+) -> Iterator[np.ndarray]:
     """Yield a file's audio as mono float32 blocks at ``samplerate``, reading a few seconds at a time.
 
     Memory stays bounded whatever the file's length: a 30-minute recording is never held whole.
@@ -107,7 +110,9 @@ def resample(samples: np.ndarray, source_rate: float, target_rate: float) -> np.
     """Resample a whole signal with libsoxr (band-limited: no aliasing into the speech band)."""
     if source_rate == target_rate or samples.size == 0:
         return samples.astype(np.float32)
-    return np.asarray(soxr.resample(samples.astype(np.float32), source_rate, target_rate, quality="HQ"), dtype=np.float32)
+    return np.asarray(
+        soxr.resample(samples.astype(np.float32), source_rate, target_rate, quality="HQ"), dtype=np.float32
+    )
 
 
 class StreamResampler:
@@ -121,8 +126,11 @@ class StreamResampler:
         self.source_rate = float(source_rate)
         self.target_rate = float(target_rate)
         self._passthrough = self.source_rate == self.target_rate
-        self._stream = None if self._passthrough else soxr.ResampleStream(
-            self.source_rate, self.target_rate, 1, dtype="float32", quality="HQ")
+        self._stream = (
+            None
+            if self._passthrough
+            else soxr.ResampleStream(self.source_rate, self.target_rate, 1, dtype="float32", quality="HQ")
+        )
 
     def process(self, block: np.ndarray) -> np.ndarray:
         """Resample the next block of input (may return fewer samples at first, while the filter fills)."""

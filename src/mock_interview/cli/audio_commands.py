@@ -31,14 +31,19 @@ def delivery_figures(transcript: Transcript, limit: float | None = None) -> dict
 
     wpm = words_per_minute(transcript.words)
     speech_minutes = (transcript.words[-1][2] - transcript.words[0][1]) / 60 if transcript.words else 0.0
-    feedback = analyse(transcript.text, QuestionInfo("", "general", int(limit or max(transcript.duration, 1))),
-                       delivery=Delivery(tuple(transcript.words), transcript.duration, limit))
+    feedback = analyse(
+        transcript.text,
+        QuestionInfo("", "general", int(limit or max(transcript.duration, 1))),
+        delivery=Delivery(tuple(transcript.words), transcript.duration, limit),
+    )
     fillers = feedback.by_id("delivery.fillers")
     pauses = [(gap, transcript.words[index][1]) for index, gap in long_pauses(transcript.words)]
     return {
         "wpm": round(wpm, 1),
         "fillers": len(fillers.evidence) if fillers else 0,
-        "fillers_per_minute": round((len(fillers.evidence) if fillers else 0) / speech_minutes, 2) if speech_minutes > 0 else 0.0,
+        "fillers_per_minute": round((len(fillers.evidence) if fillers else 0) / speech_minutes, 2)
+        if speech_minutes > 0
+        else 0.0,
         "fillers_lower_bound": True,
         "filler_words": [e.text for e in fillers.evidence] if fillers else [],
         "long_pauses": [{"seconds": round(gap, 2), "at": round(at, 2)} for gap, at in pauses],
@@ -49,8 +54,9 @@ def delivery_figures(transcript: Transcript, limit: float | None = None) -> dict
 CLI_NO_SPEECH = "no speech heard; check the microphone ('mock-interview devices' lists inputs, --device picks one)"
 
 
-def _transcript_output(transcript: Transcript, as_json: bool, limit: float | None = None,
-                       no_speech: str = "no speech heard in the audio") -> None:
+def _transcript_output(
+    transcript: Transcript, as_json: bool, limit: float | None = None, no_speech: str = "no speech heard in the audio"
+) -> None:
     figures = delivery_figures(transcript, limit)
     if as_json:
         data = transcript.to_json()
@@ -59,8 +65,11 @@ def _transcript_output(transcript: Transcript, as_json: bool, limit: float | Non
         print(json.dumps(data, indent=2, ensure_ascii=False))
     elif transcript.heard_speech:
         print(transcript.text)
-        print(f"\n{transcript.duration:.1f} s · {len(transcript.words)} words · {figures['wpm']:.0f} words a minute · "
-              f"{figures['fillers']} fillers (at least) · {len(figures['long_pauses'])} pauses over 2.5 s · model {transcript.model}")
+        print(
+            f"\n{transcript.duration:.1f} s · {len(transcript.words)} words · {figures['wpm']:.0f} words a minute · "
+            f"{figures['fillers']} fillers (at least) · {len(figures['long_pauses'])} pauses over 2.5 s · "
+            f"model {transcript.model}"
+        )
     if not transcript.heard_speech:
         _err(f"{no_speech} ({transcript.duration:.1f} s of audio, model {transcript.model})")
 
@@ -89,7 +98,10 @@ def run_audio_command(context: AppContext, args: Namespace) -> int:
                 print("no input devices; connect a microphone (typed answers still work)")
             for device in devices if not args.json else []:
                 mark = "*" if device.is_default else " "
-                print(f"{mark} {device.index:>3}  {device.name}  ({device.channels} ch, {device.default_samplerate:.0f} Hz, {device.hostapi})")
+                print(
+                    f"{mark} {device.index:>3}  {device.name}  "
+                    f"({device.channels} ch, {device.default_samplerate:.0f} Hz, {device.hostapi})"
+                )
             return 0
         if args.command == "transcribe":
             from mock_interview.transcription.transcriber import transcribe_file
@@ -155,17 +167,28 @@ def _record(context: AppContext, args: Namespace, default_device: str | None, mo
     if live is None:
         if not recorder.wait_until_live(5.0):
             recorder.stop()
-            _err(f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
-                 "or close other programs using it")
+            _err(
+                f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
+                "or close other programs using it"
+            )
             return 1
     stop = threading.Event()
     interactive = sys.stdin.isatty()
     # Printed only now that audio is flowing: what is said from here on is recorded.
-    print(f"recording from {recorder.stats.device} to {output}"
-          + (f" for {args.seconds:g} s" if args.seconds else "") + ("; press Enter or Ctrl+C to stop" if interactive else ""),
-          file=sys.stderr, flush=True)
+    print(
+        f"recording from {recorder.stats.device} to {output}"
+        + (f" for {args.seconds:g} s" if args.seconds else "")
+        + ("; press Enter or Ctrl+C to stop" if interactive else ""),
+        file=sys.stderr,
+        flush=True,
+    )
     if interactive:
-        threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
+
+        def wait_for_enter() -> None:
+            sys.stdin.readline()
+            stop.set()
+
+        threading.Thread(target=wait_for_enter, daemon=True).start()
     started = time.monotonic()
     try:
         while not stop.is_set():
@@ -188,8 +211,16 @@ def _record(context: AppContext, args: Namespace, default_device: str | None, mo
     if live is not None:
         _transcript_output(result.transcript, args.json, no_speech=CLI_NO_SPEECH)
     elif args.json:
-        print(json.dumps({"path": str(output), "duration": round(stats.seconds, 3), "overflows": stats.overflows,
-                          "device": stats.device}))
+        print(
+            json.dumps(
+                {
+                    "path": str(output),
+                    "duration": round(stats.seconds, 3),
+                    "overflows": stats.overflows,
+                    "device": stats.device,
+                }
+            )
+        )
     return 0
 
 
@@ -214,7 +245,10 @@ def _models(context, args, models_dir: Path, current: str) -> int:
     from mock_interview.transcription.models import bundled_model_path, download
 
     if args.models_command == "list":
-        print(f"  bundled   tiny.en at {bundled_model_path()}" + ("   (in use)" if current in ("bundled", "tiny.en", "") else ""))
+        print(
+            f"  bundled   tiny.en at {bundled_model_path()}"
+            + ("   (in use)" if current in ("bundled", "tiny.en", "") else "")
+        )
         if models_dir.is_dir():
             from mock_interview.transcription.models import is_complete_model
 
@@ -223,7 +257,7 @@ def _models(context, args, models_dir: Path, current: str) -> int:
                     print(f"  {folder.name:<9} {folder}   (incomplete: download it again with --force, or remove the folder)")
                     continue
                 print(f"  {folder.name:<9} {folder}" + ("   (in use)" if current == folder.name else ""))
-        print(f"\ndownload another with 'mock-interview models download NAME' (needs the network); set it in Settings")
+        print("\ndownload another with 'mock-interview models download NAME' (needs the network); set it in Settings")
         return 0
     path = download(args.name, models_dir, force=args.force)
     print(f"downloaded {args.name} to {path}; choose it in Settings or pass --model {args.name}")

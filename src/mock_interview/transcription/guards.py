@@ -6,8 +6,10 @@ Whisper was trained on subtitles. Over silence or noise it writes what subtitles
 speech; these rules catch what is left, using what faster-whisper reports for each decoded window
 and each word:
 
-- a window Whisper itself judged silent (high no-speech probability and low log-probability);
-- stock phrases from subtitles when the window's signals say they were not heard clearly;
+- a segment Whisper itself judged silent (high no-speech probability and low log-probability);
+- a segment mostly outside the speech regions (in the padding around them) that Whisper was not
+  sure of: the sentence it likes to add at the end of a piece ("And...", "We'll see you later.");
+- stock phrases from subtitles when the signals say they were not heard clearly;
 - words made of punctuation only;
 - words whose timing lies outside every speech region (nothing after the last spoken word);
 - repetition loops: a word or phrase said four times or more in a row is kept once.
@@ -28,12 +30,42 @@ SILENT_LOGPROB = -1.0
 STOCK_NO_SPEECH_PROB = 0.2
 STOCK_LOGPROB = -0.5
 STOCK_MIN_COVERAGE = 0.6
-STOCK_PHRASES = frozenset({
-    "thank you", "thank you very much", "thank you so much", "thanks", "thanks for watching",
-    "thank you for watching", "thanks for listening", "thank you for listening", "please subscribe",
-    "subscribe", "like and subscribe", "bye", "bye bye", "goodbye", "you", "so", "okay", "oh",
-    "subtitles by the amaraorg community", "transcribed by", "the end",
-})
+# A segment mostly outside speech is kept only if Whisper was confident of it.
+OUTSIDE_COVERAGE = 0.5
+OUTSIDE_NO_SPEECH_PROB = 0.3
+OUTSIDE_LOGPROB = -0.7
+STOCK_PHRASES = frozenset(
+    {
+        "thank you",
+        "thank you very much",
+        "thank you so much",
+        "thanks",
+        "thanks for watching",
+        "thank you for watching",
+        "thanks for listening",
+        "thank you for listening",
+        "please subscribe",
+        "subscribe",
+        "like and subscribe",
+        "bye",
+        "bye bye",
+        "goodbye",
+        "you",
+        "so",
+        "okay",
+        "oh",
+        "subtitles by the amaraorg community",
+        "transcribed by",
+        "the end",
+        "see you next time",
+        "we'll see you next time",
+        "i'll see you next time",
+        "see you later",
+        "we'll see you later",
+        "see you in the next video",
+        "thanks for watching and see you next time",
+    }
+)
 # Seconds a word may stray outside a speech region (Whisper's word timings are approximate).
 WORD_TOLERANCE = 0.3
 LOOP_REPEATS = 4
@@ -85,17 +117,33 @@ def is_silent_window(segment: Segment) -> bool:
     return segment.no_speech_prob > NO_SPEECH_PROB and segment.avg_logprob < SILENT_LOGPROB
 
 
+def _span(segment: Segment) -> tuple[float, float]:
+    start = min((w.start for w in segment.words), default=segment.start)
+    end = max((w.end for w in segment.words), default=segment.end)
+    return start, end
+
+
+def is_unsure_outside_speech(segment: Segment, speech: Sequence[Span]) -> bool:
+    """A segment mostly outside the speech regions that Whisper was not sure of."""
+    return coverage(*_span(segment), speech) < OUTSIDE_COVERAGE and (
+        segment.no_speech_prob > OUTSIDE_NO_SPEECH_PROB or segment.avg_logprob < OUTSIDE_LOGPROB
+    )
+
+
 def is_unheard_stock_phrase(segment: Segment, speech: Sequence[Span]) -> bool:
     """A subtitle phrase ("Thank you.") that the signals say was not clearly spoken."""
     if not is_stock_phrase(segment.text):
         return False
-    start = min((w.start for w in segment.words), default=segment.start)
-    end = max((w.end for w in segment.words), default=segment.end)
-    return (segment.no_speech_prob > STOCK_NO_SPEECH_PROB or segment.avg_logprob < STOCK_LOGPROB
-            or coverage(start, end, speech) < STOCK_MIN_COVERAGE)
+    return (
+        segment.no_speech_prob > STOCK_NO_SPEECH_PROB
+        or segment.avg_logprob < STOCK_LOGPROB
+        or coverage(*_span(segment), speech) < STOCK_MIN_COVERAGE
+    )
 
 
-def collapse_loops(words: Sequence[TimedWord], repeats: int = LOOP_REPEATS, longest: int = LOOP_MAX_PHRASE) -> list[TimedWord]:
+def collapse_loops(
+    words: Sequence[TimedWord], repeats: int = LOOP_REPEATS, longest: int = LOOP_MAX_PHRASE
+) -> list[TimedWord]:
     """Keep one copy of any phrase (1 to ``longest`` words) repeated ``repeats`` times or more in a row.
 
     People repeat a word two or three times when they hesitate ("I, I, I think"); four or more
@@ -107,14 +155,14 @@ def collapse_loops(words: Sequence[TimedWord], repeats: int = LOOP_REPEATS, long
     while index < len(words):
         skipped = False
         for size in range(1, longest + 1):
-            phrase = keys[index:index + size]
+            phrase = keys[index : index + size]
             if len(phrase) < size or not any(phrase):
                 break
             count = 1
-            while keys[index + count * size:index + (count + 1) * size] == phrase:
+            while keys[index + count * size : index + (count + 1) * size] == phrase:
                 count += 1
             if count >= repeats:
-                kept.extend(words[index:index + size])
+                kept.extend(words[index : index + size])
                 index += count * size
                 skipped = True
                 break
@@ -151,7 +199,11 @@ def keep_heard_words(segments: Iterable[Segment], speech: Sequence[Span]) -> lis
     """
     kept: list[TimedWord] = []
     for segment in segments:
-        if is_silent_window(segment) or is_unheard_stock_phrase(segment, speech):
+        if (
+            is_silent_window(segment)
+            or is_unsure_outside_speech(segment, speech)
+            or is_unheard_stock_phrase(segment, speech)
+        ):
             continue
         kept.extend(w for w in attach_symbols(segment.words) if near_speech(w, speech))
     return collapse_loops(kept)

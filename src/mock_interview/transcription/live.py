@@ -28,6 +28,7 @@ class RecorderLike(Protocol):
     """What :class:`LiveAnswer` needs of a recorder (:class:`~mock_interview.audio.recorder.Recorder`, or a fake)."""
 
     paused: bool
+    stats: RecordingStats
 
     def start(self) -> None:
         """Open the device and start recording."""
@@ -74,18 +75,27 @@ class LiveAnswer:
         recorder_factory: Builds the recorder (tests pass a fake).
     """
 
-    def __init__(self, path: Path, transcriber: Transcriber, *, device: str | int | None = None,
-                 on_live: Callable[[], None] | None = None, on_level: Callable[[float, float], None] | None = None,
-                 on_silence: Callable[[], None] | None = None, on_update: Callable[[str], None] | None = None,
-                 on_progress: Callable[[float], None] | None = None,
-                 recorder_factory: RecorderFactory | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        transcriber: Transcriber,
+        *,
+        device: str | int | None = None,
+        on_live: Callable[[], None] | None = None,
+        on_level: Callable[[float, float], None] | None = None,
+        on_silence: Callable[[], None] | None = None,
+        on_update: Callable[[str], None] | None = None,
+        on_progress: Callable[[float], None] | None = None,
+        recorder_factory: RecorderFactory | None = None,
+    ) -> None:
         from mock_interview.audio.recorder import Recorder
 
         self.path = path
         self.stream = StreamingTranscriber(transcriber, on_update=on_update, on_progress=on_progress)
         factory = recorder_factory or Recorder
-        self.recorder: RecorderLike = factory(path, device, on_block=self._feed, on_level=on_level,
-                                              on_silence=on_silence, on_live=on_live)
+        self.recorder: RecorderLike = factory(
+            path, device, on_block=self._feed, on_level=on_level, on_silence=on_silence, on_live=on_live
+        )
         self._stopped = False
 
     def _feed(self, samples: np.ndarray) -> None:
@@ -104,8 +114,10 @@ class LiveAnswer:
             raise
         if not self.recorder.wait_until_live(live_timeout):
             self.cancel()
-            raise AudioUnavailable(f"the input device sent no audio in {live_timeout:g} s; check it in Settings "
-                                   "(input device) or close other programs using it")
+            raise AudioUnavailable(
+                f"the input device sent no audio in {live_timeout:g} s; check it in Settings "
+                "(input device) or close other programs using it"
+            )
 
     def pause(self) -> None:
         """Stop keeping audio (the clock is paused)."""

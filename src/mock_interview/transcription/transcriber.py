@@ -21,8 +21,18 @@ import numpy as np
 from mock_interview.transcription.models import ModelChoice, ModelUnavailable, resolve_model
 from mock_interview.transcription.transcript import Segment, TimedWord, Transcript, WordTiming
 
-__all__ = ["DISFLUENT_PROMPT", "SAMPLE_RATE", "Transcriber", "Transcript", "TranscriptionError", "WhisperTranscriber",
-           "WordTiming", "load_transcriber", "transcribe_audio", "transcribe_file"]
+__all__ = [
+    "DISFLUENT_PROMPT",
+    "SAMPLE_RATE",
+    "Transcriber",
+    "Transcript",
+    "TranscriptionError",
+    "WhisperTranscriber",
+    "WordTiming",
+    "load_transcriber",
+    "transcribe_audio",
+    "transcribe_file",
+]
 
 SAMPLE_RATE = 16000
 # Whisper tends to drop "um" and "uh". Starting the decoder from disfluent text keeps more of them
@@ -51,8 +61,14 @@ class Transcriber(Protocol):
 class WhisperTranscriber:
     """A faster-whisper model, loaded once; safe to call from several threads (calls take turns)."""
 
-    def __init__(self, choice: ModelChoice, *, compute_type: str = "int8", cpu_threads: int | None = None,
-                 keep_fillers: bool = True):
+    def __init__(
+        self,
+        choice: ModelChoice,
+        *,
+        compute_type: str = "int8",
+        cpu_threads: int | None = None,
+        keep_fillers: bool = True,
+    ):
         try:
             from faster_whisper import WhisperModel
         except ImportError as exc:
@@ -63,10 +79,17 @@ class WhisperTranscriber:
         self._lock = threading.Lock()
         self._warm = False
         try:
-            self._model = WhisperModel(str(choice.path), device="cpu", compute_type=compute_type,
-                                       cpu_threads=cpu_threads or os.cpu_count() or 1, local_files_only=True)
+            self._model = WhisperModel(
+                str(choice.path),
+                device="cpu",
+                compute_type=compute_type,
+                cpu_threads=cpu_threads or os.cpu_count() or 1,
+                local_files_only=True,
+            )
         except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for a bad folder: report, never crash
-            raise ModelUnavailable(f"could not load the model at {choice.path} ({exc}); choose another in Settings") from None
+            raise ModelUnavailable(
+                f"could not load the model at {choice.path} ({exc}); choose another in Settings"
+            ) from None
 
     def warm_up(self) -> None:
         """Run the model (and the speech detector) once, so the first answer does not pay for first-call set-up."""
@@ -87,9 +110,16 @@ class WhisperTranscriber:
         with self._lock:
             try:
                 decoded, _info = self._model.transcribe(
-                    audio.astype(np.float32), language="en", beam_size=1, word_timestamps=True,
-                    condition_on_previous_text=False, initial_prompt=initial or None, vad_filter=False,
-                    without_timestamps=False, temperature=list(TEMPERATURES))
+                    audio.astype(np.float32),
+                    language="en",
+                    beam_size=1,
+                    word_timestamps=True,
+                    condition_on_previous_text=False,
+                    initial_prompt=initial or None,
+                    vad_filter=False,
+                    without_timestamps=False,
+                    temperature=list(TEMPERATURES),
+                )
                 segments = [_segment(s) for s in decoded]
             except Exception as exc:  # CTranslate2 errors are not typed: report them as ours
                 raise TranscriptionError(f"transcription failed ({exc})") from None
@@ -100,11 +130,20 @@ class WhisperTranscriber:
 
 def _segment(decoded: object) -> Segment:
     raw_words = getattr(decoded, "words", None) or []
-    words = tuple(TimedWord(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-                  for w in raw_words if w.word.strip())
-    return Segment(str(getattr(decoded, "text", "")).strip(), float(getattr(decoded, "start", 0.0)),
-                   float(getattr(decoded, "end", 0.0)), words, float(getattr(decoded, "avg_logprob", 0.0)),
-                   float(getattr(decoded, "no_speech_prob", 0.0)), float(getattr(decoded, "compression_ratio", 1.0)))
+    words = tuple(
+        TimedWord(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+        for w in raw_words
+        if w.word.strip()
+    )
+    return Segment(
+        str(getattr(decoded, "text", "")).strip(),
+        float(getattr(decoded, "start", 0.0)),
+        float(getattr(decoded, "end", 0.0)),
+        words,
+        float(getattr(decoded, "avg_logprob", 0.0)),
+        float(getattr(decoded, "no_speech_prob", 0.0)),
+        float(getattr(decoded, "compression_ratio", 1.0)),
+    )
 
 
 _cache: dict[tuple[str, str], WhisperTranscriber] = {}
@@ -125,9 +164,14 @@ def load_transcriber(model_spec: str, models_dir: Path | None = None) -> Whisper
         return _cache[key]
 
 
-def transcribe_file(path: Path, model_spec: str = "bundled", models_dir: Path | None = None, *,
-                    transcriber: Transcriber | None = None,
-                    on_progress: Callable[[float], None] | None = None) -> Transcript:
+def transcribe_file(
+    path: Path,
+    model_spec: str = "bundled",
+    models_dir: Path | None = None,
+    *,
+    transcriber: Transcriber | None = None,
+    on_progress: Callable[[float], None] | None = None,
+) -> Transcript:
     """Transcribe an audio file of any rate and length, streamed from disk in bounded memory.
 
     Reads a few seconds at a time (libsndfile, so an unclosed WAV works too), resamples with
@@ -161,5 +205,5 @@ def transcribe_audio(audio: np.ndarray, transcriber: Transcriber) -> Transcript:
     stream = StreamingTranscriber(transcriber, live=False)
     block = 2 * SAMPLE_RATE
     for start in range(0, audio.size, block):
-        stream.feed(audio[start:start + block])
+        stream.feed(audio[start : start + block])
     return stream.finish()

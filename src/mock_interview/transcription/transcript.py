@@ -63,8 +63,11 @@ class Transcript:
     def to_json(self) -> dict[str, Any]:
         """The shape documented for ``transcribe --json`` (delivery figures are added by the caller)."""
         data: dict[str, Any] = {
-            "text": self.text, "duration": round(self.duration, 3), "model": self.model,
-            "words": [{"word": w, "start": round(s, 3), "end": round(e, 3)} for w, s, e in self.words]}
+            "text": self.text,
+            "duration": round(self.duration, 3),
+            "model": self.model,
+            "words": [{"word": w, "start": round(s, 3), "end": round(e, 3)} for w, s, e in self.words],
+        }
         if self.speech_seconds is not None:
             data["speech_seconds"] = round(self.speech_seconds, 3)
         return data

@@ -111,7 +111,7 @@ class SpeechDetector:
         """Score the whole frames of ``samples`` (the rest waits for the next block)."""
         data = np.concatenate([self._remainder, np.asarray(samples, dtype=np.float32).reshape(-1)])
         count = data.size // FRAME_SAMPLES
-        self._remainder = data[count * FRAME_SAMPLES:]
+        self._remainder = data[count * FRAME_SAMPLES :]
         if count == 0:
             return
         frames = data[: count * FRAME_SAMPLES].reshape(count, FRAME_SAMPLES)
@@ -122,8 +122,8 @@ class SpeechDetector:
             size = max(needed, self._probs.size * 2)
             self._probs = np.resize(self._probs, size)
             self._levels = np.resize(self._levels, size)
-        self._probs[self.frames:needed] = probs
-        self._levels[self.frames:needed] = levels
+        self._probs[self.frames : needed] = probs
+        self._levels[self.frames : needed] = levels
         self.frames = needed
 
     def speech_probabilities(self, start: int = 0, end: int | None = None) -> np.ndarray:
@@ -147,7 +147,8 @@ def find_regions(probs: np.ndarray, settings: VadSettings, offset: int = 0, fina
 
     A region starts at a frame at or above ``threshold``, and ends where the probability fell
     below ``neg_threshold`` for at least ``min_silence``. Without enough silence after it, the
-    last region is open (``closed=False``) unless ``final``.
+    last region is open (``closed=False``) unless ``final``; an open region's ``end`` is where the
+    current quiet began (the speaker may be pausing), or the last frame.
     """
     min_silence = max(1, int(round(settings.min_silence / FRAME_SECONDS)))
     min_speech = max(1, int(round(settings.min_speech / FRAME_SECONDS)))
@@ -172,6 +173,6 @@ def find_regions(probs: np.ndarray, settings: VadSettings, offset: int = 0, fina
         if final:
             if end - start >= min_speech:
                 found.append(Region(offset + start, offset + end, True))
-        else:
-            found.append(Region(offset + start, offset + len(probs), False))
+        else:  # open: its end so far is where the quiet began, if the speaker has paused
+            found.append(Region(offset + start, offset + end, False))
     return found

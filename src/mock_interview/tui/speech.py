@@ -45,8 +45,14 @@ class _Attempt:
 class SpeechController:
     """Owns the live answer (recorder and streaming transcriber) of the answer being spoken."""
 
-    def __init__(self, screen: Any, context: Any, settings: Any, recorder_factory: Callable[..., Any] | None = None,
-                 transcriber_factory: Callable[[], Any] | None = None) -> None:
+    def __init__(
+        self,
+        screen: Any,
+        context: Any,
+        settings: Any,
+        recorder_factory: Callable[..., Any] | None = None,
+        transcriber_factory: Callable[[], Any] | None = None,
+    ) -> None:
         self.screen = screen
         self.context = context
         self.settings = settings
@@ -141,17 +147,28 @@ class SpeechController:
             with attempt.lock:
                 if attempt.stopped or attempt.cancelled:
                     return
-                live = LiveAnswer(attempt.path, self.transcriber, device=self.settings.input_device or None,
-                                  on_live=lambda: post(RecordingStarted()),
-                                  on_level=lambda level, seconds: post(AudioLevelMeasured(level, seconds)),
-                                  on_silence=lambda: post(RecorderNotice(
-                                      "Nothing heard for a few seconds: check your microphone (Settings → input device).",
-                                      "warning")),
-                                  on_update=lambda text: post(TranscriptUpdated(text)),
-                                  on_progress=lambda seconds: post(RecorderNotice(
-                                      f"Transcribing the last {max(1, round(seconds))} s…" if seconds >= 0.5
-                                      else "Finishing the transcript…")),
-                                  recorder_factory=self.recorder_factory)
+                live = LiveAnswer(
+                    attempt.path,
+                    self.transcriber,
+                    device=self.settings.input_device or None,
+                    on_live=lambda: post(RecordingStarted()),
+                    on_level=lambda level, seconds: post(AudioLevelMeasured(level, seconds)),
+                    on_silence=lambda: post(
+                        RecorderNotice(
+                            "Nothing heard for a few seconds: check your microphone (Settings → input device).",
+                            "warning",
+                        )
+                    ),
+                    on_update=lambda text: post(TranscriptUpdated(text)),
+                    on_progress=lambda seconds: post(
+                        RecorderNotice(
+                            f"Transcribing the last {max(1, round(seconds))} s…"
+                            if seconds >= 0.5
+                            else "Finishing the transcript…"
+                        )
+                    ),
+                    recorder_factory=self.recorder_factory,
+                )
                 try:
                     live.start()
                 except AudioUnavailable as exc:
@@ -204,10 +221,19 @@ class SpeechController:
                 self._post(RecordingFailed(f"Transcription failed ({exc}); the recording is kept at {attempt.path}."))
                 return
             transcript = result.transcript
-            self._post(TranscriptReady(SpokenAnswer(
-                text=transcript.text, words=list(transcript.words), audio=relative,
-                duration=result.stats.seconds or transcript.duration, model=transcript.model or label,
-                warnings=result.warnings, heard_speech=result.heard_speech)))
+            self._post(
+                TranscriptReady(
+                    SpokenAnswer(
+                        text=transcript.text,
+                        words=list(transcript.words),
+                        audio=relative,
+                        duration=result.stats.seconds or transcript.duration,
+                        model=transcript.model or label,
+                        warnings=result.warnings,
+                        heard_speech=result.heard_speech,
+                    )
+                )
+            )
 
         threading.Thread(target=finish, name="recording-finish", daemon=True).start()
 
