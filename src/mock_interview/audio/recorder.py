@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,7 @@ class Recorder:
         self._writer: threading.Thread | None = None
         self._wav: IncrementalWav | None = None
         self._resampler: StreamResampler | None = None
+        self._portaudio_error: type[Exception] = OSError
         self._error: BaseException | None = None
         self._silence_reported = False
 
@@ -95,7 +97,7 @@ class Recorder:
                 )
                 self.stats.device_rate = float(rate)
                 break
-            except Exception as exc:  # PortAudioError: unsupported rate, busy device, ...
+            except (sd.PortAudioError, ValueError) as exc:  # unsupported rate, busy device, ...
                 errors.append(f"{rate:.0f} Hz: {exc}")
         if stream is None:
             raise AudioUnavailable(
@@ -104,12 +106,13 @@ class Recorder:
             )
         self._wav = IncrementalWav(self.path)
         self._stream = stream
+        self._portaudio_error = sd.PortAudioError
         self._resampler = StreamResampler(self.stats.device_rate, SAMPLE_RATE)
         self._writer = threading.Thread(target=self._write_loop, name="recorder-writer", daemon=True)
         self._writer.start()
         try:
             stream.start()
-        except Exception as exc:
+        except sd.PortAudioError as exc:
             self._queue.put(None)
             self._writer.join()
             self._wav.close()
@@ -169,8 +172,8 @@ class Recorder:
             try:
                 self._stream.stop()
                 self._stream.close()
-            except Exception:
-                pass
+            except self._portaudio_error:
+                pass  # a device unplugged mid-answer: what was recorded is on disk, and that is what matters
             self._stream = None
         if self._writer is not None:
             self._queue.put(None)
@@ -186,3 +189,39 @@ class Recorder:
         if self._error is not None:
             raise AudioUnavailable(f"recording failed ({self._error}); the audio up to that point is in {self.path}")
         return self.stats
+
+
+def warm_up_input(device: str | int | None = None, timeout: float = 5.0) -> float:
+    """Open the input once and wait for its first block, then close it; returns the seconds that took.
+
+    The first stream a process opens can take seconds to deliver audio (about 2 s through
+    PulseAudio's ALSA plugin here; later ones take 0.1 s). Doing it while the user reads the question
+    means "Speak now" comes at once when they start answering.
+
+    Raises:
+        AudioUnavailable: No PortAudio or no usable device (the real start will say so again).
+    """
+    sd = load_sounddevice()
+    chosen = find_input_device(device)
+    arrived = threading.Event()
+
+    def callback(indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
+        arrived.set()
+
+    began = time.monotonic()
+    for rate in (SAMPLE_RATE, chosen.default_samplerate):
+        try:
+            stream = sd.InputStream(device=chosen.index, samplerate=rate, channels=1, dtype="float32",
+                                    blocksize=int(rate * BLOCK_SECONDS), callback=callback)
+        except (sd.PortAudioError, ValueError):
+            continue  # try the device's own rate; Recorder.start reports a real failure with its reasons
+        try:
+            stream.start()
+            arrived.wait(timeout)
+        except sd.PortAudioError as exc:
+            raise AudioUnavailable(f"the input '{chosen.name}' could not start ({exc})") from None
+        finally:
+            stream.stop()
+            stream.close()
+        break
+    return time.monotonic() - began

@@ -86,7 +86,7 @@ class WhisperTranscriber:
                 cpu_threads=cpu_threads or os.cpu_count() or 1,
                 local_files_only=True,
             )
-        except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for a bad folder: report, never crash
+        except (RuntimeError, ValueError, OSError) as exc:  # CTranslate2 on a bad folder: report, never crash
             raise ModelUnavailable(
                 f"could not load the model at {choice.path} ({exc}); choose another in Settings"
             ) from None
@@ -121,7 +121,7 @@ class WhisperTranscriber:
                     temperature=list(TEMPERATURES),
                 )
                 segments = [_segment(s) for s in decoded]
-            except Exception as exc:  # CTranslate2 errors are not typed: report them as ours
+            except (RuntimeError, ValueError) as exc:  # CTranslate2's errors: report them as ours
                 raise TranscriptionError(f"transcription failed ({exc})") from None
         words: list[WordTiming] = [(w.text, w.start, w.end) for s in segments for w in s.words]
         text = " ".join(s.text for s in segments if s.text)

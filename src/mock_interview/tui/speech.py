@@ -107,11 +107,22 @@ class SpeechController:
                 warm_up()  # the first decode pays for set-up: pay it now, not after the first answer
             self.transcriber = transcriber
             self._post(RecorderNotice(f"Speech model ready ({transcriber.label})."))
+            if self.recorder_factory is None:
+                self._warm_up_microphone()
         except (ModelUnavailable, TranscriptionError) as exc:
             self._model_error = str(exc)
             self._post(RecordingFailed(f"The speech model could not be loaded: {exc}."))
         finally:
             self._model_ready.set()
+
+    def _warm_up_microphone(self) -> None:
+        from mock_interview.audio.devices import AudioUnavailable
+        from mock_interview.audio.recorder import warm_up_input
+
+        try:
+            warm_up_input(self.settings.input_device or None)
+        except AudioUnavailable:
+            pass  # the answer's own start reports it, with the way out
 
     def start(self, round_: Any) -> None:
         """Open the microphone for the current answer (the audio goes to the data folder, ``0600``).
