@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -59,7 +60,12 @@ class Transcriber(Protocol):
 
 
 class WhisperTranscriber:
-    """A faster-whisper model, loaded once; safe to call from several threads (calls take turns)."""
+    """A faster-whisper model, loaded once; safe to call from any thread.
+
+    Every decode runs on the model's own single thread, whichever thread asks: the C allocator
+    keeps an arena per thread, and decoding from a new thread for each answer grew the resident
+    memory by tens of megabytes per thread (a spoken round peaked at 394 MB; see bench/memory.py).
+    """
 
     def __init__(
         self,
@@ -76,7 +82,7 @@ class WhisperTranscriber:
         self.choice = choice
         self.label = choice.label
         self.keep_fillers = keep_fillers
-        self._lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
         self._warm = False
         try:
             self._model = WhisperModel(
@@ -106,23 +112,25 @@ class WhisperTranscriber:
         """Decode one piece of 16 kHz mono float32 audio into segments with word timings (no speech gate)."""
         if audio.size < SAMPLE_RATE // 10:
             return Transcript("", [], audio.size / SAMPLE_RATE, self.label)
+        return self._executor.submit(self._decode, audio, prompt).result()
+
+    def _decode(self, audio: np.ndarray, prompt: str | None) -> Transcript:
         initial = prompt if prompt is not None else (DISFLUENT_PROMPT if self.keep_fillers else None)
-        with self._lock:
-            try:
-                decoded, _info = self._model.transcribe(
-                    audio.astype(np.float32),
-                    language="en",
-                    beam_size=1,
-                    word_timestamps=True,
-                    condition_on_previous_text=False,
-                    initial_prompt=initial or None,
-                    vad_filter=False,
-                    without_timestamps=False,
-                    temperature=list(TEMPERATURES),
-                )
-                segments = [_segment(s) for s in decoded]
-            except (RuntimeError, ValueError) as exc:  # CTranslate2's errors: report them as ours
-                raise TranscriptionError(f"transcription failed ({exc})") from None
+        try:
+            decoded, _info = self._model.transcribe(
+                audio.astype(np.float32),
+                language="en",
+                beam_size=1,
+                word_timestamps=True,
+                condition_on_previous_text=False,
+                initial_prompt=initial or None,
+                vad_filter=False,
+                without_timestamps=False,
+                temperature=list(TEMPERATURES),
+            )
+            segments = [_segment(s) for s in decoded]
+        except (RuntimeError, ValueError) as exc:  # CTranslate2's errors: report them as ours
+            raise TranscriptionError(f"transcription failed ({exc})") from None
         words: list[WordTiming] = [(w.text, w.start, w.end) for s in segments for w in s.words]
         text = " ".join(s.text for s in segments if s.text)
         return Transcript(text, words, audio.size / SAMPLE_RATE, self.label, segments)
