@@ -75,7 +75,7 @@ class FakeTranscriber:
         self.prompts: list[str | None] = []
         self.delay = delay
 
-    def transcribe(self, audio: np.ndarray, prompt: str | None = None) -> Any:
+    def transcribe(self, audio: np.ndarray, prompt: str | None = None, speech_end: float | None = None) -> Any:
         from mock_interview.transcription.transcriber import Transcript
 
         self.pieces.append(audio.size)

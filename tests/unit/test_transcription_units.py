@@ -269,7 +269,7 @@ def test_files_are_cut_into_full_pieces_and_feeding_waits_for_a_slow_model():
 
 def test_a_decoding_error_reaches_finish():
     class Broken(FakeTranscriber):
-        def transcribe(self, audio: np.ndarray, prompt: str | None = None):
+        def transcribe(self, audio: np.ndarray, prompt: str | None = None, speech_end: float | None = None):
             raise RuntimeError("model crashed")
 
     stream = StreamingTranscriber(Broken(), detector=energy_detector())

@@ -367,7 +367,8 @@ class StreamingTranscriber:
 
     def _decode(self, piece: _Piece) -> tuple[_Decoded, float]:
         started = time.perf_counter()
-        result = self.transcriber.transcribe(piece.audio, prompt=piece.prompt)
+        speech_end = max((span.end for span in piece.speech), default=None)
+        result = self.transcriber.transcribe(piece.audio, prompt=piece.prompt, speech_end=speech_end)
         elapsed = time.perf_counter() - started
         segments = result.segments or [
             Segment(result.text, 0.0, result.duration, tuple(TimedWord(w, s, e) for w, s, e in result.words))

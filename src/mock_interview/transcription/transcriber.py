@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -43,10 +43,16 @@ SAMPLE_RATE = 16000
 DISFLUENT_PROMPT = "Um, so, uh, I was, like, you know, working on the, um, project, and, uh, I think it went well."
 # A decode that repeats itself (compression ratio over 2.4) is tried again once with some randomness.
 TEMPERATURES = (0.0, 0.4)
+# Words ending this close to the end of the speech have covered it.
+WINDOW_DONE_SLACK = 0.3
 
 
 class TranscriptionError(Exception):
     """Transcription failed; the message says why."""
+
+
+class _WindowDone(Exception):
+    """Raised inside faster-whisper to stop it before a window that would only hold padding."""
 
 
 class Transcriber(Protocol):
@@ -54,8 +60,11 @@ class Transcriber(Protocol):
 
     label: str
 
-    def transcribe(self, audio: np.ndarray, prompt: str | None = None) -> Transcript:
-        """Transcribe ``audio``; ``prompt`` conditions the decoder (previous text, or disfluent text)."""
+    def transcribe(self, audio: np.ndarray, prompt: str | None = None, speech_end: float | None = None) -> Transcript:
+        """Transcribe ``audio``; ``prompt`` conditions the decoder (previous text, or disfluent text).
+
+        ``speech_end`` (seconds into ``audio``) is where its last speech ends, when known.
+        """
         ...
 
 
@@ -108,14 +117,35 @@ class WhisperTranscriber:
         self.transcribe((0.001 * rng.standard_normal(SAMPLE_RATE)).astype(np.float32), prompt="")
         self._warm = True
 
-    def transcribe(self, audio: np.ndarray, prompt: str | None = None) -> Transcript:
-        """Decode one piece of 16 kHz mono float32 audio into segments with word timings (no speech gate)."""
+    def transcribe(self, audio: np.ndarray, prompt: str | None = None, speech_end: float | None = None) -> Transcript:
+        """Decode one piece of 16 kHz mono float32 audio into segments with word timings (no speech gate).
+
+        Args:
+            audio: The piece.
+            prompt: Text to start the decoder from (default: the disfluent prompt).
+            speech_end: Where the piece's speech ends, if known. When Whisper's words reach it, no
+                further window is decoded: faster-whisper would otherwise run the whole model again
+                over the padding after the last word (a third of the time of a piece, and the source
+                of most "Thank you."s at the end of pieces).
+        """
         if audio.size < SAMPLE_RATE // 10:
             return Transcript("", [], audio.size / SAMPLE_RATE, self.label)
-        return self._executor.submit(self._decode, audio, prompt).result()
+        return self._executor.submit(self._decode, audio, prompt, speech_end).result()
 
-    def _decode(self, audio: np.ndarray, prompt: str | None) -> Transcript:
+    def _decode(self, audio: np.ndarray, prompt: str | None, speech_end: float | None) -> Transcript:
         initial = prompt if prompt is not None else (DISFLUENT_PROMPT if self.keep_fillers else None)
+        reached = 0.0  # where the words decoded so far end
+        encodes = 0
+        encode = self._model.encode
+
+        def encode_while_speech_is_left(features: Any) -> Any:
+            nonlocal encodes
+            encodes += 1
+            if encodes > 1 and speech_end is not None and reached >= speech_end - WINDOW_DONE_SLACK:
+                raise _WindowDone
+            return encode(features)
+
+        self._model.encode = encode_while_speech_is_left  # this thread only: decodes run on it one at a time
         try:
             decoded, _info = self._model.transcribe(
                 audio.astype(np.float32),
@@ -128,9 +158,17 @@ class WhisperTranscriber:
                 without_timestamps=False,
                 temperature=list(TEMPERATURES),
             )
-            segments = [_segment(s) for s in decoded]
+            segments = []
+            try:
+                for raw in decoded:
+                    segments.append(_segment(raw))
+                    reached = max(reached, segments[-1].end)
+            except _WindowDone:
+                pass
         except (RuntimeError, ValueError) as exc:  # CTranslate2's errors: report them as ours
             raise TranscriptionError(f"transcription failed ({exc})") from None
+        finally:
+            del self._model.encode
         words: list[WordTiming] = [(w.text, w.start, w.end) for s in segments for w in s.words]
         text = " ".join(s.text for s in segments if s.text)
         return Transcript(text, words, audio.size / SAMPLE_RATE, self.label, segments)
