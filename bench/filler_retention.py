@@ -14,6 +14,7 @@ import re
 
 import _common  # noqa: F401
 import _speech
+
 from mock_interview.transcription.transcriber import DISFLUENT_PROMPT, load_transcriber, transcribe_audio
 
 SENTENCES = [

@@ -17,6 +17,7 @@ import time
 
 import _common  # noqa: F401
 import _speech
+
 from mock_interview.transcription.streaming import StreamingTranscriber
 from mock_interview.transcription.transcriber import load_transcriber
 

@@ -10,10 +10,11 @@ import time
 
 import _common
 import _speech
+
+from mock_interview.audio.wavfile import read_wav
 from mock_interview.transcription.models import resolve_model
 from mock_interview.transcription.transcriber import WhisperTranscriber
 from tests.real.conftest import JFK_WORDS, wer
-from mock_interview.audio.wavfile import read_wav
 
 
 def main() -> None:

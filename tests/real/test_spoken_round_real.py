@@ -28,7 +28,9 @@ async def start_speaking(pilot, app: MockInterviewApp) -> RoundScreen:
     """Open a spoken round, end the think time, and wait for 'Speak now' (audio is flowing)."""
     await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
     screen = app.screen
-    await wait_for(pilot, lambda: screen.speech.model_ready, timeout=60)
+    assert isinstance(screen, RoundScreen) and screen.speech is not None
+    speech = screen.speech
+    await wait_for(pilot, lambda: speech.model_ready, timeout=60)
     await pilot.press("ctrl+s")
     await wait_for(pilot, lambda: "Speak now" in status(screen), timeout=20)
     return screen

@@ -272,7 +272,7 @@ def test_record_refuses_links_folders_special_files_and_existing_files(capsys, t
         (tmp_path / "no" / "such" / "x.wav", "does not exist"),
     ]
     for path, expected in cases:
-        code = _record(None, _record_args(path), None, "bundled", tmp_path / "models")
+        code = _record(_record_args(path), None, "bundled", tmp_path / "models")
         _, err = capsys.readouterr()
         assert code == 1 and expected in err, (path, err)
     assert victim.read_text("utf-8") == "text\n" and existing.read_bytes() == b"old"
@@ -284,7 +284,7 @@ def test_record_leaves_no_placeholder_when_the_device_fails(tmp_path: Path, reco
 
     output = tmp_path / "new.wav"
     with pytest.raises(AudioUnavailable):
-        _record(None, _record_args(output), None, "bundled", tmp_path / "models")
+        _record(_record_args(output), None, "bundled", tmp_path / "models")
     assert not output.exists()
 
 

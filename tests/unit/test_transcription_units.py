@@ -215,8 +215,9 @@ def test_pieces_after_the_first_carry_context_and_the_words_before_as_prompt():
     feed_all(stream, audio)
     transcript = stream.finish()
     assert transcript.text == "f300 f500 f700"
-    assert fake.prompts[0].endswith("went well.")  # the disfluent prompt only: nothing said before
-    assert fake.prompts[-1].endswith("f300")  # the words before the context
+    first, last = fake.prompts[0], fake.prompts[-1]
+    assert first is not None and first.endswith("went well.")  # the disfluent prompt only: nothing said before
+    assert last is not None and last.endswith("f300")  # the words before the context
 
 
 def test_a_pause_at_the_end_is_decoded_before_stop():

@@ -63,16 +63,16 @@ def list_input_devices() -> list[InputDevice]:
     try:
         devices = sd.query_devices()
         hostapis = sd.query_hostapis()
-    except Exception as exc:  # PortAudioError and friends: report, never crash
+    except (sd.PortAudioError, OSError) as exc:  # report, never crash
         raise AudioUnavailable(f"PortAudio could not list audio devices ({exc})") from None
     try:
         default_input = sd.default.device[0]
-    except Exception:
+    except (sd.PortAudioError, TypeError, IndexError):
         default_input = -1
     if default_input is None or default_input < 0:
         try:
             default_input = sd.query_devices(kind="input")["index"]
-        except Exception:
+        except (sd.PortAudioError, ValueError, KeyError):  # no default input
             default_input = -1
     found = []
     for index, info in enumerate(devices):

@@ -19,6 +19,6 @@ def play_file(path: Path) -> float:
     try:
         sd.play(samples, SAMPLE_RATE)
         sd.wait()
-    except Exception as exc:
+    except (sd.PortAudioError, ValueError) as exc:
         raise AudioUnavailable(f"could not play the recording ({exc}); check your speakers or headphones") from None
     return samples.size / SAMPLE_RATE

@@ -137,7 +137,7 @@ class Recorder:
                     self._write(self._resampler.flush())
                     break
                 self._write(self._resampler.process(block))
-        except BaseException as exc:  # keep the error for stop(); the audio so far is on disk
+        except BaseException as exc:  # noqa: BLE001 - a thread's end: stop() re-raises it; the audio so far is on disk
             self._error = exc
 
     def _write(self, samples: np.ndarray) -> None:

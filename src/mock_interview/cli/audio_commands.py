@@ -114,16 +114,16 @@ def run_audio_command(context: AppContext, args: Namespace) -> int:
             _transcript_output(transcript, args.json, no_speech=f"no speech heard in {path}")
             return 0
         if args.command == "record":
-            return _record(context, args, settings.input_device or None, args.model or settings.model, models_dir)
+            return _record(args, settings.input_device or None, args.model or settings.model, models_dir)
         if args.command == "models":
-            return _models(context, args, models_dir, settings.model)
+            return _models(args, models_dir, settings.model)
     except (AudioUnavailable, ModelUnavailable, TranscriptionError) as exc:
         _err(str(exc))
         return 1
     return 2
 
 
-def _record(context: AppContext, args: Namespace, default_device: str | None, model: str, models_dir: Path) -> int:
+def _record(args: Namespace, default_device: str | None, model: str, models_dir: Path) -> int:
     """Record until N seconds, Enter or Ctrl+C; with ``--transcribe``, transcribe while recording (as the app does)."""
     from mock_interview.audio.devices import AudioUnavailable
     from mock_interview.audio.recorder import Recorder
@@ -164,14 +164,11 @@ def _record(context: AppContext, args: Namespace, default_device: str | None, mo
         _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError)
              else f"cannot write {output} ({exc.strerror}); choose another path")
         return 1
-    if live is None:
-        if not recorder.wait_until_live(5.0):
-            recorder.stop()
-            _err(
-                f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
-                "or close other programs using it"
-            )
-            return 1
+    if live is None and not recorder.wait_until_live(5.0):
+        recorder.stop()
+        _err(f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
+             "or close other programs using it")
+        return 1
     stop = threading.Event()
     interactive = sys.stdin.isatty()
     # Printed only now that audio is flowing: what is said from here on is recorded.
@@ -241,7 +238,8 @@ def _claim_output(output: Path, *, force: bool) -> bool:
     return True
 
 
-def _models(context, args, models_dir: Path, current: str) -> int:
+def _models(args: Namespace, models_dir: Path, current: str) -> int:
+    """``models list`` and ``models download NAME``."""
     from mock_interview.transcription.models import bundled_model_path, download
 
     if args.models_command == "list":
@@ -254,7 +252,8 @@ def _models(context, args, models_dir: Path, current: str) -> int:
 
             for folder in sorted(p for p in models_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
                 if not is_complete_model(folder):
-                    print(f"  {folder.name:<9} {folder}   (incomplete: download it again with --force, or remove the folder)")
+                    print(f"  {folder.name:<9} {folder}   "
+                          "(incomplete: download it again with --force, or remove the folder)")
                     continue
                 print(f"  {folder.name:<9} {folder}" + ("   (in use)" if current == folder.name else ""))
         print("\ndownload another with 'mock-interview models download NAME' (needs the network); set it in Settings")

@@ -7,6 +7,7 @@ transcriber. :meth:`LiveAnswer.start` returns only once audio is flowing, so the
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,7 +151,6 @@ class LiveAnswer:
         self.stream.cancel()
         if not self._stopped:
             self._stopped = True
-            try:
+            # the audio so far is on disk; nothing to report when the answer is dropped
+            with contextlib.suppress(AudioUnavailable):
                 self.recorder.stop()
-            except AudioUnavailable:
-                pass  # the audio so far is on disk; nothing to report when the answer is dropped

@@ -84,7 +84,7 @@ def _huggingface_cache_lookup(name: str) -> Path | None:
         return None
     try:
         return Path(download_model(name, local_files_only=True))
-    except Exception:  # not cached, or an unknown name: both mean "not here"
+    except (OSError, ValueError):  # not cached (LocalEntryNotFoundError), or an unknown name: "not here"
         return None
 
 

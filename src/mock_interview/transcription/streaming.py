@@ -335,7 +335,7 @@ class StreamingTranscriber:
             try:
                 began = time.perf_counter()
                 decoded, elapsed = self._decode(piece)
-            except BaseException as exc:  # reported by finish() and feed(); the audio is on disk
+            except BaseException as exc:  # noqa: BLE001 - a thread's end: finish() and feed() re-raise it
                 with self._lock:
                     self._error = exc
                     self._changed.notify_all()

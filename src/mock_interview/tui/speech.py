@@ -9,6 +9,7 @@ when audio is flowing (the screen says "Speak now" and starts the clock only the
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -119,10 +120,8 @@ class SpeechController:
         from mock_interview.audio.devices import AudioUnavailable
         from mock_interview.audio.recorder import warm_up_input
 
-        try:
+        with contextlib.suppress(AudioUnavailable):  # the answer's own start reports it, with the way out
             warm_up_input(self.settings.input_device or None)
-        except AudioUnavailable:
-            pass  # the answer's own start reports it, with the way out
 
     def start(self, round_: Any) -> None:
         """Open the microphone for the current answer (the audio goes to the data folder, ``0600``).
