@@ -10,6 +10,7 @@ import numpy as np
 
 from mock_interview.audio.wavfile import read_wav
 from mock_interview.core.context import AppContext
+from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.round import NO_SPEECH, RoundScreen
@@ -52,7 +53,7 @@ async def test_spoken_round_through_device_and_model(tmp_path: Path, null_sink, 
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await start_speaking(pilot, app)
         stopped = await play_and_stop(pilot, null_sink, speech)
-        await wait_for(pilot, lambda: screen.round.phase == "done", timeout=60)
+        await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED, timeout=60)
         latency = time.monotonic() - stopped
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     answer = session.answers[0]
@@ -73,9 +74,9 @@ async def test_a_silent_spoken_round_saves_no_transcript_and_no_score(null_sink,
         await asyncio.sleep(4.0)  # nobody speaks: the null sink's monitor delivers silence
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: NO_SPEECH in status(screen), timeout=30)
-        assert screen.round.phase == "answer"  # offered: type, or f7 to speak again
+        assert screen.round.phase is Phase.ANSWERING  # offered: type, or f7 to speak again
         await pilot.press("ctrl+s")  # and nothing typed
-        await wait_for(pilot, lambda: screen.round.phase == "done")
+        await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED)
         await pilot.press("f8")
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     (answer,) = session.answers
@@ -94,7 +95,7 @@ async def test_the_first_word_survives_when_speech_starts_half_a_second_after_sp
         screen = await start_speaking(pilot, app)
         await asyncio.sleep(0.5)
         await play_and_stop(pilot, null_sink, speech, silence_after=2.0)
-        await wait_for(pilot, lambda: screen.round.phase == "done", timeout=60)
+        await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED, timeout=60)
     answer = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]
     said, heard = normalise_words(ANSWER_45), normalise_words(answer.text)
     assert heard[:3] == said[:3], answer.text  # "Thanks for asking"
