@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
     from mock_interview.tui.speech import SpeechController
 
-NO_SPEECH = "No speech heard: check the microphone (Settings → input device)"
+NO_SPEECH = "No speech heard — check the microphone (Settings → input device)"
 TICK_SECONDS = 0.2
 FEEDBACK_DEBOUNCE_SECONDS = 0.4
 DRAFT_SAVE_SECONDS = 1.0
