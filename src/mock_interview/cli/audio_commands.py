@@ -14,6 +14,7 @@ from mock_interview.core.context import AppContext
 from mock_interview.core.fsutil import UnsafePathError
 
 if TYPE_CHECKING:
+    from mock_interview.transcription.live import RecorderLike
     from mock_interview.transcription.transcript import Transcript
 
 
@@ -169,33 +170,7 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
         _err(f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
              "or close other programs using it")
         return 1
-    stop = threading.Event()
-    interactive = sys.stdin.isatty()
-    # Printed only now that audio is flowing: what is said from here on is recorded.
-    print(
-        f"recording from {recorder.stats.device} to {output}"
-        + (f" for {args.seconds:g} s" if args.seconds else "")
-        + ("; press Enter or Ctrl+C to stop" if interactive else ""),
-        file=sys.stderr,
-        flush=True,
-    )
-    if interactive:
-
-        def wait_for_enter() -> None:
-            sys.stdin.readline()
-            stop.set()
-
-        threading.Thread(target=wait_for_enter, daemon=True).start()
-    started = time.monotonic()
-    try:
-        while not stop.is_set():
-            if args.seconds is not None and recorder.stats.seconds >= args.seconds:
-                break
-            if args.seconds is not None and time.monotonic() - started > args.seconds + 5:
-                break
-            time.sleep(0.02)
-    except KeyboardInterrupt:
-        pass
+    _wait_until_stopped(recorder, output, args.seconds)
     if live is not None:
         result = live.stop()
         stats, warnings = result.stats, result.warnings
@@ -219,6 +194,37 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
             )
         )
     return 0
+
+
+def _wait_until_stopped(recorder: RecorderLike, output: Path, seconds: float | None) -> None:
+    """Say that recording runs, then wait for ``seconds`` of audio, Enter (on a terminal) or Ctrl+C."""
+    stop = threading.Event()
+    interactive = sys.stdin.isatty()
+    # Printed only now that audio is flowing: what is said from here on is recorded.
+    print(
+        f"recording from {recorder.stats.device} to {output}"
+        + (f" for {seconds:g} s" if seconds else "")
+        + ("; press Enter or Ctrl+C to stop" if interactive else ""),
+        file=sys.stderr,
+        flush=True,
+    )
+    if interactive:
+
+        def wait_for_enter() -> None:
+            sys.stdin.readline()
+            stop.set()
+
+        threading.Thread(target=wait_for_enter, daemon=True).start()
+    started = time.monotonic()
+    try:
+        while not stop.is_set():
+            if seconds is not None and recorder.stats.seconds >= seconds:
+                break
+            if seconds is not None and time.monotonic() - started > seconds + 5:
+                break
+            time.sleep(0.02)
+    except KeyboardInterrupt:
+        pass
 
 
 def _claim_output(output: Path, *, force: bool) -> bool:

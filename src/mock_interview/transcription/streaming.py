@@ -29,11 +29,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from mock_interview.transcription.guards import Span, keep_heard_words
+from mock_interview.transcription.pieces import AudioBuffer, DecodedPiece, Piece, PieceReport
 from mock_interview.transcription.transcriber import DISFLUENT_PROMPT, SAMPLE_RATE, Transcriber
 from mock_interview.transcription.transcript import Segment, TimedWord, Transcript, WordTiming
 from mock_interview.transcription.vad import FRAME_SAMPLES, FRAME_SECONDS, Region, SpeechDetector
@@ -51,90 +51,6 @@ CONTEXT_BREAK_SECONDS = 3.0
 
 def _frames(seconds: float) -> int:
     return max(1, int(round(seconds / FRAME_SECONDS)))
-
-
-@dataclass(frozen=True)
-class PieceReport:
-    """One decoded piece: where it was (seconds of the recording), its speech, its decoding time, the backlog then."""
-
-    start: float
-    end: float
-    speech_seconds: float
-    decode_seconds: float
-    backlog_seconds: float
-    words: int
-    provisional: bool
-    began: float = 0.0  # time.perf_counter() when decoding began
-
-
-@dataclass
-class _Piece:
-    """Audio to decode and what to do with its words."""
-
-    audio: np.ndarray
-    spans: list[tuple[int, int, int]]  # (sample in the piece, sample in the recording, length)
-    speech: list[Span]  # speech regions, in seconds of the piece (the context counts as speech)
-    prompt: str
-    context: float  # seconds at the start that were transcribed before: acoustic context only
-    cut: int  # frame where the committed audio will end
-    next_context: tuple[int, int] | None  # frames of this piece's speech to give the next piece as context
-    last_region_end: int  # frame
-    provisional: bool
-    backlog: float
-    speech_seconds: float
-
-    def to_recording(self, seconds: float) -> float:
-        """A time in the piece as a time in the recording."""
-        sample = seconds * SAMPLE_RATE
-        for piece_start, source_start, length in self.spans:
-            if sample <= piece_start + length:
-                return (source_start + max(0.0, sample - piece_start)) / SAMPLE_RATE
-        _, source_start, length = self.spans[-1]
-        return (source_start + length) / SAMPLE_RATE
-
-
-@dataclass
-class _Decoded:
-    piece: _Piece
-    words: list[TimedWord]
-
-
-@dataclass
-class _AudioBuffer:
-    """The audio still needed (not yet transcribed, or kept as context), addressed by sample index."""
-
-    base: int = 0
-    blocks: list[np.ndarray] = field(default_factory=list)
-    size: int = 0
-
-    def append(self, samples: np.ndarray) -> None:
-        self.blocks.append(samples)
-        self.size += samples.size
-
-    @property
-    def end(self) -> int:
-        return self.base + self.size
-
-    def _whole(self) -> np.ndarray:
-        if len(self.blocks) != 1:
-            self.blocks = [np.concatenate(self.blocks) if self.blocks else np.zeros(0, dtype=np.float32)]
-        return self.blocks[0]
-
-    def slice(self, start: int, end: int) -> np.ndarray:
-        start, end = max(start, self.base), min(end, self.end)
-        if end <= start:
-            return np.zeros(0, dtype=np.float32)
-        return self._whole()[start - self.base : end - self.base].copy()
-
-    def drop_before(self, sample: int) -> None:
-        if sample <= self.base:
-            return
-        whole = self._whole()
-        cut = min(sample - self.base, whole.size)
-        rest = whole[cut:]
-        self.blocks = [rest] if rest.size else []
-        self.base += cut
-        self.size = rest.size
 
 
 class StreamingTranscriber:
@@ -186,11 +102,11 @@ class StreamingTranscriber:
         self.context_frames = int(round(context / FRAME_SECONDS))
         self.max_backlog = max_backlog if max_backlog is not None else (None if live else FILE_BACKLOG_SECONDS)
         self.pieces: list[PieceReport] = []
-        self._buffer = _AudioBuffer()
+        self._buffer = AudioBuffer()
         self._received = 0
         self._cut = 0  # frame up to which the audio is transcribed or skipped as silence
         self._context: tuple[int, int] | None = None
-        self._provisional: _Decoded | None = None
+        self._provisional: DecodedPiece | None = None
         self._words: list[TimedWord] = []
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
@@ -312,7 +228,7 @@ class StreamingTranscriber:
         """Drop pending audio and stop the background thread (after the piece being decoded, if any)."""
         with self._lock:
             self._cancelled = True
-            self._buffer = _AudioBuffer(self._buffer.end)
+            self._buffer = AudioBuffer(self._buffer.end)
             self._changed.notify_all()
 
     # -- the worker ------------------------------------------------------------------------------
@@ -365,7 +281,7 @@ class StreamingTranscriber:
             if remaining is not None and self.on_progress is not None:
                 self.on_progress(remaining)
 
-    def _decode(self, piece: _Piece) -> tuple[_Decoded, float]:
+    def _decode(self, piece: Piece) -> tuple[DecodedPiece, float]:
         started = time.perf_counter()
         speech_end = max((span.end for span in piece.speech), default=None)
         result = self.transcriber.transcribe(piece.audio, prompt=piece.prompt, speech_end=speech_end)
@@ -378,9 +294,9 @@ class StreamingTranscriber:
             for w in keep_heard_words(segments, piece.speech)
             if (w.start + w.end) / 2 >= piece.context
         ]
-        return _Decoded(piece, words), elapsed
+        return DecodedPiece(piece, words), elapsed
 
-    def _commit(self, decoded: _Decoded) -> None:
+    def _commit(self, decoded: DecodedPiece) -> None:
         """Make a decoded piece's words final and let its audio go (except the next piece's context)."""
         piece = decoded.piece
         self._words.extend(decoded.words)
@@ -399,7 +315,7 @@ class StreamingTranscriber:
         regions = self.detector.regions(self._cut, final=self._closing)
         return bool(regions) and regions[-1].end <= self._provisional.piece.last_region_end
 
-    def _plan(self) -> _Piece | None:
+    def _plan(self) -> Piece | None:
         """The next piece to decode, or ``None`` to wait (called with the lock held; may commit a provisional piece)."""
         if self._provisional is not None and not self._provisional_still_valid():
             # The speaker went on: decode that speech again with what follows. (Keeping it as a piece
@@ -459,7 +375,7 @@ class StreamingTranscriber:
             out.append(region)
         return out
 
-    def _make_piece(self, group: list[Region], following: int, *, provisional: bool) -> _Piece:
+    def _make_piece(self, group: list[Region], following: int, *, provisional: bool) -> Piece:
         """``group`` as one piece: context first, then its regions padded, the silence between them left out."""
         if provisional:  # nothing follows yet: keep the padding, up to the present
             cut = min(group[-1].end + self.pad_frames, max(group[-1].end, following))
@@ -507,7 +423,7 @@ class StreamingTranscriber:
             if not fitting and cut - starts[-1] <= 2 * self.context_frames:
                 fitting = starts[-1:]
             next_context = (fitting[0], cut) if fitting else None
-        return _Piece(
+        return Piece(
             np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32),
             spans,
             speech,
