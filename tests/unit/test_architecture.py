@@ -64,3 +64,38 @@ def test_a_forbidden_import_breaks_the_layers(tmp_path: Path) -> None:
     result = _lint_imports(tmp_path, tmp_path / "src")
     assert result.returncode != 0
     assert "mock_interview.core.packs -> mock_interview.tui.app" in result.stdout
+
+
+MAX_MODULE_LINES = 500
+MAX_FUNCTION_LINES = 80
+
+
+def oversized(source: str, max_module: int = MAX_MODULE_LINES, max_function: int = MAX_FUNCTION_LINES) -> list[str]:
+    """What is too long in one module's source: the module itself, and each function over the limit."""
+    import ast
+
+    found = []
+    lines = source.count("\n") + 1
+    if lines > max_module:
+        found.append(f"module: {lines} lines")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            length = (node.end_lineno or node.lineno) - node.lineno + 1
+            if length > max_function:
+                found.append(f"{node.name}: {length} lines")
+    return found
+
+
+def test_no_module_or_function_grows_past_its_limit() -> None:
+    package = ROOT / "src" / "mock_interview"
+    problems = {str(path.relative_to(package)): found for path in sorted(package.rglob("*.py"))
+                if (found := oversized(path.read_text("utf-8")))}
+    limits = f"modules <= {MAX_MODULE_LINES} lines, functions <= {MAX_FUNCTION_LINES}"
+    assert problems == {}, f"split these ({limits}): {problems}"
+
+
+def test_the_size_check_sees_a_long_function_and_a_long_module() -> None:
+    long_function = "def f():\n" + "    x = 1\n" * 85
+    assert oversized(long_function) == ["f: 86 lines"]
+    assert oversized("x = 1\n" * 600, max_module=500)[0].startswith("module: ")
+    assert oversized("def g():\n    return 1\n") == []
