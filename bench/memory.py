@@ -32,6 +32,7 @@ ROUND = r"""
 import asyncio, resource, subprocess, sys, time
 sys.path.insert(0, sys.argv[1] + "/bench")
 from mock_interview.core.context import AppContext
+from mock_interview.core.rounds import Phase
 from mock_interview.tui.app import MockInterviewApp
 
 def rss():
@@ -56,7 +57,7 @@ async def main():
             await pilot.pause(0.2)
         print("stage recorded", rss(), file=sys.stderr)
         await pilot.press("ctrl+s")
-        while screen.round.phase != "done":
+        while screen.round.phase is not Phase.ANSWERED:
             await pilot.pause(0.1)
         print(len(screen.round.session.answers[0].text.split()), "words transcribed")
     print("peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
