@@ -36,6 +36,18 @@ def status(screen: RoundScreen) -> str:
     return str(screen.query_one("#round-status").render())
 
 
+async def open_the_microphone(pilot, app) -> RoundScreen:
+    """Wait for the round and its model, end the think time, and wait for 'Speak now'."""
+    await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+    screen = app.screen
+    assert isinstance(screen, RoundScreen) and screen.speech is not None
+    speech = screen.speech
+    await wait_for(pilot, lambda: speech.model_ready)
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: "Speak now" in status(screen))
+    return screen
+
+
 async def test_the_answer_clock_starts_when_audio_flows(make_app, clock):
     SlowMicrophone.gate = threading.Event()
     app = make_app(start_round=ROUND, recorder_factory=SlowMicrophone, transcriber_factory=FakeTranscriber)
@@ -59,11 +71,7 @@ async def test_the_answer_clock_starts_when_audio_flows(make_app, clock):
 async def test_a_silent_answer_saves_no_transcript_and_no_score(make_app, isolated_data_dir):
     app = make_app(start_round=ROUND, recorder_factory=SilentMicrophone, transcriber_factory=FakeTranscriber)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
-        screen = app.screen
-        await wait_for(pilot, lambda: screen.speech.model_ready)
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: "Speak now" in status(screen))
+        screen = await open_the_microphone(pilot, app)
         await pilot.pause(0.5)
         await pilot.press("ctrl+s")  # stop: nothing was said
         await wait_for(pilot, lambda: NO_SPEECH in status(screen))
@@ -83,11 +91,7 @@ async def test_a_silent_answer_saves_no_transcript_and_no_score(make_app, isolat
 async def test_after_silence_the_answer_can_be_typed_or_spoken_again(make_app, isolated_data_dir):
     app = make_app(start_round=ROUND, recorder_factory=SilentMicrophone, transcriber_factory=FakeTranscriber)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
-        screen = app.screen
-        await wait_for(pilot, lambda: screen.speech.model_ready)
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: "Speak now" in status(screen))
+        screen = await open_the_microphone(pilot, app)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: NO_SPEECH in status(screen))
         await pilot.press("f7")  # speak again: think time, then the microphone

@@ -119,6 +119,51 @@ def test_a_spoken_answer_waits_for_its_transcript_and_falls_back_to_typing(tmp_p
     assert round_.spoken  # the next answer is spoken again
 
 
+def test_a_spoken_answer_clock_waits_for_the_microphone(tmp_path: Path):
+    fake = FakeClock()
+    round_ = make_round(tmp_path, STAR.questions[:1], fake, mode="spoken", prep_seconds_override=0)
+    round_.begin()
+    round_.wait_for_audio()
+    fake.advance(30)  # the device takes its time to open
+    assert round_.waiting_for_audio and round_.clock.remaining == round_.answer_seconds
+    assert not round_.paused and not round_.time_is_up  # waiting is neither a pause nor time running out
+    round_.audio_started()
+    fake.advance(5)
+    assert not round_.waiting_for_audio and round_.clock.remaining == round_.answer_seconds - 5
+
+
+def test_silence_with_time_left_is_typed_instead_and_not_scored(tmp_path: Path):
+    fake = FakeClock()
+    round_ = make_round(tmp_path, STAR.questions[:2], fake, mode="spoken", prep_seconds_override=0)
+    round_.begin()
+    round_.wait_for_audio()
+    round_.audio_started()
+    fake.advance(10)
+    round_.stop_answer()
+    assert round_.no_speech_heard()  # time is left: type instead
+    assert phase_of(round_) is Phase.ANSWERING and round_.accepts_typing and round_.no_speech
+    fake.advance(5)
+    assert round_.clock.remaining == round_.answer_seconds - 15  # the clock runs on
+    draft = draft_of(round_)
+    assert draft.source == "typed" and draft.text == "" and not draft.feedback
+    round_.retry()  # f7: speak again
+    assert round_.spoken and not round_.no_speech
+
+
+def test_silence_when_time_ran_out_is_saved_as_skipped(tmp_path: Path):
+    fake = FakeClock()
+    round_ = make_round(tmp_path, STAR.questions[:2], fake, mode="spoken", prep_seconds_override=0)
+    round_.begin()
+    round_.wait_for_audio()
+    round_.audio_started()
+    fake.advance(round_.answer_seconds)
+    round_.stop_answer(timed_out=True)
+    assert not round_.no_speech_heard()
+    assert phase_of(round_) is Phase.ANSWERED and round_.pending_follow_up is None
+    saved = round_.store.load(round_.session.id).answers[0]
+    assert (saved.status, saved.text, saved.feedback, saved.words) == ("skipped", "", {}, [])
+
+
 def test_pausing_stops_typing(tmp_path: Path):
     fake = FakeClock()
     round_ = make_round(tmp_path, STAR.questions[:1], fake, prep_seconds_override=0)
