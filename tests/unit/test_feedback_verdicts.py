@@ -272,3 +272,34 @@ def test_a_short_time_limit_asks_for_a_short_answer() -> None:
     detail = check_of(short, "answer.length").detail
     high = int(detail.split("-")[1].rstrip(")"))
     assert high <= 100, detail
+
+
+BEHAVIORAL = QuestionInfo("Tell me about a time you improved a process.", "behavioral", 120)
+
+
+@pytest.mark.parametrize("verb", ["rebuilt", "redid", "reran", "undertook", "spun up", "shut down", "dug into",
+                                  "oversaw", "withdrew", "drew up"])
+def test_irregular_and_prefixed_past_tenses_are_your_own_actions(verb: str) -> None:
+    answer = (f"Our monthly report took three days to build. I {verb} the whole pipeline in SQL. "
+              "Within two months the report took one hour.")
+    feedback = analyse(answer, BEHAVIORAL)
+    assert any(text.startswith(f"I {verb.split()[0]}") for text in evidence_of(feedback, "star.first_person")), verb
+
+
+def test_feelings_in_the_past_are_not_actions() -> None:
+    feedback = analyse("I felt nervous. I had a lot to learn. I lost sleep over it.", BEHAVIORAL)
+    assert evidence_of(feedback, "star.first_person") == []
+
+
+@pytest.mark.parametrize("vague", ["Maybe one day I will be a manager somewhere.",
+                                   "One day I would love to lead a team."])
+def test_one_day_as_someday_is_not_a_timeframe(vague: str) -> None:
+    feedback = analyse(vague, QuestionInfo("What are your career goals?", "goals", 120))
+    assert check_of(feedback, "specificity.timeframes").status is not Status.PASS
+    assert "one day" not in " ".join(evidence_of(feedback, "goals.short_term")).lower()
+
+
+def test_within_one_day_is_still_a_timeframe() -> None:
+    feedback = analyse("I want to cut our response time so that every ticket is answered within one day.",
+                       QuestionInfo("What are your career goals?", "goals", 120))
+    assert "within one day" in " ".join(evidence_of(feedback, "specificity.timeframes")).lower()

@@ -69,6 +69,8 @@ class Timeframes:
             years = amount * _UNIT_YEARS[match.group(3).lower()]
             before = text[max(0, match.start() - 24):match.start()]
             lead = _LEAD_IN.search(before)
+            if match.group().startswith("one day") and not (lead and lead.group().strip()):
+                continue  # "Maybe one day I will…" is "someday", not a window of one day ("within one day" is)
             start = match.start() - len(lead.group().lstrip()) if lead and lead.group().strip() else match.start()
             phrase = text[start:match.end()].lower()
             past = bool(_PAST_CONTEXT.search(text[max(0, start - 24):start])) or any(
