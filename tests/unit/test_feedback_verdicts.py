@@ -303,3 +303,13 @@ def test_within_one_day_is_still_a_timeframe() -> None:
     feedback = analyse("I want to cut our response time so that every ticket is answered within one day.",
                        QuestionInfo("What are your career goals?", "goals", 120))
     assert "within one day" in " ".join(evidence_of(feedback, "specificity.timeframes")).lower()
+
+
+def test_a_follow_up_counts_details_it_did_not_ask_for_when_they_are_there() -> None:
+    question = QuestionInfo.follow_up("What did you personally do, as opposed to the team?")
+    detailed = analyse("I personally rewrote the twelve slowest queries, wrote 40 tests and ran two training "
+                       "sessions.", question)
+    bare = analyse("I personally rewrote the slowest queries and wrote the tests myself.", question)
+    assert check_of(detailed, "specificity.numbers").status is Status.PASS
+    assert check_of(bare, "specificity.numbers").status is Status.NA  # not asked for: never against it
+    assert bare.score >= analyse("The team rewrote the slowest queries.", question).score

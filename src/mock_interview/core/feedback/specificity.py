@@ -149,6 +149,8 @@ _FOLLOW_UP_DETAILS: dict[CheckId | None, frozenset[CheckId]] = {
     None: frozenset({CheckId.SPECIFICITY_NUMBERS, CheckId.SPECIFICITY_SKILLS, CheckId.SPECIFICITY_TIMEFRAMES}),
 }
 _FOLLOW_UP_TIP = "Not what this follow-up asked for."
+_DETAILS = (CheckId.SPECIFICITY_NUMBERS, CheckId.SPECIFICITY_TIMEFRAMES, CheckId.SPECIFICITY_SKILLS,
+            CheckId.SPECIFICITY_EXAMPLE)
 
 
 def check_specificity(ctx: Context) -> None:
@@ -158,28 +160,23 @@ def check_specificity(ctx: Context) -> None:
     wanted = _FOLLOW_UP_DETAILS.get(ctx.question.focus, _FOLLOW_UP_DETAILS[None]) if ctx.question.is_follow_up \
         else None
 
-    def applies(check_id: CheckId) -> bool:
-        if wanted is None or check_id in wanted:
-            return True
-        ctx.na(check_id, _FOLLOW_UP_TIP)
-        return False
-
-    if applies(CheckId.SPECIFICITY_NUMBERS):
-        quantities = answer.quantities
-        ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities,
-                detail=f"{len(quantities)} found")
-    if applies(CheckId.SPECIFICITY_TIMEFRAMES):
-        spans = [t.span for t in timeframes(answer).all]
-        vague_times = answer.find("specificity", "vague_timeframes")
-        status = Status.PASS if spans else Status.PARTIAL if vague_times else Status.MISSING
-        ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, spans or vague_times, problem=not spans and bool(vague_times))
-    if applies(CheckId.SPECIFICITY_SKILLS):
-        skills = answer.skills
-        distinct = len({s.text.lower() for s in skills})
-        ctx.add(CheckId.SPECIFICITY_SKILLS, by_count(distinct, 2), skills, detail=f"{distinct} named")
-    if applies(CheckId.SPECIFICITY_EXAMPLE):
-        examples = example_spans(answer)
-        ctx.add(CheckId.SPECIFICITY_EXAMPLE, present(examples), answer.sentences_of(examples))
+    quantities = answer.quantities
+    ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found")
+    spans = [t.span for t in timeframes(answer).all]
+    vague_times = answer.find("specificity", "vague_timeframes")
+    status = Status.PASS if spans else Status.PARTIAL if vague_times else Status.MISSING
+    ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, spans or vague_times, problem=not spans and bool(vague_times))
+    skills = answer.skills
+    distinct = len({s.text.lower() for s in skills})
+    ctx.add(CheckId.SPECIFICITY_SKILLS, by_count(distinct, 2), skills, detail=f"{distinct} named")
+    examples = example_spans(answer)
+    ctx.add(CheckId.SPECIFICITY_EXAMPLE, present(examples), answer.sentences_of(examples))
+    if wanted is not None:
+        # A follow-up is held to the details its question asked for; the others count when they
+        # pass (the answer gave them anyway) and never against it.
+        for check_id in _DETAILS:
+            if check_id not in wanted and ctx.status(check_id) is not Status.PASS:
+                ctx.na(check_id, _FOLLOW_UP_TIP)
     vague = vague_phrases(answer)
     status = Status.PASS if not vague else Status.PARTIAL if len(vague) == 1 else Status.MISSING
     ctx.add(CheckId.SPECIFICITY_VAGUE, status, vague, detail=", ".join(f"“{v.text}”" for v in vague), problem=True)
