@@ -152,3 +152,17 @@ def test_doctor_reports_each_part(capsys):
     code, out, _ = run(capsys, "doctor")
     for part in ("data directory", "question packs", "PortAudio", "transcription model"):
         assert part in out
+
+
+def test_score_profile_none_scores_without_the_active_profile(capsys, tmp_path: Path):
+    run(capsys, "profiles", "new", "acme", "--company", "Acme", "--role", "Analyst", "--mission", "Honest money")
+    answer = tmp_path / "a.txt"
+    answer.write_text("I want to grow into a senior analyst role at Acme within two years.", "utf-8")
+    question = ("--question", "Where do you see yourself in five years?", "--json")
+    code, out, _ = run(capsys, "score", str(answer), *question)
+    assert code == 0 and json.loads(out)["checks"][0]  # the active profile is used
+    with_profile = {c["id"]: c["status"] for c in json.loads(out)["checks"]}
+    code, out, err = run(capsys, "score", str(answer), *question, "--profile", "none")
+    assert code == 0, err
+    without = {c["id"]: c["status"] for c in json.loads(out)["checks"]}
+    assert with_profile["alignment.company"] != "na" and without["alignment.company"] == "na"

@@ -124,7 +124,8 @@ def _add_score(sub: Subcommands) -> None:
     question.add_argument("--question", metavar="TEXT", help="the question as asked")
     question.add_argument("--question-id", metavar="ID", help="a pack question: PACK/ID or a unique ID")
     score.add_argument("--kind", choices=choice_values(QuestionKind))
-    score.add_argument("--profile", metavar="NAME_OR_PATH", help="check alignment with this profile")
+    score.add_argument("--profile", metavar="NAME_OR_PATH",
+                       help="check alignment with this profile ('none': without one, even if one is active)")
     score.add_argument("--json", action="store_true", help="machine-readable output")
 
 

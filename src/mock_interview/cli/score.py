@@ -49,7 +49,7 @@ def run_score(context: AppContext, args: Namespace) -> int:
     if name is None:
         settings, _ = context.load_settings()
         name = settings.active_profile or None
-    if name:
+    if name and name != "none":  # 'none', as for practice and 'profiles use': no profile (./none is a file)
         try:
             profile = context.profiles.load_name_or_path(name)
         except InvalidFileError as exc:
