@@ -53,6 +53,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.speech_reason = "checking the microphone and speech model…"
+        self._speech_checked_for: tuple[str, str] | None = None  # the (model, input) the status line is about
         self.speech_available = False
         self._profile_options: list[tuple[Text, str]] = []
         self.ticked: set[str] = set()  # the source of truth: packs hidden by the filter stay ticked
@@ -110,6 +111,11 @@ class HomeScreen(Screen[None]):
             self._profile_options = options
             self.refresh_profiles(options, active)
         self.show_settings()
+        if self._speech_checked_for is not None and self._speech_checked_for != self._speech_settings():
+            self.check_speech()  # the model or the input changed in Settings: say what spoken answers use now
+
+    def _speech_settings(self) -> tuple[str, str]:
+        return self.app.settings.model, self.app.settings.input_device
 
     def show_settings(self) -> None:
         """Settings changed since the fields were filled (in Settings): show the new question count and order.
@@ -194,6 +200,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="speech-check", exit_on_error=False, description="checking speech input")
     def check_speech(self) -> None:
+        self._speech_checked_for = self._speech_settings()
         if self.app.speech_probe is not None:
             self.post_message(SpeechAvailabilityChecked(*self.app.speech_probe()))
             return

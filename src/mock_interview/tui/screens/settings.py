@@ -135,10 +135,24 @@ class SettingsScreen(Screen[None]):
             model=self.query_one("#model", TextField).value.strip() or "bundled",
             input_device="" if device == DEFAULT_DEVICE else str(device),
         )
+        model_changed = settings.model != self.app.settings.model
         self.app.save_settings(settings)
         self._saved_values = self.form_values()
         self.notify("Settings saved.")
+        if model_changed:
+            self.check_model(settings.model)
         return True
+
+    @work(thread=True, exclusive=True, group="model-check", exit_on_error=False, description="checking the model")
+    def check_model(self, spec: str) -> None:
+        """Say at once when the chosen model is not on this machine (spoken answers would fall back to typing)."""
+        from mock_interview.transcription.models import ModelUnavailable, resolve_model
+
+        try:
+            resolve_model(spec, self.app.context.data.root / "models")
+        except ModelUnavailable as exc:
+            self.app.call_from_thread(self.notify, f"Saved, but spoken answers cannot use it: {exc}.",
+                                      title="Transcription model", severity="warning", timeout=12)
 
     def action_back(self) -> None:
         if not self.has_unsaved_changes:

@@ -1,0 +1,52 @@
+"""A model chosen in Settings: a warning at once when it is not on this machine, and Home says what
+spoken answers use now (trial 2, #6: 'Settings saved.' and nothing else, Home stale until a restart)."""
+
+from __future__ import annotations
+
+from mock_interview.tui.screens.home import HomeScreen
+from mock_interview.tui.screens.settings import SettingsScreen
+from mock_interview.tui.widgets.fields import TextField
+from tests.ui.conftest import wait_for
+
+
+def home_ready(app) -> bool:
+    return isinstance(app.screen, HomeScreen) and bool(app.screen.query("#count"))
+
+
+def messages(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def choose_model(app, pilot, name: str) -> None:
+    await wait_for(pilot, lambda: home_ready(app))
+    await pilot.press("f4")
+    await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+    app.screen.query_one("#model", TextField).value = name
+    await pilot.press("ctrl+s")
+
+
+async def test_a_model_that_is_not_here_is_named_when_saved(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose_model(app, pilot, "no-such-model-xyz")
+        await wait_for(pilot, lambda: any("no-such-model-xyz" in m and "not on this machine" in m
+                                          for m in messages(app)))
+        assert app.settings.model == "no-such-model-xyz"  # saved all the same: it may be downloaded later
+
+
+async def test_the_bundled_model_saves_without_a_warning(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose_model(app, pilot, "tiny.en")
+        await pilot.pause(0.5)
+        assert not any("cannot use it" in m for m in messages(app))
+
+
+async def test_home_says_which_model_spoken_answers_use_after_settings(make_app):
+    app = make_app(speech_probe=lambda: (True, f"Spoken: test microphone · {app.settings.model}"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: home_ready(app) and "bundled" in app.screen.speech_reason)
+        await choose_model(app, pilot, "base.en")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: home_ready(app))
+        await wait_for(pilot, lambda: "base.en" in app.screen.speech_reason)
