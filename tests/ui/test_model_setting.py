@@ -3,6 +3,7 @@ spoken answers use now (trial 2, #6: 'Settings saved.' and nothing else, Home st
 
 from __future__ import annotations
 
+from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.settings import SettingsScreen
 from mock_interview.tui.widgets.fields import TextField
@@ -43,7 +44,13 @@ async def test_the_bundled_model_saves_without_a_warning(make_app):
 
 
 async def test_home_says_which_model_spoken_answers_use_after_settings(make_app):
-    app = make_app(speech_probe=lambda: (True, f"Spoken: test microphone · {app.settings.model}"))
+    apps: list[MockInterviewApp] = []  # the probe reads the app's settings when Home checks speech
+
+    def probe() -> tuple[bool, str]:
+        return True, f"Spoken: test microphone · {apps[0].settings.model}"
+
+    app = make_app(speech_probe=probe)
+    apps.append(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: home_ready(app) and "bundled" in app.screen.speech_reason)
         await choose_model(app, pilot, "base.en")
