@@ -313,3 +313,13 @@ def test_a_follow_up_counts_details_it_did_not_ask_for_when_they_are_there() -> 
     assert check_of(detailed, "specificity.numbers").status is Status.PASS
     assert check_of(bare, "specificity.numbers").status is Status.NA  # not asked for: never against it
     assert bare.score >= analyse("The team rewrote the slowest queries.", question).score
+
+
+def test_a_semicolon_separates_the_action_from_its_result() -> None:
+    """Trial 2, #2: a two-sentence story was read as 'Result' twice and nothing else."""
+    story = ("At Globex I led the payments API team of 6 when checkout failures hit 4%. I set up alerting, rewrote "
+             "the retry logic and ran weekly reviews; within six weeks failures fell to 0.5%.")
+    feedback = analyse(story, QuestionInfo("Tell me about a time you solved a problem.", "behavioral", 120))
+    for part in ("star.situation", "star.action", "star.result"):
+        assert check_of(feedback, part).status is Status.PASS, part
+    assert evidence_of(feedback, "star.result") == ["within six weeks failures fell to 0.5%."]

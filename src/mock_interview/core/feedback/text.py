@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import Stemmer  # PyStemmer ships no type information (pyproject's mypy overrides let it in untyped)
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n+")
+_SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)\]]*(?=\s|$)|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?")
 _NUMBER = re.compile(
     r"(?<![\w])(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?"
@@ -37,7 +37,7 @@ LONG_SENTENCE_WORDS = 30
 
 
 def sentences(text: str) -> list[Span]:
-    """Split into sentences, keeping offsets; decimals such as 2.5 do not split.
+    """Split into sentences at . ! ? ; and new lines, keeping offsets; decimals such as 2.5 do not split.
 
     A sentence longer than about 30 words (speech often has no full stops) is split further into
     clauses at conjunctions that start a new clause, so each clause can carry its own STAR part.
