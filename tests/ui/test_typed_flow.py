@@ -104,6 +104,25 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
     assert session.answers[0].text == "In two years I want to lead a small team."
 
 
+async def test_ctrl_s_as_think_time_runs_out_does_not_skip_the_question(make_app, clock, isolated_data_dir):
+    """Trial 2: ctrl+s pressed to end the think time just after it ran out submitted an empty answer."""
+    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed",
+                                "profile": ""})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        clock.advance(screen.round.turn.question.prep_seconds + 0.1)
+        await wait_for(pilot, lambda: phase_of(screen.round) is Phase.ANSWERING)
+        await pilot.press("ctrl+s")  # meant for the think time
+        await pilot.pause(0.2)
+        assert phase_of(screen.round) is Phase.ANSWERING
+        assert "f6 skips" in str(screen.query_one("#round-status").render())
+        await pilot.press("I", "d", "e", "a", "ctrl+s")
+        await wait_for(pilot, lambda: phase_of(screen.round) is Phase.ANSWERED)
+    answer = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]
+    assert (answer.status, answer.text) == ("answered", "Idea")
+
+
 async def test_quitting_mid_answer_keeps_the_text(make_app, isolated_data_dir):
     app = make_app(start_round={"packs": ["career-goals"], "count": 3, "order": "pack", "mode": "typed",
                                 "profile": ""})

@@ -320,6 +320,11 @@ class RoundScreen(Screen[None]):
             self.speech.stop()
             return
         text = self.query_one("#answer", TextArea).text
+        if not timed_out and not text.strip() and not self.round.no_speech:
+            # An empty answer is not sent by ctrl+s: a press meant to end the think time just as it ran
+            # out would skip the question. f6 skips.
+            self.status("Type your answer first; ctrl+s submits it, f6 skips the question.")
+            return
         if self.round.no_speech and not text.strip():
             self.round.skip()  # nothing said and nothing typed: no transcript, no score
             self.status("Nothing recorded for this question. ctrl+s to go on, f7 to try again.")
