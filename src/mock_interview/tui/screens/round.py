@@ -335,9 +335,7 @@ class RoundScreen(Screen[None]):
     def _record_result(self, text: str, *, timed_out: bool | None = None,
                        words: Sequence[tuple[str, float, float]] = (), audio: str = "", model: str = "",
                        duration: float | None = None) -> None:
-        for timer in (self._feedback_timer, self._draft_timer):
-            if timer is not None:
-                timer.stop()
+        self._stop_answer_timers()
         timed_out = self.round.timed_out if timed_out is None else timed_out
         feedback, follow_up = self.round.submit(text, timed_out=timed_out, words=words, audio=audio,
                                                 transcript_model=model, duration=duration)
@@ -351,6 +349,12 @@ class RoundScreen(Screen[None]):
             note += f"Score {feedback.score}."
         self.status(note)
         self.update_phase()
+
+    def _stop_answer_timers(self) -> None:
+        """The answer has left the answer area: no late draft save or feedback for it."""
+        for timer in (self._feedback_timer, self._draft_timer):
+            if timer is not None:
+                timer.stop()
 
     def action_pause(self) -> None:
         clock = self.round.clock
@@ -371,6 +375,8 @@ class RoundScreen(Screen[None]):
     def action_skip(self) -> None:
         if self.round.phase in (Phase.TRANSCRIBING, Phase.FINISHED):
             return
+        self.save_now()  # typed since the last draft save: a skipped answer keeps its words
+        self._stop_answer_timers()
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         if self.round.phase is not Phase.ANSWERED:

