@@ -7,13 +7,17 @@ blank or the same attempt on both sides.
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import TextArea
 
+from mock_interview.core.profiles import Profile, ProfileStore
 from mock_interview.core.rounds import Phase
+from mock_interview.tui.screens.profiles import ProfilesScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from tests.lookups import phase_of
 from tests.ui.conftest import wait_for
+from tests.ui.test_trial_fixes import focus, open_screen
 
 TWO_STAR_QUESTIONS = {"packs": ["behavioral-star"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
 
@@ -36,3 +40,30 @@ async def test_skipping_keeps_the_words_typed_since_the_last_draft_save(make_app
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         shown = str(app.screen.query_one("#review-answer").render())
         assert "I am not sure" in shown and "skipped" in shown
+
+
+JOB = "We are hiring a Senior Data Analyst to own our SQL and dbt pipelines.\n" + "\n".join(
+    f"Line {n}: stakeholder management and reporting." for n in range(2, 30))
+
+
+@pytest.mark.parametrize("ending", ["", "\n"])  # saving strips a trailing newline: the text changes under the cursor
+async def test_saving_a_profile_keeps_the_job_descriptions_cursor_and_scroll(make_app, isolated_data_dir, ending):
+    """#4: type "ZZ" at the end of the job description, ctrl+s, type "YY": it went to the front."""
+    ProfileStore(isolated_data_dir / "profiles").save(
+        Profile(name="northwind", company="Northwind", role="Analyst", job_description=JOB), overwrite=False)
+    app = make_app()
+    app.settings = app.settings.updated(active_profile="northwind")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f3", ProfilesScreen)
+        box = app.screen.query_one("#profile-jd", TextArea)
+        await focus(pilot, box)  # the cursor goes to the end
+        await pilot.press(*"ZZ", *(["enter"] if ending else []))
+        await pilot.pause(0.1)
+        where, scrolled = box.cursor_location, box.scroll_offset
+        assert scrolled.y > 0  # the end of a long text: the box has scrolled
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.1)
+        assert box.cursor_location == min(where, box.document.end)  # past a stripped end: at the new end
+        assert box.scroll_offset == scrolled if not ending else box.scroll_offset.y >= scrolled.y - 1
+        await pilot.press(*"YY")
+        assert box.text.endswith("ZZYY") and not box.text.startswith("YY")

@@ -89,7 +89,8 @@ class ProfilesScreen(Screen[None]):
         self.reload()
         self.query_one("#profile-name", TextField).focus()  # the form's first field: typing goes there
 
-    def reload(self, select: str | None = None) -> None:
+    def reload(self, select: str | None = None, *, saved: bool = False) -> None:
+        """List the profiles again and fill the form with ``select`` (``saved``: the one just saved, edited on)."""
         profiles, problems = self.app.context.profiles.load_all()
         for problem in problems:
             self.notify(str(problem), title="Profile skipped", severity="warning", timeout=8)
@@ -103,12 +104,12 @@ class ProfilesScreen(Screen[None]):
                 options.add_option(Option(user_text(marker + profile.name), id=profile.name))
         self.profiles = {p.name: p for p in profiles}
         target = select or (active if active in self.profiles else None)
-        self.show_profile(target or NEW)
+        self.show_profile(target or NEW, saved=saved)
 
-    def show_profile(self, option_id: str) -> None:
+    def show_profile(self, option_id: str, *, saved: bool = False) -> None:
         """Highlight ``option_id`` in the list (a profile's name, or ``NEW``) and fill the form with it."""
         self.highlight(option_id)
-        self.fill(self.profiles.get(option_id) if option_id != NEW else None)
+        self.fill(self.profiles.get(option_id) if option_id != NEW else None, saved=saved)
 
     @on(OptionList.OptionHighlighted, "#profile-list")
     def chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -125,7 +126,8 @@ class ProfilesScreen(Screen[None]):
                 if options.get_option_at_index(index).id == option_id:
                     options.highlighted = index
 
-    def fill(self, profile: Profile | None) -> None:
+    def fill(self, profile: Profile | None, *, saved: bool = False) -> None:
+        """Fill the form; ``saved``: with the profile just saved from it, so the job description keeps its cursor."""
         profile = profile or Profile(name="", company="", role="")
         self.editing = profile.name
         self.query_one("#profile-name", TextField).value = user_value(profile.name)
@@ -135,7 +137,11 @@ class ProfilesScreen(Screen[None]):
         self.query_one("#profile-stage", Select).value = profile.career_stage
         self.query_one("#profile-mission", TextField).value = user_value(profile.mission)
         self.query_one("#profile-values", TextField).value = user_value(", ".join(profile.values))
-        self.query_one("#profile-jd", TextBox).load_text(user_value(profile.job_description))
+        job_description = self.query_one("#profile-jd", TextBox)
+        if saved:  # the user may be typing on in it
+            job_description.replace_text(user_value(profile.job_description))
+        else:
+            job_description.load_text(user_value(profile.job_description))
         self._saved_values = self.form_values()
 
     def form_values(self) -> FormValues:
@@ -222,7 +228,7 @@ class ProfilesScreen(Screen[None]):
         self.notify(f"Saved {path}")
         if not self.app.settings.active_profile:
             self.app.save_settings(self.app.settings.updated(active_profile=profile.name))
-        self.reload(select=profile.name)
+        self.reload(select=profile.name, saved=True)
         return profile
 
     @on(Button.Pressed, "#profile-use")
@@ -231,7 +237,7 @@ class ProfilesScreen(Screen[None]):
         if profile is not None:
             self.app.save_settings(self.app.settings.updated(active_profile=profile.name))
             self.notify(f"Active profile: {profile.name}")
-            self.reload(select=profile.name)
+            self.reload(select=profile.name, saved=True)
 
     def action_back(self) -> None:
         def close() -> None:

@@ -31,3 +31,16 @@ class TextBox(TextArea):
     def on_focus(self, event: events.Focus) -> None:
         if not event.from_app_focus and not self.read_only:
             self.move_cursor(self.document.end)
+
+    def replace_text(self, text: str) -> None:
+        """Put ``text`` in the box, leaving the cursor and the scroll where they were.
+
+        For the same text refilled after saving: ``load_text`` would move the cursor to the start,
+        and the next keys typed would go there. Text the save trimmed away takes the cursor to the end.
+        """
+        if text == self.text:
+            return
+        cursor, scroll = self.cursor_location, self.scroll_offset
+        self.load_text(text)
+        self.move_cursor(min(cursor, self.document.end))
+        self.scroll_to(scroll.x, scroll.y, animate=False, immediate=True)
