@@ -14,7 +14,7 @@ from mock_interview.core.profiles import Profile, ProfileStore
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.screens.profiles import ProfilesScreen
 from mock_interview.tui.screens.review import ReviewScreen
-from mock_interview.tui.screens.round import RoundScreen
+from mock_interview.tui.screens.round import CALM_HINT, LIVE_HINT, RoundScreen
 from tests.lookups import phase_of
 from tests.ui.conftest import wait_for
 from tests.ui.test_trial_fixes import focus, open_screen
@@ -67,3 +67,25 @@ async def test_saving_a_profile_keeps_the_job_descriptions_cursor_and_scroll(mak
         assert box.scroll_offset == scrolled if not ending else box.scroll_offset.y >= scrolled.y - 1
         await pilot.press(*"YY")
         assert box.text.endswith("ZZYY") and not box.text.startswith("YY")
+
+
+async def test_f2_in_think_time_shows_the_hint_of_the_mode_switched_to(make_app):
+    """#7: f2 in think time (after f7, "Start again") said calm mode, the panel still "updates as you go"."""
+    app = make_app()
+    app.settings = app.settings.updated(feedback="live")
+    app.start_round = TWO_STAR_QUESTIONS
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        tip = screen.query_one("#feedback-tip")
+        await pilot.press("ctrl+s", *"I led", "f7")  # answering, then "Start this question again?"
+        await wait_for(pilot, lambda: app.screen is not screen)
+        await pilot.press("enter")  # "Start again"
+        await wait_for(pilot, lambda: app.screen is screen and phase_of(screen.round) is Phase.THINKING)
+        assert str(tip.render()) == LIVE_HINT
+        await pilot.press("f2")
+        assert screen.round.calm and str(tip.render()) == CALM_HINT
+        await pilot.press("f2")  # and back to live, still in think time
+        assert not screen.round.calm and str(tip.render()) == LIVE_HINT
+        await pilot.press("f2", "ctrl+s")  # calm, then answering: the calm hint stays
+        assert phase_of(screen.round) is Phase.ANSWERING and str(tip.render()) == CALM_HINT

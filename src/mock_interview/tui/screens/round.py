@@ -42,6 +42,8 @@ TICK_SECONDS = 0.2
 FEEDBACK_DEBOUNCE_SECONDS = 0.4
 DRAFT_SAVE_SECONDS = 1.0
 CLOCK_RUNS = (Phase.THINKING, Phase.ANSWERING)
+LIVE_HINT = "Start answering; the checklist updates as you go."
+CALM_HINT = "Calm mode: the checklist appears after you answer. f2 switches to live feedback."
 
 
 class RoundScreen(Screen[None]):
@@ -130,16 +132,16 @@ class RoundScreen(Screen[None]):
         self.query_one("#question", Static).update(question)
         answer = self.query_one("#answer", TextArea)
         answer.load_text(user_value(self.round.draft.text) if self.round.draft is not None else "")
-        panel = self.query_one(FeedbackPanel)
-        if self.round.calm:
-            panel.show_hidden("Calm mode: the checklist appears after you answer. f2 switches to live feedback.")
-        else:
-            panel.show_hidden("Start answering; the checklist updates as you go.")
+        self.show_mode_hint()
         self.status("")
         self.update_phase()
         if self.round.phase is Phase.ANSWERING:
             self.on_answer_started()
         self.tick()
+
+    def show_mode_hint(self) -> None:
+        """Before the checklist has anything to show: what it will do in the current mode."""
+        self.query_one(FeedbackPanel).show_hidden(CALM_HINT if self.round.calm else LIVE_HINT)
 
     def update_phase(self) -> None:
         """The line under the progress, the clock's colour, what the answer area accepts and the footer."""
@@ -432,11 +434,10 @@ class RoundScreen(Screen[None]):
         self.round.calm = not self.round.calm
         self.notify("Calm mode: checklist after each answer." if self.round.calm
                     else "Live feedback: checklist while you answer.")
-        if self.round.phase is Phase.ANSWERING:
-            if self.round.calm:
-                self.query_one(FeedbackPanel).show_hidden("Calm mode: the checklist appears after you answer.")
-            else:
-                self.request_feedback()
+        if self.round.phase is Phase.ANSWERING and not self.round.calm:
+            self.request_feedback()
+        elif self.round.phase in (Phase.THINKING, Phase.ANSWERING):  # an answered question keeps its checklist
+            self.show_mode_hint()
 
     def open_review(self) -> None:
         """The round is over (finished and saved by the core): show it in Review."""
