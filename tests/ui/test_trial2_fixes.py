@@ -7,17 +7,20 @@ blank or the same attempt on both sides.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Select, TextArea
 
 from mock_interview.core.profiles import Profile, ProfileStore
 from mock_interview.core.rounds import Phase
+from mock_interview.tui.screens.compare import PICK_BOTH, SAME_ATTEMPT, CompareScreen
 from mock_interview.tui.screens.profiles import ProfilesScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import CALM_HINT, LIVE_HINT, RoundScreen
 from tests.lookups import phase_of
 from tests.ui.conftest import wait_for
-from tests.ui.test_trial_fixes import focus, open_screen
+from tests.ui.test_trial_fixes import FIRST_TRY, SECOND_TRY, STAR, focus, home_ready, open_screen, seed_retried
 
 TWO_STAR_QUESTIONS = {"packs": ["behavioral-star"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
 
@@ -89,3 +92,39 @@ async def test_f2_in_think_time_shows_the_hint_of_the_mode_switched_to(make_app)
         assert not screen.round.calm and str(tip.render()) == LIVE_HINT
         await pilot.press("f2", "ctrl+s")  # calm, then answering: the calm hint stays
         assert phase_of(screen.round) is Phase.ANSWERING and str(tip.render()) == CALM_HINT
+
+
+async def open_compare(app, pilot) -> CompareScreen:
+    session_id = seed_retried(Path(app.context.data.root))
+    await wait_for(pilot, lambda: home_ready(app))
+    app.push_screen(CompareScreen(session_id))
+    await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and bool(app.screen.rows))
+    screen = app.screen
+    assert isinstance(screen, CompareScreen) and screen.query_one("#compare-question", Select).value == STAR
+    return screen
+
+
+@pytest.mark.parametrize(("blank", "kept", "gone"), [("#compare-older", SECOND_TRY, FIRST_TRY),
+                                                      ("#compare-newer", FIRST_TRY, SECOND_TRY)])
+async def test_a_blank_side_in_compare_clears_that_answer_and_the_table(make_app, blank, kept, gone):
+    """#8: choosing "-" on one side left that side's old answer and the better/worse table on screen."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(app, pilot)
+        screen.query_one(blank, Select).value = Select.NULL
+        await pilot.pause(0.1)
+        answers = str(screen.query_one("#compare-answers").render())
+        assert kept[:40] in answers and gone[:40] not in answers
+        assert screen.rows == [] and str(screen.query_one("#compare-table").render()) == PICK_BOTH
+
+
+async def test_the_same_attempt_on_both_sides_is_not_compared(make_app):
+    """#8: the same attempt picked on both sides gave a comparison with an empty change column."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(app, pilot)
+        screen.query_one("#compare-older", Select).value = 1  # the later attempt on both sides
+        await pilot.pause(0.1)
+        answers = str(screen.query_one("#compare-answers").render())
+        assert answers.count(SECOND_TRY[:40]) == 1 and FIRST_TRY not in answers
+        assert screen.rows == [] and str(screen.query_one("#compare-table").render()) == SAME_ATTEMPT

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 QUESTION_SHOWN = 60  # characters of a question in the list, cut at a word (one line of the list at 80 columns)
 CHANGE_SHOWN = {Change.BETTER: ("▲ better", "green"), Change.WORSE: ("▼ worse", "red"),
                 Change.NOW_CHECKED: ("new check", "grey50"), Change.NO_LONGER_CHECKED: ("not checked now", "grey50")}
+PICK_BOTH = "Pick an attempt on both sides to compare them."
+SAME_ATTEMPT = "Both sides show the same attempt: pick another one on one side to compare them."
 
 
 def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) -> Table:
@@ -155,21 +157,34 @@ class CompareScreen(Screen[None]):
         self.show()
 
     def show(self) -> None:
-        """The two attempts chosen, their answers and their checks side by side."""
+        """The two attempts chosen, their answers and their checks side by side.
+
+        With one side blank, or the same attempt on both, there is nothing to compare: the answer
+        chosen is shown alone and the table says what to pick.
+        """
         question = self.query_one("#compare-question", Select).value
-        older_index = self.query_one("#compare-older", Select).value
-        newer_index = self.query_one("#compare-newer", Select).value
-        if not isinstance(question, str) or not isinstance(older_index, int) or not isinstance(newer_index, int):
+        if not isinstance(question, str):
             return
         items = self.attempts[question]
-        older, newer = items[min(older_index, newer_index)], items[max(older_index, newer_index)]
+        older, newer = (self.query_one(side, Select).value for side in ("#compare-older", "#compare-newer"))
+        picked = sorted({index for index in (older, newer) if isinstance(index, int)})
+        same = isinstance(older, int) and older == newer
+        labels = ("Earlier", "Later") if len(picked) == 2 else ("Both sides",) if same else (
+            ("Earlier",) if isinstance(older, int) else ("Later",))
+        sides = [(label, items[index]) for label, index in zip(labels, picked, strict=False)]
         text = Text()
-        for label, attempt in (("Earlier", older), ("Later", newer)):
+        for label, attempt in sides:
             text.append(f"{label} ({attempt.title}):\n", style="bold")
             text.append(visible(attempt.answer.text.strip()) + "\n\n")
         self.query_one("#compare-answers", Static).update(text)
-        self.rows = compare_checks(older.answer.feedback, newer.answer.feedback)
-        self.query_one("#compare-table", Static).update(comparison_table(older, newer, self.rows))
+        table = self.query_one("#compare-table", Static)
+        if len(sides) < 2:
+            self.rows = []
+            table.update(SAME_ATTEMPT if same else PICK_BOTH)
+            return
+        (_, first), (_, second) = sides
+        self.rows = compare_checks(first.answer.feedback, second.answer.feedback)
+        table.update(comparison_table(first, second, self.rows))
 
     def action_back(self) -> None:
         self.app.pop_screen()
