@@ -98,6 +98,8 @@ MALFORMED = [
     ("empty follow-up", PACK + QUESTION + 'follow_ups=[""]\n', "questions[1].follow_ups", 8),
     ("unknown top-level key", 'version=2\n' + PACK + QUESTION, "version", 1),
     ("min above max words", PACK + QUESTION + 'min_words=300\nmax_words=100\n', "questions[1].min_words", 8),
+    ("min above max words beside another problem",
+     PACK + QUESTION + 'follow_ups="Why?"\nmin_words=300\nmax_words=100\n', "questions[1].min_words", 9),
     ("pack is a string", 'pack="x"\n' + QUESTION, "pack", None),
     ("question is not a table", 'questions=["a"]\n' + PACK, "questions[1]", None),
 ]

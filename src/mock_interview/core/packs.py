@@ -201,12 +201,11 @@ def _read_questions(raw_questions: Any, header: dict[str, Any], source: Path | N
                                     locator.line_of("questions", "id", index)))
         elif isinstance(question_id, str):
             seen[question_id] = index + 1
-        if duplicate or len(problems) > before:
-            continue
         low, high = values.get("min_words"), values.get("max_words")
-        if low is not None and high is not None and low > high:
+        if isinstance(low, int) and isinstance(high, int) and low > high:  # also beside other problems: all at once
             problems.append(Problem(source, f"{where}.min_words", f"is {low}, more than max_words ({high}); swap them",
                                     locator.line_of("questions", "min_words", index)))
+        if duplicate or len(problems) > before:
             continue
         questions.append(
             Question(
