@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import Input, SelectionList, TextArea
 
 from mock_interview.core.settings import load_settings
@@ -123,8 +124,28 @@ async def test_help_lists_the_screens_own_keys_first(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         sections = app.screen.key_sections()
         assert sections[0][0] == "Round"
-        assert [what for _, what in sections[0][1]][:2] == [
-            "Start answering (in think time), submit, then the follow-up or the next question",
-            "Pause or resume the clock"]
+        tooltips = {b.id: b.tooltip for b in RoundScreen.BINDINGS if isinstance(b, Binding)}
+        # answering: ctrl+s submits and f5 pauses; the bindings for other phases are not listed
+        assert [what for _, what in sections[0][1]][:2] == [tooltips["submit"], tooltips["pause"]]
         assert len(sections[0][1]) == 6, sections[0][1][6:]
         assert sections[2][0].startswith("In the focused field") and len(sections[2][1]) > 10
+
+
+async def test_the_footer_names_what_ctrl_s_and_f5_do_now(make_app):
+    """Trial 2: '^s Submit' in think time and after the answer, 'f5 Pause' while paused."""
+    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+
+    def shown(screen: RoundScreen, action: str) -> list[str]:
+        return [b.description for b in RoundScreen.BINDINGS if isinstance(b, Binding)
+                and b.action.startswith(action + "(") and screen.check_action(action, (b.action.split("'")[1],))]
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        assert (shown(screen, "submit"), shown(screen, "pause")) == (["Start"], ["Pause"])
+        await pilot.press("ctrl+s", "f5")
+        assert (shown(screen, "submit"), shown(screen, "pause")) == (["Submit"], ["Resume"])
+        await pilot.press("f5", "H", "i", "ctrl+s")
+        await wait_for(pilot, lambda: shown(screen, "submit") == ["Next"])
+        assert shown(screen, "pause") == []  # answered: the clock does not run, f5 is dimmed

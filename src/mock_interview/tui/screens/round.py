@@ -54,9 +54,15 @@ class RoundScreen(Screen[None]):
     CSS_PATH = "round.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Submit", id="submit", priority=True,
-                tooltip="Start answering (in think time), submit, then the follow-up or the next question"),
-        Binding("f5", "pause", "Pause", id="pause", priority=True, tooltip="Pause or resume the clock"),
+        # ctrl+s and f5 are labelled with what they do now; check_action shows the one that applies
+        Binding("ctrl+s", "submit('start')", "Start", id="start-answer", priority=True,
+                tooltip="End the think time and start answering"),
+        Binding("ctrl+s", "submit('answer')", "Submit", id="submit", priority=True,
+                tooltip="Submit the answer (spoken: stop recording; the transcript follows)"),
+        Binding("ctrl+s", "submit('next')", "Next", id="next", priority=True,
+                tooltip="Go on: the follow-up, the next question or the review"),
+        Binding("f5", "pause('pause')", "Pause", id="pause", priority=True, tooltip="Pause the clock"),
+        Binding("f5", "pause('resume')", "Resume", id="resume", priority=True, tooltip="Resume the clock"),
         Binding("f6", "skip", "Skip", id="skip", priority=True, tooltip="Skip the question"),
         Binding("f7", "retry", "Retry", id="retry", priority=True, tooltip="Answer the question again"),
         Binding("f8", "end_round", "End", id="end-round", priority=True, tooltip="End the round early"),
@@ -110,9 +116,16 @@ class RoundScreen(Screen[None]):
         phase = self.round.phase
         if phase is Phase.FINISHED:
             return None
-        if action == "pause" and (phase not in CLOCK_RUNS or self.round.waiting_for_audio):
-            return None
-        if action in ("skip", "retry", "submit") and phase is Phase.TRANSCRIBING:
+        if action == "pause":  # "Pause" or "Resume", dimmed while the clock does not run
+            if phase not in CLOCK_RUNS or self.round.waiting_for_audio:
+                return None if parameters == ("pause",) else False
+            return parameters == (("resume",) if self.round.paused else ("pause",))
+        if action == "submit":  # what ctrl+s does in this phase
+            if phase is Phase.TRANSCRIBING:
+                return None if parameters == ("answer",) else False
+            step = {Phase.THINKING: "start", Phase.ANSWERING: "answer", Phase.ANSWERED: "next"}.get(phase, "start")
+            return parameters == (step,)
+        if action in ("skip", "retry") and phase is Phase.TRANSCRIBING:
             return None
         if action == "feedback_mode":  # only the mode f2 would switch to
             return parameters == (("live",) if self.round.calm else ("calm",))
@@ -303,7 +316,8 @@ class RoundScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def action_submit(self) -> None:
+    def action_submit(self, step: str = "") -> None:
+        """ctrl+s: start answering, submit, or go on, as the phase says (``step`` names it for the footer)."""
         phase = self.round.phase
         if phase is Phase.THINKING:
             self.round.start_answer()
@@ -358,7 +372,8 @@ class RoundScreen(Screen[None]):
             if timer is not None:
                 timer.stop()
 
-    def action_pause(self) -> None:
+    def action_pause(self, _: str = "") -> None:
+        """f5: pause or resume the clock (the footer names which)."""
         clock = self.round.clock
         if self.round.phase not in CLOCK_RUNS or self.round.waiting_for_audio:
             return
