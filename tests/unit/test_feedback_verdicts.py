@@ -323,3 +323,12 @@ def test_a_semicolon_separates_the_action_from_its_result() -> None:
     for part in ("star.situation", "star.action", "star.result"):
         assert check_of(feedback, part).status is Status.PASS, part
     assert evidence_of(feedback, "star.result") == ["within six weeks failures fell to 0.5%."]
+
+
+def test_a_time_of_day_is_not_a_metric() -> None:
+    """Trial 2: "9 am" counted as a number that measures something."""
+    info = QuestionInfo("Tell me about a time you improved a process.", "behavioral", 120)
+    clock = analyse("I start every day at 9 am with a stand-up and finish by 5:30 pm.", info)
+    measures = analyse("We cut costs by 30% and hired 9 people.", info)
+    assert evidence_of(clock, "specificity.numbers") == []
+    assert evidence_of(measures, "specificity.numbers") == ["30%", "9"]

@@ -17,6 +17,7 @@ from mock_interview.core.feedback.text import Span, count_words, numbers, senten
 from mock_interview.core.feedback.wordstart import WordIndex, find_at_word_starts
 
 _T = TypeVar("_T")
+_CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock)", re.IGNORECASE)
 _TIME_UNIT = re.compile(r"(?:day|week|month|quarter|year)s?$", re.IGNORECASE)
 _WINDOW_LEAD = re.compile(r"(?:\bin|\bwithin|\bnext|\bcoming|\bfirst)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?$",
                           re.IGNORECASE)
@@ -128,7 +129,13 @@ class AnswerText:
         something ("a team of six", "three releases"), but not effort idioms ("give 110 percent")."""
         effort = self.find("specificity", "effort_idioms")
         spans = list(numbers(self.text)) + self.find("specificity", "number_phrases")
-        return [s for s in dedupe(spans) if not overlaps_any(s, effort) and not self._window(s)]
+        return [s for s in dedupe(spans)
+                if not overlaps_any(s, effort) and not self._window(s) and not self._clock_time(s)]
+
+    def _clock_time(self, span: Span) -> bool:
+        """A time of day ("at 9 am", "by 5:30 pm") says when, not how much."""
+        match = _CLOCK_TIME.match(self.folded, span.start)
+        return match is not None and match.end() >= span.end
 
     def _window(self, span: Span) -> bool:
         """A time window ahead ("in five years", "within six months") is a timeframe, not a measure."""
