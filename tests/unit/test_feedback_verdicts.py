@@ -332,3 +332,11 @@ def test_a_time_of_day_is_not_a_metric() -> None:
     measures = analyse("We cut costs by 30% and hired 9 people.", info)
     assert evidence_of(clock, "specificity.numbers") == []
     assert evidence_of(measures, "specificity.numbers") == ["30%", "9"]
+
+
+def test_job_terms_keep_the_title_whole_and_leave_hiring_out() -> None:
+    """Trial 2: 'Senior Data' (the front of 'Senior Data Analyst') and 'hiring' were terms to echo."""
+    terms = [t.text for t in job_terms("We are hiring a Senior Data Analyst to own the roadmap for our reporting. "
+                                       "You will build dashboards in Tableau and write SQL.")]
+    assert "Data Analyst" in terms and "Tableau" in terms
+    assert not {"Senior Data", "hiring", "Senior"} & set(terms)

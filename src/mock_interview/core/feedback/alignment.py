@@ -90,6 +90,7 @@ def job_terms(description: str, limit: int = JOB_TERMS) -> tuple[JobTerm, ...]:
     counts: Counter[tuple[str, ...]] = Counter()
     surface: dict[tuple[str, ...], str] = {}
     first_seen: dict[tuple[str, ...], int] = {}
+    heads: set[tuple[str, ...]] = set()  # pairs seen at the end of a run: "Data Analyst", not "Senior Data"
     for chunk in _PHRASE_BREAK.split(description):
         tokens = [w.text for w in words(chunk)]
         runs: list[list[str]] = [[]]
@@ -113,6 +114,8 @@ def job_terms(description: str, limit: int = JOB_TERMS) -> tuple[JobTerm, ...]:
                     surface.setdefault(key, " ".join(piece) if any(t.isupper() for t in "".join(piece)) else
                                        " ".join(piece).lower())
                     first_seen.setdefault(key, len(first_seen))
+                    if start + size == len(run):
+                        heads.add(key)
     common = _common_stems(lexicon)
     ranked = sorted((k for k in counts if not all(s in common for s in k)),
                     key=lambda k: (-(counts[k] + 0.6 * (len(k) - 1) * (counts[k] >= 1)), -len(k), first_seen[k]))
@@ -125,6 +128,8 @@ def job_terms(description: str, limit: int = JOB_TERMS) -> tuple[JobTerm, ...]:
             continue
         if len(key) == 3 and counts[key] < 2:
             continue
+        if len(key) == 2 and key not in heads and any(len(k) == 3 and k[:2] == key for k in counts):
+            continue  # only ever the front of a longer name ("Senior Data" of "Senior Data Analyst")
         chosen.append(key)
         covered.update(key)
         if len(chosen) >= limit:
