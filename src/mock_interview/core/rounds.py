@@ -19,6 +19,7 @@ from mock_interview.core.packs import Question
 from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore, now
 
 if TYPE_CHECKING:
+    from mock_interview.core.context import AppContext
     from mock_interview.core.profiles import Profile
 
 Word = tuple[str, float, float]
@@ -131,6 +132,25 @@ def question_info(answer: AnswerRecord, question: Question | None) -> QuestionIn
     if question is None:
         return QuestionInfo(answer.question_text, answer.kind, answer.answer_seconds or 120)
     return replace(QuestionInfo.of(question), answer_seconds=answer.answer_seconds or question.answer_seconds)
+
+
+def check_saved_answer(context: AppContext, session: Session, answer: AnswerRecord, *, text: str | None = None,
+                       delivery: Delivery | None = None) -> Feedback:
+    """The checklist of a saved answer (or of ``text`` in its place), as its round would have made it.
+
+    The session's profile is used when it still loads; deleted or broken since, the answer is
+    checked without it.
+    """
+    from mock_interview.core.tomlschema import InvalidFileError
+
+    info = question_info(answer, context.packs.find_question(answer.question_ref))
+    profile = None
+    if session.profile:
+        try:
+            profile = context.profiles.load(session.profile)
+        except InvalidFileError:
+            profile = None
+    return analyse(answer.text if text is None else text, info, profile=profile, delivery=delivery)
 
 
 class Submitted(NamedTuple):

@@ -107,19 +107,9 @@ class CompareScreen(Screen[None]):
 
     def check(self, attempt: Attempt) -> dict[str, Any]:
         """The checklist of an attempt that has none stored (runs in the worker)."""
-        from mock_interview.core.feedback import analyse
-        from mock_interview.core.rounds import question_info
-        from mock_interview.core.tomlschema import InvalidFileError
+        from mock_interview.core.rounds import check_saved_answer
 
-        answer = attempt.answer
-        info = question_info(answer, self.app.context.packs.find_question(answer.question_ref))
-        profile = None
-        if attempt.session.profile:
-            try:
-                profile = self.app.context.profiles.load(attempt.session.profile)
-            except InvalidFileError:
-                profile = None  # deleted or broken since: checked without it
-        return analyse(answer.text, info, profile=profile).to_json()
+        return check_saved_answer(self.app.context, attempt.session, attempt.answer).to_json()
 
     def on_attempts_loaded(self, message: AttemptsLoaded) -> None:
         self.attempts = message.attempts

@@ -348,20 +348,13 @@ class ReviewScreen(Screen[None]):
 
     def _check_again(self, answer: AnswerRecord, result: Transcript) -> dict[str, Any]:
         """The checklist for the new transcript, as the round would have made it (runs in the worker)."""
-        from mock_interview.core.feedback import Delivery, analyse
-        from mock_interview.core.rounds import question_info
-        from mock_interview.core.tomlschema import InvalidFileError
+        from mock_interview.core.feedback import Delivery
+        from mock_interview.core.rounds import check_saved_answer
 
         assert self.session is not None
-        info = question_info(answer, self.app.context.packs.find_question(answer.question_ref))
-        profile = None
-        if self.session.profile:
-            try:
-                profile = self.app.context.profiles.load(self.session.profile)
-            except InvalidFileError:
-                profile = None  # the profile was deleted or broken since: check without it
         delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
-        return analyse(result.text, info, profile=profile, delivery=delivery).to_json()
+        return check_saved_answer(self.app.context, self.session, answer, text=result.text,
+                                  delivery=delivery).to_json()
 
     def on_retranscribed(self, message: Retranscribed) -> None:
         assert self.session is not None
