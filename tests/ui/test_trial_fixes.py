@@ -309,14 +309,19 @@ async def test_a_note_written_on_a_set_aside_attempt_goes_with_the_question(make
     assert answers[0].reflection == "" and answers[1].reflection == "Lead with the number."
 
 
+async def open_compare(app, pilot, session_id: str) -> None:
+    """Open Compare on ``session_id`` from Home and wait until its table is filled."""
+    await wait_for(pilot, lambda: home_ready(app))
+    app.push_screen(CompareScreen(session_id))
+    await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and bool(app.screen.rows))
+
+
 async def test_compare_offers_a_question_answered_again_after_a_retry(make_app):
     """#10: Compare said "no question answered twice yet" though the question had a retry."""
     app = make_app()
     session_id = seed_retried(Path(app.context.data.root))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: home_ready(app))
-        app.push_screen(CompareScreen(session_id))
-        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and bool(app.screen.rows))
+        await open_compare(app, pilot, session_id)
         assert app.screen.query_one("#compare-question", Select).value == STAR
         shown = str(app.screen.query_one("#compare-answers").render())
         assert "attempt 1, set aside" in shown and FIRST_TRY in shown and SECOND_TRY[:40] in shown
@@ -329,9 +334,7 @@ async def test_compare_headings_show_the_time_of_each_attempt(make_app):
     app = make_app()
     session_id = seed_retried(Path(app.context.data.root))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: home_ready(app))
-        app.push_screen(CompareScreen(session_id))
-        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and bool(app.screen.rows))
+        await open_compare(app, pilot, session_id)
         shown = str(app.screen.query_one("#compare-answers").render())
         # the answers' own times (09:24 and 09:25 UTC), in local time as every screen shows them
         for attempt in app.screen.attempts[STAR]:
