@@ -128,6 +128,8 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
     """Record until N seconds, Enter or Ctrl+C; with ``--transcribe``, transcribe while recording (as the app does)."""
     from mock_interview.audio.devices import AudioUnavailable
     from mock_interview.audio.recorder import Recorder
+    from mock_interview.transcription.models import ModelUnavailable
+    from mock_interview.transcription.transcriber import TranscriptionError
 
     output = Path(args.output)
     if output.suffix.lower() != ".wav":
@@ -157,14 +159,16 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
         else:
             recorder = Recorder(output, device)
             recorder.start()
-    except Exception as exc:
+    except OSError as exc:
         if created:
             output.unlink(missing_ok=True)  # the empty placeholder this command made
-        if not isinstance(exc, OSError) or isinstance(exc, AudioUnavailable):
-            raise
         _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError)
              else f"cannot write {output} ({exc.strerror}); choose another path")
         return 1
+    except (AudioUnavailable, ModelUnavailable, TranscriptionError):
+        if created:
+            output.unlink(missing_ok=True)
+        raise  # run_audio_command says what to install or choose
     if live is None and not recorder.wait_until_live(5.0):
         recorder.stop()
         _err(f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
