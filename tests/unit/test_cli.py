@@ -8,16 +8,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
-from mock_interview.cli.main import main
 from mock_interview.core.sessions import AnswerRecord, SessionStore, now
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_runner import run_cli as run
 
 
 def test_version_and_help_answer_without_heavy_imports():

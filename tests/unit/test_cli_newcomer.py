@@ -18,16 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from mock_interview.cli.main import main
+from tests.cli_runner import run_cli as run
 from tests.hostile import write_session
 
 SESSION_IDS = ["20261126-093000-a1b2", "20261126-093000-a1b3", "20261127-101500-ffee"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def cli(*argv: str, data: Path, stdin: str = "", timeout: float = 30) -> subprocess.CompletedProcess[str]:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from mock_interview.cli.main import main
 from mock_interview.core.feedback.model import Check, Evidence, Group, Status
 from mock_interview.core.feedback.present import check_row
 from mock_interview.core.profiles import ProfileStore
+from tests.cli_runner import run_cli as run
 
 BROKEN_PACK = """\
 [pack]
@@ -55,12 +55,6 @@ ANSWER = ("In my previous role as an operations analyst at a regional logistics 
           "of delivery data in SQL, found that two depots caused most of the delays, and redesigned their loading "
           "schedule with the depot managers. As a result, on-time delivery rose to 96% within ten weeks, which saved "
           "about $1.2M a year in penalties.")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 class _Keyboard(io.StringIO):

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from mock_interview.cli.main import main
+from tests.cli_runner import run_cli as run
 from tests.hostile import (
     BAD_SESSIONS,
     HOSTILE_TITLE,
@@ -31,12 +32,6 @@ from tests.hostile import (
 )
 
 GOOD_ID = "20250101-100000-aaaa"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_clean(*texts: str) -> None:

@@ -250,8 +250,10 @@ def _claim_output(output: Path, *, force: bool) -> bool:
 
 def _models(args: Namespace, models_dir: Path, current: str) -> int:
     """``models list`` and ``models download NAME``."""
-    from mock_interview.transcription.models import bundled_model_path, download
+    from mock_interview.transcription.models import bundled_model_path, download, remove_stale_downloads
 
+    for folder in remove_stale_downloads(models_dir):
+        print(f"removed {folder.name}, left by a download that was stopped", file=sys.stderr)
     if args.models_command == "list":
         print(
             f"  bundled   tiny.en at {bundled_model_path()}"

@@ -46,6 +46,16 @@ def run_doctor(context: AppContext) -> int:
     else:
         line(True, "active profile", "none (alignment checks are skipped; 'mock-interview profiles new NAME')")
 
+    from mock_interview.offline import offline_report
+
+    unset = [name for name, ok, _what in offline_report() if not ok]
+    settings_names = ", ".join(f"{name}={os.environ.get(name)}" for name, _ok, _what in offline_report())
+    line(not unset, "offline",
+         f"library telemetry off ({settings_names}); only 'models download' uses the network, "
+         f"and its caches stay in {root / 'models'}"
+         if not unset else f"{', '.join(unset)} not set; start mock-interview through its own command")
+    failures += bool(unset)
+
     from mock_interview.audio.devices import AudioUnavailable, list_input_devices, load_sounddevice
 
     try:
