@@ -12,10 +12,12 @@ import numpy as np
 
 from mock_interview.audio.wavfile import read_wav
 
-ANSWER_TEXT = ("In my last job, I was responsible for the customer support team. "
-               "I wrote a new guide for the most common problems and trained my colleagues to use it. "
-               "My long term goal is to become a product manager. In the next two years, "
-               "I want to complete a project management course and lead my first product launch. ")
+ANSWER_TEXT = (
+    "In my last job, I was responsible for the customer support team. "
+    "I wrote a new guide for the most common problems and trained my colleagues to use it. "
+    "My long term goal is to become a product manager. In the next two years, "
+    "I want to complete a project management course and lead my first product launch. "
+)
 
 
 def speak(text: str, words_per_minute: int = 150) -> np.ndarray:

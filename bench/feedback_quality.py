@@ -34,9 +34,11 @@ def main() -> None:
     for part, stats in sentence_stats.items():
         print(f"{part:28} {stats.precision:9.2f} {stats.recall:7.2f}")
     strong, weak = scores["strong"], scores["weak"]
-    print(f"\nscores: strong median {statistics.median(strong):.0f} (min {min(strong)}, n={len(strong)}), "
-          f"weak median {statistics.median(weak):.0f} (max {max(weak)}, n={len(weak)}); "
-          f"gap {statistics.median(strong) - statistics.median(weak):.0f} points")
+    print(
+        f"\nscores: strong median {statistics.median(strong):.0f} (min {min(strong)}, n={len(strong)}), "
+        f"weak median {statistics.median(weak):.0f} (max {max(weak)}, n={len(weak)}); "
+        f"gap {statistics.median(strong) - statistics.median(weak):.0f} points"
+    )
     if disagreements:
         print("\ndisagreements:")
         for answer_id, check_id, allowed, got in disagreements:

@@ -33,10 +33,16 @@ def answer_of(words: int) -> str:
 
 
 def main() -> None:
-    profile = Profile(name="p", company="Greenleaf", role="Marketing Manager", industry="creative", career_stage="mid",
-                      mission="Make sustainable living easy", values=("Sustainability", "Curiosity"),
-                      job_description="Own our content strategy and lead campaigns across social media using "
-                                      "data analytics.")
+    profile = Profile(
+        name="p",
+        company="Greenleaf",
+        role="Marketing Manager",
+        industry="creative",
+        career_stage="mid",
+        mission="Make sustainable living easy",
+        values=("Sustainability", "Curiosity"),
+        job_description="Own our content strategy and lead campaigns across social media using data analytics.",
+    )
     print(f"{'words':>6} {'median ms':>10} {'µs/word':>8} {'cold cache ms':>14} {'baseline ms':>12} {'ratio':>7}")
     per_word = {}
     for size in (300, 1000, 2500, 5000):
@@ -56,10 +62,14 @@ def main() -> None:
         cold_time = _common.median_seconds(cold, repeats=15)
         base = _common.median_seconds(baseline, repeats=15)
         per_word[size] = ours / size
-        print(f"{size:6} {ours * 1000:10.2f} {ours / size * 1e6:8.2f} {cold_time * 1000:14.2f} {base * 1000:12.3f} "
-              f"{ours / base:7.0f}")
-    print(f"\n300 words: {per_word[300] * 300 * 1000:.2f} ms as the panel reruns it (target <= 5 ms); "
-          "see the cold column for a first run")
+        print(
+            f"{size:6} {ours * 1000:10.2f} {ours / size * 1e6:8.2f} {cold_time * 1000:14.2f} {base * 1000:12.3f} "
+            f"{ours / base:7.0f}"
+        )
+    print(
+        f"\n300 words: {per_word[300] * 300 * 1000:.2f} ms as the panel reruns it (target <= 5 ms); "
+        "see the cold column for a first run"
+    )
     print(f"cost per word at 5,000 / at 300: {per_word[5000] / per_word[300]:.2f} (1.0 = perfectly linear)")
     if "--large" in sys.argv:
         large()

@@ -23,14 +23,28 @@ def populate(store: SessionStore, count: int) -> None:
     feedbacks = [(a, analyse(a.text, a.question, kind=a.kind).to_json()) for a in corpus[:5]]
     start = now() - timedelta(days=count)
     for index in range(count):
-        session = store.create(mode="typed", packs=["career-goals"], plan=[f"career-goals/q{i}" for i in range(5)],
-                               started=start + timedelta(hours=index), settings={"answer_seconds": 120})
+        session = store.create(
+            mode="typed",
+            packs=["career-goals"],
+            plan=[f"career-goals/q{i}" for i in range(5)],
+            started=start + timedelta(hours=index),
+            settings={"answer_seconds": 120},
+        )
         for number, (answer, feedback) in enumerate(feedbacks):
             began = session.started + timedelta(minutes=2 * number)
-            session.answers.append(AnswerRecord(question_ref=f"career-goals/q{number}", question_text=answer.question,
-                                                kind=answer.kind, started=began, ended=began + timedelta(seconds=95),
-                                                answer_seconds=120, text=answer.text, status="answered",
-                                                feedback=feedback))
+            session.answers.append(
+                AnswerRecord(
+                    question_ref=f"career-goals/q{number}",
+                    question_text=answer.question,
+                    kind=answer.kind,
+                    started=began,
+                    ended=began + timedelta(seconds=95),
+                    answer_seconds=120,
+                    text=answer.text,
+                    status="answered",
+                    feedback=feedback,
+                )
+            )
         session.status = "completed"
         store.save(session)
 
@@ -41,11 +55,14 @@ def main() -> None:
         began = time.perf_counter()
         populate(store, 1000)
         size = sum(p.stat().st_size for p in store.folder.iterdir()) / 1000
-        print(f"wrote 1,000 sessions (5 scored answers each, {size / 1024:.0f} KiB a file) "
-              f"in {time.perf_counter() - began:.1f} s")
+        print(
+            f"wrote 1,000 sessions (5 scored answers each, {size / 1024:.0f} KiB a file) "
+            f"in {time.perf_counter() - began:.1f} s"
+        )
         ours = _common.median_seconds(store.list, repeats=7, warmup=1)
-        baseline = _common.median_seconds(lambda: [tomllib.loads(p.read_text("utf-8")) for p in store.folder.iterdir()],
-                                          repeats=5, warmup=1)
+        baseline = _common.median_seconds(
+            lambda: [tomllib.loads(p.read_text("utf-8")) for p in store.folder.iterdir()], repeats=5, warmup=1
+        )
         summaries, problems = store.list()
         assert len(summaries) == 1000 and not problems
         print(f"sessions list (head only): {ours * 1000:.0f} ms median")

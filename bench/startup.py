@@ -50,8 +50,9 @@ def launch(code: str, marker: bytes, env: dict[str, str]) -> float:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     began = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code], stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
     os.close(slave)
     seen = b""
     try:
@@ -77,8 +78,14 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=15)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data:
-        env = dict(os.environ, MOCK_INTERVIEW_DATA_DIR=data, PYTHONPATH=str(_common.ROOT / "src"),
-                   TERM="xterm-256color", COLUMNS="80", LINES="24")
+        env = dict(
+            os.environ,
+            MOCK_INTERVIEW_DATA_DIR=data,
+            PYTHONPATH=str(_common.ROOT / "src"),
+            TERM="xterm-256color",
+            COLUMNS="80",
+            LINES="24",
+        )
         launch(MINIMAL, b"hello", env), launch(OURS, b"Question packs", env)  # warm the file cache
         minimal, ours = [], []
         for _ in range(args.repeats):

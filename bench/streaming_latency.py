@@ -27,7 +27,7 @@ def stream_once(transcriber, audio) -> tuple[float, int]:
     block = 1600
     start = time.perf_counter()
     for index, offset in enumerate(range(0, audio.size, block)):
-        stream.feed(audio[offset:offset + block])
+        stream.feed(audio[offset : offset + block])
         target = start + (index + 1) * block / 16000
         delay = target - time.perf_counter()
         if delay > 0:

@@ -32,8 +32,11 @@ def main() -> None:
                 result = model.transcribe(audio)
                 times.append(time.perf_counter() - began)
             rtf = statistics.median(times) / (audio.size / 16000)
-            print(f"{compute:>8} {threads:7} {rtf:12.3f} {1 / rtf:11.1f} {wer(text, result.text):10.3f} "
-                  f"{wer(JFK_WORDS, model.transcribe(jfk).text):8.3f}", flush=True)
+            print(
+                f"{compute:>8} {threads:7} {rtf:12.3f} {1 / rtf:11.1f} {wer(text, result.text):10.3f} "
+                f"{wer(JFK_WORDS, model.transcribe(jfk).text):8.3f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

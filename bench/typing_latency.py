@@ -42,9 +42,11 @@ async def watch_loop(stalls: list[float], stop: asyncio.Event) -> None:
 
 async def measure(calm: bool) -> tuple[list[float], list[float]]:
     with tempfile.TemporaryDirectory() as data:
-        app = MockInterviewApp(AppContext.from_options(data), speech_probe=lambda: (False, "bench"),
-                               start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed",
-                                            "profile": ""})
+        app = MockInterviewApp(
+            AppContext.from_options(data),
+            speech_probe=lambda: (False, "bench"),
+            start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""},
+        )
         app.settings = app.settings.updated(feedback="calm" if calm else "live")
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause(0.3)
@@ -77,18 +79,26 @@ def main() -> None:
     calm, calm_stalls = asyncio.run(measure(calm=True))
     print("keystroke handling through Pilot (press to idle; includes the test harness's own overhead):")
     for label, delays in (("live feedback", live), ("calm (baseline)", calm)):
-        print(f"  {label:>16}: median {statistics.median(delays) * 1000:.1f} ms, "
-              f"p95 {percentile(delays, 0.95) * 1000:.1f} ms, "
-              f"max {max(delays) * 1000:.1f} ms over {len(delays)} keys")
-    print(f"  live / calm: median {statistics.median(live) / statistics.median(calm):.2f}, p95 "
-          f"{percentile(live, 0.95) / percentile(calm, 0.95):.2f}")
+        print(
+            f"  {label:>16}: median {statistics.median(delays) * 1000:.1f} ms, "
+            f"p95 {percentile(delays, 0.95) * 1000:.1f} ms, "
+            f"max {max(delays) * 1000:.1f} ms over {len(delays)} keys"
+        )
+    print(
+        f"  live / calm: median {statistics.median(live) / statistics.median(calm):.2f}, p95 "
+        f"{percentile(live, 0.95) / percentile(calm, 0.95):.2f}"
+    )
     print("event-loop stalls while typing (how long a keystroke could wait before it is even handled):")
     for label, stalls in (("live feedback", live_stalls), ("calm (baseline)", calm_stalls)):
-        print(f"  {label:>16}: p99 {percentile(stalls, 0.99) * 1000:.1f} ms, max {max(stalls) * 1000:.1f} ms "
-              f"over {len(stalls)} samples")
+        print(
+            f"  {label:>16}: p99 {percentile(stalls, 0.99) * 1000:.1f} ms, max {max(stalls) * 1000:.1f} ms "
+            f"over {len(stalls)} samples"
+        )
     extra = max(live_stalls) - max(calm_stalls)
-    print(f"  live feedback adds at most {max(0.0, extra) * 1000:.1f} ms to the worst stall; "
-          f"a frame is {FRAME * 1000:.1f} ms")
+    print(
+        f"  live feedback adds at most {max(0.0, extra) * 1000:.1f} ms to the worst stall; "
+        f"a frame is {FRAME * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

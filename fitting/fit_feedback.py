@@ -69,18 +69,33 @@ def own_corpus() -> tuple[list[Story], list[LabelledAnswer]]:
         if item.get("star"):
             stories.append(story_from_corpus(item["id"], item["text"], item["star"]))
         if item.get("quality") in ("strong", "weak"):
-            labelled.append(LabelledAnswer(item["text"], item["question"], item["kind"],
-                                           profiles.get(item.get("profile", "")), item["quality"] == "strong",
-                                           OWN_WEIGHT))
+            labelled.append(
+                LabelledAnswer(
+                    item["text"],
+                    item["question"],
+                    item["kind"],
+                    profiles.get(item.get("profile", "")),
+                    item["quality"] == "strong",
+                    OWN_WEIGHT,
+                )
+            )
     return stories, labelled
 
 
 def labelled_real(answers: list[RealAnswer]) -> list[LabelledAnswer]:
     """The real answers that carry a strong/weak label."""
-    return [LabelledAnswer(a.answer, a.question if a.stated else "", a.kind,
-                           Profile(name="page", company=a.company, role="") if a.company else None,
-                           a.label == "strong", 1.0)
-            for a in answers if a.label in ("strong", "weak")]
+    return [
+        LabelledAnswer(
+            a.answer,
+            a.question if a.stated else "",
+            a.kind,
+            Profile(name="page", company=a.company, role="") if a.company else None,
+            a.label == "strong",
+            1.0,
+        )
+        for a in answers
+        if a.label in ("strong", "weak")
+    ]
 
 
 # Every check counts through the weight of its role; the roles' weights are what is fitted (a few
@@ -137,7 +152,7 @@ def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeigh
     sample = np.array([a.weight for a in answers])
 
     def unpack(theta: np.ndarray) -> tuple[np.ndarray, float, float, float]:
-        return np.concatenate([[1.0], theta[:len(ROLES) - 1]]), theta[-3], theta[-2], theta[-1]
+        return np.concatenate([[1.0], theta[: len(ROLES) - 1]]), theta[-3], theta[-2], theta[-1]
 
     def loss(theta: np.ndarray) -> float:
         weights, penalty, slope, centre = unpack(theta)
@@ -154,12 +169,20 @@ def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeigh
     weights, penalty, slope, centre = unpack(result.x)
     from mock_interview.core.feedback.registry import registry
 
-    per_check = {str(check_id): round(float(weights[role_index[role_of(str(check_id))]]), 3)
-                 if role_of(str(check_id)) in role_index
-                 else FIXED_CHECK_WEIGHTS.get(str(check_id), FIXED_WEIGHTS[role_of(str(check_id))])
-                 for check_id in registry() if role_of(str(check_id)) != "pitfalls"}
-    return ScoreWeights(per_check, default=1.0, penalty=round(float(penalty), 3), slope=round(float(slope), 3),
-                        centre=round(float(centre), 3))
+    per_check = {
+        str(check_id): round(float(weights[role_index[role_of(str(check_id))]]), 3)
+        if role_of(str(check_id)) in role_index
+        else FIXED_CHECK_WEIGHTS.get(str(check_id), FIXED_WEIGHTS[role_of(str(check_id))])
+        for check_id in registry()
+        if role_of(str(check_id)) != "pitfalls"
+    }
+    return ScoreWeights(
+        per_check,
+        default=1.0,
+        penalty=round(float(penalty), 3),
+        slope=round(float(slope), 3),
+        centre=round(float(centre), 3),
+    )
 
 
 def fit_model(training: list[RealAnswer], include_own: bool = True) -> FeedbackModel:
@@ -190,8 +213,10 @@ def main() -> int:
     for role in ROLES:
         example = next(k for k in weights if role_of(k) == role)
         print(f"  {role:12} weight {weights[example]:.2f}")
-    print(f"  pitfall penalty {model.score.penalty:.2f}, curve slope {model.score.slope:.1f}, "
-          f"centre {model.score.centre:.2f}")
+    print(
+        f"  pitfall penalty {model.score.penalty:.2f}, curve slope {model.score.slope:.1f}, "
+        f"centre {model.score.centre:.2f}"
+    )
     return 0
 
 

@@ -31,8 +31,14 @@ KINDS_FOR_QTYPE: dict[str, frozenset[str]] = {
     "other": frozenset({"general", "fit"}),
 }
 # The kind an answer is checked as when the page's type is known.
-KIND_FOR_QTYPE = {"goals": "goals", "behavioral": "behavioral", "fit": "fit", "skills": "skills", "about": "about",
-                  "other": "general"}
+KIND_FOR_QTYPE = {
+    "goals": "goals",
+    "behavioral": "behavioral",
+    "fit": "fit",
+    "skills": "skills",
+    "about": "about",
+    "other": "general",
+}
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 
@@ -73,11 +79,19 @@ def load_real_answers(path: Path = DEFAULT_DATA) -> list[RealAnswer]:
         host = (urlparse(row.get("source_url") or "").hostname or "unknown").removeprefix("www.")
         question = row.get("question") or ""
         company = row.get("company_context") or None
-        answers.append(RealAnswer(
-            id=row.get("id", ""), host=host, question=question, stated=not question.startswith("[not stated]"),
-            qtype=row.get("qtype") or "other", answer=row.get("answer") or "", label=row.get("page_label"),
-            star_parts={k: v for k, v in row["star_parts"].items() if v} if row.get("star_parts") else None,
-            company=(company.get("name") if isinstance(company, dict) else company) or None))
+        answers.append(
+            RealAnswer(
+                id=row.get("id", ""),
+                host=host,
+                question=question,
+                stated=not question.startswith("[not stated]"),
+                qtype=row.get("qtype") or "other",
+                answer=row.get("answer") or "",
+                label=row.get("page_label"),
+                star_parts={k: v for k, v in row["star_parts"].items() if v} if row.get("star_parts") else None,
+                company=(company.get("name") if isinstance(company, dict) else company) or None,
+            )
+        )
     return answers
 
 
@@ -98,8 +112,11 @@ def word_count(text: str) -> int:
 
 def long_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Character ranges of the words of four letters or more in ``text[start:end]``."""
-    return [(m.start(), m.end()) for m in _LONG_WORD.finditer(text, start, end)
-            if sum(ch.isalpha() for ch in m.group()) >= 4]
+    return [
+        (m.start(), m.end())
+        for m in _LONG_WORD.finditer(text, start, end)
+        if sum(ch.isalpha() for ch in m.group()) >= 4
+    ]
 
 
 def part_range(answer: str, part_text: str) -> tuple[int, int] | None:
@@ -124,7 +141,7 @@ def plain_sentences(text: str) -> list[tuple[int, int]]:
     """Sentences split at . ! ? only (the baseline's notion of a sentence)."""
     spans, start = [], 0
     for match in _PLAIN_SENTENCE_END.finditer(text):
-        if text[start:match.start()].strip():
+        if text[start : match.start()].strip():
             spans.append((start, match.start()))
         start = match.end()
     if text[start:].strip():
@@ -182,8 +199,12 @@ def default_analyser(model: FeedbackModel | None = None) -> Analyser:
         # ranked by the standing before the score's curve: the same order as the score for one
         # model, and comparable across the models of cross-validation folds
         value = standing(feedback.checks, weights)
-        return Outcome(value if value is not None else 0.0, str(feedback.kind), star,
-                       str(measurable.status) if measurable else "na")
+        return Outcome(
+            value if value is not None else 0.0,
+            str(feedback.kind),
+            star,
+            str(measurable.status) if measurable else "na",
+        )
 
     return run
 
@@ -215,8 +236,11 @@ class EvaluationResult:
     kind_errors: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def evaluate_answers(answers: list[RealAnswer], cross_validate: bool = False,
-                     analyser_for: Callable[[list[RealAnswer] | None], Analyser] | None = None) -> EvaluationResult:
+def evaluate_answers(
+    answers: list[RealAnswer],
+    cross_validate: bool = False,
+    analyser_for: Callable[[list[RealAnswer] | None], Analyser] | None = None,
+) -> EvaluationResult:
     """Every measure on ``answers``; with ``cross_validate``, each host's answers are checked by a
     model fitted without that host (``analyser_for(training answers)``)."""
     if analyser_for is None:
@@ -257,12 +281,16 @@ def _score_figures(answers: list[RealAnswer], outcomes: dict[str, Outcome], resu
     for qtype in sorted({a.qtype for a in labelled}):
         subset = [a for a in labelled if a.qtype == qtype]
         flags = [a.label == "strong" for a in subset]
-        result.auc_by_type[qtype] = (roc_auc([outcomes[a.id].score for a in subset], flags),
-                                     roc_auc([word_count(a.answer) for a in subset], flags), len(subset))
+        result.auc_by_type[qtype] = (
+            roc_auc([outcomes[a.id].score for a in subset], flags),
+            roc_auc([word_count(a.answer) for a in subset], flags),
+            len(subset),
+        )
 
 
-def _star_figures(answers: list[RealAnswer], star_outcomes: dict[str, Outcome], outcomes: dict[str, Outcome],
-                  result: EvaluationResult) -> None:
+def _star_figures(
+    answers: list[RealAnswer], star_outcomes: dict[str, Outcome], outcomes: dict[str, Outcome], result: EvaluationResult
+) -> None:
     located: dict[str, list[bool]] = {p: [] for p in STAR_PARTS}
     position: dict[str, list[bool]] = {p: [] for p in STAR_PARTS}
     for answer in answers:
@@ -287,8 +315,11 @@ def _star_figures(answers: list[RealAnswer], star_outcomes: dict[str, Outcome], 
     if everything_ours:
         result.star_located = sum(everything_ours) / len(everything_ours)
         result.star_position = sum(everything_position) / len(everything_position)
-    result.star_by_part = {p: (sum(located[p]) / len(located[p]), sum(position[p]) / len(position[p]), len(located[p]))
-                           for p in STAR_PARTS if located[p]}
+    result.star_by_part = {
+        p: (sum(located[p]) / len(located[p]), sum(position[p]) / len(position[p]), len(located[p]))
+        for p in STAR_PARTS
+        if located[p]
+    }
     weak = [a for a in answers if a.qtype == "behavioral" and a.label == "weak"]
     result.weak_behavioral = len(weak)
     for answer in weak:

@@ -95,9 +95,9 @@ class _Layout:
     def split(self, theta: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         s, f = self.n_states, self.n_features
         emission = theta[: s * f].reshape(s, f)
-        transition = theta[s * f: s * f + s * s].reshape(s, s)
-        start = theta[s * f + s * s: s * f + s * s + s]
-        end = theta[s * f + s * s + s:]
+        transition = theta[s * f : s * f + s * s].reshape(s, s)
+        start = theta[s * f + s * s : s * f + s * s + s]
+        end = theta[s * f + s * s + s :]
         return emission, transition, start, end
 
     def matrix(self, story: Story) -> np.ndarray:
@@ -115,8 +115,9 @@ def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
     return total
 
 
-def _objective(theta: np.ndarray, layout: _Layout, data: list[tuple[np.ndarray, np.ndarray]],
-               sample_weights: list[float]) -> tuple[float, np.ndarray]:
+def _objective(
+    theta: np.ndarray, layout: _Layout, data: list[tuple[np.ndarray, np.ndarray]], sample_weights: list[float]
+) -> tuple[float, np.ndarray]:
     emission, transition, start, end = layout.split(theta)
     g_emission = np.zeros_like(emission)
     g_transition = np.zeros_like(transition)
@@ -135,8 +136,12 @@ def _objective(theta: np.ndarray, layout: _Layout, data: list[tuple[np.ndarray, 
         beta[-1] = end
         for t in range(n - 2, -1, -1):
             beta[t] = _logsumexp(transition + (unary[t + 1] + beta[t + 1])[None, :], axis=1)
-        gold = (start[y[0]] + end[y[-1]] + unary[np.arange(n), y].sum()
-                + sum(transition[y[t - 1], y[t]] for t in range(1, n)))
+        gold = (
+            start[y[0]]
+            + end[y[-1]]
+            + unary[np.arange(n), y].sum()
+            + sum(transition[y[t - 1], y[t]] for t in range(1, n))
+        )
         loss += weight * (log_z - gold)
         marginals = np.exp(alpha + beta - log_z)  # n x S
         g_emission += weight * (marginals.T @ x)
@@ -163,16 +168,24 @@ def fit_star(stories: list[Story], sample_weights: list[float] | None = None) ->
     state_index = {s: i for i, s in enumerate(STATES)}
     data = [(layout.matrix(s), np.array([state_index[label] for label in s.labels])) for s in stories if s.labels]
     weights = sample_weights or [1.0] * len(data)
-    result = minimize(_objective, np.zeros(layout.size), args=(layout, data, weights), jac=True, method="L-BFGS-B",
-                      options={"maxiter": 500})
+    result = minimize(
+        _objective,
+        np.zeros(layout.size),
+        args=(layout, data, weights),
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": 500},
+    )
     emission, transition, start, end = layout.split(result.x)
 
     def rounded(value: float) -> float:
         return round(float(value), 4)
 
     fitted = StarWeights(
-        emission={state: {name: rounded(emission[i, j]) for j, name in enumerate(names) if abs(emission[i, j]) > 1e-4}
-                  for i, state in enumerate(STATES)},
+        emission={
+            state: {name: rounded(emission[i, j]) for j, name in enumerate(names) if abs(emission[i, j]) > 1e-4}
+            for i, state in enumerate(STATES)
+        },
         transition={a: {b: rounded(transition[i, j]) for j, b in enumerate(STATES)} for i, a in enumerate(STATES)},
         start={s: rounded(start[i]) for i, s in enumerate(STATES)},
         end={s: rounded(end[i]) for i, s in enumerate(STATES)},
@@ -187,9 +200,15 @@ def _with_thresholds(weights: StarWeights, stories: list[Story]) -> StarWeights:
     training stories, ``pass`` 85 %; a part is judged by its strongest sentence."""
     partial, passed = {}, {}
     for part in PARTS:
-        margins = sorted(max(content_margin(unit, part, weights)
-                             for unit, label in zip(s.features, s.labels, strict=True) if label == part)
-                         for s in stories if part in s.labels)
+        margins = sorted(
+            max(
+                content_margin(unit, part, weights)
+                for unit, label in zip(s.features, s.labels, strict=True)
+                if label == part
+            )
+            for s in stories
+            if part in s.labels
+        )
         partial[part] = round(_quantile(margins, 0.03), 4)
         passed[part] = round(max(_quantile(margins, 0.15), partial[part]), 4)
     return StarWeights(weights.emission, weights.transition, weights.start, weights.end, partial, passed)

@@ -38,9 +38,19 @@ def load_corpus(path: Path = CORPUS_PATH) -> list[CorpusAnswer]:
     answers = []
     for item in data["answers"]:
         expect = {k: v if isinstance(v, list) else [v] for k, v in item.get("expect", {}).items()}
-        answers.append(CorpusAnswer(item["id"], item["source"], item["quality"], item["question"], item["kind"],
-                                    item["text"], profiles.get(item.get("profile", "")), expect,
-                                    dict(item.get("star", {}))))
+        answers.append(
+            CorpusAnswer(
+                item["id"],
+                item["source"],
+                item["quality"],
+                item["question"],
+                item["kind"],
+                item["text"],
+                profiles.get(item.get("profile", "")),
+                expect,
+                dict(item.get("star", {})),
+            )
+        )
     return answers
 
 

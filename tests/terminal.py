@@ -8,16 +8,32 @@ import pexpect
 import pyte
 
 COLUMNS, ROWS = 80, 24
-KEYS = {"ctrl+s": "\x13", "ctrl+e": "\x05", "ctrl+q": "\x11", "escape": "\x1b", "tab": "\t", "shift+tab": "\x1b[Z",
-        "down": "\x1b[B", "space": " ", "backspace": "\x7f", "f2": "\x1bOQ", "f3": "\x1bOR", "f4": "\x1bOS",
-        "f5": "\x1b[15~", "f6": "\x1b[17~", "f7": "\x1b[18~", "f8": "\x1b[19~"}
+KEYS = {
+    "ctrl+s": "\x13",
+    "ctrl+e": "\x05",
+    "ctrl+q": "\x11",
+    "escape": "\x1b",
+    "tab": "\t",
+    "shift+tab": "\x1b[Z",
+    "down": "\x1b[B",
+    "space": " ",
+    "backspace": "\x7f",
+    "f2": "\x1bOQ",
+    "f3": "\x1bOR",
+    "f4": "\x1bOS",
+    "f5": "\x1b[15~",
+    "f6": "\x1b[17~",
+    "f7": "\x1b[18~",
+    "f8": "\x1b[19~",
+}
 
 
 class Terminal:
     """A pseudo-terminal running the app, with a VT emulator holding what its screen shows."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], columns: int = COLUMNS, rows: int = ROWS,
-                 cwd: str | None = None) -> None:
+    def __init__(
+        self, argv: list[str], env: dict[str, str], columns: int = COLUMNS, rows: int = ROWS, cwd: str | None = None
+    ) -> None:
         self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(rows, columns), cwd=cwd)

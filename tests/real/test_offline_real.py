@@ -73,8 +73,13 @@ def test_the_trace_sees_a_connection_and_a_write_outside(tmp_path: Path, sandbox
         "import os, socket; open(os.path.join(os.environ['HOME'], 'id'), 'w').write('x'); "
         "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('10.255.255.1', 53))"
     )
-    subprocess.run([*strace_command(trace_file), sys.executable, "-c", script], env=sandbox_env(sandbox),
-                   cwd=sandbox["work"], check=True, timeout=60)
+    subprocess.run(
+        [*strace_command(trace_file), sys.executable, "-c", script],
+        env=sandbox_env(sandbox),
+        cwd=sandbox["work"],
+        check=True,
+        timeout=60,
+    )
     trace = read_trace(trace_file)
     assert trace.connections and str(sandbox["home"] / "id") in trace.written_outside(sandbox["data"])
 
@@ -84,22 +89,42 @@ def test_transcribe_tries_no_connection_and_writes_nothing_outside(tmp_path: Pat
     trace_file = tmp_path / "trace.txt"
     result = subprocess.run(
         [*strace_command(trace_file), sys.executable, "-m", "mock_interview", "transcribe", str(wav)],
-        env=sandbox_env(sandbox), cwd=sandbox["work"], capture_output=True, text=True, timeout=600)
+        env=sandbox_env(sandbox),
+        cwd=sandbox["work"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     assert "nursing" in result.stdout.lower(), result.stdout
     assert_stayed_home(read_trace(trace_file), sandbox, tmp_path)
 
 
 def test_record_and_transcribe_tries_no_connection_and_writes_nothing_outside(
-        tmp_path: Path, sandbox: dict[str, Path], null_sink):
+    tmp_path: Path, sandbox: dict[str, Path], null_sink
+):
     speech = espeak_to_wav(SPOKEN_ANSWER, tmp_path / "speech.wav")
     out = sandbox["data"] / "answer.wav"
     trace_file = tmp_path / "trace.txt"
     recorder = subprocess.Popen(
-        [*strace_command(trace_file), sys.executable, "-m", "mock_interview", "record", str(out),
-         "--seconds", "14", "--transcribe"],
-        env=sandbox_env(sandbox), cwd=sandbox["work"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True)
+        [
+            *strace_command(trace_file),
+            sys.executable,
+            "-m",
+            "mock_interview",
+            "record",
+            str(out),
+            "--seconds",
+            "14",
+            "--transcribe",
+        ],
+        env=sandbox_env(sandbox),
+        cwd=sandbox["work"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(1.5)
     player = play_into(null_sink, speech)
     stdout, stderr = recorder.communicate(timeout=180)
@@ -110,14 +135,30 @@ def test_record_and_transcribe_tries_no_connection_and_writes_nothing_outside(
 
 
 def test_a_spoken_round_in_the_app_tries_no_connection_and_writes_nothing_outside(
-        tmp_path: Path, sandbox: dict[str, Path], null_sink):
+    tmp_path: Path, sandbox: dict[str, Path], null_sink
+):
     speech = espeak_to_wav(SPOKEN_ANSWER, tmp_path / "speech.wav")
     trace_file = tmp_path / "trace.txt"
     env = {**sandbox_env(sandbox), "TERM": "xterm-256color"}
     env.pop("TEXTUAL", None)
-    term = Terminal([*strace_command(trace_file), sys.executable, "-m", "mock_interview", "practice",
-                     "--pack", "behavioral-star", "--count", "1", "--spoken"], env, columns=120, rows=40,
-                    cwd=str(sandbox["work"]))
+    term = Terminal(
+        [
+            *strace_command(trace_file),
+            sys.executable,
+            "-m",
+            "mock_interview",
+            "practice",
+            "--pack",
+            "behavioral-star",
+            "--count",
+            "1",
+            "--spoken",
+        ],
+        env,
+        columns=120,
+        rows=40,
+        cwd=str(sandbox["work"]),
+    )
     try:
         term.wait_for("Think time", timeout=90)
         term.settle()

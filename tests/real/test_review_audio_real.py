@@ -52,8 +52,11 @@ async def test_review_retranscribes_a_recorded_answer(isolated_data_dir: Path):
         await pilot.press("f10")
         await pilot.pause(0.2)
         await pilot.press("enter")  # accept the model offered (the bundled one)
-        await wait_for(pilot, lambda: review.session is not None
-                       and review.session.answers[0].text != "an old, wrong transcript", timeout=60)
+        await wait_for(
+            pilot,
+            lambda: review.session is not None and review.session.answers[0].text != "an old, wrong transcript",
+            timeout=60,
+        )
     saved = store.load(session.id).answers[0]
     assert wer(JFK_WORDS, saved.text) <= 0.10
     assert saved.words and saved.feedback["checks"]

@@ -31,7 +31,7 @@ def test_streaming_matches_whole_file(tmp_path: Path, bundled_transcriber):
     audio = read_wav(espeak_to_wav(text, tmp_path / "long.wav"))
     stream = StreamingTranscriber(bundled_transcriber, min_piece=6, max_piece=20)
     for start in range(0, audio.size, 1600):
-        stream.feed(audio[start:start + 1600])
+        stream.feed(audio[start : start + 1600])
     transcript = stream.finish()
     assert stream.chunks >= 2
     assert wer(text, transcript.text) <= 0.12, transcript.text
@@ -40,8 +40,12 @@ def test_streaming_matches_whole_file(tmp_path: Path, bundled_transcriber):
 
 
 def test_transcribe_command_json(tmp_path: Path):
-    result = subprocess.run([sys.executable, "-m", "mock_interview", "transcribe", str(DATA / "jfk-16k.wav"), "--json"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_interview", "transcribe", str(DATA / "jfk-16k.wav"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     data = json.loads(result.stdout)
     assert wer(JFK_WORDS, data["text"]) <= 0.10
     assert 10 < data["duration"] < 12

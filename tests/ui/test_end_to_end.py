@@ -18,11 +18,13 @@ import pytest
 
 from tests.terminal import COLUMNS, ROWS, Terminal
 
-ANSWERS = ("In my previous role as a support lead our backlog had grown to 900 tickets. I analysed six weeks of "
-           "tickets "
-           "and wrote a guide for the top issues. As a result the backlog fell by 80% within two months.",
-           "In the next two years I want to lead a small analytics team, and in five years I want to run the data "
-           "function of a company like yours, because your focus on evidence fits how I work.")
+ANSWERS = (
+    "In my previous role as a support lead our backlog had grown to 900 tickets. I analysed six weeks of "
+    "tickets "
+    "and wrote a guide for the top issues. As a result the backlog fell by 80% within two months.",
+    "In the next two years I want to lead a small analytics team, and in five years I want to run the data "
+    "function of a company like yours, because your focus on evidence fits how I work.",
+)
 FOLLOW_UP_ANSWER = "I personally wrote the guide and trained four colleagues to use it within three weeks."
 
 

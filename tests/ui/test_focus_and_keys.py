@@ -42,8 +42,18 @@ async def test_home_has_no_invisible_tab_stop(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#open-settings")))
         await pilot.pause(0.2)
         screen = app.screen
-        assert [w.id for w in screen.focus_chain] == ["pack-filter", "pack-list", "count", "order", "mode", "profile",
-                                                      "start", "open-history", "open-profiles", "open-settings"]
+        assert [w.id for w in screen.focus_chain] == [
+            "pack-filter",
+            "pack-list",
+            "count",
+            "order",
+            "mode",
+            "profile",
+            "start",
+            "open-history",
+            "open-profiles",
+            "open-settings",
+        ]
         screen.query_one("#pack-list", SelectionList).focus()
         await pilot.press("tab")
         assert screen.focused is screen.query_one("#count", Input)
@@ -136,8 +146,13 @@ async def test_the_footer_names_what_ctrl_s_and_f5_do_now(make_app):
     app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
 
     def shown(screen: RoundScreen, action: str) -> list[str]:
-        return [b.description for b in RoundScreen.BINDINGS if isinstance(b, Binding)
-                and b.action.startswith(action + "(") and screen.check_action(action, (b.action.split("'")[1],))]
+        return [
+            b.description
+            for b in RoundScreen.BINDINGS
+            if isinstance(b, Binding)
+            and b.action.startswith(action + "(")
+            and screen.check_action(action, (b.action.split("'")[1],))
+        ]
 
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))

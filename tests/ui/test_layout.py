@@ -45,8 +45,9 @@ async def test_history_shows_the_whole_status_at_80_columns(make_app, isolated_d
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: home_settled(app))
         await pilot.press("f2")
-        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen)
-                       and app.screen.query_one(DataTable).row_count > 0)
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query_one(DataTable).row_count > 0
+        )
         await pilot.pause(0.2)
         rows = [line for line in screen_text(app).splitlines() if "2026-11-" in line]
     assert len(rows) == 3 and all("completed" in row for row in rows)
@@ -81,9 +82,11 @@ async def test_evidence_under_a_tip_is_cut_at_a_word():
 
     from mock_interview.core.feedback import QuestionInfo, analyse
 
-    answer = ("In two years I want to move into a product management role where I lead a product from discovery to "
-              "launch, and in five years I want to lead a product organisation of several teams in a growing company "
-              "like yours.")
+    answer = (
+        "In two years I want to move into a product management role where I lead a product from discovery to "
+        "launch, and in five years I want to lead a product organisation of several teams in a growing company "
+        "like yours."
+    )
     feedback = analyse(answer, QuestionInfo("Where do you see yourself in five years?", "goals"))
     check = next(c for c in feedback.checks if c.evidence and not c.detail)
 

@@ -30,8 +30,9 @@ async def test_a_model_that_is_not_here_is_named_when_saved(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await choose_model(app, pilot, "no-such-model-xyz")
-        await wait_for(pilot, lambda: any("no-such-model-xyz" in m and "not on this machine" in m
-                                          for m in messages(app)))
+        await wait_for(
+            pilot, lambda: any("no-such-model-xyz" in m and "not on this machine" in m for m in messages(app))
+        )
         assert app.settings.model == "no-such-model-xyz"  # saved all the same: it may be downloaded later
 
 

@@ -19,8 +19,10 @@ from tests.ui.conftest import screen_text, wait_for
 
 CORE = {"behavioral-star", "career-goals", "motivation-fit"}
 ONE_STAR_QUESTION = {"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
-WEAK_STAR = ("In my last job our nightly builds kept failing. I rewrote the build scripts. "
-             "As a result the builds stopped failing.")
+WEAK_STAR = (
+    "In my last job our nightly builds kept failing. I rewrote the build scripts. "
+    "As a result the builds stopped failing."
+)
 
 
 def home_ready(app) -> bool:
@@ -77,8 +79,15 @@ async def test_two_packs_ticked_give_questions_from_both(make_app):
 
 
 async def test_a_round_that_cannot_cover_every_pack_says_why(make_app):
-    app = make_app(start_round={"packs": ["career-goals", "behavioral-star", "motivation-fit"], "count": 2,
-                                "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(
+        start_round={
+            "packs": ["career-goals", "behavioral-star", "motivation-fit"],
+            "count": 2,
+            "order": "pack",
+            "mode": "typed",
+            "profile": "",
+        }
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         messages = [n.message for n in app._notifications]
@@ -124,7 +133,7 @@ async def test_the_clock_keeps_the_time_left_after_submitting(make_app, clock):
 
 
 async def test_the_status_line_wraps_at_80_columns(make_app, clock):
-    """"Time is up ... ctrl+s to hear it" is read whole, not cut after two lines."""
+    """ "Time is up ... ctrl+s to hear it" is read whole, not cut after two lines."""
     app = make_app(start_round=ONE_STAR_QUESTION)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -154,8 +163,9 @@ async def test_counts_keep_questions_and_follow_ups_apart_in_history_and_the_exp
         await pilot.press("ctrl+e", "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.press("f2")
-        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen)
-                       and app.screen.query_one(DataTable).row_count > 0)
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query_one(DataTable).row_count > 0
+        )
         row = app.screen.query_one(DataTable).get_row_at(0)
         assert (row[1], row[2]) == ("1/1", "1")
         assert "ended early" not in screen_text(app) and "completed" in screen_text(app)  # the status column is whole
@@ -174,9 +184,20 @@ async def test_playback_keys_only_for_spoken_answers(make_app, isolated_data_dir
     for ref, audio in (("career-goals/five-years", ""), ("career-goals/ten-years", "audio/x/01.wav")):
         question = question_of(packs, ref)
         started = now()
-        session.answers.append(AnswerRecord(ref, question.text, question.kind, started, started + timedelta(seconds=30),
-                                            question.answer_seconds, "In five years I lead a team.", status="answered",
-                                            source="spoken" if audio else "typed", audio=audio))
+        session.answers.append(
+            AnswerRecord(
+                ref,
+                question.text,
+                question.kind,
+                started,
+                started + timedelta(seconds=30),
+                question.answer_seconds,
+                "In five years I lead a team.",
+                status="answered",
+                source="spoken" if audio else "typed",
+                audio=audio,
+            )
+        )
     store.save(session)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

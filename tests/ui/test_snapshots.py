@@ -27,12 +27,14 @@ from tests.lookups import question_of
 
 SIZES = [(80, 24), (120, 40)]
 ANSWERS = [
-    ("behavioral-star/increased-results",
-     "In my previous role as a support lead, our backlog had grown to 900 tickets. I was asked to bring response times "
-     "under a day. I analysed six weeks of tickets and wrote a self-service guide. As a result, the backlog fell by "
-     "80% within two months."),
-    ("career-goals/five-years",
-     "I want to grow in my career and be successful. I am a team player and a hard worker."),
+    (
+        "behavioral-star/increased-results",
+        "In my previous role as a support lead, our backlog had grown to 900 tickets. "
+        "I was asked to bring response times under a day. "
+        "I analysed six weeks of tickets and wrote a self-service guide. "
+        "As a result, the backlog fell by 80% within two months.",
+    ),
+    ("career-goals/five-years", "I want to grow in my career and be successful. I am a team player and a hard worker."),
 ]
 
 
@@ -42,18 +44,34 @@ def seed_sessions(data_dir) -> str:
     first_id = ""
     for day in range(3):
         started = datetime(2026, 11, 1 + day * 3, 9, 30, tzinfo=UTC)
-        session = Session(id=f"2026110{1 + day * 3}-093000-a{day}b{day}", started=started, mode="typed",
-                          packs=["behavioral-star", "career-goals"], plan=[ref for ref, _ in ANSWERS],
-                          status="completed", ended=started + timedelta(minutes=6))
+        session = Session(
+            id=f"2026110{1 + day * 3}-093000-a{day}b{day}",
+            started=started,
+            mode="typed",
+            packs=["behavioral-star", "career-goals"],
+            plan=[ref for ref, _ in ANSWERS],
+            status="completed",
+            ended=started + timedelta(minutes=6),
+        )
         for number, (ref, text) in enumerate(ANSWERS):
             question = question_of(packs, ref)
             words = text.split()
             cut = " ".join(words[: max(8, len(words) - 6 * (2 - day))])
             began = started + timedelta(minutes=3 * number)
-            session.answers.append(AnswerRecord(ref, question.text, question.kind, began, began + timedelta(seconds=80),
-                                                question.answer_seconds, cut, status="answered",
-                                                feedback=analyse(cut, question).to_json(),
-                                                reflection="Open with the number." if number == 0 else ""))
+            session.answers.append(
+                AnswerRecord(
+                    ref,
+                    question.text,
+                    question.kind,
+                    began,
+                    began + timedelta(seconds=80),
+                    question.answer_seconds,
+                    cut,
+                    status="answered",
+                    feedback=analyse(cut, question).to_json(),
+                    reflection="Open with the number." if number == 0 else "",
+                )
+            )
         store.save(session)
         first_id = first_id or session.id
     return first_id
@@ -71,8 +89,12 @@ def speech_status(app) -> str:
 
 
 def make(data_dir, **options) -> MockInterviewApp:
-    return MockInterviewApp(AppContext.from_options(str(data_dir)), clock=FakeClock(),
-                            speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"), **options)
+    return MockInterviewApp(
+        AppContext.from_options(str(data_dir)),
+        clock=FakeClock(),
+        speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"),
+        **options,
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -91,8 +113,10 @@ def test_home(snap_compare, isolated_data_dir, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_round_with_live_feedback(snap_compare, isolated_data_dir, size):
-    app = make(isolated_data_dir,
-               start_round={"packs": ["behavioral-star"], "count": 3, "order": "pack", "mode": "typed", "profile": ""})
+    app = make(
+        isolated_data_dir,
+        start_round={"packs": ["behavioral-star"], "count": 3, "order": "pack", "mode": "typed", "profile": ""},
+    )
 
     async def answer(pilot):
         await pilot.pause(0.3)
@@ -141,9 +165,11 @@ def test_history(snap_compare, isolated_data_dir, size):
     assert snap_compare(app, terminal_size=size, run_before=open_history)
 
 
-LONG_QUESTION = ("Tell me about a time when you had to lead a cross-functional project with stakeholders in three "
-                 "countries, a budget that was cut halfway through, and a deadline you could not move: what did you "
-                 "do, and what was the measurable result?")
+LONG_QUESTION = (
+    "Tell me about a time when you had to lead a cross-functional project with stakeholders in three "
+    "countries, a budget that was cut halfway through, and a deadline you could not move: what did you "
+    "do, and what was the measurable result?"
+)
 LONG_PACK = f"""
 [pack]
 id = "long-texts"
@@ -157,10 +183,14 @@ id = "long-question"
 kind = "behavioral"
 text = "{LONG_QUESTION}"
 """
-LONG_ANSWER = ("In my previous role as a support lead at a logistics company, our backlog had grown to 900 tickets and "
-               "customers waited four days for a first reply.")
-LONG_REASON = ("Spoken answers unavailable: PortAudio was not found on this machine; install it with 'sudo apt-get "
-               "install libportaudio2' (Debian, Ubuntu) or 'brew install portaudio' (macOS), then restart")
+LONG_ANSWER = (
+    "In my previous role as a support lead at a logistics company, our backlog had grown to 900 tickets and "
+    "customers waited four days for a first reply."
+)
+LONG_REASON = (
+    "Spoken answers unavailable: PortAudio was not found on this machine; install it with 'sudo apt-get "
+    "install libportaudio2' (Debian, Ubuntu) or 'brew install portaudio' (macOS), then restart"
+)
 
 
 def with_long_pack(data_dir) -> None:
@@ -190,8 +220,9 @@ def test_home_after_visiting_every_screen(snap_compare, isolated_data_dir, size)
 
 def test_home_long_texts_80x24(snap_compare, isolated_data_dir):
     with_long_pack(isolated_data_dir)
-    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=FakeClock(),
-                           speech_probe=lambda: (False, LONG_REASON))
+    app = MockInterviewApp(
+        AppContext.from_options(str(isolated_data_dir)), clock=FakeClock(), speech_probe=lambda: (False, LONG_REASON)
+    )
 
     async def settle(pilot):
         for _ in range(100):
@@ -208,10 +239,12 @@ def test_round_long_texts_timed_out_80x24(snap_compare, isolated_data_dir):
     """A long question, an answer that ran out of time, the status line with the follow-up, the clock kept."""
     with_long_pack(isolated_data_dir)
     clock = FakeClock()
-    app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=clock,
-                           speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"),
-                           start_round={"packs": ["long-texts"], "count": 1, "order": "pack", "mode": "typed",
-                                        "profile": ""})
+    app = MockInterviewApp(
+        AppContext.from_options(str(isolated_data_dir)),
+        clock=clock,
+        speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"),
+        start_round={"packs": ["long-texts"], "count": 1, "order": "pack", "mode": "typed", "profile": ""},
+    )
 
     async def time_out(pilot):
         await pilot.pause(0.3)

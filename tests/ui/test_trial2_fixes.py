@@ -46,14 +46,16 @@ async def test_skipping_keeps_the_words_typed_since_the_last_draft_save(make_app
 
 
 JOB = "We are hiring a Senior Data Analyst to own our SQL and dbt pipelines.\n" + "\n".join(
-    f"Line {n}: stakeholder management and reporting." for n in range(2, 30))
+    f"Line {n}: stakeholder management and reporting." for n in range(2, 30)
+)
 
 
 @pytest.mark.parametrize("ending", ["", "\n"])  # saving strips a trailing newline: the text changes under the cursor
 async def test_saving_a_profile_keeps_the_job_descriptions_cursor_and_scroll(make_app, isolated_data_dir, ending):
     """#4: type "ZZ" at the end of the job description, ctrl+s, type "YY": it went to the front."""
     ProfileStore(isolated_data_dir / "profiles").save(
-        Profile(name="northwind", company="Northwind", role="Analyst", job_description=JOB), overwrite=False)
+        Profile(name="northwind", company="Northwind", role="Analyst", job_description=JOB), overwrite=False
+    )
     app = make_app()
     app.settings = app.settings.updated(active_profile="northwind")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -104,8 +106,9 @@ async def open_compare(app, pilot) -> CompareScreen:
     return screen
 
 
-@pytest.mark.parametrize(("blank", "kept", "gone"), [("#compare-older", SECOND_TRY, FIRST_TRY),
-                                                      ("#compare-newer", FIRST_TRY, SECOND_TRY)])
+@pytest.mark.parametrize(
+    ("blank", "kept", "gone"), [("#compare-older", SECOND_TRY, FIRST_TRY), ("#compare-newer", FIRST_TRY, SECOND_TRY)]
+)
 async def test_a_blank_side_in_compare_clears_that_answer_and_the_table(make_app, blank, kept, gone):
     """#8: choosing "-" on one side left that side's old answer and the better/worse table on screen."""
     app = make_app()

@@ -33,9 +33,11 @@ from tests.ui.conftest import screen_text, wait_for
 
 STAR = "behavioral-star/increased-results"
 FIRST_TRY = "I improved a report once and people liked it."
-SECOND_TRY = ("In my last role as a support lead our backlog had grown to 900 tickets. I was asked to bring response "
-              "times under a day. I analysed six weeks of tickets and wrote a self-service guide. As a result the "
-              "backlog fell by 80% within two months.")
+SECOND_TRY = (
+    "In my last role as a support lead our backlog had grown to 900 tickets. I was asked to bring response "
+    "times under a day. I analysed six weeks of tickets and wrote a self-service guide. As a result the "
+    "backlog fell by 80% within two months."
+)
 
 
 def home_ready(app) -> bool:
@@ -65,14 +67,41 @@ def seed_retried(data_dir: Path, *, profile: str = "") -> str:
     packs = discover_packs()
     question = question_of(packs, STAR)
     started = datetime(2026, 11, 26, 9, 24, tzinfo=UTC)
-    session = Session(id="20261126-092400-r1r1", started=started, packs=["behavioral-star"], plan=[STAR],
-                      status="completed", ended=started + timedelta(minutes=5), profile=profile)
-    session.answers.append(AnswerRecord(STAR, question.text, question.kind, started, started + timedelta(seconds=20),
-                                        question.answer_seconds, FIRST_TRY, status=RETRIED))
+    session = Session(
+        id="20261126-092400-r1r1",
+        started=started,
+        packs=["behavioral-star"],
+        plan=[STAR],
+        status="completed",
+        ended=started + timedelta(minutes=5),
+        profile=profile,
+    )
+    session.answers.append(
+        AnswerRecord(
+            STAR,
+            question.text,
+            question.kind,
+            started,
+            started + timedelta(seconds=20),
+            question.answer_seconds,
+            FIRST_TRY,
+            status=RETRIED,
+        )
+    )
     later = started + timedelta(minutes=1)
-    session.answers.append(AnswerRecord(STAR, question.text, question.kind, later, later + timedelta(seconds=90),
-                                        question.answer_seconds, SECOND_TRY, status="answered",
-                                        feedback=analyse(SECOND_TRY, question).to_json()))
+    session.answers.append(
+        AnswerRecord(
+            STAR,
+            question.text,
+            question.kind,
+            later,
+            later + timedelta(seconds=90),
+            question.answer_seconds,
+            SECOND_TRY,
+            status="answered",
+            feedback=analyse(SECOND_TRY, question).to_json(),
+        )
+    )
     SessionStore(data_dir / "sessions").save(session)
     return session.id
 
@@ -80,9 +109,14 @@ def seed_retried(data_dir: Path, *, profile: str = "") -> str:
 def seed_all_skipped(data_dir: Path) -> str:
     """A round that ran to its end with every question skipped in its think time: no answer recorded."""
     started = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
-    session = Session(id="20261127-100000-s0s0", started=started, packs=["career-goals"],
-                      plan=["career-goals/five-years", "career-goals/long-term"], status="completed",
-                      ended=started + timedelta(minutes=1))
+    session = Session(
+        id="20261127-100000-s0s0",
+        started=started,
+        packs=["career-goals"],
+        plan=["career-goals/five-years", "career-goals/long-term"],
+        status="completed",
+        ended=started + timedelta(minutes=1),
+    )
     SessionStore(data_dir / "sessions").save(session)
     return session.id
 
@@ -95,10 +129,12 @@ async def type_new_profile(app, pilot) -> None:
     await pilot.press(*"newprof", "tab", *"Globex", "tab", *"Engineer")
 
 
-@pytest.mark.parametrize(("answer", "saved", "back_home"), [("y", True, True), ("n", False, True),
-                                                             ("escape", False, False)])
-async def test_escape_from_profiles_with_unsaved_edits_asks_first(make_app, isolated_data_dir, answer, saved,
-                                                                  back_home):
+@pytest.mark.parametrize(
+    ("answer", "saved", "back_home"), [("y", True, True), ("n", False, True), ("escape", False, False)]
+)
+async def test_escape_from_profiles_with_unsaved_edits_asks_first(
+    make_app, isolated_data_dir, answer, saved, back_home
+):
     """#1: escape left the Profiles form and threw the new profile away, without a word."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -125,8 +161,9 @@ async def test_escape_from_profiles_without_edits_leaves_at_once(make_app):
 
 async def test_choosing_another_profile_with_unsaved_edits_asks_first(make_app, isolated_data_dir):
     """Moving in the list replaced the form too: the same question, and cancel keeps the edits."""
-    ProfileStore(isolated_data_dir / "profiles").save(Profile(name="acme-pm", company="Acme", role="PM"),
-                                                      overwrite=False)
+    ProfileStore(isolated_data_dir / "profiles").save(
+        Profile(name="acme-pm", company="Acme", role="PM"), overwrite=False
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await type_new_profile(app, pilot)
@@ -189,7 +226,8 @@ async def test_a_note_written_in_review_is_kept_on_escape(make_app):
 async def test_tabbing_into_a_filled_field_adds_to_it(make_app, isolated_data_dir):
     """#1: tab into Company ("Acme") and type " Corp": the field said " Corp"."""
     ProfileStore(isolated_data_dir / "profiles").save(
-        Profile(name="acme-pm", company="Acme", role="PM", job_description="Own the roadmap."), overwrite=False)
+        Profile(name="acme-pm", company="Acme", role="PM", job_description="Own the roadmap."), overwrite=False
+    )
     app = make_app()
     app.settings = app.settings.updated(active_profile="acme-pm")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -372,8 +410,9 @@ async def test_review_names_the_target_profile(make_app):
 
 async def test_ctrl_u_in_a_profile_field_edits_the_field(make_app, isolated_data_dir):
     """#13: ctrl+u made the profile active instead of deleting to the start of the line."""
-    ProfileStore(isolated_data_dir / "profiles").save(Profile(name="acme-pm", company="Acme", role="PM"),
-                                                      overwrite=False)
+    ProfileStore(isolated_data_dir / "profiles").save(
+        Profile(name="acme-pm", company="Acme", role="PM"), overwrite=False
+    )
     app = make_app()
     app.settings = app.settings.updated(active_profile="")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -395,10 +434,13 @@ async def test_ctrl_u_in_a_profile_field_edits_the_field(make_app, isolated_data
 # -- #18 text cut at 80x24 -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("key", "screen_type", "field", "ending"), [
-    ("f3", ProfilesScreen, "#profile-name", " or _)"),
-    ("f4", SettingsScreen, "#model", " a folder"),
-])
+@pytest.mark.parametrize(
+    ("key", "screen_type", "field", "ending"),
+    [
+        ("f3", ProfilesScreen, "#profile-name", " or _)"),
+        ("f4", SettingsScreen, "#model", " a folder"),
+    ],
+)
 async def test_form_labels_wrap_at_80_columns(make_app, key, screen_type, field, ending):
     """#18: "Name (used on the command line: lowercase, digits, -" and "…(base.en…), or" ran off the edge."""
     app = make_app()
@@ -422,8 +464,9 @@ async def test_reviews_note_label_wraps_at_80_columns(make_app):
 
 async def test_a_wrapped_checklist_item_keeps_its_second_line_after_submitting(make_app):
     """#18: after submitting, "✔ Your own actions (I, not only" showed and its "we)" line was gone."""
-    app = make_app(start_round={"packs": ["behavioral-star"], "count": 2, "order": "pack", "mode": "typed",
-                                "profile": ""})
+    app = make_app(
+        start_round={"packs": ["behavioral-star"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")
@@ -442,8 +485,7 @@ async def test_a_wrapped_checklist_item_keeps_its_second_line_after_submitting(m
 async def test_the_palette_lists_the_screens_actions_once_each(make_app):
     """#21: every entry twice ("Copy selected text" / "Copy selected text (ctrl+c)"), and text-editing
     commands ("Cursor left word select") flooding it during a round."""
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed",
-                                "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")  # the answer (a text area with its editing keys) has focus

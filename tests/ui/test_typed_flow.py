@@ -15,10 +15,12 @@ from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from tests.lookups import phase_of
 from tests.ui.conftest import wait_for
 
-STAR_ANSWER = ("In my previous role as a support lead, our backlog had grown to 900 tickets. "
-               "I was asked to bring response times under a day. "
-               "I analysed six weeks of tickets and wrote a self-service guide for the top issues. "
-               "As a result, the backlog was cleared within two months")  # no measure: the follow-up asks for one
+STAR_ANSWER = (
+    "In my previous role as a support lead, our backlog had grown to 900 tickets. "
+    "I was asked to bring response times under a day. "
+    "I analysed six weeks of tickets and wrote a self-service guide for the top issues. "
+    "As a result, the backlog was cleared within two months"
+)  # no measure: the follow-up asks for one
 
 
 def home_ready(app) -> bool:
@@ -58,7 +60,8 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
         await pilot.press("ctrl+s")  # hear the follow-up
         assert screen.round.turn.follow_up_to and follow_up in str(screen.query_one("#question").render())
         screen.query_one("#answer", TextArea).insert(
-            "The backlog fell from 900 to 120 tickets, and replies came within 6 hours.")
+            "The backlog fell from 900 to 120 tickets, and replies came within 6 hours."
+        )
         await pilot.press("ctrl+s")  # submit the follow-up
         await pilot.press("ctrl+s")  # next: the round is over
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
@@ -83,8 +86,7 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
 
 
 async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed",
-                                "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -107,8 +109,7 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
 
 async def test_ctrl_s_as_think_time_runs_out_does_not_skip_the_question(make_app, clock, isolated_data_dir):
     """Trial 2: ctrl+s pressed to end the think time just after it ran out submitted an empty answer."""
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed",
-                                "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -125,8 +126,7 @@ async def test_ctrl_s_as_think_time_runs_out_does_not_skip_the_question(make_app
 
 
 async def test_quitting_mid_answer_keeps_the_text(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 3, "order": "pack", "mode": "typed",
-                                "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 3, "order": "pack", "mode": "typed", "profile": ""})
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")
@@ -138,8 +138,7 @@ async def test_quitting_mid_answer_keeps_the_text(make_app, isolated_data_dir):
 
 
 async def test_resume_an_unfinished_round_from_history(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed",
-                                "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")
@@ -159,8 +158,9 @@ async def test_resume_an_unfinished_round_from_history(make_app, isolated_data_d
 
 
 async def test_calm_mode_hides_the_checklist_until_submitted(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed",
-                                "profile": ""})
+    app = make_app(
+        start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
+    )
     app.settings = app.settings.updated(feedback="calm", follow_ups=False)
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -179,8 +179,10 @@ async def test_spoken_mode_unavailable_keeps_typed_with_the_reason(make_app):
     reason = "Spoken answers unavailable: PortAudio was not found; install libportaudio2"
     app = make_app(speech_probe=lambda: (False, reason))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: home_ready(app) and not app.screen.speech_available
-                       and "PortAudio" in app.screen.speech_reason)
+        await wait_for(
+            pilot,
+            lambda: home_ready(app) and not app.screen.speech_available and "PortAudio" in app.screen.speech_reason,
+        )
         app.screen.query_one("#mode").value = "spoken"
         await pilot.pause(0.2)
         assert app.screen.query_one("#mode").value == "typed"
@@ -198,9 +200,11 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
         def start(self):
             raise AudioUnavailable("the input 'USB mic' is busy")
 
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken",
-                                "profile": ""},
-                   recorder_factory=BrokenRecorder, transcriber_factory=FakeTranscriber)
+    app = make_app(
+        start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""},
+        recorder_factory=BrokenRecorder,
+        transcriber_factory=FakeTranscriber,
+    )
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -214,8 +218,7 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
 
 
 async def test_help_lists_keys_and_palette_has_actions(make_app):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed",
-                                "profile": ""})
+    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         round_screen = app.screen

@@ -28,14 +28,18 @@ def _choices(*command: str, option: str) -> tuple[str, ...]:
     return tuple(action.choices)
 
 
-@pytest.mark.parametrize(("command", "option", "enumeration"), [
-    (("practice",), "--order", QuestionOrder),
-    (("profiles", "new"), "--industry", Industry),
-    (("profiles", "new"), "--stage", CareerStage),
-    (("score",), "--kind", QuestionKind),
-])
-def test_the_command_line_offers_every_value_as_plain_text(command: tuple[str, ...], option: str,
-                                                           enumeration: type[StrEnum]):
+@pytest.mark.parametrize(
+    ("command", "option", "enumeration"),
+    [
+        (("practice",), "--order", QuestionOrder),
+        (("profiles", "new"), "--industry", Industry),
+        (("profiles", "new"), "--stage", CareerStage),
+        (("score",), "--kind", QuestionKind),
+    ],
+)
+def test_the_command_line_offers_every_value_as_plain_text(
+    command: tuple[str, ...], option: str, enumeration: type[StrEnum]
+):
     choices = _choices(*command, option=option)
     assert choices == tuple(m.value for m in enumeration)
     assert all(type(c) is str for c in choices)  # argparse quotes repr() of its choices in errors
@@ -65,6 +69,7 @@ def test_every_mode_has_a_label_on_home():
 @pytest.mark.parametrize("industry", list(Industry))
 @pytest.mark.parametrize("stage", list(CareerStage))
 def test_every_industry_and_stage_is_a_valid_profile(industry: Industry, stage: CareerStage):
-    profile = parse_profile(f'company = "Acme"\nrole = "Analyst"\nindustry = "{industry}"\ncareer_stage = "{stage}"\n',
-                            "acme")
+    profile = parse_profile(
+        f'company = "Acme"\nrole = "Analyst"\nindustry = "{industry}"\ncareer_stage = "{stage}"\n', "acme"
+    )
     assert (profile.industry, profile.career_stage) == (industry, stage)

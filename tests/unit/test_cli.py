@@ -13,15 +13,27 @@ from tests.cli_runner import run_cli as run
 
 
 def test_version_and_help_answer_without_heavy_imports():
-    result = subprocess.run([sys.executable, "-m", "mock_interview", "--version"], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_interview", "--version"], capture_output=True, text=True, check=True
+    )
     from mock_interview import __version__
 
     assert __version__ in result.stdout
-    result = subprocess.run([sys.executable, "-m", "mock_interview", "--help"], capture_output=True, text=True,
-                            check=True)
-    for command in ("practice", "packs", "profiles", "sessions", "score", "doctor", "devices", "record", "transcribe",
-                    "models"):
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_interview", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in (
+        "practice",
+        "packs",
+        "profiles",
+        "sessions",
+        "score",
+        "doctor",
+        "devices",
+        "record",
+        "transcribe",
+        "models",
+    ):
         assert command in result.stdout
 
 
@@ -62,9 +74,24 @@ def test_user_pack_and_bad_pack_warning(capsys, isolated_data_dir: Path):
 
 
 def test_profiles_new_use_show_list(capsys):
-    code, out, _ = run(capsys, "profiles", "new", "acme", "--company", "Acme", "--role", "Analyst",
-                       "--industry", "finance", "--stage", "entry", "--values", "Integrity, Curiosity",
-                       "--mission", "Honest money")
+    code, out, _ = run(
+        capsys,
+        "profiles",
+        "new",
+        "acme",
+        "--company",
+        "Acme",
+        "--role",
+        "Analyst",
+        "--industry",
+        "finance",
+        "--stage",
+        "entry",
+        "--values",
+        "Integrity, Curiosity",
+        "--mission",
+        "Honest money",
+    )
     assert code == 0 and "active profile: acme" in out
     code, out, _ = run(capsys, "profiles", "show", "acme")
     assert 'company = "Acme"' in out and "Curiosity" in out
@@ -80,13 +107,28 @@ def _store_session(data_dir: Path) -> str:
     store = SessionStore(data_dir / "sessions")
     session = store.create(mode="typed", packs=["career-goals"], plan=["career-goals/five-years"])
     start = now()
-    current_role = {"id": "goals.current", "group": "structure", "label": "Current role", "status": "missing",
-                    "tip": "Start with your current role.", "evidence": []}
-    session.answers.append(AnswerRecord("career-goals/five-years", "Where do you see yourself in five years?", "goals",
-                                        start, start + timedelta(seconds=60), 120,
-                                        "In five years I want to lead a team of 5.", status="answered",
-                                        feedback={"score": 55, "groups": {"structure": 50}, "checks": [current_role]},
-                                        reflection="Mention my current role first."))
+    current_role = {
+        "id": "goals.current",
+        "group": "structure",
+        "label": "Current role",
+        "status": "missing",
+        "tip": "Start with your current role.",
+        "evidence": [],
+    }
+    session.answers.append(
+        AnswerRecord(
+            "career-goals/five-years",
+            "Where do you see yourself in five years?",
+            "goals",
+            start,
+            start + timedelta(seconds=60),
+            120,
+            "In five years I want to lead a team of 5.",
+            status="answered",
+            feedback={"score": 55, "groups": {"structure": 50}, "checks": [current_role]},
+            reflection="Mention my current role first.",
+        )
+    )
     session.status = "completed"
     store.save(session)
     return session.id
@@ -113,8 +155,10 @@ def test_sessions_list_show_export(capsys, isolated_data_dir: Path, tmp_path: Pa
 
 def test_score_json_shape_and_errors(capsys, tmp_path: Path):
     answer = tmp_path / "answer.txt"
-    answer.write_text("In my last role I was asked to cut costs. I renegotiated 3 contracts. As a result we saved 12%.",
-                      encoding="utf-8")
+    answer.write_text(
+        "In my last role I was asked to cut costs. I renegotiated 3 contracts. As a result we saved 12%.",
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "score", str(answer), "--question", "Tell me about a time you saved money.", "--json")
     data = json.loads(out)
     assert code == 0 and 0 <= data["score"] <= 100

@@ -7,13 +7,23 @@ import pytest
 from mock_interview.core.compare import Change, change_between, compare_checks
 
 
-@pytest.mark.parametrize(("before", "after", "change"), [
-    ("missing", "pass", Change.BETTER), ("missing", "partial", Change.BETTER), ("partial", "pass", Change.BETTER),
-    ("pass", "missing", Change.WORSE), ("pass", "partial", Change.WORSE), ("partial", "missing", Change.WORSE),
-    ("pass", "pass", Change.SAME), ("na", "na", Change.SAME),
-    ("na", "missing", Change.NOW_CHECKED), ("na", "pass", Change.NOW_CHECKED),
-    ("missing", "na", Change.NO_LONGER_CHECKED), ("pass", "na", Change.NO_LONGER_CHECKED),
-])
+@pytest.mark.parametrize(
+    ("before", "after", "change"),
+    [
+        ("missing", "pass", Change.BETTER),
+        ("missing", "partial", Change.BETTER),
+        ("partial", "pass", Change.BETTER),
+        ("pass", "missing", Change.WORSE),
+        ("pass", "partial", Change.WORSE),
+        ("partial", "missing", Change.WORSE),
+        ("pass", "pass", Change.SAME),
+        ("na", "na", Change.SAME),
+        ("na", "missing", Change.NOW_CHECKED),
+        ("na", "pass", Change.NOW_CHECKED),
+        ("missing", "na", Change.NO_LONGER_CHECKED),
+        ("pass", "na", Change.NO_LONGER_CHECKED),
+    ],
+)
 def test_change_between_statuses(before: str, after: str, change: Change):
     assert change_between(before, after) is change
 
@@ -37,4 +47,5 @@ def test_checks_only_one_attempt_had_are_listed_and_those_neither_had_are_not():
     rows = compare_checks(older, newer)
     assert [(r.label, r.before, r.after, r.change) for r in rows] == [
         ("answer.closing", "na", "pass", Change.NOW_CHECKED),
-        ("pitfalls.pay_perks", "missing", "na", Change.NO_LONGER_CHECKED)]
+        ("pitfalls.pay_perks", "missing", "na", Change.NO_LONGER_CHECKED),
+    ]

@@ -50,7 +50,7 @@ def test_evidence_offsets_point_into_the_answer():
         for check in run(answer).checks:
             assert check.status in STATUSES and check.group in GROUPS
             for evidence in check.evidence:
-                assert answer.text[evidence.start:evidence.end] == evidence.text, (answer.id, check.id)
+                assert answer.text[evidence.start : evidence.end] == evidence.text, (answer.id, check.id)
 
 
 def test_vague_phrases_are_flagged_with_their_words():
@@ -59,8 +59,10 @@ def test_vague_phrases_are_flagged_with_their_words():
     flagged = {e.text.lower() for e in check.evidence}
     assert {"grow in my career", "team player", "passionate"} <= flagged
     assert check.status == "missing"
-    backed = check_of(analyse("I am passionate about data analysis and built 3 Tableau dashboards last year.",
-                              "What motivates you?"), "specificity.vague")
+    backed = check_of(
+        analyse("I am passionate about data analysis and built 3 Tableau dashboards last year.", "What motivates you?"),
+        "specificity.vague",
+    )
     assert backed.status == "pass"
 
 
@@ -72,11 +74,21 @@ def test_without_profile_every_alignment_check_is_na_with_a_tip():
 
 
 def test_job_terms_report_used_and_missed():
-    profile = Profile(name="p", company="Acme", role="Data Analyst", job_description=(
-        "Acme needs a data analyst to build dashboards in Tableau, write SQL queries, and run A/B tests for the growth "
-        "team. You will present insights to product managers and automate weekly reporting."))
-    feedback = analyse("At Acme I would write SQL queries and build dashboards in Tableau for the growth team.",
-                       "Why this role?", profile=profile)
+    profile = Profile(
+        name="p",
+        company="Acme",
+        role="Data Analyst",
+        job_description=(
+            "Acme needs a data analyst to build dashboards in Tableau, write SQL queries, "
+            "and run A/B tests for the growth team. "
+            "You will present insights to product managers and automate weekly reporting."
+        ),
+    )
+    feedback = analyse(
+        "At Acme I would write SQL queries and build dashboards in Tableau for the growth team.",
+        "Why this role?",
+        profile=profile,
+    )
     check = check_of(feedback, "alignment.job_terms")
     assert check.status in ("pass", "partial")
     assert "sql" in check.detail.lower() and "Missed" in check.tip
@@ -86,8 +98,11 @@ def test_unrealistic_goal_depends_on_stage_and_window():
     text = "My goal is to become the CEO of the company within a year."
     soon = analyse(text, "Where do you see yourself?", kind="goals")
     assert check_of(soon, "pitfalls.unrealistic").status == "missing"
-    later = analyse("In fifteen years I would love to become a CEO of a company like this one.",
-                    "Where do you see yourself?", kind="goals")
+    later = analyse(
+        "In fifteen years I would love to become a CEO of a company like this one.",
+        "Where do you see yourself?",
+        kind="goals",
+    )
     assert check_of(later, "pitfalls.unrealistic").status == "pass"
 
 
@@ -119,14 +134,17 @@ def test_like_as_a_verb_is_not_a_filler():
     assert check_of(feedback, "delivery.fillers").evidence[0].start == len("I would like to lead and I like data, ")
 
 
-@pytest.mark.parametrize("question, kind", [
-    ("Tell me about a time you failed.", "behavioral"),
-    ("Where do you see yourself in five years?", "goals"),
-    ("Why do you want to work for our company?", "fit"),
-    ("What skills do you hope to develop in this role?", "skills"),
-    ("What motivates you to achieve your career goals?", "goals"),
-    ("What is your favourite colour?", "general"),
-])
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Tell me about a time you failed.", "behavioral"),
+        ("Where do you see yourself in five years?", "goals"),
+        ("Why do you want to work for our company?", "fit"),
+        ("What skills do you hope to develop in this role?", "skills"),
+        ("What motivates you to achieve your career goals?", "goals"),
+        ("What is your favourite colour?", "general"),
+    ],
+)
 def test_question_kinds_are_guessed(question: str, kind: str):
     assert classify_question(question) == kind
 
@@ -134,8 +152,9 @@ def test_question_kinds_are_guessed(question: str, kind: str):
 def test_empty_answer_and_json_shape():
     empty = analyse("", "Why this company?")
     assert empty.score == 0 and check_of(empty, "answer.length").status == "missing"
-    data = analyse("I led a team of 5 engineers.",
-                   QuestionInfo("Tell me about a time you led.", "behavioral")).to_json()
+    data = analyse(
+        "I led a team of 5 engineers.", QuestionInfo("Tell me about a time you led.", "behavioral")
+    ).to_json()
     assert set(data) >= {"score", "groups", "checks"}
     assert 0 <= data["score"] <= 100
     for check in data["checks"]:
@@ -145,10 +164,12 @@ def test_empty_answer_and_json_shape():
 
 
 def test_repeated_words_and_phrases_are_flagged_in_spoken_answers():
-    text = ("At the end of the day I led the team. At the end of the day we shipped. "
-            "At the end of the day the clients were happy and the launch went well.")
+    text = (
+        "At the end of the day I led the team. At the end of the day we shipped. "
+        "At the end of the day the clients were happy and the launch went well."
+    )
     words = tuple((w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(text.split()))
     check = check_of(analyse(text, "Tell me about a launch.", delivery=Delivery(words, 12.0)), "delivery.repetition")
     assert check.status in ("partial", "missing")
     assert "end of the" in check.detail or "the end of" in check.detail
-    assert any(text[e.start:e.end].lower().startswith(("at the end", "the end of")) for e in check.evidence)
+    assert any(text[e.start : e.end].lower().startswith(("at the end", "the end of")) for e in check.evidence)

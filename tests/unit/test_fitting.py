@@ -73,7 +73,10 @@ def test_the_score_fit_separates_strong_from_weak() -> None:
 
 def test_a_model_fitted_without_real_answers_still_works() -> None:
     model = fit_model([])
-    feedback = analyse("Last year I led a team of four and we shipped two weeks early.",
-                       "Tell me about a time you led a team.", model=model)
+    feedback = analyse(
+        "Last year I led a team of four and we shipped two weeks early.",
+        "Tell me about a time you led a team.",
+        model=model,
+    )
     assert check_of(feedback, "star.action").status in (Status.PASS, Status.PARTIAL)
     assert role_of("answer.length") == "length" and role_of("star.task") == "kind"

@@ -59,8 +59,9 @@ WHEN = st.datetimes(
     max_value=datetime(9999, 12, 30),
     timezones=st.one_of(st.none(), st.just(UTC), st.just(timezone(timedelta(hours=-11)))),
 )
-SCALAR = st.one_of(TEXT, st.booleans(), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.floats(), WHEN,
-                   st.dates(), st.times())
+SCALAR = st.one_of(
+    TEXT, st.booleans(), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.floats(), WHEN, st.dates(), st.times()
+)
 VALUE = st.recursive(
     SCALAR,
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)),

@@ -7,8 +7,16 @@ import pytest
 
 from mock_interview.core.kinds import QuestionKind, classify_question, parse_kind
 
-B, G, F, M, S, W, A, N = (QuestionKind.BEHAVIORAL, QuestionKind.GOALS, QuestionKind.FIT, QuestionKind.MOTIVATION,
-                          QuestionKind.SKILLS, QuestionKind.WEAKNESS, QuestionKind.ABOUT, QuestionKind.GENERAL)
+B, G, F, M, S, W, A, N = (
+    QuestionKind.BEHAVIORAL,
+    QuestionKind.GOALS,
+    QuestionKind.FIT,
+    QuestionKind.MOTIVATION,
+    QuestionKind.SKILLS,
+    QuestionKind.WEAKNESS,
+    QuestionKind.ABOUT,
+    QuestionKind.GENERAL,
+)
 
 PHRASINGS = [
     # stories

@@ -31,7 +31,8 @@ def test_every_entry_point_switches_telemetry_off_even_when_the_shell_says_other
     out = subprocess.run([sys.executable, *argv], env=env, capture_output=True, text=True, check=True).stdout
     seen = json.loads(out)
     assert {name: seen.get(name) for name, _v, _w in OFFLINE_ENVIRONMENT} == {
-        name: value for name, value, _what in OFFLINE_ENVIRONMENT}
+        name: value for name, value, _what in OFFLINE_ENVIRONMENT
+    }
 
 
 def test_doctor_says_what_it_checked(capsys):

@@ -50,20 +50,34 @@ def test_builtin_packs_cover_the_guide():
     ids = {p.id for p in report.packs}
     assert len(report.packs) >= 8
     assert sum(len(p.questions) for p in report.packs) >= 80
-    for needed in ("career-goals", "behavioral-star", "motivation-fit", "skills-development", "stage-entry",
-                   "stage-mid", "stage-senior", "industry-technology", "industry-healthcare", "industry-finance",
-                   "industry-creative", "industry-nonprofit-public"):
+    for needed in (
+        "career-goals",
+        "behavioral-star",
+        "motivation-fit",
+        "skills-development",
+        "stage-entry",
+        "stage-mid",
+        "stage-senior",
+        "industry-technology",
+        "industry-healthcare",
+        "industry-finance",
+        "industry-creative",
+        "industry-nonprofit-public",
+    ):
         assert needed in ids
     for pack in report.packs:
         for question in pack.questions:
             assert question.tips, f"{question.ref} has no tips"
             assert question.follow_ups, f"{question.ref} has no follow-ups"
             assert question.kind in QUESTION_KINDS
-    guide_questions = {"What are your long-term career goals?", "Where do you see yourself in five years?",
-                       "How does this position align with your career goals?",
-                       "What skills do you hope to develop in this role?",
-                       "Can you describe a time when you set a career goal and achieved it?",
-                       "What motivates you to achieve your career goals?"}
+    guide_questions = {
+        "What are your long-term career goals?",
+        "Where do you see yourself in five years?",
+        "How does this position align with your career goals?",
+        "What skills do you hope to develop in this role?",
+        "Can you describe a time when you set a career goal and achieved it?",
+        "What motivates you to achieve your career goals?",
+    }
     texts = {q.text for p in report.packs for q in p.questions}
     assert guide_questions <= texts
 
@@ -79,16 +93,16 @@ MALFORMED = [
     ("title wrong type", '[pack]\nid="x"\ntitle=5\n' + QUESTION, "pack.title", 3),
     ("unknown pack key", PACK + 'titel="T"\n' + QUESTION, "pack.titel", 4),
     ("no questions", PACK, "questions", None),
-    ("empty questions", 'questions=[]\n' + PACK, "questions", None),
+    ("empty questions", "questions=[]\n" + PACK, "questions", None),
     ("questions not array", PACK + '[questions]\nid="a"\n', "questions", None),
     ("question missing text", PACK + '[[questions]]\nid="a"\nkind="goals"\n', "questions[1].text", 4),
     ("question missing kind", PACK + '[[questions]]\nid="a"\ntext="t"\n', "questions[1].kind", 4),
     ("unknown kind", PACK + '[[questions]]\nid="a"\ntext="t"\nkind="goal"\n', "questions[1].kind", 7),
-    ("negative answer time", PACK + QUESTION + 'answer_seconds=-5\n', "questions[1].answer_seconds", 8),
-    ("absurd answer time", PACK + QUESTION + 'answer_seconds=99999\n', "questions[1].answer_seconds", 8),
-    ("float time", PACK + 'answer_seconds=1.5\n' + QUESTION, "pack.answer_seconds", 4),
-    ("negative prep", PACK + 'prep_seconds=-1\n' + QUESTION, "pack.prep_seconds", 4),
-    ("boolean as time", PACK + QUESTION + 'prep_seconds=true\n', "questions[1].prep_seconds", 8),
+    ("negative answer time", PACK + QUESTION + "answer_seconds=-5\n", "questions[1].answer_seconds", 8),
+    ("absurd answer time", PACK + QUESTION + "answer_seconds=99999\n", "questions[1].answer_seconds", 8),
+    ("float time", PACK + "answer_seconds=1.5\n" + QUESTION, "pack.answer_seconds", 4),
+    ("negative prep", PACK + "prep_seconds=-1\n" + QUESTION, "pack.prep_seconds", 4),
+    ("boolean as time", PACK + QUESTION + "prep_seconds=true\n", "questions[1].prep_seconds", 8),
     ("unknown question key", PACK + QUESTION + 'tip=["x"]\n', "questions[1].tip", 8),
     ("duplicate ids", PACK + QUESTION + '[[questions]]\nid="a"\ntext="u"\nkind="fit"\n', "questions[2].id", 9),
     ("unsafe pack id", '[pack]\nid="../etc"\ntitle="T"\n' + QUESTION, "pack.id", 2),
@@ -96,10 +110,14 @@ MALFORMED = [
     ("tips not a list", PACK + QUESTION + 'tips="be specific"\n', "questions[1].tips", 8),
     ("tips with a number", PACK + QUESTION + 'tips=["ok", 3]\n', "questions[1].tips", 8),
     ("empty follow-up", PACK + QUESTION + 'follow_ups=[""]\n', "questions[1].follow_ups", 8),
-    ("unknown top-level key", 'version=2\n' + PACK + QUESTION, "version", 1),
-    ("min above max words", PACK + QUESTION + 'min_words=300\nmax_words=100\n', "questions[1].min_words", 8),
-    ("min above max words beside another problem",
-     PACK + QUESTION + 'follow_ups="Why?"\nmin_words=300\nmax_words=100\n', "questions[1].min_words", 9),
+    ("unknown top-level key", "version=2\n" + PACK + QUESTION, "version", 1),
+    ("min above max words", PACK + QUESTION + "min_words=300\nmax_words=100\n", "questions[1].min_words", 8),
+    (
+        "min above max words beside another problem",
+        PACK + QUESTION + 'follow_ups="Why?"\nmin_words=300\nmax_words=100\n',
+        "questions[1].min_words",
+        9,
+    ),
     ("pack is a string", 'pack="x"\n' + QUESTION, "pack", None),
     ("question is not a table", 'questions=["a"]\n' + PACK, "questions[1]", None),
 ]

@@ -35,8 +35,13 @@ def test_two_packs_ticked_give_questions_from_both(order: str):
 
 def test_as_in_the_pack_the_packs_take_turns_in_their_own_order():
     questions = plan_questions([GOALS, STAR], 5)
-    assert [q.ref for q in questions] == [GOALS.questions[0].ref, STAR.questions[0].ref, GOALS.questions[1].ref,
-                                         STAR.questions[1].ref, GOALS.questions[2].ref]
+    assert [q.ref for q in questions] == [
+        GOALS.questions[0].ref,
+        STAR.questions[0].ref,
+        GOALS.questions[1].ref,
+        STAR.questions[1].ref,
+        GOALS.questions[2].ref,
+    ]
 
 
 def test_one_pack_keeps_its_order_and_a_pack_listed_twice_counts_once():
@@ -93,13 +98,16 @@ def test_prepare_round_takes_the_settings_defaults(tmp_path: Path):
     assert round_.answer_seconds == 45
 
 
-@pytest.mark.parametrize(("request_", "words"), [
-    (RoundRequest(packs=()), "at least one pack"),
-    (RoundRequest(packs=("nope",)), "No pack nope"),
-    (RoundRequest(packs=("career-goals",), count=0), "at least 1"),
-    (RoundRequest(packs=("career-goals",), order="random"), "'random' is not an order"),
-    (RoundRequest(packs=("career-goals",), mode="sung"), "'sung' is not a mode"),
-])
+@pytest.mark.parametrize(
+    ("request_", "words"),
+    [
+        (RoundRequest(packs=()), "at least one pack"),
+        (RoundRequest(packs=("nope",)), "No pack nope"),
+        (RoundRequest(packs=("career-goals",), count=0), "at least 1"),
+        (RoundRequest(packs=("career-goals",), order="random"), "'random' is not an order"),
+        (RoundRequest(packs=("career-goals",), mode="sung"), "'sung' is not a mode"),
+    ],
+)
 def test_prepare_round_says_why_not(tmp_path: Path, request_: RoundRequest, words: str):
     ctx = context(tmp_path)
     with pytest.raises(RoundNotPossible, match=words):

@@ -14,9 +14,16 @@ from mock_interview.core.tomlschema import InvalidFileError
 
 def test_profile_round_trip_and_private_file(tmp_path: Path):
     store = ProfileStore(tmp_path / "profiles")
-    profile = Profile(name="acme-pm", company="Acme", role="Product Manager", industry="technology",
-                      career_stage="mid", mission="Make tools people love.", values=("Ownership", "Curiosity"),
-                      job_description="Lead discovery.\nOwn the roadmap for onboarding.")
+    profile = Profile(
+        name="acme-pm",
+        company="Acme",
+        role="Product Manager",
+        industry="technology",
+        career_stage="mid",
+        mission="Make tools people love.",
+        values=("Ownership", "Curiosity"),
+        job_description="Lead discovery.\nOwn the roadmap for onboarding.",
+    )
     path = store.save(profile)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700

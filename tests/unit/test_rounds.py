@@ -19,8 +19,10 @@ from tests.lookups import check_of, draft_of, pack_of, phase_of, present, questi
 PACKS = discover_packs()
 STAR = pack_of(PACKS, "behavioral-star")
 GOALS = pack_of(PACKS, "career-goals")
-WEAK_STAR = ("In my last job our nightly builds kept failing. I rewrote the build scripts. "
-             "As a result the builds stopped failing.")
+WEAK_STAR = (
+    "In my last job our nightly builds kept failing. I rewrote the build scripts. "
+    "As a result the builds stopped failing."
+)
 
 
 def make_round(tmp_path: Path, questions, clock: FakeClock, mode: str = "typed", **options) -> Round:
@@ -210,9 +212,11 @@ def test_a_short_answer_time_gives_a_short_follow_up(tmp_path: Path):
 
 def test_follow_up_falls_back_to_the_questions_own(tmp_path: Path):
     question = question_of(PACKS, "career-goals/long-term-goals")
-    no_steps = ("Currently I am a data analyst at a retailer. In the next two years I want to lead my first projects. "
-                "In five to ten years I see myself leading an analytics team here, because your focus on data fits "
-                "what I want. For example, last year I cut reporting time by 30%.")
+    no_steps = (
+        "Currently I am a data analyst at a retailer. In the next two years I want to lead my first projects. "
+        "In five to ten years I see myself leading an analytics team here, because your focus on data fits "
+        "what I want. For example, last year I cut reporting time by 30%."
+    )
     feedback = analyse(no_steps, question)
     assert check_of(feedback, "goals.company_link").status == "pass"
     chosen = choose_follow_up(question, feedback, random.Random(1), answer=no_steps)
@@ -221,9 +225,11 @@ def test_follow_up_falls_back_to_the_questions_own(tmp_path: Path):
 
 def test_no_follow_up_asks_for_what_the_answer_gave(tmp_path: Path):
     question = question_of(PACKS, "career-goals/long-term-goals")
-    strong = ("Currently I am a data analyst at a retailer. In the next two years I plan to complete a PMP "
-              "certification and lead two projects. In five to ten years I see myself leading an analytics team here, "
-              "because your focus on data fits my plan. For example, last year I cut reporting time by 30%.")
+    strong = (
+        "Currently I am a data analyst at a retailer. In the next two years I plan to complete a PMP "
+        "certification and lead two projects. In five to ten years I see myself leading an analytics team here, "
+        "because your focus on data fits my plan. For example, last year I cut reporting time by 30%."
+    )
     assert choose_follow_up(question, analyse(strong, question), random.Random(1), answer=strong) is None
 
 
@@ -256,8 +262,10 @@ def test_retry_keeps_the_earlier_attempt_in_the_record(tmp_path: Path):
     assert phase_of(round_) is Phase.ANSWERING and turn_of(round_).question.id == STAR.questions[0].id
     round_.submit(WEAK_STAR)
     saved = round_.store.load(round_.session.id)
-    assert [(a.status, a.text) for a in saved.answers] == [("retried", "A first try that went nowhere"),
-                                                            ("answered", WEAK_STAR)]
+    assert [(a.status, a.text) for a in saved.answers] == [
+        ("retried", "A first try that went nowhere"),
+        ("answered", WEAK_STAR),
+    ]
     assert saved.questions_answered == 1
     assert saved.remaining_plan() == [STAR.questions[1].ref]
 

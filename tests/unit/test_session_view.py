@@ -16,25 +16,49 @@ from mock_interview.core.sessions import RETRIED, AnswerRecord, Session
 START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
-def answer(ref: str, text: str = "An answer.", status: str = "answered", follow_up: bool = False,
-           reflection: str = "") -> AnswerRecord:
-    return AnswerRecord(ref, f"Question {ref}?", "behavioral", START, START + timedelta(seconds=30), 120, text,
-                        status=status, follow_up_to=ref if follow_up else "", reflection=reflection)
+def answer(
+    ref: str, text: str = "An answer.", status: str = "answered", follow_up: bool = False, reflection: str = ""
+) -> AnswerRecord:
+    return AnswerRecord(
+        ref,
+        f"Question {ref}?",
+        "behavioral",
+        START,
+        START + timedelta(seconds=30),
+        120,
+        text,
+        status=status,
+        follow_up_to=ref if follow_up else "",
+        reflection=reflection,
+    )
 
 
 def session_of(*answers: AnswerRecord) -> Session:
     plan = list(dict.fromkeys(a.question_ref for a in answers))
-    return Session(id="20261126-090000-aaaa", started=START, packs=["p"], plan=plan, status="completed",
-                   answers=list(answers))
+    return Session(
+        id="20261126-090000-aaaa", started=START, packs=["p"], plan=plan, status="completed", answers=list(answers)
+    )
 
 
 def test_attempts_at_one_question_share_its_number():
-    answers = [answer("p/a"), answer("p/b", "Draft.", RETRIED), answer("p/b"), answer("p/b", "More.", follow_up=True),
-               answer("p/c"), answer("p/c", "Again, better.")]
+    answers = [
+        answer("p/a"),
+        answer("p/b", "Draft.", RETRIED),
+        answer("p/b"),
+        answer("p/b", "More.", follow_up=True),
+        answer("p/c"),
+        answer("p/c", "Again, better."),
+    ]
     places = answer_places(answers)
     assert [p.number for p in places] == [1, 2, 2, 2, 3, 3]
-    assert [p.attempt_label for p in places] == ["", "attempt 1, set aside", "attempt 2", "",
-                                                 "attempt 1, set aside", "attempt 2"]
+    assert [p.attempt_label for p in places] == [
+        "",
+        "attempt 1, set aside",
+        "attempt 2",
+        "",
+        "attempt 1, set aside",
+        "attempt 2",
+    ]
     assert places[3].follow_up and places[3].attempt == 2  # it follows the second attempt
 
 

@@ -15,18 +15,41 @@ from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 
 
 def _answered(store: SessionStore, text: str = "I led the launch and raised sign-ups by 20%.", score: int = 70):
-    session = store.create(mode="typed", packs=["career-goals"],
-                           plan=["career-goals/five-years", "career-goals/ten-years"], settings={"answer_seconds": 120})
+    session = store.create(
+        mode="typed",
+        packs=["career-goals"],
+        plan=["career-goals/five-years", "career-goals/ten-years"],
+        settings={"answer_seconds": 120},
+    )
     start = now()
-    session.answers.append(AnswerRecord(
-        question_ref="career-goals/five-years", question_text="Where do you see yourself in five years?", kind="goals",
-        started=start, ended=start + timedelta(seconds=75), answer_seconds=120, text=text, status="answered",
-        words=[("I", 0.0, 0.2), ("led", 0.2, 0.5)],
-        feedback={"score": score, "groups": {"structure": 60, "specificity": 80},
-                  "checks": [{"id": "goals.short_term", "group": "structure", "label": "Short-term goal",
-                              "status": "missing", "tip": "Say what you aim for in one to three years.",
-                              "evidence": []}]},
-        reflection="Say the timeframe earlier."))
+    session.answers.append(
+        AnswerRecord(
+            question_ref="career-goals/five-years",
+            question_text="Where do you see yourself in five years?",
+            kind="goals",
+            started=start,
+            ended=start + timedelta(seconds=75),
+            answer_seconds=120,
+            text=text,
+            status="answered",
+            words=[("I", 0.0, 0.2), ("led", 0.2, 0.5)],
+            feedback={
+                "score": score,
+                "groups": {"structure": 60, "specificity": 80},
+                "checks": [
+                    {
+                        "id": "goals.short_term",
+                        "group": "structure",
+                        "label": "Short-term goal",
+                        "status": "missing",
+                        "tip": "Say what you aim for in one to three years.",
+                        "evidence": [],
+                    }
+                ],
+            },
+            reflection="Say the timeframe earlier.",
+        )
+    )
     store.save(session)
     return session
 

@@ -13,11 +13,17 @@ from mock_interview.core.feedback.lexicon import load_lexicon
 from mock_interview.core.feedback.wordstart import DIGIT, FirstWord, first_words
 
 CORPUS = Path(__file__).parents[1] / "data" / "feedback_corpus.toml"
-LISTS = [(section, name) for section, lists in load_lexicon().data.items() for name, fragments in lists.items()
-         if isinstance(fragments, list) and fragments and isinstance(fragments[0], str)]
-EXTRA = ["Revenue rose 40% in 2023 at [Company Name], 12 percent above plan; I'm 21 years old.",
-         "AI and ML: I used A/B tests, C++ and CI/CD. Um, uh, you know, like, it was fine!",
-         "My last boss was an idiot who never listened. I always give 110 percent."]
+LISTS = [
+    (section, name)
+    for section, lists in load_lexicon().data.items()
+    for name, fragments in lists.items()
+    if isinstance(fragments, list) and fragments and isinstance(fragments[0], str)
+]
+EXTRA = [
+    "Revenue rose 40% in 2023 at [Company Name], 12 percent above plan; I'm 21 years old.",
+    "AI and ML: I used A/B tests, C++ and CI/CD. Um, uh, you know, like, it was fine!",
+    "My last boss was an idiot who never listened. I always give 110 percent.",
+]
 
 
 def _assert_same(text: str) -> None:
@@ -35,9 +41,47 @@ def test_every_list_matches_as_a_full_scan_on_the_corpus() -> None:
         _assert_same(text)
 
 
-WORDS = st.sampled_from(["I", "my", "the", "was", "asked", "to", "led", "a", "team", "of", "six", "in", "2023", "40%",
-                         "[Company", "Name]", "as", "result", "we", "grew", "by", "percent", "then", "so", "I'm",
-                         "boss", "idiot", "never", "listened", "next", "year", "five", "years", "AI", "$3m", ",", "."])
+WORDS = st.sampled_from(
+    [
+        "I",
+        "my",
+        "the",
+        "was",
+        "asked",
+        "to",
+        "led",
+        "a",
+        "team",
+        "of",
+        "six",
+        "in",
+        "2023",
+        "40%",
+        "[Company",
+        "Name]",
+        "as",
+        "result",
+        "we",
+        "grew",
+        "by",
+        "percent",
+        "then",
+        "so",
+        "I'm",
+        "boss",
+        "idiot",
+        "never",
+        "listened",
+        "next",
+        "year",
+        "five",
+        "years",
+        "AI",
+        "$3m",
+        ",",
+        ".",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -211,8 +211,14 @@ def warm_up_input(device: str | int | None = None, timeout: float = 5.0) -> floa
     began = time.monotonic()
     for rate in (SAMPLE_RATE, chosen.default_samplerate):
         try:
-            stream = sd.InputStream(device=chosen.index, samplerate=rate, channels=1, dtype="float32",
-                                    blocksize=int(rate * BLOCK_SECONDS), callback=callback)
+            stream = sd.InputStream(
+                device=chosen.index,
+                samplerate=rate,
+                channels=1,
+                dtype="float32",
+                blocksize=int(rate * BLOCK_SECONDS),
+                callback=callback,
+            )
         except (sd.PortAudioError, ValueError):
             continue  # try the device's own rate; Recorder.start reports a real failure with its reasons
         try:

@@ -141,8 +141,11 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
         _err(f"{output} exists; pass --force to overwrite it, or choose another name")
         return 1
     except OSError as exc:
-        _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError)
-             else f"cannot create {output} ({exc.strerror}); choose another path")
+        _err(
+            f"not recording: {exc}"
+            if isinstance(exc, UnsafePathError)
+            else f"cannot create {output} ({exc.strerror}); choose another path"
+        )
         return 1
     device = args.device or default_device
     live = None
@@ -162,8 +165,11 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
     except OSError as exc:
         if created:
             output.unlink(missing_ok=True)  # the empty placeholder this command made
-        _err(f"not recording: {exc}" if isinstance(exc, UnsafePathError)
-             else f"cannot write {output} ({exc.strerror}); choose another path")
+        _err(
+            f"not recording: {exc}"
+            if isinstance(exc, UnsafePathError)
+            else f"cannot write {output} ({exc.strerror}); choose another path"
+        )
         return 1
     except (AudioUnavailable, ModelUnavailable, TranscriptionError):
         if created:
@@ -171,8 +177,10 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
         raise  # run_audio_command says what to install or choose
     if live is None and not recorder.wait_until_live(5.0):
         recorder.stop()
-        _err(f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
-             "or close other programs using it")
+        _err(
+            f"the input '{recorder.stats.device}' sent no audio in 5 s; check it with 'mock-interview devices' "
+            "or close other programs using it"
+        )
         return 1
     _wait_until_stopped(recorder, output, args.seconds)
     if live is not None:
@@ -264,8 +272,10 @@ def _models(args: Namespace, models_dir: Path, current: str) -> int:
 
             for folder in sorted(p for p in models_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
                 if not is_complete_model(folder):
-                    print(f"  {folder.name:<9} {folder}   "
-                          "(incomplete: download it again with --force, or remove the folder)")
+                    print(
+                        f"  {folder.name:<9} {folder}   "
+                        "(incomplete: download it again with --force, or remove the folder)"
+                    )
                     continue
                 print(f"  {folder.name:<9} {folder}" + ("   (in use)" if current == folder.name else ""))
         print("\ndownload another with 'mock-interview models download NAME' (needs the network); set it in Settings")

@@ -31,8 +31,10 @@ def dispatch(args: Namespace) -> int:
     try:
         context = AppContext.from_options(args.data_dir, args.pack_path)
     except OSError as exc:
-        _err(f"cannot use the data directory ({exc}); "
-             "pass --data-dir or set MOCK_INTERVIEW_DATA_DIR to a writable folder")
+        _err(
+            f"cannot use the data directory ({exc}); "
+            "pass --data-dir or set MOCK_INTERVIEW_DATA_DIR to a writable folder"
+        )
         return EXIT_PROBLEM
     command = args.command
     if command is None or command == "practice":
@@ -55,6 +57,7 @@ def dispatch(args: Namespace) -> int:
 
 # -- packs ---------------------------------------------------------------------------------------
 
+
 def _packs(context: AppContext, args: Namespace) -> int:
     action = args.packs_command
     if action == "validate":
@@ -74,15 +77,40 @@ def _packs(context: AppContext, args: Namespace) -> int:
     report = context.packs
     if action == "list":
         if args.json:
-            print(json_text([
-                {"id": p.id, "title": p.title, "questions": len(p.questions), "tags": list(p.tags),
-                 "description": p.description, "builtin": p.builtin, "source": str(p.source) if p.source else None}
-                for p in report.packs]))
+            print(
+                json_text(
+                    [
+                        {
+                            "id": p.id,
+                            "title": p.title,
+                            "questions": len(p.questions),
+                            "tags": list(p.tags),
+                            "description": p.description,
+                            "builtin": p.builtin,
+                            "source": str(p.source) if p.source else None,
+                        }
+                        for p in report.packs
+                    ]
+                )
+            )
             return EXIT_OK
-        columns = [Column("id", key=True), Column("title"), Column("questions", justify="right"), Column("tags"),
-                   Column("from")]
-        rows = [[pack.id, pack.title, str(len(pack.questions)), ", ".join(pack.tags),
-                 "built-in" if pack.builtin else str(pack.source)] for pack in report.packs]
+        columns = [
+            Column("id", key=True),
+            Column("title"),
+            Column("questions", justify="right"),
+            Column("tags"),
+            Column("from"),
+        ]
+        rows = [
+            [
+                pack.id,
+                pack.title,
+                str(len(pack.questions)),
+                ", ".join(pack.tags),
+                "built-in" if pack.builtin else str(pack.source),
+            ]
+            for pack in report.packs
+        ]
         print_table(f"{len(report.packs)} question packs", columns, rows)
         return EXIT_OK
     pack = report.by_id(args.pack_id)
@@ -105,8 +133,13 @@ def _show_pack(pack: Pack) -> None:
     from mock_interview.cli.output import is_terminal
 
     heading = f"{pack.title} ({pack.id}) — {len(pack.questions)} questions"
-    items = [(question, f"{question.id} · {question.kind} · {question.answer_seconds} s answer · "
-                        f"{question.prep_seconds} s prep") for question in pack.questions]
+    items = [
+        (
+            question,
+            f"{question.id} · {question.kind} · {question.answer_seconds} s answer · {question.prep_seconds} s prep",
+        )
+        for question in pack.questions
+    ]
     if not is_terminal():  # print() goes through the stream that makes control characters visible
         print(_one_line(heading))
         if pack.description:
@@ -126,8 +159,11 @@ def _show_pack(pack: Pack) -> None:
         out.print(user_text(pack.description))
     for number, (question, times) in enumerate(items, 1):
         out.print()
-        out.print(Text.assemble(Text(f"{number}. ", style="bold"), user_text(question.text, "bold"), "  ",
-                                Text(times, style="dim")))
+        out.print(
+            Text.assemble(
+                Text(f"{number}. ", style="bold"), user_text(question.text, "bold"), "  ", Text(times, style="dim")
+            )
+        )
         for label, texts in (("tip", question.tips), ("follow-up", question.follow_ups)):
             for text in texts:  # a long tip wraps indented under its label, not at the left margin
                 out.print(Padding(Text.assemble(f"{label}: ", user_text(text)), (0, 0, 0, 3)))
@@ -141,6 +177,7 @@ def _one_line(text: str) -> str:
 
 
 # -- profiles ------------------------------------------------------------------------------------
+
 
 def _profiles(context: AppContext, args: Namespace) -> int:
     from mock_interview.core.tomlschema import InvalidFileError
@@ -157,8 +194,12 @@ def _profiles(context: AppContext, args: Namespace) -> int:
             return EXIT_OK
         for profile in profiles:
             mark = "*" if profile.name == settings.active_profile else " "
-            print(" ".join(f"{mark} {profile.name:<20} {profile.role} at {profile.company} "
-                           f"({profile.industry}, {profile.career_stage})".splitlines()))
+            print(
+                " ".join(
+                    f"{mark} {profile.name:<20} {profile.role} at {profile.company} "
+                    f"({profile.industry}, {profile.career_stage})".splitlines()
+                )
+            )
         return EXIT_OK
     if action == "show":
         try:
@@ -192,8 +233,16 @@ class _InputEnded(Exception):
     """The user ended the input (ctrl+d) at a prompt."""
 
 
-def _ask(value: str | None, prompt: str, flag: str, *, interactive: bool, required: bool = False,
-         choices: tuple[str, ...] = (), default: str = "") -> str:
+def _ask(
+    value: str | None,
+    prompt: str,
+    flag: str,
+    *,
+    interactive: bool,
+    required: bool = False,
+    choices: tuple[str, ...] = (),
+    default: str = "",
+) -> str:
     """The flag's value, or an answer asked for and checked at once (asked again until it is valid).
 
     Raises:
@@ -226,8 +275,10 @@ def _ask(value: str | None, prompt: str, flag: str, *, interactive: bool, requir
         return answer.lower() if choices else answer
 
 
-JOB_DESCRIPTION_PROMPT = ("Job description (optional): paste it, then finish with ctrl+d on a new line "
-                          "(or a line holding only '.'); Enter on an empty first line skips it")
+JOB_DESCRIPTION_PROMPT = (
+    "Job description (optional): paste it, then finish with ctrl+d on a new line "
+    "(or a line holding only '.'); Enter on an empty first line skips it"
+)
 END_OF_TEXT = "."
 
 
@@ -275,10 +326,22 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
     try:
         company = _ask(args.company, "Company name", "company", interactive=interactive, required=True)
         role = _ask(args.role, "Role title", "role", interactive=interactive, required=True)
-        industry = _ask(args.industry, "Industry", "industry", interactive=interactive,
-                        choices=choice_values(Industry), default=Industry.OTHER.value)
-        stage = _ask(args.stage, "Career stage", "stage", interactive=interactive,
-                     choices=choice_values(CareerStage), default=CareerStage.MID.value)
+        industry = _ask(
+            args.industry,
+            "Industry",
+            "industry",
+            interactive=interactive,
+            choices=choice_values(Industry),
+            default=Industry.OTHER.value,
+        )
+        stage = _ask(
+            args.stage,
+            "Career stage",
+            "stage",
+            interactive=interactive,
+            choices=choice_values(CareerStage),
+            default=CareerStage.MID.value,
+        )
         mission = _ask(args.mission, "Mission (one sentence, optional)", "mission", interactive=interactive)
         values_text = _ask(args.values, "Values (comma-separated, optional)", "values", interactive=interactive)
         if interactive and not args.job_description_file:
@@ -290,10 +353,16 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
         print(file=sys.stderr)
         _err(f"stopped at '{exc}': input ended, no profile saved")
         return EXIT_PROBLEM
-    profile = Profile(name=args.name, company=company, role=role, industry=industry.lower(),
-                      career_stage=stage.lower(), mission=mission,
-                      values=tuple(v.strip() for v in values_text.split(",") if v.strip()),
-                      job_description=job_description.strip())
+    profile = Profile(
+        name=args.name,
+        company=company,
+        role=role,
+        industry=industry.lower(),
+        career_stage=stage.lower(),
+        mission=mission,
+        values=tuple(v.strip() for v in values_text.split(",") if v.strip()),
+        job_description=job_description.strip(),
+    )
     try:
         parse_profile(profile.to_toml(), profile.name)
     except InvalidFileError as exc:
@@ -303,8 +372,10 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
     try:
         path = store.save(profile, overwrite=args.force)
     except FileExistsError:
-        _err(f"profile '{args.name}' was created meanwhile (by another command?); nothing was overwritten, "
-             "pass --force to replace it")
+        _err(
+            f"profile '{args.name}' was created meanwhile (by another command?); nothing was overwritten, "
+            "pass --force to replace it"
+        )
         return EXIT_PROBLEM
     except OSError as exc:
         _err(f"cannot save the profile ({exc}); check the data folder")
@@ -331,6 +402,7 @@ def _read_text_argument(source: str, max_bytes: int = 1024 * 1024) -> str:
 
 # -- sessions ------------------------------------------------------------------------------------
 
+
 def _sessions(context: AppContext, args: Namespace) -> int:
     store = context.sessions
     action = args.sessions_command
@@ -344,13 +416,29 @@ def _sessions(context: AppContext, args: Namespace) -> int:
         if not summaries:
             print("no sessions yet; start one with 'mock-interview'")
             return EXIT_OK
-        columns = [Column("id", key=True), Column("started", key=True), Column("packs"), Column("mode"),
-                   Column("answers", justify="right"), Column("score", justify="right"), Column("status")]
+        columns = [
+            Column("id", key=True),
+            Column("started", key=True),
+            Column("packs"),
+            Column("mode"),
+            Column("answers", justify="right"),
+            Column("score", justify="right"),
+            Column("status"),
+        ]
         from mock_interview.core.session_view import status_shown
 
-        rows = [[s.id, f"{s.started:%Y-%m-%d %H:%M}", ", ".join(s.packs), s.mode, f"{s.answers}/{s.planned}",
-                 "-" if s.score is None else str(s.score), status_shown(s.status, s.answers + s.follow_ups)]
-                for s in summaries]
+        rows = [
+            [
+                s.id,
+                f"{s.started:%Y-%m-%d %H:%M}",
+                ", ".join(s.packs),
+                s.mode,
+                f"{s.answers}/{s.planned}",
+                "-" if s.score is None else str(s.score),
+                status_shown(s.status, s.answers + s.follow_ups),
+            ]
+            for s in summaries
+        ]
         print_table(f"{len(summaries)} sessions", columns, rows)
         return EXIT_OK
     try:
@@ -393,6 +481,7 @@ def _write_output(path: Path, text: str) -> int:
 
 # -- score ---------------------------------------------------------------------------------------
 
+
 def _score(context: AppContext, args: Namespace) -> int:
     from mock_interview.cli.score import run_score
 
@@ -400,6 +489,7 @@ def _score(context: AppContext, args: Namespace) -> int:
 
 
 # -- doctor --------------------------------------------------------------------------------------
+
 
 def _doctor(context: AppContext, args: Namespace) -> int:
     from mock_interview.cli.doctor import run_doctor

@@ -17,8 +17,9 @@ def run_doctor(context: AppContext) -> int:
     root = context.data.root
     writable = os.access(root, os.W_OK)
     mode = oct(root.stat().st_mode & 0o777)
-    line(writable, "data directory",
-         f"{root} (mode {mode})" if writable else f"{root} is not writable; pass --data-dir")
+    line(
+        writable, "data directory", f"{root} (mode {mode})" if writable else f"{root} is not writable; pass --data-dir"
+    )
     failures += not writable
     report = context.packs
     questions = sum(len(p.questions) for p in report.packs)
@@ -50,10 +51,14 @@ def run_doctor(context: AppContext) -> int:
 
     unset = [name for name, ok, _what in offline_report() if not ok]
     settings_names = ", ".join(f"{name}={os.environ.get(name)}" for name, _ok, _what in offline_report())
-    line(not unset, "offline",
-         f"library telemetry off ({settings_names}); only 'models download' uses the network, "
-         f"and its caches stay in {root / 'models'}"
-         if not unset else f"{', '.join(unset)} not set; start mock-interview through its own command")
+    line(
+        not unset,
+        "offline",
+        f"library telemetry off ({settings_names}); only 'models download' uses the network, "
+        f"and its caches stay in {root / 'models'}"
+        if not unset
+        else f"{', '.join(unset)} not set; start mock-interview through its own command",
+    )
     failures += bool(unset)
 
     from mock_interview.audio.devices import AudioUnavailable, list_input_devices, load_sounddevice

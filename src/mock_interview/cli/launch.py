@@ -33,8 +33,10 @@ def run_app(context: AppContext, args: Namespace) -> int:
         mode = args.mode or AnswerMode.TYPED.value
         unknown = [p for p in args.pack if context.packs.by_id(p) is None]
         if unknown:
-            print(f"mock-interview: no pack {', '.join(unknown)}; 'mock-interview packs list' shows the ids",
-                  file=sys.stderr)
+            print(
+                f"mock-interview: no pack {', '.join(unknown)}; 'mock-interview packs list' shows the ids",
+                file=sys.stderr,
+            )
             return 1
         if args.count is not None and args.count < 1:
             print("mock-interview: --count must be at least 1", file=sys.stderr)

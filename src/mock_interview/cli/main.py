@@ -29,7 +29,8 @@ def seconds_argument(text: str) -> float:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds; give one such as 90") from None
     if not math.isfinite(value) or not 0 < value <= MAX_RECORD_SECONDS:
         raise argparse.ArgumentTypeError(
-            f"'{text}' must be a number of seconds above 0 and at most {MAX_RECORD_SECONDS}")
+            f"'{text}' must be a number of seconds above 0 and at most {MAX_RECORD_SECONDS}"
+        )
     return value
 
 
@@ -41,11 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
         "offline transcription, and a checklist on structure, specificity and alignment.",
     )
     parser.add_argument("--version", action="version", version=f"mock-interview {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="where sessions, recordings, profiles and your packs live (default: ./recordings when "
-                        "present, else the user data folder; env MOCK_INTERVIEW_DATA_DIR)")
-    parser.add_argument("--pack-path", metavar="PATH", action="append", default=[],
-                        help="an extra pack file or folder of packs (repeatable)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where sessions, recordings, profiles and your packs live (default: ./recordings when "
+        "present, else the user data folder; env MOCK_INTERVIEW_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--pack-path",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="an extra pack file or folder of packs (repeatable)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_practice(sub)
     _add_packs(sub)
@@ -62,10 +71,12 @@ def _add_practice(sub: Subcommands) -> None:
     practice.add_argument("--pack", action="append", required=True, metavar="ID", help="pack id (repeatable)")
     practice.add_argument("--count", type=int, metavar="N", help="how many questions")
     mode = practice.add_mutually_exclusive_group()
-    mode.add_argument("--typed", dest="mode", action="store_const", const=AnswerMode.TYPED.value,
-                      help="answer by typing")
-    mode.add_argument("--spoken", dest="mode", action="store_const", const=AnswerMode.SPOKEN.value,
-                      help="answer out loud")
+    mode.add_argument(
+        "--typed", dest="mode", action="store_const", const=AnswerMode.TYPED.value, help="answer by typing"
+    )
+    mode.add_argument(
+        "--spoken", dest="mode", action="store_const", const=AnswerMode.SPOKEN.value, help="answer out loud"
+    )
     practice.add_argument("--profile", metavar="NAME", help="target profile to check alignment against")
     practice.add_argument("--order", choices=choice_values(QuestionOrder), help="question order")
 
@@ -112,9 +123,12 @@ def _add_sessions(sub: Subcommands) -> None:
     sessions_export = sessions_sub.add_parser("export", help="a session as Markdown (for a mentor) or JSON")
     sessions_export.add_argument("session_id", metavar="ID")
     sessions_export.add_argument("--format", choices=["md", "json"], default="md")
-    sessions_export.add_argument("--output", "-o", metavar="FILE",
-                                 help="write to FILE (a new or regular file, replaced whole) instead of standard "
-                                 "output ('-')")
+    sessions_export.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE (a new or regular file, replaced whole) instead of standard output ('-')",
+    )
 
 
 def _add_score(sub: Subcommands) -> None:
@@ -124,8 +138,11 @@ def _add_score(sub: Subcommands) -> None:
     question.add_argument("--question", metavar="TEXT", help="the question as asked")
     question.add_argument("--question-id", metavar="ID", help="a pack question: PACK/ID or a unique ID")
     score.add_argument("--kind", choices=choice_values(QuestionKind))
-    score.add_argument("--profile", metavar="NAME_OR_PATH",
-                       help="check alignment with this profile ('none': without one, even if one is active)")
+    score.add_argument(
+        "--profile",
+        metavar="NAME_OR_PATH",
+        help="check alignment with this profile ('none': without one, even if one is active)",
+    )
     score.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -135,8 +152,9 @@ def _add_audio(sub: Subcommands) -> None:
 
     record = sub.add_parser("record", help="record an answer to a WAV file")
     record.add_argument("output", metavar="OUT.wav")
-    record.add_argument("--seconds", type=seconds_argument, metavar="N",
-                        help="stop after N seconds (else Enter or Ctrl+C)")
+    record.add_argument(
+        "--seconds", type=seconds_argument, metavar="N", help="stop after N seconds (else Enter or Ctrl+C)"
+    )
     record.add_argument("--force", action="store_true", help="overwrite OUT.wav if it exists")
     record.add_argument("--device", metavar="D", help="input device index or part of its name")
     record.add_argument("--transcribe", action="store_true", help="print the transcript afterwards")

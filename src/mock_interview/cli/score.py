@@ -32,14 +32,20 @@ def run_score(context: AppContext, args: Namespace) -> int:
             raw = read_regular_file(Path(args.file), MAX_ANSWER_BYTES)
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"mock-interview: cannot read the answer from {args.file} ({exc}); "
-              "give a UTF-8 text file or - for standard input", file=sys.stderr)
+        print(
+            f"mock-interview: cannot read the answer from {args.file} ({exc}); "
+            "give a UTF-8 text file or - for standard input",
+            file=sys.stderr,
+        )
         return 1
     if args.question_id:
         question = context.packs.find_question(args.question_id)
         if question is None:
-            print(f"mock-interview: no question '{args.question_id}'; "
-                  "use PACK/ID as 'mock-interview packs show PACK' lists them", file=sys.stderr)
+            print(
+                f"mock-interview: no question '{args.question_id}'; "
+                "use PACK/ID as 'mock-interview packs show PACK' lists them",
+                file=sys.stderr,
+            )
             return 1
         info = QuestionInfo.of(question).with_kind(args.kind)
     else:
@@ -82,6 +88,11 @@ def _print_checklist(feedback: Feedback, kind: str) -> None:
     for column in ("", "group", "check", "detail / evidence", "tip"):
         table.add_column(column, overflow="fold")
     for row in rows(feedback):
-        table.add_row(Text(row.mark, style=row.colour), user_text(row.group), user_text(row.label),
-                      user_text(row.detail), user_text(row.tip))
+        table.add_row(
+            Text(row.mark, style=row.colour),
+            user_text(row.group),
+            user_text(row.label),
+            user_text(row.detail),
+            user_text(row.tip),
+        )
     console.print(table)

@@ -31,8 +31,9 @@ GAP_FOLLOW_UPS: tuple[tuple[str, tuple[str, ...], str, frozenset[QuestionKind] |
 )
 
 
-def choose_follow_up(question: Question, feedback: Feedback, rng: random.Random | None = None,
-                     answer: str = "") -> str | None:
+def choose_follow_up(
+    question: Question, feedback: Feedback, rng: random.Random | None = None, answer: str = ""
+) -> str | None:
     """The follow-up to ask after ``feedback`` on an answer to ``question``, or ``None``.
 
     The biggest gap first; else one of the question's own follow-ups, leaving out those that ask

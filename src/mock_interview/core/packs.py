@@ -146,15 +146,26 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
 
     for key in data:
         if key not in ("pack", "questions"):
-            problems.append(Problem(source, key,
-                                    "unknown top-level key; a pack has a [pack] table and [[questions]] tables",
-                                    locator.line_of(None, key) or locator.line_of(key, None)))
+            problems.append(
+                Problem(
+                    source,
+                    key,
+                    "unknown top-level key; a pack has a [pack] table and [[questions]] tables",
+                    locator.line_of(None, key) or locator.line_of(key, None),
+                )
+            )
     if "pack" not in data:
         problems.append(Problem(source, "pack", "the [pack] table is missing; add [pack] with id and title"))
         header: dict[str, Any] = {}
     else:
-        header = check_table(data["pack"], PACK_FIELDS, file=source, where="pack",
-                             locate=lambda key: locator.line_of("pack", key), problems=problems)
+        header = check_table(
+            data["pack"],
+            PACK_FIELDS,
+            file=source,
+            where="pack",
+            locate=lambda key: locator.line_of("pack", key),
+            problems=problems,
+        )
     questions = _read_questions(data.get("questions"), header, source, locator, problems)
     if problems:
         raise InvalidFileError(problems)
@@ -171,16 +182,23 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
     )
 
 
-def _read_questions(raw_questions: Any, header: dict[str, Any], source: Path | None, locator: KeyLocator,
-                    problems: list[Problem]) -> list[Question]:
+def _read_questions(
+    raw_questions: Any, header: dict[str, Any], source: Path | None, locator: KeyLocator, problems: list[Problem]
+) -> list[Question]:
     """The pack's valid questions; a problem is added for each that is not, and for a missing array."""
     questions: list[Question] = []
     if raw_questions is None:
         problems.append(Problem(source, "questions", "no questions; add at least one [[questions]] table"))
         return questions
     if not isinstance(raw_questions, list):
-        problems.append(Problem(source, "questions", "must be an array of tables written as [[questions]]",
-                                locator.line_of(None, "questions")))
+        problems.append(
+            Problem(
+                source,
+                "questions",
+                "must be an array of tables written as [[questions]]",
+                locator.line_of(None, "questions"),
+            )
+        )
         return questions
     if not raw_questions:
         problems.append(Problem(source, "questions", "is empty; add at least one [[questions]] table"))
@@ -189,22 +207,39 @@ def _read_questions(raw_questions: Any, header: dict[str, Any], source: Path | N
     for index, item in enumerate(raw_questions):
         where = f"questions[{index + 1}]"
         before = len(problems)
-        values = check_table(item, QUESTION_FIELDS, file=source, where=where,
-                             locate=functools.partial(locator.line_of, "questions", index=index), problems=problems)
+        values = check_table(
+            item,
+            QUESTION_FIELDS,
+            file=source,
+            where=where,
+            locate=functools.partial(locator.line_of, "questions", index=index),
+            problems=problems,
+        )
         # the id is checked for duplicates even when another key of the question is wrong: every problem at once
         question_id = item.get("id") if isinstance(item, dict) else None
         duplicate = isinstance(question_id, str) and question_id in seen
         if duplicate:
-            problems.append(Problem(source, f"{where}.id",
-                                    f"duplicate id '{question_id}' (also questions[{seen[str(question_id)]}]); "
-                                    "ids must be unique in a pack",
-                                    locator.line_of("questions", "id", index)))
+            problems.append(
+                Problem(
+                    source,
+                    f"{where}.id",
+                    f"duplicate id '{question_id}' (also questions[{seen[str(question_id)]}]); "
+                    "ids must be unique in a pack",
+                    locator.line_of("questions", "id", index),
+                )
+            )
         elif isinstance(question_id, str):
             seen[question_id] = index + 1
         low, high = values.get("min_words"), values.get("max_words")
         if isinstance(low, int) and isinstance(high, int) and low > high:  # also beside other problems: all at once
-            problems.append(Problem(source, f"{where}.min_words", f"is {low}, more than max_words ({high}); swap them",
-                                    locator.line_of("questions", "min_words", index)))
+            problems.append(
+                Problem(
+                    source,
+                    f"{where}.min_words",
+                    f"is {low}, more than max_words ({high}); swap them",
+                    locator.line_of("questions", "min_words", index),
+                )
+            )
         if duplicate or len(problems) > before:
             continue
         questions.append(
@@ -213,7 +248,8 @@ def _read_questions(raw_questions: Any, header: dict[str, Any], source: Path | N
                 text=values["text"],
                 kind=values["kind"],
                 answer_seconds=values["answer_seconds"] or header.get("answer_seconds") or DEFAULT_ANSWER_SECONDS,
-                prep_seconds=values["prep_seconds"] if values["prep_seconds"] is not None
+                prep_seconds=values["prep_seconds"]
+                if values["prep_seconds"] is not None
                 else header.get("prep_seconds", DEFAULT_PREP_SECONDS),
                 tips=values["tips"],
                 follow_ups=values["follow_ups"],
@@ -271,8 +307,9 @@ def scan_pack_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
         if stat.S_ISREG(info.st_mode):
             files.append(path)
         else:
-            problems.append(Problem(path, "",
-                                    f"is {describe_kind(info.st_mode)}, not a pack file; move it out of {folder}"))
+            problems.append(
+                Problem(path, "", f"is {describe_kind(info.st_mode)}, not a pack file; move it out of {folder}")
+            )
     return files, problems
 
 
@@ -314,8 +351,11 @@ def discover_packs(user_folder: Path | None = None, extra_paths: Iterable[Path] 
             problems.extend(exc.problems)
             continue
         if pack.id in taken:
-            problems.append(Problem(path, "pack.id",
-                                    f"id '{pack.id}' is already used by {taken[pack.id]}; give this pack another id"))
+            problems.append(
+                Problem(
+                    path, "pack.id", f"id '{pack.id}' is already used by {taken[pack.id]}; give this pack another id"
+                )
+            )
             continue
         taken[pack.id] = path
         packs.append(pack)

@@ -23,8 +23,14 @@ if TYPE_CHECKING:
     from mock_interview.core.sessions import Session
     from mock_interview.core.settings import Settings
 
-def plan_questions(packs: Sequence[Pack], count: int, order: str = "pack", past_scores: dict[str, int] | None = None,
-                   rng: random.Random | None = None) -> list[Question]:
+
+def plan_questions(
+    packs: Sequence[Pack],
+    count: int,
+    order: str = "pack",
+    past_scores: dict[str, int] | None = None,
+    rng: random.Random | None = None,
+) -> list[Question]:
     """The questions of a round, drawn from every pack.
 
     The packs take turns (the first question of each pack, then the second of each, ...), so two
@@ -83,8 +89,10 @@ def plan_notes(packs: Sequence[Pack], count: int, questions: Sequence[Question])
     left_out = [p.title for p in packs if p.id not in used]
     if left_out:
         questions_word = "question" if len(questions) == 1 else "questions"
-        notes.append(f"{len(questions)} {questions_word} cannot come from {len(packs)} packs: none from "
-                     f"{', '.join(left_out)}. Ask for at least {len(packs)} questions to hear from every pack.")
+        notes.append(
+            f"{len(questions)} {questions_word} cannot come from {len(packs)} packs: none from "
+            f"{', '.join(left_out)}. Ask for at least {len(packs)} questions to hear from every pack."
+        )
     return notes
 
 
@@ -111,8 +119,9 @@ class PreparedRound:
     notes: list[str]
 
 
-def prepare_round(context: AppContext, settings: Settings, request: RoundRequest,
-                  clock: Callable[[], float] = time.monotonic) -> PreparedRound:
+def prepare_round(
+    context: AppContext, settings: Settings, request: RoundRequest, clock: Callable[[], float] = time.monotonic
+) -> PreparedRound:
     """Plan the questions, create the session (saved at once) and build its :class:`Round`.
 
     Raises:
@@ -146,15 +155,25 @@ def prepare_round(context: AppContext, settings: Settings, request: RoundRequest
     profile_name = settings.active_profile if request.profile is None else request.profile
     profile, profile_name = _load_profile(context, profile_name, notes)
     session = context.sessions.create(
-        mode=request.mode, packs=[p.id for p in chosen], plan=[q.ref for q in questions], profile=profile_name,
-        settings={"order": order, "feedback": settings.feedback, "follow_ups": settings.follow_ups,
-                  "answer_seconds": settings.answer_seconds, "prep_seconds": settings.prep_seconds,
-                  "model": settings.model})
+        mode=request.mode,
+        packs=[p.id for p in chosen],
+        plan=[q.ref for q in questions],
+        profile=profile_name,
+        settings={
+            "order": order,
+            "feedback": settings.feedback,
+            "follow_ups": settings.follow_ups,
+            "answer_seconds": settings.answer_seconds,
+            "prep_seconds": settings.prep_seconds,
+            "model": settings.model,
+        },
+    )
     return PreparedRound(_round(session, context, settings, questions, profile, clock), notes)
 
 
-def prepare_resumed_round(context: AppContext, settings: Settings, session: Session,
-                          clock: Callable[[], float] = time.monotonic) -> PreparedRound:
+def prepare_resumed_round(
+    context: AppContext, settings: Settings, session: Session, clock: Callable[[], float] = time.monotonic
+) -> PreparedRound:
     """Build the :class:`Round` that carries on an unfinished session where it stopped.
 
     Raises:
@@ -189,9 +208,23 @@ def _load_profile(context: AppContext, name: str, notes: list[str]) -> tuple[Pro
         return None, ""
 
 
-def _round(session: Session, context: AppContext, settings: Settings, questions: list[Question],
-           profile: Profile | None, clock: Callable[[], float]) -> Round:
-    return Round(session=session, store=context.sessions, questions=questions, profile=profile,
-                 follow_ups=settings.follow_ups, answer_seconds_override=settings.answer_seconds,
-                 prep_seconds_override=settings.prep_seconds, clock=Clock(clock), calm=settings.feedback == "calm",
-                 done_before=len(session.plan) - len(questions))
+def _round(
+    session: Session,
+    context: AppContext,
+    settings: Settings,
+    questions: list[Question],
+    profile: Profile | None,
+    clock: Callable[[], float],
+) -> Round:
+    return Round(
+        session=session,
+        store=context.sessions,
+        questions=questions,
+        profile=profile,
+        follow_ups=settings.follow_ups,
+        answer_seconds_override=settings.answer_seconds,
+        prep_seconds_override=settings.prep_seconds,
+        clock=Clock(clock),
+        calm=settings.feedback == "calm",
+        done_before=len(session.plan) - len(questions),
+    )

@@ -74,8 +74,9 @@ def parse_profile(raw: bytes | str, name: str, source: Path | None = None) -> Pr
     data, text = parse_toml_text(raw, source)
     locator = KeyLocator(text)
     problems: list[Problem] = []
-    values = check_table(data, PROFILE_FIELDS, file=source, where="",
-                         locate=lambda key: locator.line_of(None, key), problems=problems)
+    values = check_table(
+        data, PROFILE_FIELDS, file=source, where="", locate=lambda key: locator.line_of(None, key), problems=problems
+    )
     if problems:
         raise InvalidFileError(problems)
     return Profile(name=name, **values)
@@ -121,8 +122,9 @@ class ProfileStore:
             if is_slug(path.stem):
                 names.append(path.stem)
             else:
-                problems.append(Problem(path, "", f"{quote(path.stem)} is not a usable profile name; rename the file "
-                                                  f"({SLUG_HINT})"))
+                problems.append(
+                    Problem(path, "", f"{quote(path.stem)} is not a usable profile name; rename the file ({SLUG_HINT})")
+                )
         return names, problems
 
     def load(self, name: str) -> Profile:
@@ -134,13 +136,29 @@ class ProfileStore:
         """
         if not is_slug(name):
             known = ", ".join(self.names()) or "none yet"
-            raise InvalidFileError([Problem(None, "", f"no profile {quote(name)}; known profiles: {known}; "
-                                                      "create one with 'mock-interview profiles new NAME'")])
+            raise InvalidFileError(
+                [
+                    Problem(
+                        None,
+                        "",
+                        f"no profile {quote(name)}; known profiles: {known}; "
+                        "create one with 'mock-interview profiles new NAME'",
+                    )
+                ]
+            )
         path = self.path_for(name)
         if not path.exists() and not path.is_symlink():
             known = ", ".join(self.names()) or "none yet"
-            raise InvalidFileError([Problem(path, "", f"no profile '{name}'; known profiles: {known}; "
-                                                      "create one with 'mock-interview profiles new NAME'")])
+            raise InvalidFileError(
+                [
+                    Problem(
+                        path,
+                        "",
+                        f"no profile '{name}'; known profiles: {known}; "
+                        "create one with 'mock-interview profiles new NAME'",
+                    )
+                ]
+            )
         return parse_profile(read_user_file(path), name, path)
 
     def load_name_or_path(self, name_or_path: str) -> Profile:

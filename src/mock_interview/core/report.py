@@ -44,8 +44,10 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
     lines += [f"- Packs: {packs}", f"- Mode: {session.mode}", f"- Status: {status}"]
     if session.profile:
         lines.append(f"- Target profile: {md(session.profile)}")
-    lines.append(f"- Answered: {session.questions_answered} of {len(session.plan)} questions"
-                 + (f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else ""))
+    lines.append(
+        f"- Answered: {session.questions_answered} of {len(session.plan)} questions"
+        + (f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else "")
+    )
     if session.score is not None:
         groups = ", ".join(f"{md(g)} {s}" for g, s in session.group_scores().items())
         lines.append(f"- Score: {session.score}/100" + (f" ({groups})" if groups else ""))

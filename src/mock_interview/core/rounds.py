@@ -134,8 +134,14 @@ def question_info(answer: AnswerRecord, question: Question | None) -> QuestionIn
     return replace(QuestionInfo.of(question), answer_seconds=answer.answer_seconds or question.answer_seconds)
 
 
-def check_saved_answer(context: AppContext, session: Session, answer: AnswerRecord, *, text: str | None = None,
-                       delivery: Delivery | None = None) -> Feedback:
+def check_saved_answer(
+    context: AppContext,
+    session: Session,
+    answer: AnswerRecord,
+    *,
+    text: str | None = None,
+    delivery: Delivery | None = None,
+) -> Feedback:
     """The checklist of a saved answer (or of ``text`` in its place), as its round would have made it.
 
     The session's profile is used when it still loads; deleted or broken since, the answer is
@@ -213,8 +219,9 @@ class Round:
     @property
     def time_is_up(self) -> bool:
         """The clock has run out in a phase where it runs."""
-        return (self.phase in (Phase.THINKING, Phase.ANSWERING) and not self.waiting_for_audio
-                and self.clock.remaining <= 0)
+        return (
+            self.phase in (Phase.THINKING, Phase.ANSWERING) and not self.waiting_for_audio and self.clock.remaining <= 0
+        )
 
     # -- putting questions -----------------------------------------------------------------------
 
@@ -236,8 +243,16 @@ class Round:
     def _interrupted_draft(self) -> AnswerRecord | None:
         assert self.turn is not None
         turn = self.turn
-        return next((a for a in self.session.answers if a.status == "in_progress"
-                     and a.question_ref == turn.question.ref and a.follow_up_to == turn.follow_up_to), None)
+        return next(
+            (
+                a
+                for a in self.session.answers
+                if a.status == "in_progress"
+                and a.question_ref == turn.question.ref
+                and a.follow_up_to == turn.follow_up_to
+            ),
+            None,
+        )
 
     def _start_prep(self) -> None:
         self.draft = None
@@ -274,9 +289,15 @@ class Round:
             self.store.save(self.session)
             return
         turn = self.turn
-        self.draft = AnswerRecord(question_ref=turn.question.ref, question_text=turn.text, kind=turn.info().kind,
-                                  started=now(), answer_seconds=self.answer_seconds,
-                                  source="spoken" if self.spoken else "typed", follow_up_to=turn.follow_up_to)
+        self.draft = AnswerRecord(
+            question_ref=turn.question.ref,
+            question_text=turn.text,
+            kind=turn.info().kind,
+            started=now(),
+            answer_seconds=self.answer_seconds,
+            source="spoken" if self.spoken else "typed",
+            follow_up_to=turn.follow_up_to,
+        )
         self.session.answers.append(self.draft)
         self.store.save(self.session)
 
@@ -354,8 +375,16 @@ class Round:
         self.fall_back_to_typing()
         return True
 
-    def submit(self, text: str, *, timed_out: bool | None = None, words: Sequence[Word] = (), audio: str = "",
-               transcript_model: str = "", duration: float | None = None) -> Submitted:
+    def submit(
+        self,
+        text: str,
+        *,
+        timed_out: bool | None = None,
+        words: Sequence[Word] = (),
+        audio: str = "",
+        transcript_model: str = "",
+        duration: float | None = None,
+    ) -> Submitted:
         """Record the answer with its feedback and save; returns the feedback and the follow-up to ask, if any.
 
         Args:
@@ -396,19 +425,28 @@ class Round:
         assert self.turn is not None
         ref = self.turn.question.ref
         answers = self.session.answers
-        main_index = next((i for i in range(len(answers) - 1, -1, -1)
-                           if answers[i].question_ref == ref and not answers[i].is_follow_up), None)
+        main_index = next(
+            (
+                i
+                for i in range(len(answers) - 1, -1, -1)
+                if answers[i].question_ref == ref and not answers[i].is_follow_up
+            ),
+            None,
+        )
         if main_index is None:
             return
         main = answers[main_index]
-        follow_ups = [a for a in answers[main_index + 1:] if a.follow_up_to == ref and a.counts]
+        follow_ups = [a for a in answers[main_index + 1 :] if a.follow_up_to == ref and a.counts]
         if not main.text.strip() or main.status not in ("answered", "timed_out") or not follow_ups:
             return
         parts = [main, *follow_ups]
         info = QuestionInfo.of(self.turn.question)
         extra_words = 150 * len(follow_ups)  # what a follow-up's answer may add
-        info = replace(info, answer_seconds=sum(a.answer_seconds for a in parts),
-                       max_words=info.max_words + extra_words if info.max_words else None)
+        info = replace(
+            info,
+            answer_seconds=sum(a.answer_seconds for a in parts),
+            max_words=info.max_words + extra_words if info.max_words else None,
+        )
         delivery = None
         if all(a.words for a in parts):
             words: list[Word] = []

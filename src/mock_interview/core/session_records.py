@@ -26,7 +26,6 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-
 @dataclass
 class AnswerRecord:
     """One answer given in a session (a follow-up is an answer of its own)."""
@@ -121,7 +120,6 @@ class AnswerRecord:
         return cls(**values)
 
 
-
 @dataclass
 class Session:
     """A practice round. Mutable while the round runs; saved after every change."""
@@ -182,8 +180,11 @@ class Session:
 
     def question_scores(self) -> dict[str, int]:
         """The score of each question answered in this session (its latest attempt, with its follow-ups)."""
-        return {ref: score for ref, answer in self.question_results().items()
-                if (score := answer.question_score) is not None}
+        return {
+            ref: score
+            for ref, answer in self.question_results().items()
+            if (score := answer.question_score) is not None
+        }
 
     def remaining_plan(self) -> list[str]:
         """The planned questions not yet answered or skipped (for resuming)."""
@@ -251,7 +252,6 @@ class Session:
         return cls(id=session_id, answers=answers, **header)
 
 
-
 @dataclass(frozen=True)
 class SessionSummary:
     """What a listing shows of a session, read from the head of its file."""
@@ -293,4 +293,3 @@ def latest_question_scores(summaries: list[SessionSummary]) -> dict[str, int]:
     for summary in sorted(summaries, key=lambda s: s.started):
         scores.update(summary.question_scores)
     return scores
-

@@ -178,7 +178,8 @@ def read_header(reader: FieldReader, head: Any) -> dict[str, Any]:
         "settings": dict(reader.table(table.get("settings", {}), "session.settings") or {}),
         "answer_count": reader.integer(table, "answer_count", "session", 0, 0, MAX_COUNT),
         # questions answered without follow-ups; files written before it was kept have only answer_count
-        "questions_answered": None if "questions_answered" not in table
+        "questions_answered": None
+        if "questions_answered" not in table
         else reader.integer(table, "questions_answered", "session", 0, 0, MAX_COUNT),
         "follow_ups_answered": reader.integer(table, "follow_ups_answered", "session", 0, 0, MAX_COUNT),
         "score": None if raw_score is None else reader.score(raw_score, "session.score"),

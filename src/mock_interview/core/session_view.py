@@ -90,6 +90,14 @@ def answer_places(answers: Sequence[AnswerRecord]) -> list[AnswerPlace]:
         else:
             set_aside = answer.status == RETRIED or (answer.counts and counted.get(ref) != index)
             note_index = index if set_aside and answer.reflection.strip() else note_of_question
-        places.append(AnswerPlace(number=numbers[ref], attempt=attempt_of[index], attempts=attempts.get(ref, 1),
-                                  follow_up=answer.is_follow_up, set_aside=set_aside, note_index=note_index))
+        places.append(
+            AnswerPlace(
+                number=numbers[ref],
+                attempt=attempt_of[index],
+                attempts=attempts.get(ref, 1),
+                follow_up=answer.is_follow_up,
+                set_aside=set_aside,
+                note_index=note_index,
+            )
+        )
     return places

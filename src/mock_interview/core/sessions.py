@@ -45,8 +45,19 @@ from mock_interview.core.session_records import (
 from mock_interview.core.session_schema import FORMAT_VERSION, FieldReader, read_header
 from mock_interview.core.tomlschema import InvalidFileError, Problem, is_slug, one_line, parse_toml_text, quote
 
-__all__ = ["FORMAT_VERSION", "RETRIED", "AnswerRecord", "Session", "SessionFileError", "SessionFileProblem",
-           "SessionStore", "SessionSummary", "latest_question_scores", "new_session_id", "now"]
+__all__ = [
+    "FORMAT_VERSION",
+    "RETRIED",
+    "AnswerRecord",
+    "Session",
+    "SessionFileError",
+    "SessionFileProblem",
+    "SessionStore",
+    "SessionSummary",
+    "latest_question_scores",
+    "new_session_id",
+    "now",
+]
 
 _ANSWERS_HEADER = "\n[[answers]]"
 MAX_SESSION_BYTES = 32 * 1024 * 1024  # an hour of spoken answers with word timings is under 1 MB
@@ -64,7 +75,6 @@ class SessionFileError(LookupError):
         super().__init__(f"{first}{more}; the file is kept as it is")
 
 
-
 @dataclass(frozen=True)
 class SessionFileProblem:
     """A file in the sessions folder that is not a readable session."""
@@ -76,11 +86,9 @@ class SessionFileProblem:
         return f"{self.path}: {self.message}"
 
 
-
 def new_session_id(started: datetime) -> str:
     """A sortable id: the start time and a random suffix (a clash is retried by :meth:`SessionStore.create`)."""
     return f"{started:%Y%m%d-%H%M%S}-{os.urandom(2).hex()}"
-
 
 
 def _id_hint() -> str:
@@ -108,8 +116,16 @@ class SessionStore:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def create(self, *, mode: str, packs: list[str], plan: list[str], profile: str = "",
-               settings: dict[str, Any] | None = None, started: datetime | None = None) -> Session:
+    def create(
+        self,
+        *,
+        mode: str,
+        packs: list[str],
+        plan: list[str],
+        profile: str = "",
+        settings: dict[str, Any] | None = None,
+        started: datetime | None = None,
+    ) -> Session:
         """Start a new session and save it at once, in a file of its own.
 
         The file is created exclusively: if the id is taken (two sessions started in the same
@@ -118,8 +134,15 @@ class SessionStore:
         when = started or now()
         ensure_private_dir(self.folder)
         for _ in range(CREATE_ATTEMPTS):
-            session = Session(id=new_session_id(when), started=when, mode=mode, packs=list(packs),
-                              profile=profile, plan=list(plan), settings=dict(settings or {}))
+            session = Session(
+                id=new_session_id(when),
+                started=when,
+                mode=mode,
+                packs=list(packs),
+                profile=profile,
+                plan=list(plan),
+                settings=dict(settings or {}),
+            )
             if self._create_file(session):
                 return session
         raise FileExistsError(f"{self.folder}: could not find a free session id after {CREATE_ATTEMPTS} tries")
@@ -182,8 +205,10 @@ class SessionStore:
         original = session.id
         session.id = _fork_id(original)
         session._disk = None
-        session.save_notice = (f"Session {original} was changed elsewhere ({reason}); nothing was overwritten: "
-                               f"this version is saved as {session.id}.")
+        session.save_notice = (
+            f"Session {original} was changed elsewhere ({reason}); nothing was overwritten: "
+            f"this version is saved as {session.id}."
+        )
 
     def _merge_from(self, session: Session, current: bytes, path: Path) -> str:
         """Merge the file's newer version into ``session``; returns why not, or ``""`` when merged."""
@@ -240,8 +265,11 @@ class SessionStore:
             return exact
         matches = []
         if self.folder.is_dir():
-            matches = sorted(p for p in self.folder.iterdir()
-                             if p.suffix == ".toml" and p.name.startswith(session_id) and is_slug(p.stem))
+            matches = sorted(
+                p
+                for p in self.folder.iterdir()
+                if p.suffix == ".toml" and p.name.startswith(session_id) and is_slug(p.stem)
+            )
         if len(matches) == 1:
             return matches[0]
         if not matches:

@@ -24,8 +24,9 @@ from mock_interview.core.tomlschema import (
 FEEDBACK_MODES = ("live", "calm")
 
 SETTINGS_FIELDS = (
-    FieldSpec("active_profile", "str", default="", allow_empty=True,
-              check=lambda v: slug_check(v) if v.strip() else None),
+    FieldSpec(
+        "active_profile", "str", default="", allow_empty=True, check=lambda v: slug_check(v) if v.strip() else None
+    ),
     FieldSpec("answer_seconds", "int", default=0, minimum=0, maximum=1800),
     FieldSpec("prep_seconds", "int", default=-1, minimum=-1, maximum=1800),
     FieldSpec("feedback", "str", default="live", choices=FEEDBACK_MODES),
@@ -71,8 +72,9 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         return Settings(), list(exc.problems)
     locator = KeyLocator(text)
     problems: list[Problem] = []
-    values = check_table(data, SETTINGS_FIELDS, file=path, where="", locate=lambda key: locator.line_of(None, key),
-                         problems=problems)
+    values = check_table(
+        data, SETTINGS_FIELDS, file=path, where="", locate=lambda key: locator.line_of(None, key), problems=problems
+    )
     return Settings(**values), problems
 
 

@@ -71,8 +71,7 @@ class FieldSpec:
     check: Callable[[Any], str | None] | None = field(default=None, compare=False)
 
 
-_TYPE_NAMES = {"str": "a string", "int": "a whole number", "bool": "true or false",
-               "list[str]": "a list of strings"}
+_TYPE_NAMES = {"str": "a string", "int": "a whole number", "bool": "true or false", "list[str]": "a list of strings"}
 
 
 def read_user_file(path: Path, max_bytes: int = MAX_USER_FILE_BYTES, *, follow_symlinks: bool = True) -> bytes:
@@ -89,13 +88,19 @@ def read_user_file(path: Path, max_bytes: int = MAX_USER_FILE_BYTES, *, follow_s
     except NotRegularFileError as exc:
         raise InvalidFileError([Problem(path, "", f"is {exc.kind}, not a regular file; give a .toml file")]) from None
     except FileTooLargeError:
-        raise InvalidFileError([Problem(path, "", f"is larger than {format_size(max_bytes)}, the limit for this file; "
-                                                  "is it the right file?")]) from None
+        raise InvalidFileError(
+            [
+                Problem(
+                    path, "", f"is larger than {format_size(max_bytes)}, the limit for this file; is it the right file?"
+                )
+            ]
+        ) from None
     except FileNotFoundError:
         raise InvalidFileError([Problem(path, "", "does not exist; check the path")]) from None
     except OSError as exc:
         raise InvalidFileError(
-            [Problem(path, "", f"cannot be read ({exc.strerror}); check the path and its permissions")]) from None
+            [Problem(path, "", f"cannot be read ({exc.strerror}); check the path and its permissions")]
+        ) from None
 
 
 def parse_toml_text(raw: bytes | str, path: Path | None = None) -> tuple[dict[str, Any], str]:
@@ -107,13 +112,15 @@ def parse_toml_text(raw: bytes | str, path: Path | None = None) -> tuple[dict[st
     if isinstance(raw, bytes):
         if b"\x00" in raw[:4096]:
             raise InvalidFileError(
-                [Problem(path, "", "is not a text file (it contains NUL bytes); a pack or profile must be UTF-8 TOML")])
+                [Problem(path, "", "is not a text file (it contains NUL bytes); a pack or profile must be UTF-8 TOML")]
+            )
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise InvalidFileError(
-                [Problem(path, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8", line)]) from None
+                [Problem(path, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8", line)]
+            ) from None
     else:
         text = raw
     if text.startswith("\ufeff"):
@@ -127,7 +134,8 @@ def parse_toml_text(raw: bytes | str, path: Path | None = None) -> tuple[dict[st
         where = int(match.group(1)) if match else None
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) if match else message
         raise InvalidFileError(
-            [Problem(path, "", f"is not valid TOML: {message}; fix the syntax on that line", where)]) from None
+            [Problem(path, "", f"is not valid TOML: {message}; fix the syntax on that line", where)]
+        ) from None
     except RecursionError:  # nesting deep enough to exhaust the parser's stack
         raise InvalidFileError([too_deep]) from None
     if nesting_depth(data) > MAX_DEPTH:
@@ -235,8 +243,9 @@ def check_table(
         key_path = prefix + spec.name
         if spec.name not in table:
             if spec.required:
-                problems.append(Problem(file, key_path, f"is missing; add {spec.name} = <{_TYPE_NAMES[spec.kind]}>",
-                                        locate(None)))
+                problems.append(
+                    Problem(file, key_path, f"is missing; add {spec.name} = <{_TYPE_NAMES[spec.kind]}>", locate(None))
+                )
             else:
                 values[spec.name] = spec.default
             continue

@@ -13,8 +13,20 @@ from pathlib import Path
 
 BUNDLED = "bundled"
 BUNDLED_ALIASES = {"", "bundled", "default", "tiny.en"}
-KNOWN_NAMES = ("tiny.en", "tiny", "base.en", "base", "small.en", "small", "medium.en", "medium",
-               "large-v3", "distil-large-v3", "large-v3-turbo", "turbo")
+KNOWN_NAMES = (
+    "tiny.en",
+    "tiny",
+    "base.en",
+    "base",
+    "small.en",
+    "small",
+    "medium.en",
+    "medium",
+    "large-v3",
+    "distil-large-v3",
+    "large-v3-turbo",
+    "turbo",
+)
 
 
 class ModelUnavailable(Exception):
@@ -156,8 +168,12 @@ def _hub_caches_inside(folder: Path) -> Iterator[None]:
     later; a client already imported read its paths at import, so those are set on it for the
     duration too, and both are put back afterwards.
     """
-    paths = {"HF_HOME": folder, "HF_HUB_CACHE": folder / "hub", "HF_XET_CACHE": folder / "xet",
-             "HF_ASSETS_CACHE": folder / "assets"}
+    paths = {
+        "HF_HOME": folder,
+        "HF_HUB_CACHE": folder / "hub",
+        "HF_XET_CACHE": folder / "xet",
+        "HF_ASSETS_CACHE": folder / "assets",
+    }
     saved_env = {name: os.environ.get(name) for name in paths}
     os.environ.update({name: str(path) for name, path in paths.items()})
     constants = sys.modules.get("huggingface_hub.constants")
@@ -215,8 +231,9 @@ def _run_interruptibly(job: Callable[[], None], poll_seconds: float = 0.1) -> No
         raise errors[0]
 
 
-def download(name: str, models_dir: Path, *, force: bool = False,
-             fetch: Callable[[str, Path], None] | None = None) -> Path:
+def download(
+    name: str, models_dir: Path, *, force: bool = False, fetch: Callable[[str, Path], None] | None = None
+) -> Path:
     """Download a model by name into ``models_dir/name`` (the only networked code path).
 
     The name must be a plain model name (``base.en``): it becomes a folder, so it can never climb

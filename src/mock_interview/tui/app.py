@@ -33,10 +33,16 @@ class MockInterviewApp(App[None]):
         Binding("f1", "help", "Help", id="help", tooltip="These keys: the screen's first"),
     ]
 
-    def __init__(self, context: AppContext, *, start_round: Mapping[str, Any] | None = None,
-                 clock: Callable[[], float] = time.monotonic, recorder_factory: Callable[..., Any] | None = None,
-                 transcriber_factory: Callable[[], Any] | None = None,
-                 speech_probe: Callable[[], tuple[bool, str]] | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        start_round: Mapping[str, Any] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        recorder_factory: Callable[..., Any] | None = None,
+        transcriber_factory: Callable[[], Any] | None = None,
+        speech_probe: Callable[[], tuple[bool, str]] | None = None,
+    ) -> None:
         """Build the app over a data directory.
 
         Args:
@@ -152,8 +158,15 @@ class MockInterviewApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Show a notification; its text is never parsed as markup, whatever ``markup`` says.
 
         Messages quote packs, profiles, sessions and device names (a file name with ``[/]`` would

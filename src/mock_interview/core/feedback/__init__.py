@@ -15,7 +15,29 @@ from mock_interview.core.feedback.question import QuestionInfo, follow_up_focus
 from mock_interview.core.feedback.registry import CheckId, CheckSpec, registry
 from mock_interview.core.kinds import QuestionKind, classify_question
 
-__all__ = ["GROUPS", "STATUSES", "Check", "CheckId", "CheckSpec", "Delivery", "Evidence", "Feedback", "FeedbackModel",
-           "Gain", "Group", "JobTerm", "QuestionInfo", "QuestionKind", "Status", "align_words", "analyse",
-           "classify_question", "example_leaves_out", "follow_up_focus", "job_terms", "long_pauses", "registry",
-           "words_per_minute"]
+__all__ = [
+    "GROUPS",
+    "STATUSES",
+    "Check",
+    "CheckId",
+    "CheckSpec",
+    "Delivery",
+    "Evidence",
+    "Feedback",
+    "FeedbackModel",
+    "Gain",
+    "Group",
+    "JobTerm",
+    "QuestionInfo",
+    "QuestionKind",
+    "Status",
+    "align_words",
+    "analyse",
+    "classify_question",
+    "example_leaves_out",
+    "follow_up_focus",
+    "job_terms",
+    "long_pauses",
+    "registry",
+    "words_per_minute",
+]

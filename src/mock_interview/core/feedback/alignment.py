@@ -17,11 +17,14 @@ from mock_interview.core.feedback.text import Span, stem, words
 
 _COMPANY_SUFFIXES = frozenset({"inc", "ltd", "llc", "the", "co", "corp", "group", "plc", "gmbh", "company"})
 # Where a job description's phrases end: punctuation, bullets, line breaks, and joining words.
-_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}/\\|•·*\n\r\t\"“”]+|\s[-–—]\s|"
-                           r"(?<![\w])(?:and|or|but|with|for|to|of|in|on|at|by|from|as|into|across|within|via|per|our|your|the|a|an|we|you|will|who|that|this|is|are|be|"
-                           r"have|has|including|such|plus|etc|against|about|through|over|under|between|among|like|"
-                           r"using|than|when|where|while|if|so|all|any|each|every|other|both|also|can|should|"
-                           r"must|may|help|helps)(?![\w])", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(
+    r"[.,;:!?()\[\]{}/\\|•·*\n\r\t\"“”]+|\s[-–—]\s|"
+    r"(?<![\w])(?:and|or|but|with|for|to|of|in|on|at|by|from|as|into|across|within|via|per|our|your|the|a|an|we|you|will|who|that|this|is|are|be|"
+    r"have|has|including|such|plus|etc|against|about|through|over|under|between|among|like|"
+    r"using|than|when|where|while|if|so|all|any|each|every|other|both|also|can|should|"
+    r"must|may|help|helps)(?![\w])",
+    re.IGNORECASE,
+)
 _SPEAKER_SUBJECT = re.compile(r"(?<![\w])(?:I|I'm|I've|I'd|I'll|me|my own|myself)(?![\w])")
 _OTHERS_NOUN = re.compile(r"(?:my|our|the|a|an|his|her|their|your|new|former|previous)\s+$", re.IGNORECASE)
 JOB_TERMS = 12
@@ -37,15 +40,16 @@ def company_mentions(ctx: Context) -> list[Span]:
         name = profile.company.strip()
         tokens = [t for t in re.findall(r"[\w&]+", name) if t.lower() not in _COMPANY_SUFFIXES]
         variants = {re.escape(name)} | ({re.escape(tokens[0])} if tokens and len(tokens[0]) >= 3 else set())
-        pattern = re.compile(rf"(?<![\w])(?:{'|'.join(sorted(variants, key=len, reverse=True))})(?:'s|’s)?(?![\w])",
-                             re.IGNORECASE)
+        pattern = re.compile(
+            rf"(?<![\w])(?:{'|'.join(sorted(variants, key=len, reverse=True))})(?:'s|’s)?(?![\w])", re.IGNORECASE
+        )
         return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(ctx.text)]
 
     return ctx.answer.memo("company", compute)
 
 
 def generic_company_mentions(ctx: Context) -> list[Span]:
-    """"This company", "your team", "the role": speaking of the employer without its name."""
+    """ "This company", "your team", "the role": speaking of the employer without its name."""
     return [s for s in ctx.answer.find("alignment", "generic_company") if s.text.lower() not in ("here", "you")]
 
 
@@ -106,19 +110,22 @@ def job_terms(description: str, limit: int = JOB_TERMS) -> tuple[JobTerm, ...]:
                 run = run[1:]
             for size in (3, 2, 1):
                 for start in range(len(run) - size + 1):
-                    piece = run[start:start + size]
+                    piece = run[start : start + size]
                     if size == 1 and len(piece[0]) <= 2:
                         continue
                     key = tuple(stem(t) for t in piece)
                     counts[key] += 1
-                    surface.setdefault(key, " ".join(piece) if any(t.isupper() for t in "".join(piece)) else
-                                       " ".join(piece).lower())
+                    surface.setdefault(
+                        key, " ".join(piece) if any(t.isupper() for t in "".join(piece)) else " ".join(piece).lower()
+                    )
                     first_seen.setdefault(key, len(first_seen))
                     if start + size == len(run):
                         heads.add(key)
     common = _common_stems(lexicon)
-    ranked = sorted((k for k in counts if not all(s in common for s in k)),
-                    key=lambda k: (-(counts[k] + 0.6 * (len(k) - 1) * (counts[k] >= 1)), -len(k), first_seen[k]))
+    ranked = sorted(
+        (k for k in counts if not all(s in common for s in k)),
+        key=lambda k: (-(counts[k] + 0.6 * (len(k) - 1) * (counts[k] >= 1)), -len(k), first_seen[k]),
+    )
     chosen: list[tuple[str, ...]] = []
     covered: set[str] = set()
     for key in ranked:
@@ -160,8 +167,13 @@ def check_alignment(ctx: Context) -> None:
     profile = ctx.profile
     if not profile:
         tip = "Add a target profile (company, mission, values, job description) to check this."
-        for check_id in (CheckId.ALIGNMENT_COMPANY, CheckId.ALIGNMENT_MISSION_VALUES, CheckId.ALIGNMENT_JOB_TERMS,
-                         CheckId.ALIGNMENT_INDUSTRY, CheckId.ALIGNMENT_STAGE):
+        for check_id in (
+            CheckId.ALIGNMENT_COMPANY,
+            CheckId.ALIGNMENT_MISSION_VALUES,
+            CheckId.ALIGNMENT_JOB_TERMS,
+            CheckId.ALIGNMENT_INDUSTRY,
+            CheckId.ALIGNMENT_STAGE,
+        ):
             ctx.na(check_id, tip)
         ctx.na(CheckId.ALIGNMENT_GENERIC, tip)  # without a profile alignment leaves the score alone
         return
@@ -169,8 +181,13 @@ def check_alignment(ctx: Context) -> None:
     generic = generic_company_mentions(ctx)
     if profile.company.strip():
         status = Status.PASS if company else Status.PARTIAL if generic else Status.MISSING
-        ctx.add(CheckId.ALIGNMENT_COMPANY, status, company or generic, label=f"{profile.company} named",
-                extra_tip="" if company else f"Say “{profile.company}” where you say “the company”.")
+        ctx.add(
+            CheckId.ALIGNMENT_COMPANY,
+            status,
+            company or generic,
+            label=f"{profile.company} named",
+            extra_tip="" if company else f"Say “{profile.company}” where you say “the company”.",
+        )
     else:
         ctx.na(CheckId.ALIGNMENT_COMPANY, "Add the company's name to your profile to check this.")
     _check_mission_values(ctx, profile)
@@ -197,9 +214,13 @@ def _check_mission_values(ctx: Context, profile: TargetProfile) -> None:
     needed = 2 if (len(profile.values) + (1 if profile.mission.strip() else 0)) >= 2 else 1
     status = Status.PASS if points >= needed else Status.PARTIAL if points > 0 else Status.MISSING
     missed = [v for v in profile.values if v not in matched]
-    ctx.add(CheckId.ALIGNMENT_MISSION_VALUES, status, dedupe(evidence),
-            detail=("values used: " + ", ".join(matched)) if matched else "no value named",
-            extra_tip=f"Not yet reflected: {', '.join(missed[:4])}." if missed else "")
+    ctx.add(
+        CheckId.ALIGNMENT_MISSION_VALUES,
+        status,
+        dedupe(evidence),
+        detail=("values used: " + ", ".join(matched)) if matched else "no value named",
+        extra_tip=f"Not yet reflected: {', '.join(missed[:4])}." if missed else "",
+    )
 
 
 def _check_job_terms(ctx: Context, profile: TargetProfile) -> None:
@@ -216,9 +237,13 @@ def _check_job_terms(ctx: Context, profile: TargetProfile) -> None:
         evidence += ctx.answer.with_text(spans)
     share = len(used) / len(terms) if terms else 0
     status = Status.PASS if share >= 0.3 or len(used) >= 4 else Status.PARTIAL if used else Status.MISSING
-    ctx.add(CheckId.ALIGNMENT_JOB_TERMS, status, dedupe(evidence),
-            detail=f"used {len(used)} of {len(terms)}: {', '.join(used)}" if used else f"none of {len(terms)} used",
-            extra_tip=f"Missed: {', '.join(missed[:6])}." if missed else "")
+    ctx.add(
+        CheckId.ALIGNMENT_JOB_TERMS,
+        status,
+        dedupe(evidence),
+        detail=f"used {len(used)} of {len(terms)}: {', '.join(used)}" if used else f"none of {len(terms)} used",
+        extra_tip=f"Missed: {', '.join(missed[:6])}." if missed else "",
+    )
 
 
 def _check_industry(ctx: Context, profile: TargetProfile) -> None:
@@ -227,17 +252,26 @@ def _check_industry(ctx: Context, profile: TargetProfile) -> None:
         ctx.na(CheckId.ALIGNMENT_INDUSTRY, "Set the profile's industry to check its language.")
         return
     hits = dedupe(ctx.answer.find("industry", industry))
-    ctx.add(CheckId.ALIGNMENT_INDUSTRY, by_count(len({h.text.lower() for h in hits}), 2), hits,
-            label=f"{industry.capitalize()} language")
+    ctx.add(
+        CheckId.ALIGNMENT_INDUSTRY,
+        by_count(len({h.text.lower() for h in hits}), 2),
+        hits,
+        label=f"{industry.capitalize()} language",
+    )
 
 
 def _check_stage(ctx: Context, profile: TargetProfile) -> None:
     stage = profile.career_stage if profile.career_stage in ctx.lex.data["stage"] else "mid"
     hits = [h for h in dedupe(ctx.answer.find("stage", stage)) if _about_the_speaker(ctx, h)]
-    focus = {"entry": "learning and growth", "mid": "leadership and contribution",
-             "senior": "strategy and influence"}[stage]
-    ctx.add(CheckId.ALIGNMENT_STAGE, by_count(len({h.text.lower() for h in hits}), 2), hits,
-            label=f"Fits {stage} level ({focus})")
+    focus = {"entry": "learning and growth", "mid": "leadership and contribution", "senior": "strategy and influence"}[
+        stage
+    ]
+    ctx.add(
+        CheckId.ALIGNMENT_STAGE,
+        by_count(len({h.text.lower() for h in hits}), 2),
+        hits,
+        label=f"Fits {stage} level ({focus})",
+    )
 
 
 def _about_the_speaker(ctx: Context, span: Span) -> bool:
@@ -246,4 +280,4 @@ def _about_the_speaker(ctx: Context, span: Span) -> bool:
     sentence = ctx.answer.sentences[ctx.answer.sentence_index(span.start)]
     if not _SPEAKER_SUBJECT.search(sentence.text):
         return False
-    return not _OTHERS_NOUN.search(ctx.text[max(sentence.start, span.start - 12):span.start])
+    return not _OTHERS_NOUN.search(ctx.text[max(sentence.start, span.start - 12) : span.start])

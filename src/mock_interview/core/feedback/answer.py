@@ -19,18 +19,22 @@ from mock_interview.core.feedback.wordstart import WordIndex, find_at_word_start
 _T = TypeVar("_T")
 _CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock)", re.IGNORECASE)
 _TIME_UNIT = re.compile(r"(?:day|week|month|quarter|year)s?$", re.IGNORECASE)
-_WINDOW_LEAD = re.compile(r"(?:\bin|\bwithin|\bnext|\bcoming|\bfirst)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?$",
-                          re.IGNORECASE)
+_WINDOW_LEAD = re.compile(
+    r"(?:\bin|\bwithin|\bnext|\bcoming|\bfirst)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?$", re.IGNORECASE
+)
 _QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _ACRONYM = re.compile(r"(?<![\w])[A-Z][A-Z0-9&+]{1,5}s?(?![\w])")
 # A product or tool named mid-sentence: a capitalised word before a tool noun ("a Gainsight admin
 # course", "our Zendesk dashboards") or a camel-cased name ("HubSpot", "QuickBooks").
-_PRODUCT = re.compile(r"(?<=[a-z,] )[A-Z][a-zA-Z0-9]+(?= (?:admin|administrator|course|certification|certificate|"
-                      r"dashboards?|platform|api|reports?|workflows?|software|suite|cloud|analytics|automation|"
-                      r"integration|instance|account|app|tool|tools|plugin|module|scripts?|database|queries)\b)|"
-                      r"(?<![\w])[A-Z][a-z]+[A-Z][a-zA-Z]+(?![\w])")
-_ACRONYM_IGNORE = frozenset({"I", "OK", "CEO", "CTO", "CFO", "COO", "VP", "US", "UK", "EU", "AM", "PM", "TV", "HR", "A",
-                             "IT"})
+_PRODUCT = re.compile(
+    r"(?<=[a-z,] )[A-Z][a-zA-Z0-9]+(?= (?:admin|administrator|course|certification|certificate|"
+    r"dashboards?|platform|api|reports?|workflows?|software|suite|cloud|analytics|automation|"
+    r"integration|instance|account|app|tool|tools|plugin|module|scripts?|database|queries)\b)|"
+    r"(?<![\w])[A-Z][a-z]+[A-Z][a-zA-Z]+(?![\w])"
+)
+_ACRONYM_IGNORE = frozenset(
+    {"I", "OK", "CEO", "CTO", "CFO", "COO", "VP", "US", "UK", "EU", "AM", "PM", "TV", "HR", "A", "IT"}
+)
 
 
 class AnswerText:
@@ -100,9 +104,10 @@ class AnswerText:
         """Every match of the lexicon list ``[section] name``, left to right."""
         key = (section, name)
         if key not in self._matches:
-            matches = find_at_word_starts(self.lex.pattern(section, name), self.lex.starts(section, name),
-                                          self.lowered, self.word_index)
-            self._matches[key] = [Span(m.start(), m.end(), self.text[m.start():m.end()]) for m in matches]
+            matches = find_at_word_starts(
+                self.lex.pattern(section, name), self.lex.starts(section, name), self.lowered, self.word_index
+            )
+            self._matches[key] = [Span(m.start(), m.end(), self.text[m.start() : m.end()]) for m in matches]
         return self._matches[key]
 
     def memo(self, name: str, compute: Callable[[], list[Span]]) -> list[Span]:
@@ -129,8 +134,9 @@ class AnswerText:
         something ("a team of six", "three releases"), but not effort idioms ("give 110 percent")."""
         effort = self.find("specificity", "effort_idioms")
         spans = list(numbers(self.text)) + self.find("specificity", "number_phrases")
-        return [s for s in dedupe(spans)
-                if not overlaps_any(s, effort) and not self._window(s) and not self._clock_time(s)]
+        return [
+            s for s in dedupe(spans) if not overlaps_any(s, effort) and not self._window(s) and not self._clock_time(s)
+        ]
 
     def _clock_time(self, span: Span) -> bool:
         """A time of day ("at 9 am", "by 5:30 pm") says when, not how much."""
@@ -140,20 +146,24 @@ class AnswerText:
     def _window(self, span: Span) -> bool:
         """A time window ahead ("in five years", "within six months") is a timeframe, not a measure."""
         return bool(_TIME_UNIT.search(span.text)) and bool(
-            _WINDOW_LEAD.search(self.folded[max(0, span.start - 24):span.start]))
+            _WINDOW_LEAD.search(self.folded[max(0, span.start - 24) : span.start])
+        )
 
     @cached_property
     def skills(self) -> list[Span]:
         """Named skills, tools, methods and certifications, including acronyms (SQL, PMP)."""
         spans = list(self.find("specificity", "skills"))
-        spans += [Span(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(self.text)
-                  if m.group().rstrip("s") not in _ACRONYM_IGNORE]
+        spans += [
+            Span(m.start(), m.end(), m.group())
+            for m in _ACRONYM.finditer(self.text)
+            if m.group().rstrip("s") not in _ACRONYM_IGNORE
+        ]
         spans += [Span(m.start(), m.end(), m.group()) for m in _PRODUCT.finditer(self.text)]
         return dedupe(spans)
 
     def with_text(self, spans: Iterable[Span]) -> list[Span]:
         """The spans with their text taken from the answer."""
-        return [Span(s.start, s.end, self.text[s.start:s.end]) for s in spans]
+        return [Span(s.start, s.end, self.text[s.start : s.end]) for s in spans]
 
 
 def fold(text: str) -> str:
@@ -174,7 +184,7 @@ def overlaps_any(span: Span, others: list[Span]) -> bool:
     """Whether ``span`` overlaps any of ``others`` (sorted by start, not overlapping each other, as
     regex matches are): a binary search, so checking every span of a long answer stays linear."""
     index = bisect.bisect_right(others, span.start, key=lambda o: o.start)
-    return any(span.start < o.end and o.start < span.end for o in others[max(0, index - 1):index + 1])
+    return any(span.start < o.end and o.start < span.end for o in others[max(0, index - 1) : index + 1])
 
 
 def dedupe(spans: Iterable[Span]) -> list[Span]:
@@ -190,5 +200,8 @@ def dedupe(spans: Iterable[Span]) -> list[Span]:
 @lru_cache(maxsize=256)
 def content_stems(phrase: str, stopwords: frozenset[str]) -> frozenset[str]:
     """The stems of a phrase's content words (three letters or more, not in ``stopwords``)."""
-    return frozenset(stem(w.text) for w in words(phrase)
-                     if w.text.lower() not in stopwords and len(w.text) > 2 and not w.text[0].isdigit())
+    return frozenset(
+        stem(w.text)
+        for w in words(phrase)
+        if w.text.lower() not in stopwords and len(w.text) > 2 and not w.text[0].isdigit()
+    )

@@ -84,16 +84,27 @@ class Context:
 
         return read_star(self.answer, self.model.star)
 
-    def add(self, check_id: CheckId, status: Status, evidence: Iterable[Span] = (), *, detail: str = "",
-            problem: bool = False, extra_tip: str = "", label: str | None = None, tip: str | None = None) -> Check:
+    def add(
+        self,
+        check_id: CheckId,
+        status: Status,
+        evidence: Iterable[Span] = (),
+        *,
+        detail: str = "",
+        problem: bool = False,
+        extra_tip: str = "",
+        label: str | None = None,
+        tip: str | None = None,
+    ) -> Check:
         """Record the status of a check, with its evidence (spans of the answer)."""
         about = spec(check_id)
         text = tip if tip is not None else about.tip
         if extra_tip:
             text = f"{text} {extra_tip}".strip()
         kept = tuple(Evidence(s.start, s.end, s.text) for s in islice(evidence, MAX_EVIDENCE))
-        check = Check(str(check_id), about.group, label or about.label, status, kept, text, about.source, detail,
-                      problem)
+        check = Check(
+            str(check_id), about.group, label or about.label, status, kept, text, about.source, detail, problem
+        )
         self.checks[check_id] = check
         return check
 

@@ -19,8 +19,14 @@ from mock_interview.core.feedback.text import Span
 
 LONG_PAUSE_SECONDS = 2.5
 TimedWord = tuple[str, float, float]
-DELIVERY_CHECKS = (CheckId.DELIVERY_PACE, CheckId.DELIVERY_FILLERS, CheckId.DELIVERY_HEDGES, CheckId.DELIVERY_PAUSES,
-                   CheckId.DELIVERY_REPETITION, CheckId.DELIVERY_TIME_USED)
+DELIVERY_CHECKS = (
+    CheckId.DELIVERY_PACE,
+    CheckId.DELIVERY_FILLERS,
+    CheckId.DELIVERY_HEDGES,
+    CheckId.DELIVERY_PAUSES,
+    CheckId.DELIVERY_REPETITION,
+    CheckId.DELIVERY_TIME_USED,
+)
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,11 @@ def words_per_minute(words: Sequence[TimedWord]) -> float:
 
 def long_pauses(words: Sequence[TimedWord]) -> list[tuple[int, float]]:
     """(index of the word after the pause, seconds of silence) for every gap over 2.5 s."""
-    return [(index, words[index][1] - words[index - 1][2]) for index in range(1, len(words))
-            if words[index][1] - words[index - 1][2] > LONG_PAUSE_SECONDS]
+    return [
+        (index, words[index][1] - words[index - 1][2])
+        for index in range(1, len(words))
+        if words[index][1] - words[index - 1][2] > LONG_PAUSE_SECONDS
+    ]
 
 
 def align_words(text: str, timed_words: Sequence[TimedWord]) -> list[tuple[int, int] | None]:
@@ -73,13 +82,16 @@ def filler_spans(answer: AnswerText) -> list[Span]:
     text = answer.text
     for span in answer.find("delivery", "fillers"):
         if span.text.lower() == "like":
-            before = text[max(0, span.start - 40): span.start].rstrip()
+            before = text[max(0, span.start - 40) : span.start].rstrip()
             previous = re.findall(r"[\w']+$", before)
             if previous and previous[0].lower() in answer.lex.like_not_after:
                 continue
-            after = text[span.end: span.end + 3]
-            if not (before.endswith(",") or after.startswith(",")) and previous and not re.match(
-                    r"\s*(um|uh|you know|i mean)", text[span.end: span.end + 12], re.IGNORECASE):
+            after = text[span.end : span.end + 3]
+            if (
+                not (before.endswith(",") or after.startswith(","))
+                and previous
+                and not re.match(r"\s*(um|uh|you know|i mean)", text[span.end : span.end + 12], re.IGNORECASE)
+            ):
                 continue  # "like" between two words with no comma is usually a verb or preposition
         found.append(span)
     return found
@@ -87,8 +99,11 @@ def filler_spans(answer: AnswerText) -> list[Span]:
 
 def repeated_words(answer: AnswerText) -> list[tuple[str, int]]:
     """Content words said often (5 times, or 4 % of the words, or more), most repeated first."""
-    counts = Counter(w.text.lower() for w in answer.words
-                     if w.text.lower() not in answer.lex.stopwords and len(w.text) > 2 and not w.text[0].isdigit())
+    counts = Counter(
+        w.text.lower()
+        for w in answer.words
+        if w.text.lower() not in answer.lex.stopwords and len(w.text) > 2 and not w.text[0].isdigit()
+    )
     threshold = max(5, round(0.04 * answer.word_count))
     return [(word, n) for word, n in counts.most_common(5) if n >= threshold][:3]
 
@@ -101,7 +116,7 @@ def repeated_phrases(answer: AnswerText, limit: int = 2) -> dict[str, list[Span]
     for size in range(6, 1, -1):
         positions: dict[str, list[int]] = {}
         for index in range(len(lowered) - size + 1):
-            gram = lowered[index:index + size]
+            gram = lowered[index : index + size]
             if all(g in answer.lex.stopwords for g in gram) or any(g[:1].isdigit() for g in gram):
                 continue
             positions.setdefault(" ".join(gram), []).append(index)
@@ -112,8 +127,14 @@ def repeated_phrases(answer: AnswerText, limit: int = 2) -> dict[str, list[Span]
             break
         if any(phrase in longer or longer in phrase for longer in chosen):
             continue
-        chosen[phrase] = [Span(answer.words[i].start, answer.words[i + size - 1].end,
-                               answer.text[answer.words[i].start:answer.words[i + size - 1].end]) for i in starts]
+        chosen[phrase] = [
+            Span(
+                answer.words[i].start,
+                answer.words[i + size - 1].end,
+                answer.text[answer.words[i].start : answer.words[i + size - 1].end],
+            )
+            for i in starts
+        ]
     return chosen
 
 
@@ -129,16 +150,26 @@ def check_delivery(ctx: Context) -> None:
     minutes = max(delivery.words[-1][2] - delivery.words[0][1], 1.0) / 60
     wpm = words_per_minute(delivery.words)
     status = Status.PASS if 120 <= wpm <= 160 else Status.PARTIAL if 100 <= wpm <= 185 else Status.MISSING
-    extra = ("" if status == Status.PASS
-             else "Slow down a little." if wpm > 160 else "Speak a little faster, or cut the pauses.")
+    extra = (
+        ""
+        if status == Status.PASS
+        else "Slow down a little."
+        if wpm > 160
+        else "Speak a little faster, or cut the pauses."
+    )
     ctx.add(CheckId.DELIVERY_PACE, status, detail=f"{wpm:.0f} words a minute", extra_tip=extra)
 
     fillers = filler_spans(answer)
     rate = len(fillers) / minutes
     status = Status.PASS if rate <= 2 else Status.PARTIAL if rate <= 5 else Status.MISSING
     bound = " (at least: speech recognition drops some)" if delivery.fillers_lower_bound else ""
-    ctx.add(CheckId.DELIVERY_FILLERS, status, fillers, detail=f"{len(fillers)} fillers, {rate:.1f} a minute{bound}",
-            problem=True)
+    ctx.add(
+        CheckId.DELIVERY_FILLERS,
+        status,
+        fillers,
+        detail=f"{len(fillers)} fillers, {rate:.1f} a minute{bound}",
+        problem=True,
+    )
     hedges = answer.find("delivery", "hedges")
     status = Status.PASS if not hedges else Status.PARTIAL if len(hedges) <= 2 else Status.MISSING
     ctx.add(CheckId.DELIVERY_HEDGES, status, hedges, detail=f"{len(hedges)} hedges", problem=True)
@@ -148,7 +179,7 @@ def check_delivery(ctx: Context) -> None:
     for index, gap in long_pauses(delivery.words):
         where = offsets[index]
         if where is not None:
-            pauses.append((gap, Span(where[0], where[1], ctx.text[where[0]:where[1]])))
+            pauses.append((gap, Span(where[0], where[1], ctx.text[where[0] : where[1]])))
     status = Status.PASS if not pauses else Status.PARTIAL if len(pauses) <= 2 else Status.MISSING
     detail = ", ".join(f"{gap:.1f} s before “{span.text}”" for gap, span in pauses[:4]) or "none over 2.5 s"
     ctx.add(CheckId.DELIVERY_PAUSES, status, [s for _, s in pauses], detail=detail, problem=True)
@@ -157,10 +188,17 @@ def check_delivery(ctx: Context) -> None:
     overused = repeated + [(phrase, len(spans)) for phrase, spans in phrase_spans.items()]
     status = Status.PASS if not overused else Status.PARTIAL if len(overused) == 1 else Status.MISSING
     repeated_set = {r for r, _ in repeated}
-    evidence = dedupe([w for w in answer.words if w.text.lower() in repeated_set]
-                      + [span for spans in phrase_spans.values() for span in spans])
-    ctx.add(CheckId.DELIVERY_REPETITION, status, evidence,
-            detail=", ".join(f"“{w}” ×{n}" for w, n in overused) or "no word or phrase overused", problem=True)
+    evidence = dedupe(
+        [w for w in answer.words if w.text.lower() in repeated_set]
+        + [span for spans in phrase_spans.values() for span in spans]
+    )
+    ctx.add(
+        CheckId.DELIVERY_REPETITION,
+        status,
+        evidence,
+        detail=", ".join(f"“{w}” ×{n}" for w, n in overused) or "no word or phrase overused",
+        problem=True,
+    )
 
     limit = delivery.limit or ctx.question.answer_seconds
     share = delivery.duration / limit if limit else 1.0

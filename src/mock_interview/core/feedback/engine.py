@@ -21,8 +21,14 @@ from mock_interview.core.feedback.specificity import check_specificity
 from mock_interview.core.feedback.structure import check_structure
 
 
-def analyse(answer: str, question: QuestionInfo | PackQuestion | str, profile: TargetProfile | None = None,
-            delivery: Delivery | None = None, kind: str | None = None, model: FeedbackModel | None = None) -> Feedback:
+def analyse(
+    answer: str,
+    question: QuestionInfo | PackQuestion | str,
+    profile: TargetProfile | None = None,
+    delivery: Delivery | None = None,
+    kind: str | None = None,
+    model: FeedbackModel | None = None,
+) -> Feedback:
     """Check an answer and return the checklist with scores.
 
     Args:
@@ -39,8 +45,14 @@ def analyse(answer: str, question: QuestionInfo | PackQuestion | str, profile: T
         group, and the missing items that would raise the score most.
     """
     info = _question_info(question, kind)
-    ctx = Context(AnswerText(answer or "", load_lexicon()), info, profile, delivery, load_lexicon(),
-                  model or FeedbackModel.packaged())
+    ctx = Context(
+        AnswerText(answer or "", load_lexicon()),
+        info,
+        profile,
+        delivery,
+        load_lexicon(),
+        model or FeedbackModel.packaged(),
+    )
     focus = str(info.focus) if info.is_follow_up and info.focus else ""
     if ctx.answer.word_count == 0:
         ctx.add(CheckId.ANSWER_LENGTH, Status.MISSING, detail="no words yet", label="Answer given")
@@ -55,8 +67,9 @@ def analyse(answer: str, question: QuestionInfo | PackQuestion | str, profile: T
     check_delivery(ctx)
     checks = tuple(ctx.checks.values())
     groups, overall = score_checks(checks, ctx.model.score)
-    return Feedback(info.kind, checks, ctx.answer.word_count, groups, overall, largest_gains(checks, ctx.model.score),
-                    focus)
+    return Feedback(
+        info.kind, checks, ctx.answer.word_count, groups, overall, largest_gains(checks, ctx.model.score), focus
+    )
 
 
 def _question_info(question: QuestionInfo | PackQuestion | str, kind: str | None) -> QuestionInfo:
@@ -76,5 +89,8 @@ def example_leaves_out(question: PackQuestion, profile: TargetProfile | None = N
     if not example:
         return ()
     feedback = analyse(example, question, profile=profile)
-    return tuple(c.label for c in feedback.checks
-                 if c.group == "structure" and c.status in ("missing", "partial") and c.id != "answer.length")
+    return tuple(
+        c.label
+        for c in feedback.checks
+        if c.group == "structure" and c.status in ("missing", "partial") and c.id != "answer.length"
+    )

@@ -19,7 +19,7 @@ def lower_fragment(fragment: str) -> str:
     out, index = [], 0
     while index < len(fragment):
         if fragment[index] == "\\" and index + 1 < len(fragment):
-            out.append(fragment[index:index + 2])
+            out.append(fragment[index : index + 2])
             index += 2
         else:
             out.append(fragment[index].lower())

@@ -105,7 +105,8 @@ class Check:
             label=str(data.get("label", data.get("id", ""))),
             status=_enum(Status, data.get("status"), Status.NA),
             evidence=tuple(Evidence.from_json(e) for e in evidence if isinstance(e, Mapping))
-            if isinstance(evidence, list) else (),
+            if isinstance(evidence, list)
+            else (),
             tip=str(data.get("tip", "")),
             source=str(data.get("source", "")),
             detail=str(data.get("detail", "")),
@@ -168,13 +169,19 @@ class Feedback:
         gains = data.get("raise_most")
         return cls(
             kind=str(data.get("kind", "general")),
-            checks=(tuple(Check.from_json(c) for c in checks if isinstance(c, Mapping))
-                    if isinstance(checks, list) else ()),
+            checks=(
+                tuple(Check.from_json(c) for c in checks if isinstance(c, Mapping)) if isinstance(checks, list) else ()
+            ),
             word_count=_int(data.get("word_count")),
             group_scores={str(k): _int(v) for k, v in groups.items()} if isinstance(groups, Mapping) else {},
             score=_int(data.get("score")),
-            gains=tuple(Gain(str(g.get("id", "")), str(g.get("label", "")), _int(g.get("points")))
-                        for g in gains if isinstance(g, Mapping)) if isinstance(gains, list) else (),
+            gains=tuple(
+                Gain(str(g.get("id", "")), str(g.get("label", "")), _int(g.get("points")))
+                for g in gains
+                if isinstance(g, Mapping)
+            )
+            if isinstance(gains, list)
+            else (),
             focus=str(data.get("focus", "")),
         )
 

@@ -12,8 +12,10 @@ from mock_interview.core.feedback.specificity import example_spans, timeframes, 
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
 
-_PAY_FOCUS = re.compile(r"(?i)\b(want|looking for|main|reason|because|attract|most important|care about|need|"
-                        r"motivat)\b")
+_PAY_FOCUS = re.compile(
+    r"(?i)\b(want|looking for|main|reason|because|attract|most important|care about|need|"
+    r"motivat)\b"
+)
 _NEGATED = re.compile(r"(?i)\b(not|never|no|wasn't|isn't|weren't|aren't|nothing)\s+(\w+\s+)?$")
 
 
@@ -37,7 +39,7 @@ def negativity_spans(ctx: Context) -> list[Span]:
     """Harsh words about people or past workplaces (not when negated: "never a problem")."""
     found = []
     for span in ctx.answer.find("pitfalls", "negativity"):
-        before = ctx.text[max(0, span.start - 20):span.start]
+        before = ctx.text[max(0, span.start - 20) : span.start]
         if _NEGATED.search(before):
             continue
         found.append(span)
@@ -49,8 +51,12 @@ def check_pitfalls(ctx: Context) -> None:
     answer = ctx.answer
     kind = ctx.question.question_kind
     unrealistic = unrealistic_spans(ctx)
-    ctx.add(CheckId.PITFALLS_UNREALISTIC, Status.MISSING if unrealistic else Status.PASS,
-            answer.sentences_of(unrealistic), problem=True)
+    ctx.add(
+        CheckId.PITFALLS_UNREALISTIC,
+        Status.MISSING if unrealistic else Status.PASS,
+        answer.sentences_of(unrealistic),
+        problem=True,
+    )
     # Generic: stock phrases with nothing concrete beside them (a short, plain answer is not generic
     # by itself; the specificity checks already say what detail would help).
     concrete = answer.quantities + answer.skills + example_spans(answer) + timeframes(answer).future
@@ -78,8 +84,13 @@ def check_pitfalls(ctx: Context) -> None:
         steps = answer.find("pitfalls", "chronology")
         told = len({answer.sentence_index(s.start) for s in steps})
         status = Status.MISSING if len(steps) >= 4 or told >= 3 else Status.PARTIAL if len(steps) >= 3 else Status.PASS
-        ctx.add(CheckId.PITFALLS_RECITAL, status, steps, problem=True,
-                detail=f"{len(steps)} steps told in order" if steps else "")
+        ctx.add(
+            CheckId.PITFALLS_RECITAL,
+            status,
+            steps,
+            problem=True,
+            detail=f"{len(steps)} steps told in order" if steps else "",
+        )
     if kind in (QuestionKind.ABOUT, QuestionKind.FIT, QuestionKind.MOTIVATION, QuestionKind.GENERAL):
         personal = answer.find("pitfalls", "personal")
         status = Status.PASS if not personal else Status.PARTIAL if len(personal) == 1 else Status.MISSING

@@ -16,10 +16,18 @@ from mock_interview.core.feedback.model import Check, Feedback, Group, Status
 
 STATUS_MARKS: dict[Status, str] = {Status.PASS: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.NA: "·"}
 # A colour name for each status, as Rich and Textual spell them.
-STATUS_COLOURS: dict[Status, str] = {Status.PASS: "green", Status.PARTIAL: "yellow", Status.MISSING: "red",
-                                     Status.NA: "grey50"}
-STATUS_WORDS: dict[Status, str] = {Status.PASS: "passed", Status.PARTIAL: "partly", Status.MISSING: "missing",
-                                   Status.NA: "does not apply"}
+STATUS_COLOURS: dict[Status, str] = {
+    Status.PASS: "green",
+    Status.PARTIAL: "yellow",
+    Status.MISSING: "red",
+    Status.NA: "grey50",
+}
+STATUS_WORDS: dict[Status, str] = {
+    Status.PASS: "passed",
+    Status.PARTIAL: "partly",
+    Status.MISSING: "missing",
+    Status.NA: "does not apply",
+}
 GROUP_TITLES: dict[str, str] = {g.value: g.value.capitalize() for g in Group}
 EVIDENCE_SHOWN = 3
 EVIDENCE_WIDTH = 60  # characters of each piece of evidence in a row, cut at a word
@@ -68,8 +76,15 @@ def check_row(check: Check) -> CheckRow:
     """The line a check shows."""
     detail = check.detail or "; ".join(clip(e.text) for e in check.evidence[:EVIDENCE_SHOWN])
     status = _status(check.status)
-    return CheckRow(check, STATUS_MARKS[status], STATUS_COLOURS[status], check.label, str(check.group), detail,
-                    "" if status == Status.PASS else check.tip)
+    return CheckRow(
+        check,
+        STATUS_MARKS[status],
+        STATUS_COLOURS[status],
+        check.label,
+        str(check.group),
+        detail,
+        "" if status == Status.PASS else check.tip,
+    )
 
 
 def rows(feedback: Feedback, *, include_na: bool = True) -> Iterator[CheckRow]:
@@ -80,14 +95,17 @@ def rows(feedback: Feedback, *, include_na: bool = True) -> Iterator[CheckRow]:
 
 
 def score_line(feedback: Feedback) -> str:
-    """"Score 72/100 · structure 93 · specificity 80 · 47 words"."""
+    """ "Score 72/100 · structure 93 · specificity 80 · 47 words"."""
     groups = " · ".join(f"{group} {value}" for group, value in feedback.group_scores.items())
-    return f"Score {feedback.score}/100 · {groups} · {feedback.word_count} words" if groups else \
-        f"Score {feedback.score}/100 · {feedback.word_count} words"
+    return (
+        f"Score {feedback.score}/100 · {groups} · {feedback.word_count} words"
+        if groups
+        else f"Score {feedback.score}/100 · {feedback.word_count} words"
+    )
 
 
 def gains_line(feedback: Feedback) -> str:
-    """"To raise it most: Result (+12), Numbers and metrics (+6)" ("" when nothing would)."""
+    """ "To raise it most: Result (+12), Numbers and metrics (+6)" ("" when nothing would)."""
     if not feedback.gains:
         return ""
     return "To raise it most: " + ", ".join(f"{g.label} (+{g.points})" for g in feedback.gains)

@@ -16,13 +16,21 @@ FOLLOW_UP_SECONDS = 60
 _FOLLOW_UP_FOCUS: tuple[tuple[CheckId, str], ...] = (
     (CheckId.STAR_RESULT_MEASURABLE, r"measur|how much|how many|numbers?|metric|quantif|percent"),
     (CheckId.STAR_RESULT, r"result|outcome|what happened|how did it (end|turn out|go)|impact|difference did"),
-    (CheckId.STAR_FIRST_PERSON,
-     r"you personally|your (own )?(part|role|contribution)|you yourself|as opposed to the team"),
+    (
+        CheckId.STAR_FIRST_PERSON,
+        r"you personally|your (own )?(part|role|contribution)|you yourself|as opposed to the team",
+    ),
     (CheckId.SPECIFICITY_TIMEFRAMES, r"by when|how long|when do you|timeline|timeframe|how soon|what year"),
-    (CheckId.GOALS_COMPANY_LINK, r"(fit|fits|align|relate|connect)[^?]*(role|plan|company|here|us|position|team)|"
-                                 r"why (here|us|this)|our (company|team|organi[sz]ation)"),
-    (CheckId.PITFALLS_NO_PLAN, r"steps?\b|what is your plan|how (will|would|do) you (get|reach|achieve|prepare|build|"
-                               r"learn|develop)|what (will|would) you (need|do) to|prepare|learn"),
+    (
+        CheckId.GOALS_COMPANY_LINK,
+        r"(fit|fits|align|relate|connect)[^?]*(role|plan|company|here|us|position|team)|"
+        r"why (here|us|this)|our (company|team|organi[sz]ation)",
+    ),
+    (
+        CheckId.PITFALLS_NO_PLAN,
+        r"steps?\b|what is your plan|how (will|would|do) you (get|reach|achieve|prepare|build|"
+        r"learn|develop)|what (will|would) you (need|do) to|prepare|learn",
+    ),
     (CheckId.FIT_WHAT_YOU_BRING, r"bring|contribute|offer|add to"),
     (CheckId.WEAKNESS_MITIGATION, r"(doing|do) about it|work(ing)? on it|overcome|manage it|improve (it|on)"),
     (CheckId.GOALS_SHORT_TERM, r"(next|coming) (one|two|three|1|2|3|few|year)|short[- ]term|this year"),
@@ -76,16 +84,29 @@ class QuestionInfo:
     @classmethod
     def of(cls, question: PackQuestion) -> QuestionInfo:
         """From a pack :class:`~mock_interview.core.packs.Question`."""
-        return cls(question.text, question.kind, question.answer_seconds, question.min_words, question.max_words,
-                   tuple(question.keywords))
+        return cls(
+            question.text,
+            question.kind,
+            question.answer_seconds,
+            question.min_words,
+            question.max_words,
+            tuple(question.keywords),
+        )
 
     @classmethod
     def follow_up(cls, text: str, answer_seconds: int | None = None, parent_kind: str = "general") -> QuestionInfo:
         """A follow-up: a short answer checked for the gap its words ask about (the result, the
         timeframe, the plan, the link to the company…) and for specificity."""
         seconds = answer_seconds or FOLLOW_UP_SECONDS
-        return cls(text, parent_kind or "general", seconds, min_words=8, max_words=150, focus=follow_up_focus(text),
-                   parent_kind=parent_kind or "general")
+        return cls(
+            text,
+            parent_kind or "general",
+            seconds,
+            min_words=8,
+            max_words=150,
+            focus=follow_up_focus(text),
+            parent_kind=parent_kind or "general",
+        )
 
     @classmethod
     def from_text(cls, text: str, kind: str | None = None, answer_seconds: int = 120) -> QuestionInfo:

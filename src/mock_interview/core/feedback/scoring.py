@@ -50,13 +50,19 @@ class ScoreWeights:
             value = data.get(key, default)
             return float(value) if isinstance(value, int | float) else default
 
-        return cls(weights, number("default", 1.0), number("penalty", 0.25), number("slope", 6.0),
-                   number("centre", 0.4))
+        return cls(
+            weights, number("default", 1.0), number("penalty", 0.25), number("slope", 6.0), number("centre", 0.4)
+        )
 
     def to_json(self) -> dict[str, object]:
         """The JSON written by the fitting script."""
-        return {"default": self.default, "penalty": self.penalty, "slope": self.slope, "centre": self.centre,
-                "weights": dict(sorted(self.weights.items()))}
+        return {
+            "default": self.default,
+            "penalty": self.penalty,
+            "slope": self.slope,
+            "centre": self.centre,
+            "weights": dict(sorted(self.weights.items())),
+        }
 
 
 @lru_cache(maxsize=1)
@@ -128,8 +134,9 @@ def score_checks(checks: Sequence[Check], weights: ScoreWeights) -> tuple[dict[s
     """The score of each group (its plain weighted share) and the overall score, from 0 to 100."""
     groups: dict[str, int] = {}
     for group in GROUPS:
-        share = _weighted_share((c for c in checks if c.group == group), weights if group != Group.PITFALLS
-                                else ScoreWeights())
+        share = _weighted_share(
+            (c for c in checks if c.group == group), weights if group != Group.PITFALLS else ScoreWeights()
+        )
         if share is not None:
             groups[group] = round(100 * share)
     return groups, overall_score(checks, weights)

@@ -14,30 +14,60 @@ from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
-                 "twenty": 20, "thirty": 30, "few": 3, "couple": 2, "couple of": 2, "several": 3}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "few": 3,
+    "couple": 2,
+    "couple of": 2,
+    "several": 3,
+}
 _UNIT_YEARS = {"day": 1 / 365, "week": 1 / 52, "month": 1 / 12, "quarter": 0.25, "year": 1.0}
-_AMOUNT = (r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
-           r"twenty|thirty|few|couple(?: of)?|several)")
+_AMOUNT = (
+    r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
+    r"twenty|thirty|few|couple(?: of)?|several)"
+)
 # "in the next two to three years", "within six months", "over 18 months", "a five-year plan"
 _DURATION = re.compile(
-    rf"(?<![\w]){_AMOUNT}(?:\s*(?:to|-|or)\s*{_AMOUNT})?[\s-]+(day|week|month|quarter|year)s?(?![\w])")
+    rf"(?<![\w]){_AMOUNT}(?:\s*(?:to|-|or)\s*{_AMOUNT})?[\s-]+(day|week|month|quarter|year)s?(?![\w])"
+)
 # The words that may lead into a duration ("within the next", "over the past"), read backwards.
-_LEAD_IN = re.compile(r"(?:(?:in|within|over|during|for|after|the)\s+)?(?:the\s+)?(?:next|coming|first|past|last)?\s*$",
-                      re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"(?:(?:in|within|over|during|for|after|the)\s+)?(?:the\s+)?(?:next|coming|first|past|last)?\s*$", re.IGNORECASE
+)
 _BY_YEAR = re.compile(r"(?<![\w])(?:by|in|before|until)\s+(?:the end of\s+)?(20\d\d)(?![\w])")
 _SHORT_WORDS = re.compile(
     r"(?<![\w])(?:short[- ]term|near[- ]term|in the near future|immediate(?:ly)?|right away|to start(?: with)?|"
     r"(?:this|next) (?:year|quarter|month)|my first year|first (?:30|60|90|100|thirty|sixty|ninety|hundred) days|"
-    r"by the end of (?:the|this|next) year|early on|in the short run|straight away)(?![\w])")
+    r"by the end of (?:the|this|next) year|early on|in the short run|straight away)(?![\w])"
+)
 _LONG_WORDS = re.compile(
     r"(?<![\w])(?:long[- ]term|longer[- ]term|in the long run|in the longer run|later in my career|"
-    r"further (?:on|down the line) in my career|over the course of my career)(?![\w])")
-_PAST_WORDS = re.compile(r"(?<![\w])(?:last|this past|that) (?:year|quarter|month|semester|term|summer|spring|winter|"
-                         r"autumn|fall)(?![\w])")
+    r"further (?:on|down the line) in my career|over the course of my career)(?![\w])"
+)
+_PAST_WORDS = re.compile(
+    r"(?<![\w])(?:last|this past|that) (?:year|quarter|month|semester|term|summer|spring|winter|"
+    r"autumn|fall)(?![\w])"
+)
 _PAST_CONTEXT = re.compile(
-    r"(?:\bfor|\bover|\bspent|\bafter|\bago|\blast|\bpast|\bhave been|\bhave worked|\bworked)\W*$", re.IGNORECASE)
+    r"(?:\bfor|\bover|\bspent|\bafter|\bago|\blast|\bpast|\bhave been|\bhave worked|\bworked)\W*$", re.IGNORECASE
+)
 SHORT_TERM_YEARS = 3.0  # one to three years: the guide's short-term window
 LONG_TERM_YEARS = 4.0  # five to ten years, read generously from four
 
@@ -67,29 +97,37 @@ class Timeframes:
         for match in _DURATION.finditer(text):
             amount = _amount(match.group(2) if match.group(2) else match.group(1))
             years = amount * _UNIT_YEARS[match.group(3).lower()]
-            before = text[max(0, match.start() - 24):match.start()]
+            before = text[max(0, match.start() - 24) : match.start()]
             lead = _LEAD_IN.search(before)
             if match.group().startswith("one day") and not (lead and lead.group().strip()):
                 continue  # "Maybe one day I will…" is "someday", not a window of one day ("within one day" is)
             start = match.start() - len(lead.group().lstrip()) if lead and lead.group().strip() else match.start()
-            phrase = text[start:match.end()].lower()
-            past = bool(_PAST_CONTEXT.search(text[max(0, start - 24):start])) or any(
-                word in phrase.split()[:3] for word in ("past", "last"))
-            after = text[match.end():match.end() + 16].lower()
+            phrase = text[start : match.end()].lower()
+            past = bool(_PAST_CONTEXT.search(text[max(0, start - 24) : start])) or any(
+                word in phrase.split()[:3] for word in ("past", "last")
+            )
+            after = text[match.end() : match.end() + 16].lower()
             past = past or after.startswith((" ago", " of experience", " experience"))
-            horizon = ("past" if past else "short" if years <= SHORT_TERM_YEARS
-                       else "long" if years >= LONG_TERM_YEARS else "")
-            found.append(Timeframe(Span(start, match.end(), original[start:match.end()]), years, horizon))
+            horizon = (
+                "past" if past else "short" if years <= SHORT_TERM_YEARS else "long" if years >= LONG_TERM_YEARS else ""
+            )
+            found.append(Timeframe(Span(start, match.end(), original[start : match.end()]), years, horizon))
         this_year = date.today().year
         for match in _BY_YEAR.finditer(text):
             ahead = int(match.group(1)) - this_year
             horizon = "short" if 0 <= ahead <= SHORT_TERM_YEARS else "long" if ahead >= LONG_TERM_YEARS else ""
-            found.append(Timeframe(Span(match.start(), match.end(), original[match.start():match.end()]),
-                                   float(ahead) if ahead >= 0 else None,
-                                   horizon))
+            found.append(
+                Timeframe(
+                    Span(match.start(), match.end(), original[match.start() : match.end()]),
+                    float(ahead) if ahead >= 0 else None,
+                    horizon,
+                )
+            )
         for pattern, horizon in ((_SHORT_WORDS, "short"), (_LONG_WORDS, "long"), (_PAST_WORDS, "past")):
-            found += [Timeframe(Span(m.start(), m.end(), original[m.start():m.end()]), None, horizon)
-                      for m in pattern.finditer(text)]
+            found += [
+                Timeframe(Span(m.start(), m.end(), original[m.start() : m.end()]), None, horizon)
+                for m in pattern.finditer(text)
+            ]
         kept = {(t.span.start, t.span.end) for t in found}
         spans = {(s.start, s.end) for s in dedupe(Span(a, b, "") for a, b in kept)}
         return sorted((t for t in found if (t.span.start, t.span.end) in spans), key=lambda t: t.span.start)
@@ -121,8 +159,10 @@ def vague_phrases(answer: AnswerText) -> list[Span]:
 
     def compute() -> list[Span]:
         found = list(answer.find("specificity", "vague")) + list(answer.find("specificity", "effort_idioms"))
-        backed = {answer.sentence_index(b.start)
-                  for b in answer.quantities + answer.skills + answer.find("specificity", "example_cues")}
+        backed = {
+            answer.sentence_index(b.start)
+            for b in answer.quantities + answer.skills + answer.find("specificity", "example_cues")
+        }
         for span in answer.find("specificity", "passion"):
             index = answer.sentence_index(span.start)
             if index not in backed and index + 1 not in backed:  # backed in its sentence or the next
@@ -149,16 +189,19 @@ _FOLLOW_UP_DETAILS: dict[CheckId | None, frozenset[CheckId]] = {
     None: frozenset({CheckId.SPECIFICITY_NUMBERS, CheckId.SPECIFICITY_SKILLS, CheckId.SPECIFICITY_TIMEFRAMES}),
 }
 _FOLLOW_UP_TIP = "Not what this follow-up asked for."
-_DETAILS = (CheckId.SPECIFICITY_NUMBERS, CheckId.SPECIFICITY_TIMEFRAMES, CheckId.SPECIFICITY_SKILLS,
-            CheckId.SPECIFICITY_EXAMPLE)
+_DETAILS = (
+    CheckId.SPECIFICITY_NUMBERS,
+    CheckId.SPECIFICITY_TIMEFRAMES,
+    CheckId.SPECIFICITY_SKILLS,
+    CheckId.SPECIFICITY_EXAMPLE,
+)
 
 
 def check_specificity(ctx: Context) -> None:
     """Numbers, timeframes, skills, an example, vague phrases and (for goals) SMART; for a follow-up,
     only the details that suit what it asked, and no vague phrases."""
     answer = ctx.answer
-    wanted = _FOLLOW_UP_DETAILS.get(ctx.question.focus, _FOLLOW_UP_DETAILS[None]) if ctx.question.is_follow_up \
-        else None
+    wanted = _FOLLOW_UP_DETAILS.get(ctx.question.focus, _FOLLOW_UP_DETAILS[None]) if ctx.question.is_follow_up else None
 
     quantities = answer.quantities
     ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found")
@@ -214,5 +257,10 @@ def check_smart(ctx: Context) -> None:
     met = [name for name, spans in parts.items() if spans]
     missing = [name for name in parts if name not in met]
     status = Status.PASS if len(met) >= 4 else Status.PARTIAL if len(met) >= 2 else Status.MISSING
-    ctx.add(CheckId.SPECIFICITY_SMART, status, dedupe(s for spans in parts.values() for s in spans),
-            detail="met: " + (", ".join(met) or "none"), extra_tip=f"Missing: {', '.join(missing)}." if missing else "")
+    ctx.add(
+        CheckId.SPECIFICITY_SMART,
+        status,
+        dedupe(s for spans in parts.values() for s in spans),
+        detail="met: " + (", ".join(met) or "none"),
+        extra_tip=f"Missing: {', '.join(missing)}." if missing else "",
+    )

@@ -31,8 +31,21 @@ PARTS = ("situation", "task", "action", "result")
 OTHER = "other"
 STATES = (*PARTS, OTHER)
 # Lexicon lists of [star] whose presence in a sentence is a feature.
-CUE_LISTS = ("situation", "task", "action", "result", "outcome", "learning", "time_anchor", "obligation", "problem",
-             "sequencer", "generic_habit", "we_subject", "i_past")
+CUE_LISTS = (
+    "situation",
+    "task",
+    "action",
+    "result",
+    "outcome",
+    "learning",
+    "time_anchor",
+    "obligation",
+    "problem",
+    "sequencer",
+    "generic_habit",
+    "we_subject",
+    "i_past",
+)
 _STARTS_I = re.compile(r"^\W*(?:and |so |then |but )?I\b")
 _FUTURE = re.compile(r"(?<![\w])(?:will|would|'ll|going to|plan to|hope to)(?![\w])", re.IGNORECASE)
 _PERCENT = re.compile(r"%|(?<![\w])per ?cent(?![\w])", re.IGNORECASE)
@@ -54,13 +67,25 @@ class StarWeights:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StarWeights:
         """From the JSON of ``weights/star.json``."""
-        return cls(data["emission"], data["transition"], data["start"], data["end"], data["partial_threshold"],
-                   data["pass_threshold"])
+        return cls(
+            data["emission"],
+            data["transition"],
+            data["start"],
+            data["end"],
+            data["partial_threshold"],
+            data["pass_threshold"],
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The JSON written by the fitting script."""
-        return {"emission": self.emission, "transition": self.transition, "start": self.start, "end": self.end,
-                "partial_threshold": self.partial_threshold, "pass_threshold": self.pass_threshold}
+        return {
+            "emission": self.emission,
+            "transition": self.transition,
+            "start": self.start,
+            "end": self.end,
+            "partial_threshold": self.partial_threshold,
+            "pass_threshold": self.pass_threshold,
+        }
 
 
 @lru_cache(maxsize=1)
@@ -118,15 +143,18 @@ def _position_features(unit: dict[str, float], index: int, count: int) -> None:
 
 def emission_scores(features: Sequence[dict[str, float]], weights: StarWeights) -> list[dict[str, float]]:
     """Each unit's score for each label."""
-    return [{state: sum(weights.emission[state].get(name, 0.0) * value for name, value in unit.items())
-             for state in STATES} for unit in features]
+    return [
+        {state: sum(weights.emission[state].get(name, 0.0) * value for name, value in unit.items()) for state in STATES}
+        for unit in features
+    ]
 
 
 def content_margin(unit: dict[str, float], part: str, weights: StarWeights) -> float:
     """How much more the unit's words (not its position) say ``part`` than "none of the parts"."""
     mine, other = weights.emission[part], weights.emission[OTHER]
-    return sum((mine.get(name, 0.0) - other.get(name, 0.0)) * value
-               for name, value in unit.items() if name.startswith("cue:"))
+    return sum(
+        (mine.get(name, 0.0) - other.get(name, 0.0)) * value for name, value in unit.items() if name.startswith("cue:")
+    )
 
 
 def viterbi(scores: Sequence[dict[str, float]], weights: StarWeights) -> list[str]:
@@ -190,8 +218,11 @@ def read_star(answer: AnswerText, weights: StarWeights | None = None) -> StarRea
         if not indexes or max(margins) < weights.pass_threshold[part]:
             # one sentence often carries two parts ("In my last job I was asked to..."): look for a
             # sentence labelled otherwise whose words make a clear case for this part
-            candidates = [(content_margin(unit, part, weights), i) for i, unit in enumerate(features)
-                          if labels[i] != part and f"cue:{part}" in unit]
+            candidates = [
+                (content_margin(unit, part, weights), i)
+                for i, unit in enumerate(features)
+                if labels[i] != part and f"cue:{part}" in unit
+            ]
             clear = [(m, i) for m, i in candidates if m >= weights.pass_threshold[part]]
             if clear:
                 margin, index = max(clear)
@@ -205,6 +236,7 @@ def read_star(answer: AnswerText, weights: StarWeights | None = None) -> StarRea
             status = "partial"
         else:
             status = "missing"
-        parts[part] = StarPart(part, status, tuple(answer.sentences[i] for i in indexes) if status != "missing" else (),
-                               top, shared)
+        parts[part] = StarPart(
+            part, status, tuple(answer.sentences[i] for i in indexes) if status != "missing" else (), top, shared
+        )
     return StarReading(tuple(labels), parts)

@@ -22,19 +22,93 @@ from mock_interview.core.feedback.star import PARTS
 from mock_interview.core.feedback.text import Span, stem, words
 from mock_interview.core.kinds import QuestionKind
 
-_STAR_IDS = {"situation": CheckId.STAR_SITUATION, "task": CheckId.STAR_TASK, "action": CheckId.STAR_ACTION,
-             "result": CheckId.STAR_RESULT}
-_GOAL_STATEMENT = re.compile(r"(?<![\w])(?:I(?: (?:want|aim|hope|plan|aspire|intend|would like|see myself)|'d like)|"
-                             r"my (?:goal|aim|ambition|plan)|I envision)(?![\w])", re.IGNORECASE)
+_STAR_IDS = {
+    "situation": CheckId.STAR_SITUATION,
+    "task": CheckId.STAR_TASK,
+    "action": CheckId.STAR_ACTION,
+    "result": CheckId.STAR_RESULT,
+}
+_GOAL_STATEMENT = re.compile(
+    r"(?<![\w])(?:I(?: (?:want|aim|hope|plan|aspire|intend|would like|see myself)|'d like)|"
+    r"my (?:goal|aim|ambition|plan)|I envision)(?![\w])",
+    re.IGNORECASE,
+)
 _SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself)(?![\w])", re.IGNORECASE)
-_QUESTION_NOISE = frozenset({"tell", "describe", "time", "give", "example", "walk", "through", "share", "want", "would",
-                             "think", "see", "yourself", "you", "your", "what", "why", "how", "where", "when", "which",
-                             "can", "could", "our", "us", "about", "did", "do", "does"})
+_QUESTION_NOISE = frozenset(
+    {
+        "tell",
+        "describe",
+        "time",
+        "give",
+        "example",
+        "walk",
+        "through",
+        "share",
+        "want",
+        "would",
+        "think",
+        "see",
+        "yourself",
+        "you",
+        "your",
+        "what",
+        "why",
+        "how",
+        "where",
+        "when",
+        "which",
+        "can",
+        "could",
+        "our",
+        "us",
+        "about",
+        "did",
+        "do",
+        "does",
+    }
+)
 _TERMINATED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # A sentence that stops on one of these words was cut off ("In the next year I want to").
-_DANGLING = frozenset({"to", "the", "a", "an", "and", "or", "but", "of", "in", "on", "for", "with", "at", "by", "as",
-                       "i", "my", "our", "we", "is", "was", "be", "that", "which", "so", "because", "if", "then",
-                       "would", "will", "want", "like", "from", "into", "their", "this"})
+_DANGLING = frozenset(
+    {
+        "to",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "as",
+        "i",
+        "my",
+        "our",
+        "we",
+        "is",
+        "was",
+        "be",
+        "that",
+        "which",
+        "so",
+        "because",
+        "if",
+        "then",
+        "would",
+        "will",
+        "want",
+        "like",
+        "from",
+        "into",
+        "their",
+        "this",
+    }
+)
 # Typed answers: the band of words that fits, by kind (one to two minutes spoken is about 150-300).
 _WORD_BANDS = {QuestionKind.BEHAVIORAL: (120, 350), QuestionKind.GENERAL: (30, 250)}
 _DEFAULT_BAND = (50, 250)
@@ -62,6 +136,7 @@ def check_structure(ctx: Context) -> None:
 
 # -- STAR --------------------------------------------------------------------------------------------
 
+
 def _check_star(ctx: Context) -> None:
     reading = ctx.star
     for part in PARTS:
@@ -81,11 +156,18 @@ def _check_star(ctx: Context) -> None:
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    ctx.add(CheckId.STAR_FIRST_PERSON, status, i_actions or we_actions,
-            detail=f"{len(i_actions)} 'I' actions, {len(we_actions)} 'we' actions",
-            problem=not i_actions and bool(we_actions))
-    starts = [(min(s.start for s in reading.parts[p].sentences), p) for p in PARTS
-              if reading.parts[p].status != "missing" and reading.parts[p].sentences]
+    ctx.add(
+        CheckId.STAR_FIRST_PERSON,
+        status,
+        i_actions or we_actions,
+        detail=f"{len(i_actions)} 'I' actions, {len(we_actions)} 'we' actions",
+        problem=not i_actions and bool(we_actions),
+    )
+    starts = [
+        (min(s.start for s in reading.parts[p].sentences), p)
+        for p in PARTS
+        if reading.parts[p].status != "missing" and reading.parts[p].sentences
+    ]
     in_order = [p for _, p in sorted(starts)]
     expected = [p for p in PARTS if p in in_order]
     inversions = sum(1 for a, b in zip(in_order, in_order[1:], strict=False) if PARTS.index(b) < PARTS.index(a))
@@ -105,26 +187,48 @@ def _check_star(ctx: Context) -> None:
 # What a goals or fit question asks for, from its words: the parts it asks for are required, the
 # others optional (an optional part passes when present and does not apply when absent, so it can
 # only ever add to the score).
-_ASKS_LONG = re.compile(r"(five|ten|5|10|fifteen|twenty) years|long[- ]term|see yourself|future|eventually|ultimate|"
-                        r"where .{0,20}(be|go)|ambition|aspiration|vision|how far", re.IGNORECASE)
-_ASKS_SHORT = re.compile(r"short[- ]term|next (year|one|two|1|2|few|12|couple)|first (year|90|ninety|six months)|"
-                         r"this year|immediate|near[- ]term|coming (year|months)", re.IGNORECASE)
-_ASKS_ALIGN = re.compile(r"(align|fit|relate|match|connect)\w* (with|to|into|in)|this (position|role|job)|"
-                         r"(position|role|job) (align|fit)", re.IGNORECASE)
-_ASKS_COMPANY = re.compile(r"work (here|for|at|with) (us|our|this|the company)|\bus\b|"
-                           r"our (company|firm|organi[sz]ation|team)|this company|why here|join", re.IGNORECASE)
-_ASKS_ROLE = re.compile(r"(this|the) (role|job|position|industry|field|sector|career)|why (sales|nursing|teaching|"
-                        r"marketing|finance|design|engineering)", re.IGNORECASE)
-_ASKS_BRING = re.compile(r"hire you|bring|offer|contribute|add|why you|right (fit|person|candidate)|sets? you apart|"
-                         r"best (fit|person|candidate)", re.IGNORECASE)
-_ASKS_PLAN = re.compile(r"\bsteps?\b|\bplan\b|"
-                        r"how (will|do|would|are) you (get|reach|achieve|prepare|build|learn|develop)|"
-                        r"what (are|will) you (doing|do) to", re.IGNORECASE)
+_ASKS_LONG = re.compile(
+    r"(five|ten|5|10|fifteen|twenty) years|long[- ]term|see yourself|future|eventually|ultimate|"
+    r"where .{0,20}(be|go)|ambition|aspiration|vision|how far",
+    re.IGNORECASE,
+)
+_ASKS_SHORT = re.compile(
+    r"short[- ]term|next (year|one|two|1|2|few|12|couple)|first (year|90|ninety|six months)|"
+    r"this year|immediate|near[- ]term|coming (year|months)",
+    re.IGNORECASE,
+)
+_ASKS_ALIGN = re.compile(
+    r"(align|fit|relate|match|connect)\w* (with|to|into|in)|this (position|role|job)|"
+    r"(position|role|job) (align|fit)",
+    re.IGNORECASE,
+)
+_ASKS_COMPANY = re.compile(
+    r"work (here|for|at|with) (us|our|this|the company)|\bus\b|"
+    r"our (company|firm|organi[sz]ation|team)|this company|why here|join",
+    re.IGNORECASE,
+)
+_ASKS_ROLE = re.compile(
+    r"(this|the) (role|job|position|industry|field|sector|career)|why (sales|nursing|teaching|"
+    r"marketing|finance|design|engineering)",
+    re.IGNORECASE,
+)
+_ASKS_BRING = re.compile(
+    r"hire you|bring|offer|contribute|add|why you|right (fit|person|candidate)|sets? you apart|"
+    r"best (fit|person|candidate)",
+    re.IGNORECASE,
+)
+_ASKS_PLAN = re.compile(
+    r"\bsteps?\b|\bplan\b|"
+    r"how (will|do|would|are) you (get|reach|achieve|prepare|build|learn|develop)|"
+    r"what (are|will) you (doing|do) to",
+    re.IGNORECASE,
+)
 _OPTIONAL_TIP = "Not what this question asks for; said briefly, it can still help."
 
 
-def _add_part(ctx: Context, check_id: CheckId, status: Status, evidence: list[Span], required: bool,
-              detail: str = "") -> None:
+def _add_part(
+    ctx: Context, check_id: CheckId, status: Status, evidence: list[Span], required: bool, detail: str = ""
+) -> None:
     """A structure part: scored as found when the question asks for it, else only when it passes
     (a partial would pull an answer's share down for something it was not asked)."""
     if required or status == Status.PASS:
@@ -143,21 +247,41 @@ def _check_goals(ctx: Context) -> None:
     current = answer.find("goals", "current")
     _add_part(ctx, CheckId.GOALS_CURRENT, present(current), answer.sentences_of(current), whole_arc)
     far = windows.horizon("long") + windows.horizon("past")
-    short = _speakers(ctx, dedupe(windows.horizon("short") + [s for s in answer.find("goals", "short_term")
-                                                              if not overlaps_any(s, dedupe(far))]))
+    short = _speakers(
+        ctx,
+        dedupe(
+            windows.horizon("short")
+            + [s for s in answer.find("goals", "short_term") if not overlaps_any(s, dedupe(far))]
+        ),
+    )
     near = dedupe(windows.horizon("short") + windows.horizon("past"))
-    long = _speakers(ctx, dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term")
-                                                            if not overlaps_any(s, near)]))
+    long = _speakers(
+        ctx,
+        dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term") if not overlaps_any(s, near)]),
+    )
     stated_goal = bool(_GOAL_STATEMENT.search(ctx.answer.folded))
     short_status = Status.PASS if short else Status.PARTIAL if stated_goal and not long else Status.MISSING
-    _add_part(ctx, CheckId.GOALS_SHORT_TERM, short_status, answer.sentences_of(short), whole_arc or asks_short,
-              _windows_detail(short))
+    _add_part(
+        ctx,
+        CheckId.GOALS_SHORT_TERM,
+        short_status,
+        answer.sentences_of(short),
+        whole_arc or asks_short,
+        _windows_detail(short),
+    )
     vague = answer.find("specificity", "vague_timeframes")
     long_status = Status.PASS if long else Status.PARTIAL if vague or (stated_goal and not short) else Status.MISSING
-    _add_part(ctx, CheckId.GOALS_LONG_TERM, long_status, answer.sentences_of(long), whole_arc or asks_long,
-              _windows_detail(long))
-    link = _kind_words(ctx, company_mentions(ctx) + answer.find("goals", "company_link")
-                       + generic_company_mentions(ctx))
+    _add_part(
+        ctx,
+        CheckId.GOALS_LONG_TERM,
+        long_status,
+        answer.sentences_of(long),
+        whole_arc or asks_long,
+        _windows_detail(long),
+    )
+    link = _kind_words(
+        ctx, company_mentions(ctx) + answer.find("goals", "company_link") + generic_company_mentions(ctx)
+    )
     ctx.add(CheckId.GOALS_COMPANY_LINK, present(link), answer.sentences_of(link))
     connective = answer.find("goals", "progression") + answer.find("pitfalls", "plan_cues")
     if connective and (short or long):
@@ -188,20 +312,30 @@ def _windows_detail(spans: list[Span]) -> str:
 
 # -- fit, motivation, skills -------------------------------------------------------------------------
 
+
 def _check_fit(ctx: Context) -> None:
     answer = ctx.answer
     question = ctx.question.text
-    asks = {"company": bool(_ASKS_COMPANY.search(question)), "role": bool(_ASKS_ROLE.search(question)),
-            "bring": bool(_ASKS_BRING.search(question))}
+    asks = {
+        "company": bool(_ASKS_COMPANY.search(question)),
+        "role": bool(_ASKS_ROLE.search(question)),
+        "bring": bool(_ASKS_BRING.search(question)),
+    }
     everything = not any(asks.values())
     company = company_mentions(ctx)
     generic = generic_company_mentions(ctx)
     reasons = _kind_words(ctx, answer.find("fit", "why_company") + value_mentions(ctx))
     company, generic = _kind_words(ctx, company), _kind_words(ctx, generic)
-    status = (Status.PASS if reasons or (company and generic)
-              else Status.PARTIAL if company or generic else Status.MISSING)
-    _add_part(ctx, CheckId.FIT_WHY_COMPANY, status, answer.sentences_of(reasons or company or generic),
-              everything or asks["company"])
+    status = (
+        Status.PASS if reasons or (company and generic) else Status.PARTIAL if company or generic else Status.MISSING
+    )
+    _add_part(
+        ctx,
+        CheckId.FIT_WHY_COMPANY,
+        status,
+        answer.sentences_of(reasons or company or generic),
+        everything or asks["company"],
+    )
     role = answer.find("fit", "why_role")
     _add_part(ctx, CheckId.FIT_WHY_ROLE, present(role), answer.sentences_of(role), everything or asks["role"])
     bring = answer.find("fit", "what_you_bring") + answer.find("about", "present")
@@ -214,8 +348,13 @@ def _check_motivation(ctx: Context) -> None:
     ctx.add(CheckId.MOTIVATION_DRIVER, present(drivers), answer.sentences_of(drivers))
     moments = example_spans(answer) + answer.find("star", "time_anchor") + answer.find("star", "i_past")
     ctx.add(CheckId.MOTIVATION_EXAMPLE, present(moments), answer.sentences_of(moments))
-    link = _kind_words(ctx, company_mentions(ctx) + generic_company_mentions(ctx) + answer.find("fit", "why_role")
-                       + answer.find("goals", "company_link"))
+    link = _kind_words(
+        ctx,
+        company_mentions(ctx)
+        + generic_company_mentions(ctx)
+        + answer.find("fit", "why_role")
+        + answer.find("goals", "company_link"),
+    )
     ctx.add(CheckId.MOTIVATION_LINK, present(link), answer.sentences_of(link))
 
 
@@ -235,8 +374,13 @@ def _check_weakness(ctx: Context) -> None:
     named = answer.find("weakness", "named")
     if cliche:
         status = Status.MISSING if not named or len(cliche) >= len(named) else Status.PARTIAL
-        ctx.add(CheckId.WEAKNESS_NAMED, status, cliche, problem=True,
-                detail="reads as a strength in disguise, or as no weakness at all")
+        ctx.add(
+            CheckId.WEAKNESS_NAMED,
+            status,
+            cliche,
+            problem=True,
+            detail="reads as a strength in disguise, or as no weakness at all",
+        )
     else:
         ctx.add(CheckId.WEAKNESS_NAMED, present(named), answer.sentences_of(named))
     examples = example_spans(answer) + answer.find("star", "time_anchor") + answer.find("star", "outcome")
@@ -260,6 +404,7 @@ def _check_about(ctx: Context) -> None:
 
 # -- every answer ------------------------------------------------------------------------------------
 
+
 def _unfinished(ctx: Context, sentence: Span) -> bool:
     """A typed sentence that stops without punctuation on a joining word was cut off."""
     if ctx.delivery is not None or _TERMINATED.search(fold(sentence.text)):
@@ -270,9 +415,11 @@ def _unfinished(ctx: Context, sentence: Span) -> bool:
 
 def _check_opening(ctx: Context) -> None:
     answer = ctx.answer
-    question_stems = {stem(w.text) for w in words(ctx.question.text)
-                      if w.text.lower() not in ctx.lex.stopwords and w.text.lower() not in _QUESTION_NOISE
-                      and len(w.text) > 2}
+    question_stems = {
+        stem(w.text)
+        for w in words(ctx.question.text)
+        if w.text.lower() not in ctx.lex.stopwords and w.text.lower() not in _QUESTION_NOISE and len(w.text) > 2
+    }
     kind = ctx.question.question_kind
     openers = {
         QuestionKind.GOALS: [("goals", "current"), ("goals", "short_term"), ("goals", "long_term")],
@@ -289,8 +436,11 @@ def _check_opening(ctx: Context) -> None:
             return False
         if question_stems & {stem(w.text) for w in words(sentence.text)}:
             return True
-        if _GOAL_STATEMENT.search(fold(sentence.text)) and kind in (QuestionKind.GOALS, QuestionKind.SKILLS,
-                                                              QuestionKind.MOTIVATION):
+        if _GOAL_STATEMENT.search(fold(sentence.text)) and kind in (
+            QuestionKind.GOALS,
+            QuestionKind.SKILLS,
+            QuestionKind.MOTIVATION,
+        ):
             return True
         return any(sentence.start <= s.start < sentence.end for key in openers for s in answer.find(*key))
 
@@ -302,8 +452,13 @@ def _check_opening(ctx: Context) -> None:
         status, evidence = Status.PARTIAL, [answer.sentences[1]]
     else:
         status, evidence = Status.MISSING, [first]
-    ctx.add(CheckId.ANSWER_OPENING, status, evidence, problem=status == Status.MISSING,
-            detail="the answer stops mid-sentence" if _unfinished(ctx, first) else "")
+    ctx.add(
+        CheckId.ANSWER_OPENING,
+        status,
+        evidence,
+        problem=status == Status.MISSING,
+        detail="the answer stops mid-sentence" if _unfinished(ctx, first) else "",
+    )
 
 
 def check_length(ctx: Context) -> None:
@@ -327,8 +482,11 @@ def check_length(ctx: Context) -> None:
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    extra = "" if status == Status.PASS else ("Say more: the detail behind each part you have." if value < low
-                                              else "Cut to the essentials.")
+    extra = (
+        ""
+        if status == Status.PASS
+        else ("Say more: the detail behind each part you have." if value < low else "Cut to the essentials.")
+    )
     ctx.add(CheckId.ANSWER_LENGTH, status, detail=detail, extra_tip=extra)
 
 
@@ -338,8 +496,13 @@ def _check_closing(ctx: Context) -> None:
     closers = answer.find("answer", "closing") + answer.find("star", "learning")
     if ctx.question.question_kind is QuestionKind.BEHAVIORAL:
         closers = closers + answer.find("star", "result") + answer.find("star", "outcome")
-    looks_ahead = (QuestionKind.FIT, QuestionKind.ABOUT, QuestionKind.GOALS, QuestionKind.MOTIVATION,
-                   QuestionKind.SKILLS)
+    looks_ahead = (
+        QuestionKind.FIT,
+        QuestionKind.ABOUT,
+        QuestionKind.GOALS,
+        QuestionKind.MOTIVATION,
+        QuestionKind.SKILLS,
+    )
     if ctx.question.question_kind in looks_ahead:
         closers = closers + answer.find("about", "future")
     if ctx.question.question_kind is QuestionKind.WEAKNESS:
@@ -347,18 +510,24 @@ def _check_closing(ctx: Context) -> None:
     closes = len(answer.sentences) >= 2 and any(last.start <= s.start < last.end for s in closers)
     unfinished = _unfinished(ctx, last)
     previous_closes = len(answer.sentences) >= 2 and any(
-        answer.sentences[-2].start <= s.start < answer.sentences[-2].end for s in closers)
+        answer.sentences[-2].start <= s.start < answer.sentences[-2].end for s in closers
+    )
     if closes and not unfinished:
         status = Status.PASS
     elif closes or (previous_closes and not unfinished):
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    ctx.add(CheckId.ANSWER_CLOSING, status, [last] if closes else [],
-            detail="the answer stops mid-sentence" if unfinished else "")
+    ctx.add(
+        CheckId.ANSWER_CLOSING,
+        status,
+        [last] if closes else [],
+        detail="the answer stops mid-sentence" if unfinished else "",
+    )
 
 
 # -- follow-ups --------------------------------------------------------------------------------------
+
 
 def _check_follow_up(ctx: Context) -> None:
     """A follow-up answer: does it give what was asked? (then the specificity checks run as usual)."""
@@ -367,9 +536,16 @@ def _check_follow_up(ctx: Context) -> None:
     windows = timeframes(answer)
     found: list[Span]
     if focus in (CheckId.STAR_RESULT, CheckId.STAR_RESULT_MEASURABLE):
-        found = answer.quantities if focus is CheckId.STAR_RESULT_MEASURABLE else (
-            answer.find("star", "result") + answer.find("star", "outcome") + answer.find("star", "learning")
-            + answer.quantities)
+        found = (
+            answer.quantities
+            if focus is CheckId.STAR_RESULT_MEASURABLE
+            else (
+                answer.find("star", "result")
+                + answer.find("star", "outcome")
+                + answer.find("star", "learning")
+                + answer.quantities
+            )
+        )
     elif focus is CheckId.WEAKNESS_MITIGATION:
         found = answer.find("weakness", "mitigation") + answer.find("pitfalls", "plan_cues")
     elif focus is CheckId.STAR_FIRST_PERSON:
@@ -383,23 +559,35 @@ def _check_follow_up(ctx: Context) -> None:
     elif focus is CheckId.PITFALLS_NO_PLAN:
         found = answer.find("pitfalls", "plan_cues") + answer.find("weakness", "mitigation")
     elif focus is CheckId.GOALS_COMPANY_LINK:
-        found = (company_mentions(ctx) + generic_company_mentions(ctx) + answer.find("goals", "company_link")
-                 + answer.find("fit", "why_role"))
+        found = (
+            company_mentions(ctx)
+            + generic_company_mentions(ctx)
+            + answer.find("goals", "company_link")
+            + answer.find("fit", "why_role")
+        )
     elif focus is CheckId.FIT_WHAT_YOU_BRING:
         found = answer.find("fit", "what_you_bring") + answer.skills + answer.find("star", "i_past")
     elif focus is CheckId.SPECIFICITY_EXAMPLE:
         found = example_spans(answer) + answer.find("star", "i_past") + answer.find("star", "time_anchor")
     else:
         found = answer.quantities + answer.skills + example_spans(answer) + windows.future
-    about = {CheckId.STAR_RESULT: "the result", CheckId.STAR_RESULT_MEASURABLE: "a measure of the result",
-             CheckId.STAR_FIRST_PERSON: "your own part", CheckId.SPECIFICITY_TIMEFRAMES: "a timeframe",
-             CheckId.GOALS_SHORT_TERM: "the next one to three years", CheckId.GOALS_LONG_TERM: "the longer term",
-             CheckId.PITFALLS_NO_PLAN: "the steps", CheckId.GOALS_COMPANY_LINK: "the link to this role or company",
-             CheckId.FIT_WHAT_YOU_BRING: "what you bring", CheckId.SPECIFICITY_EXAMPLE: "an example",
-             CheckId.WEAKNESS_MITIGATION: "what you do about it"}.get(
-        focus if focus is not None else CheckId.ANSWER_OPENING, "a specific detail")
-    status = Status.PASS if found and not _unfinished(ctx, answer.sentences[-1]) else (
-        Status.PARTIAL if found else Status.MISSING)
-    ctx.add(CheckId.FOLLOWUP_ANSWERED, status, answer.sentences_of(found) if found else [],
-            detail=f"asked for {about}")
+    about = {
+        CheckId.STAR_RESULT: "the result",
+        CheckId.STAR_RESULT_MEASURABLE: "a measure of the result",
+        CheckId.STAR_FIRST_PERSON: "your own part",
+        CheckId.SPECIFICITY_TIMEFRAMES: "a timeframe",
+        CheckId.GOALS_SHORT_TERM: "the next one to three years",
+        CheckId.GOALS_LONG_TERM: "the longer term",
+        CheckId.PITFALLS_NO_PLAN: "the steps",
+        CheckId.GOALS_COMPANY_LINK: "the link to this role or company",
+        CheckId.FIT_WHAT_YOU_BRING: "what you bring",
+        CheckId.SPECIFICITY_EXAMPLE: "an example",
+        CheckId.WEAKNESS_MITIGATION: "what you do about it",
+    }.get(focus if focus is not None else CheckId.ANSWER_OPENING, "a specific detail")
+    status = (
+        Status.PASS
+        if found and not _unfinished(ctx, answer.sentences[-1])
+        else (Status.PARTIAL if found else Status.MISSING)
+    )
+    ctx.add(CheckId.FOLLOWUP_ANSWERED, status, answer.sentences_of(found) if found else [], detail=f"asked for {about}")
     check_length(ctx)

@@ -32,7 +32,8 @@ class Span(NamedTuple):
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:and(?: then| so)?|so|but|then|because|which meant)\s+"
     r"(?=(?:i|we|my|our|it|the|they|he|she|that|this|as)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 LONG_SENTENCE_WORDS = 30
 
 
@@ -55,7 +56,7 @@ def sentences(text: str) -> list[Span]:
             continue
         cut_start = span.start
         for match in _CLAUSE_BREAK.finditer(text, span.start, span.end):
-            if len(text[cut_start:match.start()].split()) >= 6:
+            if len(text[cut_start : match.start()].split()) >= 6:
                 _add_trimmed(text, cut_start, match.start(), result)
                 cut_start = match.start()
         _add_trimmed(text, cut_start, span.end, result)

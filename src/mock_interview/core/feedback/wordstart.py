@@ -87,7 +87,7 @@ def first_words(pattern: str) -> frozenset[FirstWord] | None:
         if not prefix:
             return None  # can start with an unknown character
         if prefix.startswith("\0symbol"):
-            words.add(FirstWord(prefix[len("\0symbol"):], False, symbol=True))
+            words.add(FirstWord(prefix[len("\0symbol") :], False, symbol=True))
         else:
             words.add(FirstWord(prefix, whole))
     return frozenset(words)
@@ -99,7 +99,7 @@ def _expand(items: list[Any], prefixes: set[str]) -> set[tuple[str, bool]] | Non
     done: set[tuple[str, bool]] = set()
     current = set(prefixes)
     for index, (op, value) in enumerate(items):
-        rest = items[index + 1:]
+        rest = items[index + 1 :]
         if op is sre_constants.LITERAL:
             char = chr(value)
             if char.isalnum() or char == "_":
@@ -110,13 +110,19 @@ def _expand(items: list[Any], prefixes: set[str]) -> set[tuple[str, bool]] | Non
             return done | {(p, True) if p else ("\0symbol" + char, False) for p in current}
         if op is sre_constants.AT and current == {""}:
             continue  # a word boundary before the first word changes nothing
-        if op is sre_constants.IN and current == {""} and list(value) == [(sre_constants.CATEGORY,
-                                                                            sre_constants.CATEGORY_DIGIT)]:
+        if (
+            op is sre_constants.IN
+            and current == {""}
+            and list(value) == [(sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)]
+        ):
             return done | {(DIGIT, False)}
         if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and value[0] >= 1 and current == {""}:
             inner = list(value[2])
-            if inner and inner[0][0] is sre_constants.IN and list(inner[0][1]) == [
-                    (sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)]:
+            if (
+                inner
+                and inner[0][0] is sre_constants.IN
+                and list(inner[0][1]) == [(sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)]
+            ):
                 return done | {(DIGIT, False)}
         if op is sre_constants.SUBPATTERN:
             return _merge(done, _branch([list(value[3])], current, rest))
@@ -161,8 +167,9 @@ def _in_order(lists: list[list[int]]) -> Iterable[int]:
     return heapq.merge(*lists)
 
 
-def find_at_word_starts(pattern: re.Pattern[str], firsts: frozenset[FirstWord] | None, text: str,
-                        index: WordIndex) -> Iterator[re.Match[str]]:
+def find_at_word_starts(
+    pattern: re.Pattern[str], firsts: frozenset[FirstWord] | None, text: str, index: WordIndex
+) -> Iterator[re.Match[str]]:
     """The matches ``pattern.finditer(text)`` gives, trying the pattern only at the words in
     ``firsts`` (every position when ``firsts`` is ``None``)."""
     if firsts is None:

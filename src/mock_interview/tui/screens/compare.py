@@ -31,8 +31,12 @@ if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
 
 QUESTION_SHOWN = 60  # characters of a question in the list, cut at a word (one line of the list at 80 columns)
-CHANGE_SHOWN = {Change.BETTER: ("▲ better", "green"), Change.WORSE: ("▼ worse", "red"),
-                Change.NOW_CHECKED: ("new check", "grey50"), Change.NO_LONGER_CHECKED: ("not checked now", "grey50")}
+CHANGE_SHOWN = {
+    Change.BETTER: ("▲ better", "green"),
+    Change.WORSE: ("▼ worse", "red"),
+    Change.NOW_CHECKED: ("new check", "grey50"),
+    Change.NO_LONGER_CHECKED: ("not checked now", "grey50"),
+}
 PICK_BOTH = "Pick an attempt on both sides to compare them."
 SAME_ATTEMPT = "Both sides show the same attempt: pick another one on one side to compare them."
 
@@ -47,8 +51,12 @@ def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) ->
     table.add_column("")
     for row in rows:
         words, colour = CHANGE_SHOWN.get(row.change, ("", "white"))
-        table.add_row(user_text(row.label), Text(mark_of(row.before), style=colour_of(row.before)),
-                      Text(mark_of(row.after), style=colour_of(row.after)), Text(words, style=colour))
+        table.add_row(
+            user_text(row.label),
+            Text(mark_of(row.before), style=colour_of(row.before)),
+            Text(mark_of(row.after), style=colour_of(row.after)),
+            Text(words, style=colour),
+        )
     return table
 
 
@@ -116,8 +124,12 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-answers", Static).update("")
         repeated = {ref: items for ref, items in self.attempts.items() if len(items) >= 2}
         select = self.query_one("#compare-question", Select)
-        select.set_options([(user_text(textwrap.shorten(items[-1].answer.question_text, QUESTION_SHOWN,
-                                                        placeholder=" …")), ref) for ref, items in repeated.items()])
+        select.set_options(
+            [
+                (user_text(textwrap.shorten(items[-1].answer.question_text, QUESTION_SHOWN, placeholder=" …")), ref)
+                for ref, items in repeated.items()
+            ]
+        )
         preferred = next((a.question_ref for a in message.current.answers if a.question_ref in repeated), None)
         if preferred:
             select.value = preferred
@@ -125,7 +137,8 @@ class CompareScreen(Screen[None]):
             select.value = next(iter(repeated))
         else:
             self.query_one("#compare-answers", Static).update(
-                "Answer a question twice (in two sessions, or again with f7 in a round) to compare your attempts.")
+                "Answer a question twice (in two sessions, or again with f7 in a round) to compare your attempts."
+            )
         select.focus()
 
     @on(Select.Changed, "#compare-question")
@@ -159,8 +172,13 @@ class CompareScreen(Screen[None]):
         older, newer = (self.query_one(side, Select).value for side in ("#compare-older", "#compare-newer"))
         picked = sorted({index for index in (older, newer) if isinstance(index, int)})
         same = isinstance(older, int) and older == newer
-        labels = ("Earlier", "Later") if len(picked) == 2 else ("Both sides",) if same else (
-            ("Earlier",) if isinstance(older, int) else ("Later",))
+        labels = (
+            ("Earlier", "Later")
+            if len(picked) == 2
+            else ("Both sides",)
+            if same
+            else (("Earlier",) if isinstance(older, int) else ("Later",))
+        )
         sides = [(label, items[index]) for label, index in zip(labels, picked, strict=False)]
         text = Text()
         for label, attempt in sides:

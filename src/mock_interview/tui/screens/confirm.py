@@ -51,7 +51,7 @@ class SaveChoice(Enum):
 
 
 class SaveChangesScreen(ModalScreen[SaveChoice]):
-    """"Save changes? (y/n/cancel)": ``y`` saves, ``n`` discards, escape (or ``c``) stays in the form."""
+    """ "Save changes? (y/n/cancel)": ``y`` saves, ``n`` discards, escape (or ``c``) stays in the form."""
 
     BINDINGS = [
         Binding("y", "choose('save')", "Save", id="save-changes-yes"),

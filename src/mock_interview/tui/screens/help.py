@@ -46,8 +46,11 @@ class HelpScreen(ModalScreen[None]):
         focused = self.over.focused
         name = focused.__class__.__name__ if focused is not None else "field"
         own = [(key, what) for key, what, _ in screen]
-        return [(self.over.__class__.__name__.replace("Screen", ""), own), ("Everywhere", app),
-                (f"In the focused field ({name})", field)]
+        return [
+            (self.over.__class__.__name__.replace("Screen", ""), own),
+            ("Everywhere", app),
+            (f"In the focused field ({name})", field),
+        ]
 
     def compose(self) -> ComposeResult:
         text = Text()

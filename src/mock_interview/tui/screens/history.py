@@ -22,24 +22,46 @@ if TYPE_CHECKING:
     from mock_interview.core.sessions import SessionSummary
     from mock_interview.tui.app import MockInterviewApp
 
-SHORT = {"structure": "struct", "specificity": "specif", "alignment": "align", "pitfalls": "pitfall",
-         "delivery": "deliv"}
+SHORT = {
+    "structure": "struct",
+    "specificity": "specif",
+    "alignment": "align",
+    "pitfalls": "pitfall",
+    "delivery": "deliv",
+}
 # (title, sort key); the packs come last: at 80 columns they are what runs off the edge, not the status
-COLUMNS = (("date", "started"), ("questions", "answers"), ("follow-ups", "follow_ups"), ("mode", "mode"),
-           ("score", "score"), ("status", "status"), ("packs", "packs"))
+COLUMNS = (
+    ("date", "started"),
+    ("questions", "answers"),
+    ("follow-ups", "follow_ups"),
+    ("mode", "mode"),
+    ("score", "score"),
+    ("status", "status"),
+    ("packs", "packs"),
+)
 SORT_KEYS: dict[str, Callable[[SessionSummary], Any]] = {
-    "started": lambda s: s.started, "answers": lambda s: s.answers, "follow_ups": lambda s: s.follow_ups,
-    "mode": lambda s: s.mode, "score": lambda s: -1 if s.score is None else s.score,
-    "status": lambda s: status_shown(s.status, s.answers + s.follow_ups), "packs": lambda s: ", ".join(s.packs),
+    "started": lambda s: s.started,
+    "answers": lambda s: s.answers,
+    "follow_ups": lambda s: s.follow_ups,
+    "mode": lambda s: s.mode,
+    "score": lambda s: -1 if s.score is None else s.score,
+    "status": lambda s: status_shown(s.status, s.answers + s.follow_ups),
+    "packs": lambda s: ", ".join(s.packs),
 }
 SORT_MARKS = {False: " ▲", True: " ▼"}  # ascending, descending: beside the title of the column sorted by
 
 
 def session_cells(summary: SessionSummary) -> tuple[str, ...]:
     """One row of the table, in the order of :data:`COLUMNS`."""
-    return (f"{summary.started:%Y-%m-%d %H:%M}", f"{summary.answers}/{summary.planned}", str(summary.follow_ups),
-            summary.mode, "-" if summary.score is None else str(summary.score),
-            status_shown(summary.status, summary.answers + summary.follow_ups), ", ".join(summary.packs))
+    return (
+        f"{summary.started:%Y-%m-%d %H:%M}",
+        f"{summary.answers}/{summary.planned}",
+        str(summary.follow_ups),
+        summary.mode,
+        "-" if summary.score is None else str(summary.score),
+        status_shown(summary.status, summary.answers + summary.follow_ups),
+        ", ".join(summary.packs),
+    )
 
 
 def fit(text: str, width: int) -> str:
@@ -58,8 +80,9 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "back", "Back", id="back"),
         Binding("enter", "open", "Review", id="open", priority=True, tooltip="Open the session in Review"),
         Binding("ctrl+r", "resume", "Resume", id="resume", priority=True, tooltip="Resume an unfinished round"),
-        Binding("ctrl+o", "compare", "Compare", id="compare", priority=True,
-                tooltip="Compare attempts at the same question"),
+        Binding(
+            "ctrl+o", "compare", "Compare", id="compare", priority=True, tooltip="Compare attempts at the same question"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -103,9 +126,13 @@ class HistoryScreen(Screen[None]):
             self._reported = names
             more = f" and {len(names) - 3} more" if len(names) > 3 else ""
             files = "file" if len(names) == 1 else "files"
-            self.notify(f"{len(names)} session {files} could not be read: {', '.join(names[:3])}{more}. "
-                        "'mock-interview sessions list' says why.", title="Sessions skipped", severity="warning",
-                        timeout=15)
+            self.notify(
+                f"{len(names)} session {files} could not be read: {', '.join(names[:3])}{more}. "
+                "'mock-interview sessions list' says why.",
+                title="Sessions skipped",
+                severity="warning",
+                timeout=15,
+            )
         self.fill(self.query_one("#history-filter", Input).value)
         self.draw_charts()
 
@@ -126,8 +153,9 @@ class HistoryScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(selected))
         empty = self.query_one("#history-empty", Static)
         empty.display = not rows
-        empty.update("No session matches the filter." if self.summaries
-                     else "No sessions yet: start a round from Home.")
+        empty.update(
+            "No session matches the filter." if self.summaries else "No sessions yet: start a round from Home."
+        )
 
     def column_title(self, title: str, key: str) -> str:
         """A column's header: its title, with ▲ (ascending) or ▼ (descending) if the table is sorted by it."""
@@ -139,8 +167,10 @@ class HistoryScreen(Screen[None]):
         At least a few characters, so a cut list of packs still shows its "…".
         """
         table = self.query_one(DataTable)
-        others = sum(max([len(self.column_title(title, key))] + [len(cells[i]) for cells in rows]) + 2
-                     for i, (title, key) in enumerate(COLUMNS[:-1]))
+        others = sum(
+            max([len(self.column_title(title, key))] + [len(cells[i]) for cells in rows]) + 2
+            for i, (title, key) in enumerate(COLUMNS[:-1])
+        )
         scrollbar = table.styles.scrollbar_size_vertical if len(rows) > table.size.height - 1 else 0
         return max(4, table.size.width - scrollbar - others - 2)  # the packs column's own cell padding
 

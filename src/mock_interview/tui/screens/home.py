@@ -24,8 +24,11 @@ if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
 
 CORE_TAG = "core"  # packs tagged "core" are ticked on a fresh start
-ORDER_LABELS = {QuestionOrder.PACK: "As in the pack", QuestionOrder.SHUFFLED: "Shuffled",
-                QuestionOrder.WEAKEST: "Weakest first"}
+ORDER_LABELS = {
+    QuestionOrder.PACK: "As in the pack",
+    QuestionOrder.SHUFFLED: "Shuffled",
+    QuestionOrder.WEAKEST: "Weakest first",
+}
 MODE_LABELS = {AnswerMode.TYPED: "Typed", AnswerMode.SPOKEN: "Spoken"}
 ORDER_OPTIONS = [(label, order.value) for order, label in ORDER_LABELS.items()]
 MODE_OPTIONS = [(label, mode.value) for mode, label in MODE_LABELS.items()]
@@ -86,17 +89,26 @@ class HomeScreen(Screen[None]):
             return Horizontal(Label(label, classes="option-label"), field, classes="option-row")
 
         return VerticalScroll(
-            row("Questions", TextField(str(settings.question_count), id="count", type="integer", max_length=3,
-                                       compact=True)),
+            row(
+                "Questions",
+                TextField(str(settings.question_count), id="count", type="integer", max_length=3, compact=True),
+            ),
             row("Order", Select(ORDER_OPTIONS, value=settings.order, allow_blank=False, id="order", compact=True)),
             row("Mode", Select(MODE_OPTIONS, value=AnswerMode.TYPED.value, allow_blank=False, id="mode", compact=True)),
             Static(user_text(self.speech_reason), id="speech-status"),
-            row("Profile", Select(options, value=active if active else Select.NULL, id="profile", prompt="no profile",
-                                  compact=True)),
+            row(
+                "Profile",
+                Select(
+                    options, value=active if active else Select.NULL, id="profile", prompt="no profile", compact=True
+                ),
+            ),
             Button("Start", id="start", variant="primary"),
-            Horizontal(Button("History", id="open-history", compact=True),
-                       Button("Profiles", id="open-profiles", compact=True),
-                       Button("Settings", id="open-settings", compact=True), id="home-links"),
+            Horizontal(
+                Button("History", id="open-history", compact=True),
+                Button("Profiles", id="open-profiles", compact=True),
+                Button("Settings", id="open-settings", compact=True),
+                id="home-links",
+            ),
             id="home-options",
             can_focus=False,  # a scroll container is a Tab stop of its own otherwise: keys typed there vanish
         )
@@ -257,9 +269,13 @@ class HomeScreen(Screen[None]):
             return
         # a Select holds Select.NULL until it has mounted: then the settings' order and typed answers
         order, mode, profile = (self.query_one(f"#{name}", Select).value for name in ("order", "mode", "profile"))
-        request = RoundRequest(packs=tuple(packs), count=int(raw), order=order if isinstance(order, str) else None,
-                               mode=mode if isinstance(mode, str) else AnswerMode.TYPED.value,
-                               profile=profile if isinstance(profile, str) else "")
+        request = RoundRequest(
+            packs=tuple(packs),
+            count=int(raw),
+            order=order if isinstance(order, str) else None,
+            mode=mode if isinstance(mode, str) else AnswerMode.TYPED.value,
+            profile=profile if isinstance(profile, str) else "",
+        )
         if self.app.start_new_round(request) and tuple(packs) != self.app.settings.packs:
             self.app.save_settings(self.app.settings.updated(packs=tuple(packs)))  # ticked again next time
 

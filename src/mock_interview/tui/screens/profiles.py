@@ -44,8 +44,14 @@ class ProfilesScreen(Screen[None]):
         # priority: they work from inside the job description too. ctrl+t, not a key a text field
         # uses: ctrl+u here once made the profile active instead of deleting to the line's start.
         Binding("ctrl+s", "save", "Save", id="save-profile", priority=True, tooltip="Save the profile"),
-        Binding("ctrl+t", "use", "Make active", id="use-profile", priority=True,
-                tooltip="Save it and make it the active profile"),
+        Binding(
+            "ctrl+t",
+            "use",
+            "Make active",
+            id="use-profile",
+            priority=True,
+            tooltip="Save it and make it the active profile",
+        ),
         Binding("ctrl+n", "new", "New", id="new-profile", priority=True, tooltip="A new, empty profile"),
     ]
 
@@ -68,12 +74,20 @@ class ProfilesScreen(Screen[None]):
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Industry", classes="field-label")
-                        yield Select([(i, i) for i in choice_values(Industry)], value=Industry.OTHER.value,
-                                     allow_blank=False, id="profile-industry")
+                        yield Select(
+                            [(i, i) for i in choice_values(Industry)],
+                            value=Industry.OTHER.value,
+                            allow_blank=False,
+                            id="profile-industry",
+                        )
                     with Vertical():
                         yield Label("Career stage", classes="field-label")
-                        yield Select([(s, s) for s in choice_values(CareerStage)], value=CareerStage.MID.value,
-                                     allow_blank=False, id="profile-stage")
+                        yield Select(
+                            [(s, s) for s in choice_values(CareerStage)],
+                            value=CareerStage.MID.value,
+                            allow_blank=False,
+                            id="profile-stage",
+                        )
                 yield Label("Mission", classes="field-label")
                 yield TextField(id="profile-mission")
                 yield Label("Values (comma-separated)", classes="field-label")
@@ -146,12 +160,20 @@ class ProfilesScreen(Screen[None]):
 
     def form_values(self) -> FormValues:
         """What the form holds now, field by field."""
+
         def text(widget_id: str) -> str:
             return self.query_one(widget_id, TextField).value
 
-        return (text("#profile-name"), text("#profile-company"), text("#profile-role"),
-                self.query_one("#profile-industry", Select).value, self.query_one("#profile-stage", Select).value,
-                text("#profile-mission"), text("#profile-values"), self.query_one("#profile-jd", TextBox).text)
+        return (
+            text("#profile-name"),
+            text("#profile-company"),
+            text("#profile-role"),
+            self.query_one("#profile-industry", Select).value,
+            self.query_one("#profile-stage", Select).value,
+            text("#profile-mission"),
+            text("#profile-values"),
+            self.query_one("#profile-jd", TextBox).text,
+        )
 
     @property
     def has_unsaved_changes(self) -> bool:
@@ -206,21 +228,28 @@ class ProfilesScreen(Screen[None]):
             industry=str(self.query_one("#profile-industry", Select).value),
             career_stage=str(self.query_one("#profile-stage", Select).value),
             mission=self.query_one("#profile-mission", TextField).value.strip(),
-            values=tuple(v.strip() for v in self.query_one("#profile-values", TextField).value.split(",")
-                         if v.strip()),
+            values=tuple(v.strip() for v in self.query_one("#profile-values", TextField).value.split(",") if v.strip()),
             job_description=self.query_one("#profile-jd", TextBox).text.strip(),
         )
         try:
             parse_profile(profile.to_toml(), profile.name)
         except InvalidFileError as exc:
-            self.notify("\n".join(f"{p.key}: {p.message}" for p in exc.problems), title="Not saved", severity="error",
-                        timeout=10)
+            self.notify(
+                "\n".join(f"{p.key}: {p.message}" for p in exc.problems),
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
             return None
         try:  # a new name never replaces another profile; the one being edited is replaced
             path = self.app.context.profiles.save(profile, overwrite=name == self.editing)
         except FileExistsError:
-            self.notify(f"A profile named '{name}' exists already; choose another name or edit that one.",
-                        title="Not saved", severity="error", timeout=10)
+            self.notify(
+                f"A profile named '{name}' exists already; choose another name or edit that one.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
             return None
         except OSError as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)

@@ -102,12 +102,15 @@ def session_summary(session: Session) -> str:
     score = "-" if session.score is None else str(session.score)
     follow_ups = session.follow_ups_answered
     counts = f"{session.questions_answered} of {len(session.plan)} questions" + (
-        f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else "")
+        f", {follow_ups} follow-up{'s' if follow_ups != 1 else ''}" if follow_ups else ""
+    )
     groups = "  ".join(f"{g} {s}" for g, s in session.group_scores().items())
     profile = f"profile {session.profile}" if session.profile else "no profile"
     status = status_shown(session.status, session.questions_answered + follow_ups)
-    return (f"{session.started:%a %d %b %Y %H:%M} · {', '.join(session.packs)} · {session.mode} · {profile} · "
-            f"{status} · {counts} · score {score}" + (f"  ({groups})" if groups else ""))
+    return (
+        f"{session.started:%a %d %b %Y %H:%M} · {', '.join(session.packs)} · {session.mode} · {profile} · "
+        f"{status} · {counts} · score {score}" + (f"  ({groups})" if groups else "")
+    )
 
 
 def answer_title(answer: AnswerRecord, place: AnswerPlace) -> str:
@@ -140,8 +143,14 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+s", "save_note", "Save note", id="save-note", priority=True),
         Binding("ctrl+e", "export", "Export", id="export", priority=True, tooltip="Export the session as Markdown"),
         Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
-        Binding("f10", "retranscribe", "Re-transcribe", id="retranscribe", priority=True,
-                tooltip="Transcribe this answer's recording again, with another model"),
+        Binding(
+            "f10",
+            "retranscribe",
+            "Re-transcribe",
+            id="retranscribe",
+            priority=True,
+            tooltip="Transcribe this answer's recording again, with another model",
+        ),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -222,8 +231,9 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-question", Static).update(user_text(answer.question_text, style="bold"))
         body = Text(answer_meta(answer) + "\n\n", style="dim")
         feedback = Feedback.from_json(answer.feedback)
-        body.append_text(highlighted_answer(answer.text, feedback) if answer.text
-                         else Text("(no answer)", style="italic"))
+        body.append_text(
+            highlighted_answer(answer.text, feedback) if answer.text else Text("(no answer)", style="italic")
+        )
         self.query_one("#review-answer", Static).update(body)
         self.query_one("#review-checklist", Static).update(checklist_text(feedback))
         question = self.app.context.packs.find_question(answer.question_ref)
@@ -353,8 +363,7 @@ class ReviewScreen(Screen[None]):
 
         assert self.session is not None
         delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
-        return check_saved_answer(self.app.context, self.session, answer, text=result.text,
-                                  delivery=delivery).to_json()
+        return check_saved_answer(self.app.context, self.session, answer, text=result.text, delivery=delivery).to_json()
 
     def on_retranscribed(self, message: Retranscribed) -> None:
         assert self.session is not None

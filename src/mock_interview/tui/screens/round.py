@@ -55,22 +55,52 @@ class RoundScreen(Screen[None]):
 
     BINDINGS = [
         # ctrl+s and f5 are labelled with what they do now; check_action shows the one that applies
-        Binding("ctrl+s", "submit('start')", "Start", id="start-answer", priority=True,
-                tooltip="End the think time and start answering"),
-        Binding("ctrl+s", "submit('answer')", "Submit", id="submit", priority=True,
-                tooltip="Submit the answer (spoken: stop recording; the transcript follows)"),
-        Binding("ctrl+s", "submit('next')", "Next", id="next", priority=True,
-                tooltip="Go on: the follow-up, the next question or the review"),
+        Binding(
+            "ctrl+s",
+            "submit('start')",
+            "Start",
+            id="start-answer",
+            priority=True,
+            tooltip="End the think time and start answering",
+        ),
+        Binding(
+            "ctrl+s",
+            "submit('answer')",
+            "Submit",
+            id="submit",
+            priority=True,
+            tooltip="Submit the answer (spoken: stop recording; the transcript follows)",
+        ),
+        Binding(
+            "ctrl+s",
+            "submit('next')",
+            "Next",
+            id="next",
+            priority=True,
+            tooltip="Go on: the follow-up, the next question or the review",
+        ),
         Binding("f5", "pause('pause')", "Pause", id="pause", priority=True, tooltip="Pause the clock"),
         Binding("f5", "pause('resume')", "Resume", id="resume", priority=True, tooltip="Resume the clock"),
         Binding("f6", "skip", "Skip", id="skip", priority=True, tooltip="Skip the question"),
         Binding("f7", "retry", "Retry", id="retry", priority=True, tooltip="Answer the question again"),
         Binding("f8", "end_round", "End", id="end-round", priority=True, tooltip="End the round early"),
         # f2 is labelled with the mode it switches to; check_action shows the one that applies
-        Binding("f2", "feedback_mode('calm')", "Calm", id="calm-mode", priority=True,
-                tooltip="Switch to calm mode (the checklist after the answer)"),
-        Binding("f2", "feedback_mode('live')", "Live", id="live-feedback", priority=True,
-                tooltip="Switch to live feedback (the checklist as you answer)"),
+        Binding(
+            "f2",
+            "feedback_mode('calm')",
+            "Calm",
+            id="calm-mode",
+            priority=True,
+            tooltip="Switch to calm mode (the checklist after the answer)",
+        ),
+        Binding(
+            "f2",
+            "feedback_mode('live')",
+            "Live",
+            id="live-feedback",
+            priority=True,
+            tooltip="Switch to live feedback (the checklist as you answer)",
+        ),
     ]
 
     def __init__(self, round_: Round) -> None:
@@ -104,9 +134,13 @@ class RoundScreen(Screen[None]):
         if spoken:
             from mock_interview.tui.speech import SpeechController
 
-            self.speech = SpeechController(self, self.app.context, self.app.settings,
-                                           recorder_factory=self.app.recorder_factory,
-                                           transcriber_factory=self.app.transcriber_factory)
+            self.speech = SpeechController(
+                self,
+                self.app.context,
+                self.app.settings,
+                recorder_factory=self.app.recorder_factory,
+                transcriber_factory=self.app.transcriber_factory,
+            )
             self.speech.preload_model()
         self._ticker = self.set_interval(TICK_SECONDS, self.tick)
         self.show_turn(self.round.begin())
@@ -139,8 +173,10 @@ class RoundScreen(Screen[None]):
             return
         follow = bool(turn.follow_up_to)
         self.query_one("#progress", Label).update(
-            f"Question {self.round.number} of {self.round.total}" + ("  ·  follow-up" if follow else "")
-            + f"  ·  {turn.question.kind}")
+            f"Question {self.round.number} of {self.round.total}"
+            + ("  ·  follow-up" if follow else "")
+            + f"  ·  {turn.question.kind}"
+        )
         question = Text.assemble(("Follow-up: ", "bold") if follow else "", user_text(turn.text))
         self.query_one("#question", Static).update(question)
         answer = self.query_one("#answer", TextArea)
@@ -171,8 +207,13 @@ class RoundScreen(Screen[None]):
         elif phase is Phase.TRANSCRIBING:
             text = "Finishing the transcript…"
         elif phase is Phase.ANSWERED:
-            then = ("the follow-up" if round_.pending_follow_up else
-                    "the next question" if round_.position + 1 < len(round_.questions) else "the review")
+            then = (
+                "the follow-up"
+                if round_.pending_follow_up
+                else "the next question"
+                if round_.position + 1 < len(round_.questions)
+                else "the review"
+            )
             text = f"ctrl+s for {then} · f7 to retry"
         else:
             text = ""
@@ -276,8 +317,9 @@ class RoundScreen(Screen[None]):
 
     def on_recording_failed(self, message: RecordingFailed) -> None:
         self.query_one(LevelMeter).recording = False
-        self.notify(f"{message.reason} Switching to typed answers.", title="Recording stopped", severity="error",
-                    timeout=12)
+        self.notify(
+            f"{message.reason} Switching to typed answers.", title="Recording stopped", severity="error", timeout=12
+        )
         if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING):
             return  # the model failed to load before the first answer: that answer falls back when it starts
         self.round.fall_back_to_typing()
@@ -296,8 +338,9 @@ class RoundScreen(Screen[None]):
         self.query_one("#answer", TextArea).load_text(spoken.text)
         for warning in spoken.warnings:
             self.notify(warning, severity="warning", timeout=8)
-        self._record_result(spoken.text, words=spoken.words, audio=spoken.audio, model=spoken.model,
-                            duration=spoken.duration)
+        self._record_result(
+            spoken.text, words=spoken.words, audio=spoken.audio, model=spoken.model, duration=spoken.duration
+        )
 
     def _on_no_speech(self) -> None:
         """Nobody was heard: no transcript and no score; offer to type instead, or f7 to speak again."""
@@ -348,13 +391,21 @@ class RoundScreen(Screen[None]):
             return
         self._record_result(text, timed_out=timed_out)
 
-    def _record_result(self, text: str, *, timed_out: bool | None = None,
-                       words: Sequence[tuple[str, float, float]] = (), audio: str = "", model: str = "",
-                       duration: float | None = None) -> None:
+    def _record_result(
+        self,
+        text: str,
+        *,
+        timed_out: bool | None = None,
+        words: Sequence[tuple[str, float, float]] = (),
+        audio: str = "",
+        model: str = "",
+        duration: float | None = None,
+    ) -> None:
         self._stop_answer_timers()
         timed_out = self.round.timed_out if timed_out is None else timed_out
-        feedback, follow_up = self.round.submit(text, timed_out=timed_out, words=words, audio=audio,
-                                                transcript_model=model, duration=duration)
+        feedback, follow_up = self.round.submit(
+            text, timed_out=timed_out, words=words, audio=audio, transcript_model=model, duration=duration
+        )
         self.query_one(FeedbackPanel).show(feedback)
         note = "Time is up: your answer was submitted. " if timed_out else ""
         if not text.strip():
@@ -422,9 +473,15 @@ class RoundScreen(Screen[None]):
             self.query_one("#answer", TextArea).focus()
 
         self.update_phase()
-        self.app.push_screen(ConfirmScreen("Start this question again?",
-                                           "Your answer so far stays in the session, marked as retried.",
-                                           yes="Start again", no="Keep answering"), decided)
+        self.app.push_screen(
+            ConfirmScreen(
+                "Start this question again?",
+                "Your answer so far stays in the session, marked as retried.",
+                yes="Start again",
+                no="Keep answering",
+            ),
+            decided,
+        )
 
     def _retry(self) -> None:
         if self.speech is not None and self.speech.active:
@@ -447,8 +504,11 @@ class RoundScreen(Screen[None]):
 
     def action_toggle_feedback(self) -> None:
         self.round.calm = not self.round.calm
-        self.notify("Calm mode: checklist after each answer." if self.round.calm
-                    else "Live feedback: checklist while you answer.")
+        self.notify(
+            "Calm mode: checklist after each answer."
+            if self.round.calm
+            else "Live feedback: checklist while you answer."
+        )
         if self.round.phase is Phase.ANSWERING and not self.round.calm:
             self.request_feedback()
         elif self.round.phase in (Phase.THINKING, Phase.ANSWERING):  # an answered question keeps its checklist

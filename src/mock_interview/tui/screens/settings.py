@@ -50,18 +50,24 @@ class SettingsScreen(Screen[None]):
             yield Label("Questions per round", classes="field-label")
             yield TextField(str(settings.question_count), id="question-count", type="integer")
             yield Label("Feedback while answering", classes="field-label")
-            yield Select([("Live: checklist updates as you answer", "live"),
-                          ("Calm: checklist after the answer", "calm")],
-                         value=settings.feedback, allow_blank=False, id="feedback-mode")
+            yield Select(
+                [("Live: checklist updates as you answer", "live"), ("Calm: checklist after the answer", "calm")],
+                value=settings.feedback,
+                allow_blank=False,
+                id="feedback-mode",
+            )
             with Horizontal(classes="form-row"):
                 yield Switch(settings.follow_ups, id="follow-ups")
                 yield Label("Interviewer asks follow-up questions", classes="switch-label")
-            yield Label("Transcription model: 'bundled' (tiny.en), a downloaded name (base.en…), or a folder",
-                        classes="field-label")
+            yield Label(
+                "Transcription model: 'bundled' (tiny.en), a downloaded name (base.en…), or a folder",
+                classes="field-label",
+            )
             yield TextField(user_value(settings.model), id="model")
             yield Label("Input device", classes="field-label")
-            yield Select([("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False,
-                         id="input-device")
+            yield Select(
+                [("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False, id="input-device"
+            )
             yield Button("Save", id="settings-save", variant="primary")
         yield Footer(show_command_palette=False)
 
@@ -86,7 +92,8 @@ class SettingsScreen(Screen[None]):
         devices = message.devices
         select = self.query_one("#input-device", Select)
         options = [(user_text("System default"), DEFAULT_DEVICE)] + [
-            (user_text(f"{d.index}: {d.name}" + (" (default)" if d.is_default else "")), d.name) for d in devices]
+            (user_text(f"{d.index}: {d.name}" + (" (default)" if d.is_default else "")), d.name) for d in devices
+        ]
         select.set_options(options)
         current = self.app.settings.input_device
         select.value = current if current in {d.name for d in devices} else DEFAULT_DEVICE
@@ -95,8 +102,10 @@ class SettingsScreen(Screen[None]):
 
     def form_values(self) -> dict[str, object]:
         """What the form holds now, field by field (as typed: "015" differs from "15")."""
-        values: dict[str, object] = {field_id: self.query_one(f"#{field_id}", TextField).value
-                                     for field_id in ("answer-seconds", "prep-seconds", "question-count", "model")}
+        values: dict[str, object] = {
+            field_id: self.query_one(f"#{field_id}", TextField).value
+            for field_id in ("answer-seconds", "prep-seconds", "question-count", "model")
+        }
         values["feedback"] = self.query_one("#feedback-mode", Select).value
         values["follow_ups"] = self.query_one("#follow-ups", Switch).value
         values["input_device"] = self.query_one("#input-device", Select).value
@@ -110,6 +119,7 @@ class SettingsScreen(Screen[None]):
     @on(Button.Pressed, "#settings-save")
     def action_save(self) -> bool:
         """Check and save the form; returns whether it was saved (a bad number is named, and nothing saved)."""
+
         def number(widget_id: str, low: int, high: int, what: str) -> int | None:
             raw = self.query_one(widget_id, TextField).value.strip()
             try:
@@ -117,8 +127,9 @@ class SettingsScreen(Screen[None]):
             except ValueError:
                 value = None
             if value is None or not low <= value <= high:
-                self.notify(f"{what}: '{raw}' must be a whole number from {low} to {high}.", severity="error",
-                            timeout=8)
+                self.notify(
+                    f"{what}: '{raw}' must be a whole number from {low} to {high}.", severity="error", timeout=8
+                )
                 return None
             return value
 
@@ -129,7 +140,9 @@ class SettingsScreen(Screen[None]):
             return False
         device = self.query_one("#input-device", Select).value
         settings = self.app.settings.updated(
-            answer_seconds=answer, prep_seconds=prep, question_count=count,
+            answer_seconds=answer,
+            prep_seconds=prep,
+            question_count=count,
             feedback=str(self.query_one("#feedback-mode", Select).value),
             follow_ups=self.query_one("#follow-ups", Switch).value,
             model=self.query_one("#model", TextField).value.strip() or "bundled",
@@ -151,8 +164,13 @@ class SettingsScreen(Screen[None]):
         try:
             resolve_model(spec, self.app.context.data.root / "models")
         except ModelUnavailable as exc:
-            self.app.call_from_thread(self.notify, f"Saved, but spoken answers cannot use it: {exc}.",
-                                      title="Transcription model", severity="warning", timeout=12)
+            self.app.call_from_thread(
+                self.notify,
+                f"Saved, but spoken answers cannot use it: {exc}.",
+                title="Transcription model",
+                severity="warning",
+                timeout=12,
+            )
 
     def action_back(self) -> None:
         if not self.has_unsaved_changes:

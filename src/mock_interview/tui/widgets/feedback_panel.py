@@ -21,7 +21,6 @@ EVIDENCE_SHOWN = 3  # pieces of evidence under a tip
 EVIDENCE_WIDTH = 70  # characters of each, cut at a word
 
 
-
 class FeedbackPanel(Vertical):
     """Checklist with marks; highlight an item (keys or mouse) to read its tip and evidence."""
 
@@ -102,14 +101,17 @@ class FeedbackPanel(Vertical):
     def _show_tip(self, check: Check | None) -> None:
         tip = self.query_one("#feedback-tip", Static)
         if check is None:
-            tip.update(Text.assemble("Highlight an item to see its tip.",
-                                     (f"\n{self._gains}", "dim") if self._gains else ""))
+            tip.update(
+                Text.assemble("Highlight an item to see its tip.", (f"\n{self._gains}", "dim") if self._gains else "")
+            )
             return
         text = Text(visible(check.tip))  # tips, details and evidence quote files and answers
         if check.detail:
             text.append("\n" + visible(check.detail), style="dim")
         elif check.evidence:
-            quoted = ", ".join(f"“{textwrap.shorten(visible(e.text), EVIDENCE_WIDTH, placeholder=' …')}”"
-                               for e in check.evidence[:EVIDENCE_SHOWN])
+            quoted = ", ".join(
+                f"“{textwrap.shorten(visible(e.text), EVIDENCE_WIDTH, placeholder=' …')}”"
+                for e in check.evidence[:EVIDENCE_SHOWN]
+            )
             text.append("\n" + quoted, style="dim")
         tip.update(text)
