@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "answers-dev.jsonl"
+SECOND_DATA = ROOT.parent / "shared" / "data" / "answers-dev-2.jsonl"
 STAR_PARTS = ("situation", "task", "action", "result")
 COVERAGE_NEEDED = 0.30
 # The page's question type and the kinds of the app that count as right for it.
@@ -56,6 +57,7 @@ class RealAnswer:
     label: str | None
     star_parts: dict[str, str] | None
     company: str | None
+    flaws: tuple[str, ...] = ()  # the page's stated reasons a weak answer is weak (answers-dev-2)
 
     @property
     def kind(self) -> str:
@@ -90,6 +92,7 @@ def load_real_answers(path: Path = DEFAULT_DATA) -> list[RealAnswer]:
                 label=row.get("page_label"),
                 star_parts={k: v for k, v in row["star_parts"].items() if v} if row.get("star_parts") else None,
                 company=(company.get("name") if isinstance(company, dict) else company) or None,
+                flaws=tuple(f for f in row.get("flaws") or () if f != "none"),
             )
         )
     return answers
@@ -173,6 +176,9 @@ class Outcome:
     kind: str
     star: dict[str, tuple[str, list[tuple[int, int]]]] = field(default_factory=dict)
     measurable: str = "na"
+    statuses: dict[str, str] = field(default_factory=dict)  # check id -> status
+    gains: tuple[str, ...] = ()  # the "raise it most" check ids, first first
+    shown_score: int = 0  # the score as the app shows it
 
 
 Analyser = Callable[[RealAnswer, str | None], Outcome]
@@ -204,6 +210,9 @@ def default_analyser(model: FeedbackModel | None = None) -> Analyser:
             str(feedback.kind),
             star,
             str(measurable.status) if measurable else "na",
+            {c.id: str(c.status) for c in feedback.checks},
+            tuple(g.check_id for g in feedback.gains),
+            int(feedback.score),
         )
 
     return run
@@ -234,6 +243,10 @@ class EvaluationResult:
     kind_total: int = 0
     kind_accuracy: float = 0.0
     kind_errors: list[tuple[str, str, str]] = field(default_factory=list)
+    pairs: int = 0  # strong/weak pairs whose lengths are within LENGTH_MATCH of each other
+    pairs_score: float = 0.0  # share the score ranks right (ties half)
+    pairs_word_count: float = 0.0  # share word count ranks right (the baseline)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
 
 
 def evaluate_answers(
@@ -259,9 +272,46 @@ def evaluate_answers(
             if answer.star_parts:
                 star_outcomes[answer.id] = analyser(answer, "behavioral")
     _score_figures(answers, outcomes, result)
+    _pair_figures(answers, outcomes, result)
     _star_figures(answers, star_outcomes, outcomes, result)
     _kind_figures(answers, result)
+    result.outcomes = outcomes
     return result
+
+
+LENGTH_MATCH = 1.25  # a strong and a weak answer are "of similar length" within 25 %
+
+
+def length_matched_pairs(answers: Sequence[RealAnswer]) -> list[tuple[RealAnswer, RealAnswer]]:
+    """Every (strong, weak) pair whose word counts are within :data:`LENGTH_MATCH` of each other."""
+    strong = [a for a in answers if a.label == "strong"]
+    weak = [a for a in answers if a.label == "weak"]
+    pairs = []
+    for s in strong:
+        for w in weak:
+            longer, shorter = (
+                max(word_count(s.answer), word_count(w.answer)),
+                min(word_count(s.answer), word_count(w.answer)),
+            )
+            if shorter and longer / shorter <= LENGTH_MATCH:
+                pairs.append((s, w))
+    return pairs
+
+
+def _ranked_right(strong: float, weak: float) -> float:
+    return 1.0 if strong > weak else 0.5 if strong == weak else 0.0
+
+
+def _pair_figures(answers: list[RealAnswer], outcomes: dict[str, Outcome], result: EvaluationResult) -> None:
+    pairs = length_matched_pairs(answers)
+    result.pairs = len(pairs)
+    if pairs:
+        result.pairs_score = sum(_ranked_right(outcomes[s.id].score, outcomes[w.id].score) for s, w in pairs) / len(
+            pairs
+        )
+        result.pairs_word_count = sum(
+            _ranked_right(word_count(s.answer), word_count(w.answer)) for s, w in pairs
+        ) / len(pairs)
 
 
 def _packaged_or_fitted(training: list[RealAnswer] | None) -> Analyser:

@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 import Stemmer  # PyStemmer ships no type information (pyproject's mypy overrides let it in untyped)
 
-_SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)\]]*(?=\s|$)|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?")
 _NUMBER = re.compile(
     r"(?<![\w])(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?"
@@ -38,19 +37,23 @@ LONG_SENTENCE_WORDS = 30
 
 
 def sentences(text: str) -> list[Span]:
-    """Split into sentences at . ! ? ; and new lines, keeping offsets; decimals such as 2.5 do not split.
+    """Split into sentences, keeping offsets.
 
-    A sentence longer than about 30 words (speech often has no full stops) is split further into
+    Sentence ends come from syntok, which knows abbreviations, initials, decimals and "e.g." ("I
+    worked with Dr. Smith at Acme Inc. in the U.S." is one sentence). Inside those, a line break, a
+    semicolon, or an ellipsis before a capital letter ends a piece too (typed lists, and speech
+    transcribed without full stops). A piece longer than about 30 words is split further into
     clauses at conjunctions that start a new clause, so each clause can carry its own STAR part.
     """
-    spans: list[Span] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        _add_trimmed(text, start, match.end(), spans)
-        start = match.end()
-    _add_trimmed(text, start, len(text), spans)
+    pieces: list[Span] = []
+    for start, end in _syntok_sentences(text):
+        cut = start
+        for match in _INNER_BREAK.finditer(text, start, end):
+            _add_trimmed(text, cut, match.end(), pieces)
+            cut = match.end()
+        _add_trimmed(text, cut, end, pieces)
     result: list[Span] = []
-    for span in spans:
+    for span in pieces:
         if len(span.text.split()) <= LONG_SENTENCE_WORDS:
             result.append(span)
             continue
@@ -61,6 +64,23 @@ def sentences(text: str) -> list[Span]:
                 cut_start = match.start()
         _add_trimmed(text, cut_start, span.end, result)
     return result
+
+
+# Inside a sentence: a line break, a semicolon, or an ellipsis followed by a capital letter.
+_INNER_BREAK = re.compile(r"\n+|;(?=\s)|(?:…|\.\.\.)(?=\s+[A-Z])")
+
+
+def _syntok_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence as syntok finds them (its tokens carry their offsets)."""
+    from syntok.segmenter import analyze  # pure Python; imported on first use
+
+    bounds = []
+    for paragraph in analyze(text):
+        for sentence in paragraph:
+            if sentence:
+                last = sentence[-1]
+                bounds.append((sentence[0].offset, last.offset + len(last.value)))
+    return bounds
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
