@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from mock_interview.core.feedback.context import Context
+from mock_interview.core.feedback.detail import read_details
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
-from mock_interview.core.feedback.specificity import example_spans, timeframes, vague_phrases
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
 
@@ -46,6 +46,36 @@ def negativity_spans(ctx: Context) -> list[Span]:
     return found
 
 
+GENERIC_FEW_DETAILS = 2  # this few details beside two stock phrases or more: partly anyone's answer
+# Questions about this company or this job: a reason with no detail of the company or the candidate
+# in it fits any employer ("I saw your ad", "this job is probably amazing").
+_ASKS_WHY_HERE = (QuestionKind.FIT, QuestionKind.MOTIVATION)
+
+
+def generic_status(ctx: Context) -> tuple[Status, list[Span]]:
+    """An answer anyone could give: a stock weakness; stock language, or a dodge, with no detail of
+    the candidate's own (no number, name, skill or domain term) beside it; for "why here", a reason
+    that fits any employer."""
+    answer = ctx.answer
+    kind = ctx.question.question_kind
+    if kind is QuestionKind.WEAKNESS:
+        cliche = answer.find("weakness", "cliche")
+        named = answer.sentences_of(answer.find("weakness", "named"))
+        if cliche and len(answer.sentences_of(cliche)) >= len(named):
+            return Status.MISSING, cliche
+    reading = read_details(answer)
+    stock = list(reading.stock)
+    dodges = answer.find("pitfalls", "no_plan")
+    if reading.distinct_details == 0:
+        if stock or dodges:
+            return Status.MISSING, stock + dodges
+        if kind in _ASKS_WHY_HERE:
+            return Status.MISSING, list(answer.sentences)
+    if reading.distinct_details <= GENERIC_FEW_DETAILS and len(stock) >= 2 and reading.empty_stock_sentences:
+        return Status.PARTIAL, stock
+    return Status.PASS, []
+
+
 def check_pitfalls(ctx: Context) -> None:
     """Each pitfall passes unless the answer shows it."""
     answer = ctx.answer
@@ -57,14 +87,8 @@ def check_pitfalls(ctx: Context) -> None:
         answer.sentences_of(unrealistic),
         problem=True,
     )
-    # Generic: stock phrases with nothing concrete beside them (a short, plain answer is not generic
-    # by itself; the specificity checks already say what detail would help).
-    concrete = answer.quantities + answer.skills + example_spans(answer) + timeframes(answer).future
-    vague = vague_phrases(answer)
-    backed = {answer.sentence_index(s.start) for s in concrete}
-    unbacked = [v for v in vague if answer.sentence_index(v.start) not in backed]
-    status = Status.MISSING if len(unbacked) >= 2 else Status.PARTIAL if unbacked and not concrete else Status.PASS
-    ctx.add(CheckId.PITFALLS_GENERIC, status, unbacked, problem=True)
+    status, evidence = generic_status(ctx)
+    ctx.add(CheckId.PITFALLS_GENERIC, status, evidence, problem=True)
     misaligned = answer.find("pitfalls", "misalignment")
     ctx.add(CheckId.PITFALLS_MISALIGNMENT, Status.MISSING if misaligned else Status.PASS, misaligned, problem=True)
     negative = negativity_spans(ctx)

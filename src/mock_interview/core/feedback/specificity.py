@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from mock_interview.core.feedback.answer import AnswerText, dedupe
+from mock_interview.core.feedback.answer import AnswerText, dedupe, fold
 from mock_interview.core.feedback.context import Context, by_count, present
+from mock_interview.core.feedback.detail import read_details, stock_language
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.text import Span
@@ -53,21 +54,26 @@ _LEAD_IN = re.compile(
 )
 _BY_YEAR = re.compile(r"(?<![\w])(?:by|in|before|until)\s+(?:the end of\s+)?(20\d\d)(?![\w])")
 _SHORT_WORDS = re.compile(
+    r"(?<![\w])(?:(?:this|next) (?:year|quarter|month|week|spring|summer|autumn|fall|winter|semester)|my first year|"
+    r"first (?:30|60|90|100|thirty|sixty|ninety|hundred) days|by the end of (?:the|this|next) year)(?![\w])"
+)
+# Horizons named without a date or a length: they say when only roughly (the coach's "partial").
+_ROUGH_SHORT_WORDS = re.compile(
     r"(?<![\w])(?:short[- ]term|near[- ]term|in the near future|immediate(?:ly)?|right away|to start(?: with)?|"
-    r"(?:this|next) (?:year|quarter|month)|my first year|first (?:30|60|90|100|thirty|sixty|ninety|hundred) days|"
-    r"by the end of (?:the|this|next) year|early on|in the short run|straight away)(?![\w])"
+    r"early on|in the short run|straight away)(?![\w])"
 )
 _LONG_WORDS = re.compile(
     r"(?<![\w])(?:long[- ]term|longer[- ]term|in the long run|in the longer run|later in my career|"
     r"further (?:on|down the line) in my career|over the course of my career)(?![\w])"
 )
 _PAST_WORDS = re.compile(
-    r"(?<![\w])(?:last|this past|that) (?:year|quarter|month|semester|term|summer|spring|winter|"
-    r"autumn|fall)(?![\w])"
+    r"(?<![\w])(?:(?:last|this past|that|the) (?:year|quarter|month|semester|term|summer|spring|winter|"
+    r"autumn|fall)|(?:in|during) (?:the )?(?:spring|summer|autumn|fall|winter)(?: of (?:19|20)\d\d)?)(?![\w])"
 )
 _PAST_CONTEXT = re.compile(
     r"(?:\bfor|\bover|\bspent|\bafter|\bago|\blast|\bpast|\bhave been|\bhave worked|\bworked)\W*$", re.IGNORECASE
 )
+_ROUGH_AMOUNTS = frozenset({"few", "couple", "couple of", "several"})
 SHORT_TERM_YEARS = 3.0  # one to three years: the guide's short-term window
 LONG_TERM_YEARS = 4.0  # five to ten years, read generously from four
 
@@ -80,6 +86,7 @@ class Timeframe:
     span: Span
     years: float | None
     horizon: str  # "short", "long", "past" (how long something took) or "" (a date)
+    rough: bool = False  # "in a few years", "long-term": a horizon without a date or a length
 
 
 class Timeframes:
@@ -111,7 +118,8 @@ class Timeframes:
             horizon = (
                 "past" if past else "short" if years <= SHORT_TERM_YEARS else "long" if years >= LONG_TERM_YEARS else ""
             )
-            found.append(Timeframe(Span(start, match.end(), original[start : match.end()]), years, horizon))
+            rough = (match.group(2) or match.group(1)).lower().strip() in _ROUGH_AMOUNTS
+            found.append(Timeframe(Span(start, match.end(), original[start : match.end()]), years, horizon, rough))
         this_year = date.today().year
         for match in _BY_YEAR.finditer(text):
             ahead = int(match.group(1)) - this_year
@@ -123,9 +131,14 @@ class Timeframes:
                     horizon,
                 )
             )
-        for pattern, horizon in ((_SHORT_WORDS, "short"), (_LONG_WORDS, "long"), (_PAST_WORDS, "past")):
+        for pattern, horizon, rough in (
+            (_SHORT_WORDS, "short", False),
+            (_ROUGH_SHORT_WORDS, "short", True),
+            (_LONG_WORDS, "long", True),
+            (_PAST_WORDS, "past", False),
+        ):
             found += [
-                Timeframe(Span(m.start(), m.end(), original[m.start() : m.end()]), None, horizon)
+                Timeframe(Span(m.start(), m.end(), original[m.start() : m.end()]), None, horizon, rough)
                 for m in pattern.finditer(text)
             ]
         kept = {(t.span.start, t.span.end) for t in found}
@@ -152,24 +165,6 @@ def _amount(word: str) -> float:
 def timeframes(answer: AnswerText) -> Timeframes:
     """The answer's time windows (computed once per answer)."""
     return answer.derived("timeframes", Timeframes)
-
-
-def vague_phrases(answer: AnswerText) -> list[Span]:
-    """Vague phrases, and "passionate" where nothing nearby backs it."""
-
-    def compute() -> list[Span]:
-        found = list(answer.find("specificity", "vague")) + list(answer.find("specificity", "effort_idioms"))
-        backed = {
-            answer.sentence_index(b.start)
-            for b in answer.quantities + answer.skills + answer.find("specificity", "example_cues")
-        }
-        for span in answer.find("specificity", "passion"):
-            index = answer.sentence_index(span.start)
-            if index not in backed and index + 1 not in backed:  # backed in its sentence or the next
-                found.append(span)
-        return dedupe(found)
-
-    return answer.memo("vague", compute)
 
 
 # What a follow-up is checked for besides its gap: the details that answer suits (a measured
@@ -205,10 +200,8 @@ def check_specificity(ctx: Context) -> None:
 
     quantities = answer.quantities
     ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found")
-    spans = [t.span for t in timeframes(answer).all]
-    vague_times = answer.find("specificity", "vague_timeframes")
-    status = Status.PASS if spans else Status.PARTIAL if vague_times else Status.MISSING
-    ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, spans or vague_times, problem=not spans and bool(vague_times))
+    status, evidence = timeframes_status(ctx)
+    ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, evidence, problem=status is Status.PARTIAL)
     skills = answer.skills
     distinct = len({s.text.lower() for s in skills})
     ctx.add(CheckId.SPECIFICITY_SKILLS, by_count(distinct, 2), skills, detail=f"{distinct} named")
@@ -220,11 +213,55 @@ def check_specificity(ctx: Context) -> None:
         for check_id in _DETAILS:
             if check_id not in wanted and ctx.status(check_id) is not Status.PASS:
                 ctx.na(check_id, _FOLLOW_UP_TIP)
-    vague = vague_phrases(answer)
-    status = Status.PASS if not vague else Status.PARTIAL if len(vague) == 1 else Status.MISSING
-    ctx.add(CheckId.SPECIFICITY_VAGUE, status, vague, detail=", ".join(f"“{v.text}”" for v in vague), problem=True)
+    vague = stock_language(answer)
+    ctx.add(
+        CheckId.SPECIFICITY_VAGUE,
+        vague_status(answer),
+        vague,
+        detail=", ".join(f"“{v.text}”" for v in vague),
+        problem=True,
+    )
     if ctx.question.question_kind is QuestionKind.GOALS and not ctx.question.is_follow_up:
         check_smart(ctx)
+
+
+_SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself|we|our)(?![\w])", re.IGNORECASE)
+
+
+def timeframes_status(ctx: Context) -> tuple[Status, list[Span]]:
+    """Pass: a date or a length ("within six months", "by 2027", "last spring"). Partial: only rough
+    horizons and anchors ("in a few years", "near term", "early in my career", "after a while").
+    A window in a sentence that is not about the speaker (an echo of the question: "no one knows
+    where they will be in five years") does not count."""
+    answer = ctx.answer
+    found = [
+        t
+        for t in timeframes(answer).all
+        if _SPEAKER.search(fold(answer.sentences[answer.sentence_index(t.span.start)].text))
+    ]
+    exact = [t.span for t in found if not t.rough]
+    if exact:
+        return Status.PASS, exact
+    rough = dedupe([t.span for t in found] + answer.find("specificity", "vague_timeframes"))
+    return (Status.PARTIAL, rough) if rough else (Status.MISSING, [])
+
+
+VAGUE_DETAILS = 2  # fewer details than this beside stock lines that fill half the answer: the stock is the answer
+STRAY_DETAILS = 5  # one stock phrase in an answer with this many details is a stray, not a habit
+
+
+def vague_status(answer: AnswerText) -> Status:
+    """No stock phrase: pass (one stray phrase in a detailed answer too). Stock phrases beside real
+    detail: partial. Stock lines standing in for detail (they fill half the answer and there is next
+    to no detail): missing."""
+    reading = read_details(answer)
+    if not reading.stock:
+        return Status.PASS
+    if len(reading.empty_stock_sentences) * 2 >= len(answer.sentences) and reading.distinct_details < VAGUE_DETAILS:
+        return Status.MISSING
+    if len(reading.stock) == 1 and reading.distinct_details >= STRAY_DETAILS:
+        return Status.PASS
+    return Status.PARTIAL
 
 
 def example_spans(answer: AnswerText) -> list[Span]:

@@ -14,12 +14,13 @@ import re
 from mock_interview.core.feedback.alignment import company_mentions, generic_company_mentions, value_mentions
 from mock_interview.core.feedback.answer import dedupe, fold, overlaps_any
 from mock_interview.core.feedback.context import Context, by_count, present
+from mock_interview.core.feedback.frame import GOAL_STATEMENT, check_frame, check_length, unfinished
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.pitfalls import negativity_spans
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.specificity import example_spans, timeframes
 from mock_interview.core.feedback.star import PARTS
-from mock_interview.core.feedback.text import Span, stem, words
+from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
 
 _STAR_IDS = {
@@ -28,90 +29,7 @@ _STAR_IDS = {
     "action": CheckId.STAR_ACTION,
     "result": CheckId.STAR_RESULT,
 }
-_GOAL_STATEMENT = re.compile(
-    r"(?<![\w])(?:I(?: (?:want|aim|hope|plan|aspire|intend|would like|see myself)|'d like)|"
-    r"my (?:goal|aim|ambition|plan)|I envision)(?![\w])",
-    re.IGNORECASE,
-)
 _SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself)(?![\w])", re.IGNORECASE)
-_QUESTION_NOISE = frozenset(
-    {
-        "tell",
-        "describe",
-        "time",
-        "give",
-        "example",
-        "walk",
-        "through",
-        "share",
-        "want",
-        "would",
-        "think",
-        "see",
-        "yourself",
-        "you",
-        "your",
-        "what",
-        "why",
-        "how",
-        "where",
-        "when",
-        "which",
-        "can",
-        "could",
-        "our",
-        "us",
-        "about",
-        "did",
-        "do",
-        "does",
-    }
-)
-_TERMINATED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-# A sentence that stops on one of these words was cut off ("In the next year I want to").
-_DANGLING = frozenset(
-    {
-        "to",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "of",
-        "in",
-        "on",
-        "for",
-        "with",
-        "at",
-        "by",
-        "as",
-        "i",
-        "my",
-        "our",
-        "we",
-        "is",
-        "was",
-        "be",
-        "that",
-        "which",
-        "so",
-        "because",
-        "if",
-        "then",
-        "would",
-        "will",
-        "want",
-        "like",
-        "from",
-        "into",
-        "their",
-        "this",
-    }
-)
-# Typed answers: the band of words that fits, by kind (one to two minutes spoken is about 150-300).
-_WORD_BANDS = {QuestionKind.BEHAVIORAL: (120, 350), QuestionKind.GENERAL: (30, 250)}
-_DEFAULT_BAND = (50, 250)
 
 
 def check_structure(ctx: Context) -> None:
@@ -129,9 +47,7 @@ def check_structure(ctx: Context) -> None:
         QuestionKind.WEAKNESS: _check_weakness,
         QuestionKind.ABOUT: _check_about,
     }.get(kind, lambda _ctx: None)(ctx)
-    _check_opening(ctx)
-    check_length(ctx)
-    _check_closing(ctx)
+    check_frame(ctx)
 
 
 # -- STAR --------------------------------------------------------------------------------------------
@@ -259,7 +175,7 @@ def _check_goals(ctx: Context) -> None:
         ctx,
         dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term") if not overlaps_any(s, near)]),
     )
-    stated_goal = bool(_GOAL_STATEMENT.search(ctx.answer.folded))
+    stated_goal = bool(GOAL_STATEMENT.search(ctx.answer.folded))
     short_status = Status.PASS if short else Status.PARTIAL if stated_goal and not long else Status.MISSING
     _add_part(
         ctx,
@@ -405,127 +321,6 @@ def _check_about(ctx: Context) -> None:
 # -- every answer ------------------------------------------------------------------------------------
 
 
-def _unfinished(ctx: Context, sentence: Span) -> bool:
-    """A typed sentence that stops without punctuation on a joining word was cut off."""
-    if ctx.delivery is not None or _TERMINATED.search(fold(sentence.text)):
-        return False
-    tokens = words(sentence.text)
-    return not tokens or tokens[-1].text.lower() in _DANGLING
-
-
-def _check_opening(ctx: Context) -> None:
-    answer = ctx.answer
-    question_stems = {
-        stem(w.text)
-        for w in words(ctx.question.text)
-        if w.text.lower() not in ctx.lex.stopwords and w.text.lower() not in _QUESTION_NOISE and len(w.text) > 2
-    }
-    kind = ctx.question.question_kind
-    openers = {
-        QuestionKind.GOALS: [("goals", "current"), ("goals", "short_term"), ("goals", "long_term")],
-        QuestionKind.BEHAVIORAL: [("star", "situation"), ("star", "task"), ("star", "time_anchor")],
-        QuestionKind.FIT: [("fit", "why_company"), ("fit", "why_role"), ("fit", "what_you_bring")],
-        QuestionKind.MOTIVATION: [("motivation", "driver"), ("fit", "why_role")],
-        QuestionKind.SKILLS: [("specificity", "skills")],
-        QuestionKind.WEAKNESS: [("weakness", "named"), ("weakness", "cliche")],
-        QuestionKind.ABOUT: [("about", "present"), ("goals", "current")],
-    }.get(kind, [])
-
-    def answers_question(sentence: Span) -> bool:
-        if _unfinished(ctx, sentence):
-            return False
-        if question_stems & {stem(w.text) for w in words(sentence.text)}:
-            return True
-        if _GOAL_STATEMENT.search(fold(sentence.text)) and kind in (
-            QuestionKind.GOALS,
-            QuestionKind.SKILLS,
-            QuestionKind.MOTIVATION,
-        ):
-            return True
-        return any(sentence.start <= s.start < sentence.end for key in openers for s in answer.find(*key))
-
-    first = answer.sentences[0]
-    filler = ctx.lex.pattern("answer", "filler_openers").match(fold(first.text.strip()).lower())
-    if answers_question(first) and not (filler and filler.end() >= len(first.text.strip()) - 1):
-        status, evidence = Status.PASS, [first]
-    elif len(answer.sentences) > 1 and answers_question(answer.sentences[1]):
-        status, evidence = Status.PARTIAL, [answer.sentences[1]]
-    else:
-        status, evidence = Status.MISSING, [first]
-    ctx.add(
-        CheckId.ANSWER_OPENING,
-        status,
-        evidence,
-        problem=status == Status.MISSING,
-        detail="the answer stops mid-sentence" if _unfinished(ctx, first) else "",
-    )
-
-
-def check_length(ctx: Context) -> None:
-    """Whether the answer's length fits the time (spoken: seconds; typed: words for its kind)."""
-    limit = ctx.question.answer_seconds or 120
-    if ctx.delivery is not None and ctx.delivery.duration > 0:
-        high = min(120.0, float(limit))
-        low = min(60.0, high / 2)
-        value = ctx.delivery.duration
-        detail = f"{value:.0f} s spoken (aim {low:.0f}-{high:.0f} s)"
-    else:
-        band_low, band_high = _WORD_BANDS.get(ctx.question.question_kind, _DEFAULT_BAND)
-        scale = min(1.0, limit / 90)  # a short time limit asks for a shorter answer
-        low = float(ctx.question.min_words or max(8, round(band_low * scale)))
-        high = float(ctx.question.max_words or max(low * 2, round(band_high * scale)))
-        value = float(ctx.answer.word_count)
-        detail = f"{ctx.answer.word_count} words (aim {low:.0f}-{high:.0f})"
-    if low <= value <= high:
-        status = Status.PASS
-    elif low * 0.6 <= value <= high * 1.3:
-        status = Status.PARTIAL
-    else:
-        status = Status.MISSING
-    extra = (
-        ""
-        if status == Status.PASS
-        else ("Say more: the detail behind each part you have." if value < low else "Cut to the essentials.")
-    )
-    ctx.add(CheckId.ANSWER_LENGTH, status, detail=detail, extra_tip=extra)
-
-
-def _check_closing(ctx: Context) -> None:
-    answer = ctx.answer
-    last = answer.sentences[-1]
-    closers = answer.find("answer", "closing") + answer.find("star", "learning")
-    if ctx.question.question_kind is QuestionKind.BEHAVIORAL:
-        closers = closers + answer.find("star", "result") + answer.find("star", "outcome")
-    looks_ahead = (
-        QuestionKind.FIT,
-        QuestionKind.ABOUT,
-        QuestionKind.GOALS,
-        QuestionKind.MOTIVATION,
-        QuestionKind.SKILLS,
-    )
-    if ctx.question.question_kind in looks_ahead:
-        closers = closers + answer.find("about", "future")
-    if ctx.question.question_kind is QuestionKind.WEAKNESS:
-        closers = closers + answer.find("weakness", "progress")  # a weakness answer ends on the progress made
-    closes = len(answer.sentences) >= 2 and any(last.start <= s.start < last.end for s in closers)
-    unfinished = _unfinished(ctx, last)
-    previous_closes = len(answer.sentences) >= 2 and any(
-        answer.sentences[-2].start <= s.start < answer.sentences[-2].end for s in closers
-    )
-    if closes and not unfinished:
-        status = Status.PASS
-    elif closes or (previous_closes and not unfinished):
-        status = Status.PARTIAL
-    else:
-        status = Status.MISSING
-    ctx.add(
-        CheckId.ANSWER_CLOSING,
-        status,
-        [last] if closes else [],
-        detail="the answer stops mid-sentence" if unfinished else "",
-    )
-
-
 # -- follow-ups --------------------------------------------------------------------------------------
 
 
@@ -586,7 +381,7 @@ def _check_follow_up(ctx: Context) -> None:
     }.get(focus if focus is not None else CheckId.ANSWER_OPENING, "a specific detail")
     status = (
         Status.PASS
-        if found and not _unfinished(ctx, answer.sentences[-1])
+        if found and not unfinished(ctx, answer.sentences[-1])
         else (Status.PARTIAL if found else Status.MISSING)
     )
     ctx.add(CheckId.FOLLOWUP_ANSWERED, status, answer.sentences_of(found) if found else [], detail=f"asked for {about}")

@@ -1,0 +1,114 @@
+"""Concrete detail and stock language: what only this candidate could say, and what anyone could.
+
+A detail is something an interviewer could check or picture: a number, a name (a company, a
+product, a place), a named skill or tool, or a rare word (a domain term such as "procurement" or
+"triage": rare words are concrete, stock phrases are made of common ones). Stock language is the
+opposite: phrases anyone could say in any interview ("I want to grow with the company", "a great
+reputation", "I'm a team player", "it went well") and stand-ins for a thing never named ("a certain
+technology stack", "some issues").
+
+The specificity checks (vague phrases) and the pitfalls (generic answers) read this one analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from mock_interview.core.feedback.answer import AnswerText, dedupe, overlaps_any
+from mock_interview.core.feedback.text import Span
+from mock_interview.core.feedback.vocabulary import valence, zipf
+
+RARE_ZIPF = 3.6  # a word rarer than this in English is a concrete term ("procurement" 3.7 is borderline)
+STOCK_LISTS = ("stock_career", "stock_self", "stock_company", "stock_outcome", "stand_ins")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# Capitalised words that name nothing in particular.
+_NOT_NAMES = frozenset(
+    {"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "OK", "Okay", "Company", "Mr", "Mrs", "Ms", "Dr"}
+)
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]|_{2,}|\b(?:XYZ|ABC|X)\b")
+
+
+@dataclass(frozen=True)
+class DetailReading:
+    """The concrete details and the stock language of one answer."""
+
+    answer: AnswerText
+    details: tuple[Span, ...]
+    stock: tuple[Span, ...]
+
+    @cached_property
+    def detail_sentences(self) -> frozenset[int]:
+        """The sentences that hold a detail."""
+        return frozenset(self.answer.sentence_index(s.start) for s in self.details)
+
+    @cached_property
+    def stock_sentences(self) -> frozenset[int]:
+        """The sentences that hold stock language."""
+        return frozenset(self.answer.sentence_index(s.start) for s in self.stock)
+
+    @property
+    def empty_stock_sentences(self) -> frozenset[int]:
+        """Sentences of stock language with no detail beside it: nothing but the stock line."""
+        return self.stock_sentences - self.detail_sentences
+
+    @cached_property
+    def distinct_details(self) -> int:
+        """How many different details the answer gives."""
+        return len({s.text.lower() for s in self.details})
+
+
+def read_details(answer: AnswerText) -> DetailReading:
+    """The answer's details and stock language (computed once per answer)."""
+    return answer.derived("details", _read)
+
+
+def _read(answer: AnswerText) -> DetailReading:
+    stock = stock_language(answer)
+    found = list(answer.quantities) + list(answer.skills)
+    placeholders = [Span(m.start(), m.end(), m.group()) for m in _PLACEHOLDER.finditer(answer.text)]
+    for sentence in answer.sentences:
+        for index, match in enumerate(_TOKEN.finditer(answer.text, sentence.start, sentence.end)):
+            word = match.group()
+            span = Span(match.start(), match.end(), word)
+            if overlaps_any(span, stock) or overlaps_any(span, placeholders) or len(word) < 3:
+                continue
+            if word[0].isupper():
+                if index > 0 and word not in _NOT_NAMES and word.lower() not in answer.lex.stopwords:
+                    found.append(span)  # a name: mid-sentence capitals
+                continue
+            if _rare(word, answer):
+                found.append(span)
+    return DetailReading(answer, tuple(dedupe(found)), tuple(stock))
+
+
+def _rare(word: str, answer: AnswerText) -> bool:
+    """A content word rare enough in English to be a concrete term, and not an opinion word."""
+    lowered = word.lower()
+    if lowered in answer.lex.stopwords or lowered.endswith("ly") or "'" in lowered or "’" in lowered:
+        return False
+    frequency = zipf(lowered)
+    return frequency < RARE_ZIPF and valence(lowered) == 0.0 and (frequency > 0 or len(lowered) >= 5)
+
+
+def stock_language(answer: AnswerText) -> list[Span]:
+    """Stock phrases and stand-ins, and praise of oneself ("passionate", "I'm very dedicated") where
+    nothing in its sentence or the next backs it with a number, a skill or an example."""
+
+    def compute() -> list[Span]:
+        found = [s for name in STOCK_LISTS for s in answer.find("detail", name)]
+        found += list(answer.find("specificity", "vague")) + list(answer.find("specificity", "effort_idioms"))
+        # the stock non-weaknesses ("I work too hard") and dodges ("no one really knows") too
+        found += list(answer.find("weakness", "cliche")) + list(answer.find("pitfalls", "no_plan"))
+        backed = {
+            answer.sentence_index(b.start)
+            for b in answer.quantities + answer.skills + answer.find("specificity", "example_cues")
+        }
+        for span in answer.find("specificity", "passion"):
+            index = answer.sentence_index(span.start)
+            if index not in backed and index + 1 not in backed:  # backed in its sentence or the next
+                found.append(span)
+        return dedupe(found)
+
+    return answer.memo("stock", compute)
