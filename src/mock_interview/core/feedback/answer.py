@@ -110,6 +110,10 @@ class AnswerText:
             self._matches[key] = [Span(m.start(), m.end(), self.text[m.start() : m.end()]) for m in matches]
         return self._matches[key]
 
+    def find_in(self, span: Span, section: str, name: str) -> list[Span]:
+        """The matches of ``[section] name`` that start inside ``span``."""
+        return [m for m in self.find(section, name) if span.start <= m.start < span.end]
+
     def memo(self, name: str, compute: Callable[[], list[Span]]) -> list[Span]:
         """``compute()`` once per answer, kept under ``name``."""
         if name not in self._memo:

@@ -53,6 +53,11 @@ class DetailReading:
         """Sentences of stock language with no detail beside it: nothing but the stock line."""
         return self.stock_sentences - self.detail_sentences
 
+    @property
+    def stock_dominates(self) -> bool:
+        """Whether sentences of nothing but stock lines make up more than half of the answer."""
+        return len(self.empty_stock_sentences) * 2 > len(self.answer.sentences)
+
     @cached_property
     def distinct_details(self) -> int:
         """How many different details the answer gives."""
@@ -66,7 +71,7 @@ def read_details(answer: AnswerText) -> DetailReading:
 
 def _read(answer: AnswerText) -> DetailReading:
     stock = stock_language(answer)
-    found = list(answer.quantities) + list(answer.skills)
+    found = list(answer.quantities) + list(answer.skills) + _roles(answer)
     placeholders = [Span(m.start(), m.end(), m.group()) for m in _PLACEHOLDER.finditer(answer.text)]
     for sentence in answer.sentences:
         for index, match in enumerate(_TOKEN.finditer(answer.text, sentence.start, sentence.end)):
@@ -81,6 +86,31 @@ def _read(answer: AnswerText) -> DetailReading:
             if _rare(word, answer):
                 found.append(span)
     return DetailReading(answer, tuple(dedupe(found)), tuple(stock))
+
+
+_ROLE = re.compile(
+    r"(?<![\w])(?:(?:director|head|vp|vice president|manager|lead|chief|professor) of (?:the )?([a-z]+)|"
+    r"([a-z]+) (?:manager|director|analyst|engineer|designer|developer|nurse|consultant|specialist|accountant|"
+    r"architect|scientist|lawyer|teacher|coordinator|officer|planner|strategist|therapist|technician|editor|"
+    r"writer|researcher|administrator|assistant|associate|representative|recruiter|buyer|auditor|pharmacist))(?![\w])"
+)
+# Words before a job title that name no field ("a senior manager", "the general manager").
+_NOT_FIELDS = frozenset(
+    {"a", "an", "the", "my", "our", "your", "their", "this", "that", "senior", "junior", "general", "assistant"}
+    | {"new", "good", "great", "better", "best", "top", "next", "first", "real", "big", "small", "own", "lead"}
+    | {"head", "chief"}
+)
+
+
+def _roles(answer: AnswerText) -> list[Span]:
+    """Job titles with their field ("director of marketing", "data analyst"): a goal with a field
+    named is a specific goal; "a management position" is not."""
+    found = []
+    for match in _ROLE.finditer(answer.lowered):
+        field = match.group(1) or match.group(2)
+        if field and field not in _NOT_FIELDS and field not in answer.lex.stopwords:
+            found.append(Span(match.start(), match.end(), answer.text[match.start() : match.end()]))
+    return found
 
 
 def _rare(word: str, answer: AnswerText) -> bool:
@@ -99,8 +129,7 @@ def stock_language(answer: AnswerText) -> list[Span]:
     def compute() -> list[Span]:
         found = [s for name in STOCK_LISTS for s in answer.find("detail", name)]
         found += list(answer.find("specificity", "vague")) + list(answer.find("specificity", "effort_idioms"))
-        # the stock non-weaknesses ("I work too hard") and dodges ("no one really knows") too
-        found += list(answer.find("weakness", "cliche")) + list(answer.find("pitfalls", "no_plan"))
+        found += list(answer.find("weakness", "canned"))  # the canned non-weaknesses ("I work too hard")
         backed = {
             answer.sentence_index(b.start)
             for b in answer.quantities + answer.skills + answer.find("specificity", "example_cues")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from mock_interview.core.feedback.answer import dedupe
 from mock_interview.core.feedback.context import Context
 from mock_interview.core.feedback.detail import read_details
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.text import Span
+from mock_interview.core.feedback.vocabulary import valence
 from mock_interview.core.kinds import QuestionKind
 
 _PAY_FOCUS = re.compile(
@@ -35,44 +37,109 @@ def unrealistic_spans(ctx: Context) -> list[Span]:
     return found
 
 
+HARSH_VALENCE = -1.5  # this negative in VADER's lexicon, a word said of someone is a judgment of them
+TARGET_REACH = 7  # one of our judgment words counts within this many words after who it is about
+_COPULA = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:was|were|is|are|'s|'re|seemed|seems|got|became|acted|being|been)\W+"
+    r"(?:(?:so|very|really|completely|totally|just|always|pretty|quite|extremely|incredibly|such|a|an|kind of|"
+    r"a bit)\W+)*$"
+)
+_JUDGEMENT_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
 def negativity_spans(ctx: Context) -> list[Span]:
-    """Harsh words about people or past workplaces (not when negated: "never a problem")."""
+    """Running down a boss, colleagues, customers or a past employer: an explicit blame pattern
+    ("didn't get along with my supervisor"); a judgment said of someone ("the sales director
+    hammered me", "my manager was useless", "a terrible boss"; VADER's lexicon rates the words); or
+    hostility to the job ("I hated that place"). A feeling in a story ("the client was upset"), a
+    problem ("a disagreement") and a harsh word about a thing ("terrible weather") are not
+    negativity; nor is anything negated ("never a problem")."""
+    answer = ctx.answer
+
+    def compute() -> list[Span]:
+        found = list(answer.find("pitfalls", "negativity")) + list(answer.find("pitfalls", "hostility"))
+        found += _targeted(ctx, answer.find("pitfalls", "judgments"))
+        found += _judged(ctx)
+        return [s for s in dedupe(found) if not _NEGATED.search(ctx.text[max(0, s.start - 20) : s.start])]
+
+    return answer.memo("negativity", compute)
+
+
+def _judged(ctx: Context) -> list[Span]:
+    """Harsh words in "<someone> was <word>" or "<word> <someone>" (VADER valence at most
+    :data:`HARSH_VALENCE`, feelings and problems left out)."""
+    answer = ctx.answer
+    targets = answer.find("pitfalls", "targets")
+    if not targets:
+        return []
+    feelings = frozenset(w.lower() for w in ctx.lex.words("pitfalls", "feelings"))
     found = []
-    for span in ctx.answer.find("pitfalls", "negativity"):
-        before = ctx.text[max(0, span.start - 20) : span.start]
-        if _NEGATED.search(before):
+    for match in _JUDGEMENT_WORD.finditer(answer.lowered):
+        word = match.group()
+        if word in feelings or valence(word) > HARSH_VALENCE:
             continue
-        found.append(span)
+        sentence = answer.sentences[answer.sentence_index(match.start())]
+        for target in targets:
+            if not sentence.start <= target.start < sentence.end:
+                continue
+            after = answer.lowered[target.end : match.start()] if target.end <= match.start() else None
+            before = answer.lowered[match.end() : target.start] if match.end() <= target.start else None
+            if (after is not None and _COPULA.match(after)) or (before is not None and not before.strip()):
+                found.append(Span(match.start(), match.end(), ctx.text[match.start() : match.end()]))
+                break
     return found
 
 
-GENERIC_FEW_DETAILS = 2  # this few details beside two stock phrases or more: partly anyone's answer
+def _targeted(ctx: Context, spans: list[Span]) -> list[Span]:
+    """The spans that fall within a few words after a mention of a person or a workplace, or that
+    are followed by one ("a terrible boss"), in the same sentence."""
+    answer = ctx.answer
+    targets = answer.find("pitfalls", "targets")
+    if not targets:
+        return []
+    kept = []
+    for span in spans:
+        sentence = answer.sentences[answer.sentence_index(span.start)]
+        for target in targets:
+            if not sentence.start <= target.start < sentence.end:
+                continue
+            between = (
+                ctx.text[target.end : span.start] if target.end <= span.start else ctx.text[span.end : target.start]
+            )
+            if len(between.split()) <= (TARGET_REACH if target.end <= span.start else 1):
+                kept.append(span)
+                break
+    return kept
+
+
+GENERIC_FEW_DETAILS = 2  # this few details beside stock lines that fill half the answer: partly anyone's answer
+GENERIC_SHORT_WORDS = 30  # a "why here" answer this short with no detail fits any employer
 # Questions about this company or this job: a reason with no detail of the company or the candidate
 # in it fits any employer ("I saw your ad", "this job is probably amazing").
 _ASKS_WHY_HERE = (QuestionKind.FIT, QuestionKind.MOTIVATION)
 
 
 def generic_status(ctx: Context) -> tuple[Status, list[Span]]:
-    """An answer anyone could give: a stock weakness; stock language, or a dodge, with no detail of
-    the candidate's own (no number, name, skill or domain term) beside it; for "why here", a reason
-    that fits any employer."""
+    """An answer anyone could give: a canned weakness ("I work too hard"); stock lines (or a dodge)
+    filling half the answer with no detail of the candidate's own (no number, name, skill or domain
+    term) beside them; for "why here", a short reason that fits any employer."""
     answer = ctx.answer
     kind = ctx.question.question_kind
     if kind is QuestionKind.WEAKNESS:
-        cliche = answer.find("weakness", "cliche")
+        canned = answer.find("weakness", "canned")
         named = answer.sentences_of(answer.find("weakness", "named"))
-        if cliche and len(answer.sentences_of(cliche)) >= len(named):
-            return Status.MISSING, cliche
+        if canned and len(answer.sentences_of(canned)) >= len(named):
+            return Status.MISSING, canned
     reading = read_details(answer)
     stock = list(reading.stock)
-    dodges = answer.find("pitfalls", "no_plan")
-    if reading.distinct_details == 0:
-        if stock or dodges:
-            return Status.MISSING, stock + dodges
-        if kind in _ASKS_WHY_HERE:
-            return Status.MISSING, list(answer.sentences)
-    if reading.distinct_details <= GENERIC_FEW_DETAILS and len(stock) >= 2 and reading.empty_stock_sentences:
+    dominated = reading.stock_dominates
+    if stock and dominated and reading.distinct_details == 0:
+        return Status.MISSING, stock
+    if stock and dominated and reading.distinct_details <= GENERIC_FEW_DETAILS:
         return Status.PARTIAL, stock
+    if kind in _ASKS_WHY_HERE and reading.distinct_details == 0 and answer.word_count <= GENERIC_SHORT_WORDS:
+        any_job = answer.find("pitfalls", "any_job")
+        return (Status.MISSING, any_job) if any_job else (Status.PARTIAL, list(answer.sentences))
     return Status.PASS, []
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 
 from mock_interview.core.feedback.answer import AnswerText, dedupe, fold
-from mock_interview.core.feedback.context import Context, by_count, present
+from mock_interview.core.feedback.context import Context, by_count
 from mock_interview.core.feedback.detail import read_details, stock_language
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
@@ -205,8 +205,12 @@ def check_specificity(ctx: Context) -> None:
     skills = answer.skills
     distinct = len({s.text.lower() for s in skills})
     ctx.add(CheckId.SPECIFICITY_SKILLS, by_count(distinct, 2), skills, detail=f"{distinct} named")
-    examples = example_spans(answer)
-    ctx.add(CheckId.SPECIFICITY_EXAMPLE, present(examples), answer.sentences_of(examples))
+    moment = read_moment(answer)
+    if ctx.question.question_kind is QuestionKind.BEHAVIORAL and moment.status is not Status.PASS:
+        parts = ctx.star.parts
+        if parts["action"].status == "pass" and "pass" in (parts["situation"].status, parts["result"].status):
+            moment = Moment(Status.PASS, list(parts["situation"].sentences), "a story told as one")
+    ctx.add(CheckId.SPECIFICITY_EXAMPLE, moment.status, moment.evidence, detail=moment.detail)
     if wanted is not None:
         # A follow-up is held to the details its question asked for; the others count when they
         # pass (the answer gave them anyway) and never against it.
@@ -257,11 +261,72 @@ def vague_status(answer: AnswerText) -> Status:
     reading = read_details(answer)
     if not reading.stock:
         return Status.PASS
-    if len(reading.empty_stock_sentences) * 2 >= len(answer.sentences) and reading.distinct_details < VAGUE_DETAILS:
+    if reading.stock_dominates and reading.distinct_details < VAGUE_DETAILS:
         return Status.MISSING
     if len(reading.stock) == 1 and reading.distinct_details >= STRAY_DETAILS:
         return Status.PASS
     return Status.PARTIAL
+
+
+STORY_SENTENCES = 3  # this many sentences of events make a story, whatever their detail
+STORY_DETAILS = 2  # or two sentences of events with this many details in them
+
+
+@dataclass(frozen=True)
+class Moment:
+    """Whether an answer gives a specific moment from experience, and the sentences that show it."""
+
+    status: Status
+    evidence: list[Span]
+    detail: str
+
+
+def read_moment(answer: AnswerText) -> Moment:
+    """A specific moment from experience (the coach's "example"): sentences of events (what the
+    speaker or others did, past tense) that are not a habit, a childhood memory, a step of a CV, or
+    private life. Several such sentences with detail are a moment (pass); one bare event, a habit
+    or a general pattern ("I tend to...", "sometimes"), or a childhood anecdote is half of one
+    (partial); none is missing."""
+    return answer.derived("moment", _read_moment)
+
+
+def _read_moment(answer: AnswerText) -> Moment:
+    from mock_interview.core.feedback.detail import read_details
+
+    not_events = {
+        answer.sentence_index(s.start)
+        for key in (
+            ("star", "generic_habit"),
+            ("specificity", "habit"),
+            ("specificity", "childhood"),
+            ("pitfalls", "chronology"),
+            ("pitfalls", "personal"),
+        )
+        for s in answer.find(*key)
+    }
+    event_spans = [
+        s
+        for s in answer.find("star", "i_past")
+        + answer.find("star", "we_subject")
+        + answer.find("specificity", "events")
+        if not answer.find_in(s, "specificity", "mental_verbs")
+    ]
+    events = sorted({answer.sentence_index(s.start) for s in event_spans} - not_events)
+    details = read_details(answer).details
+    detail_count = len({d.text.lower() for d in details if answer.sentence_index(d.start) in set(events)})
+    sentences = [answer.sentences[i] for i in events]
+    if len(events) >= STORY_SENTENCES or (len(events) >= 2 and detail_count >= STORY_DETAILS):
+        return Moment(Status.PASS, sentences, f"{len(events)} sentences of what happened")
+    if events and detail_count >= 1:
+        return Moment(Status.PARTIAL, sentences, "one event with little detail")
+    habits = answer.sentences_of(
+        answer.find("star", "generic_habit")
+        + answer.find("specificity", "habit")
+        + answer.find("specificity", "childhood")
+    )
+    if len(habits) >= 2 or (habits and events):
+        return Moment(Status.PARTIAL, habits, "a habit or a general pattern, not one moment")
+    return Moment(Status.MISSING, [], "")
 
 
 def example_spans(answer: AnswerText) -> list[Span]:

@@ -14,11 +14,12 @@ import re
 from mock_interview.core.feedback.alignment import company_mentions, generic_company_mentions, value_mentions
 from mock_interview.core.feedback.answer import dedupe, fold, overlaps_any
 from mock_interview.core.feedback.context import Context, by_count, present
+from mock_interview.core.feedback.detail import read_details
 from mock_interview.core.feedback.frame import GOAL_STATEMENT, check_frame, check_length, unfinished
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.pitfalls import negativity_spans
 from mock_interview.core.feedback.registry import CheckId
-from mock_interview.core.feedback.specificity import example_spans, timeframes
+from mock_interview.core.feedback.specificity import example_spans, read_moment, timeframes
 from mock_interview.core.feedback.star import PARTS
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
@@ -299,13 +300,37 @@ def _check_weakness(ctx: Context) -> None:
         )
     else:
         ctx.add(CheckId.WEAKNESS_NAMED, present(named), answer.sentences_of(named))
-    examples = example_spans(answer) + answer.find("star", "time_anchor") + answer.find("star", "outcome")
-    ctx.add(CheckId.WEAKNESS_EXAMPLE, present(examples), answer.sentences_of(examples))
-    mitigation = answer.find("weakness", "mitigation")
-    mitigating = answer.sentences_of(mitigation)
-    ctx.add(CheckId.WEAKNESS_MITIGATION, by_count(len(mitigating), 1), mitigating)
-    progress = answer.find("weakness", "progress")
-    ctx.add(CheckId.WEAKNESS_PROGRESS, present(progress), answer.sentences_of(progress))
+    _check_weakness_moment(ctx)
+    mitigating = answer.sentences_of(answer.find("weakness", "mitigation"))
+    empty = read_details(answer).empty_stock_sentences
+    concrete = [m for m in mitigating if answer.sentence_index(m.start) not in empty]
+    # a remedy that is only a stock line ("I search for the right balance") is half a remedy
+    status = Status.PASS if concrete else Status.PARTIAL if mitigating else Status.MISSING
+    ctx.add(CheckId.WEAKNESS_MITIGATION, status, concrete or mitigating)
+    progress = answer.sentences_of(answer.find("weakness", "progress"))
+    # progress shown: the old habit set against what the speaker does now, with a concrete practice
+    before = answer.find("weakness", "before") + answer.find("specificity", "vague_timeframes")
+    shown = progress and before and concrete
+    status = Status.PASS if shown else Status.PARTIAL if progress else Status.MISSING
+    ctx.add(CheckId.WEAKNESS_PROGRESS, status, progress, detail="" if shown or not progress else "asserted, not shown")
+
+
+def _check_weakness_moment(ctx: Context) -> None:
+    """A moment when the weakness showed: a story passes; the habit and its effect told in general
+    (two sentences or more about it) is half of one; a one-line weakness shows none."""
+    answer = ctx.answer
+    moment = read_moment(answer)
+    if moment.status is Status.PASS:
+        ctx.add(CheckId.WEAKNESS_EXAMPLE, Status.PASS, moment.evidence, detail=moment.detail)
+        return
+    about_it = answer.sentences_of(
+        answer.find("weakness", "named")
+        + answer.find("star", "generic_habit")
+        + answer.find("specificity", "habit")
+        + answer.find("weakness", "effect")
+    )
+    status = Status.PARTIAL if len(about_it) >= 2 else Status.MISSING
+    ctx.add(CheckId.WEAKNESS_EXAMPLE, status, about_it, detail="how it shows, told in general" if about_it else "")
 
 
 def _check_about(ctx: Context) -> None:
