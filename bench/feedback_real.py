@@ -68,7 +68,7 @@ FLAW_CHECKS: dict[str, tuple[str, ...]] = {
     "we_not_i": ("star.first_person",),
     "no_numbers": ("specificity.numbers", "star.result_measurable"),
     "no_result": ("star.result",),
-    "rambling": ("answer.length", "answer.said_once"),
+    "rambling": ("answer.length", "pitfalls.repeated"),
     "too_short": ("answer.length",),
 }
 

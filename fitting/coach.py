@@ -44,7 +44,7 @@ EXTRA_PITFALLS: dict[str, tuple[str, ...]] = {
     "extra.evasive": ("answer.relevance",),
     "extra.inflexible": ("pitfalls.unrealistic",),
     "extra.excuses": ("pitfalls.negativity", "answer.relevance"),
-    "extra.unfocused": ("goals.consistent",),
+    "extra.unfocused": ("pitfalls.inconsistent",),
     "extra.personal_life": ("pitfalls.personal",),
     "extra.irrelevant_detail": ("answer.relevance", "pitfalls.personal"),
     "extra.arrogance": ("weakness.named",),

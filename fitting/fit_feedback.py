@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from fitting.realdata import DEFAULT_DATA, RealAnswer, load_real_answers  # noqa: E402
+from fitting.realdata import DEFAULT_DATA, SECOND_DATA, RealAnswer, load_real_answers  # noqa: E402
 from fitting.star_fit import Story, fit_star, story_from_corpus, story_from_real, story_from_sentences  # noqa: E402
 from mock_interview.core.feedback import FeedbackModel, analyse  # noqa: E402
 from mock_interview.core.feedback.model import Status  # noqa: E402
@@ -100,7 +100,7 @@ def labelled_real(answers: list[RealAnswer]) -> list[LabelledAnswer]:
 
 # Every check counts through the weight of its role; the roles' weights are what is fitted (a few
 # numbers fit from a hundred answers generalise; a weight per check does not: see the README).
-ROLES = ("kind", "answer", "length", "specificity")
+ROLES = ("kind", "answer", "specificity")  # length is a window, not a weight (scoring.LENGTH_KEEPS)
 # Not fitted, for want of labelled answers to fit on: answers with a full target profile
 # (alignment) and spoken answers (delivery). Alignment counts like the kind's structure checks,
 # delivery half as much, and the stand-in used without a profile ("speaks of this role or
@@ -110,7 +110,7 @@ FIXED_CHECK_WEIGHTS = {"alignment.generic": 0.5}
 
 
 def role_of(check_id: str) -> str:
-    """Which fitted weight a check takes."""
+    """Which fitted weight a check takes (``length``: none, it is the window the score is kept in)."""
     if check_id == "answer.length":
         return "length"
     prefix = check_id.split(".")[0]
@@ -121,17 +121,26 @@ def role_of(check_id: str) -> str:
     return "kind"  # the structure checks of the question's kind: STAR, goals, fit, weakness...
 
 
-def _rows(answers: list[LabelledAnswer], model: FeedbackModel) -> list[dict[str, float]]:
+def _rows(answers: list[LabelledAnswer], model: FeedbackModel) -> list[tuple[dict[str, float], float, float]]:
+    """Per answer: what each check earned, the share its length keeps, and its cap (as a fraction)."""
+    from mock_interview.core.feedback.scoring import CAPS, LENGTH_CHECK, LENGTH_KEEPS
+
     rows = []
     for answer in answers:
         feedback = analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind, model=model)
-        rows.append({c.id: Status(c.status).value_earned for c in feedback.checks if c.status != Status.NA})
+        decided = [c for c in feedback.checks if c.status != Status.NA]
+        length = next((LENGTH_KEEPS[Status(c.status)] for c in decided if c.id == LENGTH_CHECK), 1.0)
+        cap = min([CAPS.get(c.id, {}).get(Status(c.status), 100) for c in decided] + [100]) / 100
+        rows.append(({c.id: Status(c.status).value_earned for c in decided if c.id != LENGTH_CHECK}, length, cap))
     return rows
 
 
 def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeights:
     """The role weights, the pitfall penalty and the score curve that best separate strong from weak."""
-    rows = _rows(answers, model)
+    measured = _rows(answers, model)
+    rows = [row for row, _, _ in measured]
+    lengths = np.array([length for _, length, _ in measured])
+    caps = np.array([cap for _, _, cap in measured])
     role_index = {name: i for i, name in enumerate(ROLES)}
     earned = np.zeros((len(rows), len(ROLES)))
     possible = np.zeros((len(rows), len(ROLES)))
@@ -158,7 +167,8 @@ def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeigh
         weights, penalty, slope, centre = unpack(theta)
         share = (earned @ weights + fixed) / np.maximum(possible @ weights + fixed_possible, 1e-9)
         kept = np.array([np.prod([1.0 - penalty * m for m in missed]) for missed in pitfalls_missed])
-        p = 1 / (1 + np.exp(-slope * (share * kept - centre)))
+        value = np.minimum(share * kept * lengths, caps)
+        p = 1 / (1 + np.exp(-slope * (value - centre)))
         nll = -np.sum(sample * (target * np.log(p + 1e-9) + (1 - target) * np.log(1 - p + 1e-9)))
         return float(nll + PRIOR_PULL * np.sum(np.log(np.maximum(weights[1:], 1e-3)) ** 2))
 
@@ -174,7 +184,7 @@ def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeigh
         if role_of(str(check_id)) in role_index
         else FIXED_CHECK_WEIGHTS.get(str(check_id), FIXED_WEIGHTS[role_of(str(check_id))])
         for check_id in registry()
-        if role_of(str(check_id)) != "pitfalls"
+        if role_of(str(check_id)) not in ("pitfalls", "length")
     }
     return ScoreWeights(
         per_check,
@@ -197,13 +207,16 @@ def fit_model(training: list[RealAnswer], include_own: bool = True) -> FeedbackM
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSON-lines answers (default: %(default)s)")
+    parser.add_argument(
+        "--data", type=Path, action="append", help="JSON-lines answers (default: both dev files; repeatable)"
+    )
     args = parser.parse_args()
-    if not args.data.is_file():
-        print(f"no data file at {args.data}: the weights are fitted on the project's own corpus only")
-        answers: list[RealAnswer] = []
-    else:
-        answers = load_real_answers(args.data)
+    answers: list[RealAnswer] = []
+    for path in args.data or [DEFAULT_DATA, SECOND_DATA]:
+        if path.is_file():
+            answers += load_real_answers(path)
+        else:
+            print(f"no data file at {path}: left out of the fit")
     model = fit_model(answers)
     WEIGHTS.mkdir(parents=True, exist_ok=True)
     (WEIGHTS / "star.json").write_text(json.dumps(model.star.to_json(), indent=1, sort_keys=True) + "\n", "utf-8")

@@ -312,4 +312,7 @@ def test_score_never_gives_a_traceback_and_prints_no_raw_controls(answer: str, q
     if as_json:
         import json
 
-        assert 0 <= json.loads(out)["score"] <= 100
+        data = json.loads(out)
+        # judged: a score from 0 to 100; not judged (not English): no score and a notice saying why
+        assert (data["score"] is None) == bool(data.get("notice"))
+        assert data["score"] is None or 0 <= data["score"] <= 100

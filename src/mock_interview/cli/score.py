@@ -63,7 +63,9 @@ def run_score(context: AppContext, args: Namespace) -> int:
             return 1
     feedback = analyse(text, info, profile=profile)
     if args.json:
-        print(json_text(feedback.to_json()))
+        data = feedback.to_json()
+        data.setdefault("score", None)  # not judged: null, never a 0 that reads as a judgment
+        print(json_text(data))
         return 0
     _print_checklist(feedback, info.kind)
     return 0
@@ -82,6 +84,8 @@ def _print_checklist(feedback: Feedback, kind: str) -> None:
     # own colour codes); user text as Text with its control characters made visible.
     console = output_console()
     console.print(user_text(f"{score_line(feedback)} · {kind} question", style="bold"))
+    if not feedback.scored:
+        return
     if gains_line(feedback):
         console.print(user_text(gains_line(feedback)))
     table = Table(show_lines=False)

@@ -32,6 +32,30 @@ _PRODUCT = re.compile(
     r"integration|instance|account|app|tool|tools|plugin|module|scripts?|database|queries)\b)|"
     r"(?<![\w])[A-Z][a-z]+[A-Z][a-zA-Z]+(?![\w])"
 )
+_SKILL_COMPOUND = re.compile(
+    r"(?<![\w])([a-z][a-z-]{2,}) (?:analysis|analytics|management|planning|design|testing|optimi[sz]ation|research|"
+    r"assessment|modell?ing|forecasting|auditing|reporting|engineering|architecture|automation|migration|integration|"
+    r"budgeting|negotiation|scheduling|deployment|programming|accounting|bookkeeping|recruiting|onboarding|"
+    r"fundraising|copywriting|development|evaluation|control|mapping|tracking|monitoring|prototyping|estimation)(?![\w])"
+)
+# Words before a skill noun that name no field: "good planning", "the management", "our design".
+_NOT_A_FIELD = frozenset(
+    {"good", "great", "better", "best", "strong", "excellent", "poor", "bad", "new", "overall", "general", "proper"}
+    | {
+        "careful",
+        "effective",
+        "efficient",
+        "successful",
+        "senior",
+        "middle",
+        "upper",
+        "top",
+        "whole",
+        "entire",
+        "further",
+    }
+    | {"personal", "professional", "career", "self", "own", "more", "less", "much", "such", "some", "any", "each"}
+)
 _ACRONYM_IGNORE = frozenset(
     {"I", "OK", "CEO", "CTO", "CFO", "COO", "VP", "US", "UK", "EU", "AM", "PM", "TV", "HR", "A", "IT"}
 )
@@ -163,7 +187,25 @@ class AnswerText:
             if m.group().rstrip("s") not in _ACRONYM_IGNORE
         ]
         spans += [Span(m.start(), m.end(), m.group()) for m in _PRODUCT.finditer(self.text)]
+        spans += self._skill_compounds()
         return dedupe(spans)
+
+    def _skill_compounds(self) -> list[Span]:
+        """A field and a skill noun ("root cause analysis", "risk assessment", "contingency planning"):
+        the field word must carry meaning (not "good planning", "the management")."""
+        found = []
+        for match in _SKILL_COMPOUND.finditer(self.lowered):
+            field = match.group(1)
+            if field in self.lex.stopwords or field in _NOT_A_FIELD:
+                continue
+            found.append(Span(match.start(), match.end(), self.text[match.start() : match.end()]))
+        return found
+
+    @cached_property
+    def soft_skills(self) -> list[Span]:
+        """Soft skills named ("communication", "active listening", "customer service"): skills, but
+        not the concrete tools and methods an interviewer can check."""
+        return self.find("specificity", "soft_skills")
 
     def with_text(self, spans: Iterable[Span]) -> list[Span]:
         """The spans with their text taken from the answer."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from mock_interview.core.feedback.alignment import check_alignment
 from mock_interview.core.feedback.answer import AnswerText
+from mock_interview.core.feedback.coherence import check_consistent, check_plausible, check_said_once
 from mock_interview.core.feedback.context import Context, FeedbackModel, TargetProfile
 from mock_interview.core.feedback.delivery import Delivery, check_delivery
 from mock_interview.core.feedback.lexicon import load_lexicon
@@ -16,9 +17,11 @@ from mock_interview.core.feedback.model import Feedback, Status
 from mock_interview.core.feedback.pitfalls import check_pitfalls
 from mock_interview.core.feedback.question import PackQuestion, QuestionInfo
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.relevance import check_relevance
 from mock_interview.core.feedback.scoring import largest_gains, score_checks
 from mock_interview.core.feedback.specificity import check_specificity
 from mock_interview.core.feedback.structure import check_structure
+from mock_interview.core.feedback.vocabulary import guess_language
 
 
 def analyse(
@@ -54,16 +57,28 @@ def analyse(
         model or FeedbackModel.packaged(),
     )
     focus = str(info.focus) if info.is_follow_up and info.focus else ""
+    language = guess_language(answer or "")
+    if not language.is_english:
+        notice = (
+            f"This answer looks like {language.language}. The checks read English only, so it is not "
+            "scored; answer in English to get the checklist."
+        )
+        return Feedback(info.kind, (), ctx.answer.word_count, {}, 0, focus=focus, notice=notice)
     if ctx.answer.word_count == 0:
         ctx.add(CheckId.ANSWER_LENGTH, Status.MISSING, detail="no words yet", label="Answer given")
         checks = tuple(ctx.checks.values())
         groups, _ = score_checks(checks, ctx.model.score)
         return Feedback(info.kind, checks, 0, groups, 0, focus=focus)
     check_structure(ctx)
+    if not info.is_follow_up:
+        check_relevance(ctx)
     check_specificity(ctx)
+    check_plausible(ctx)
     if not info.is_follow_up:
         check_alignment(ctx)
         check_pitfalls(ctx)
+        check_consistent(ctx)
+        check_said_once(ctx)
     check_delivery(ctx)
     checks = tuple(ctx.checks.values())
     groups, overall = score_checks(checks, ctx.model.score)

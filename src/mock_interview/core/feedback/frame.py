@@ -101,9 +101,13 @@ _DANGLING = frozenset(
         "this",
     ]
 )
-# Typed answers: the band of words that fits, by kind (one to two minutes spoken is about 150-300).
-_WORD_BANDS = {QuestionKind.BEHAVIORAL: (120, 350), QuestionKind.GENERAL: (30, 250)}
-_DEFAULT_BAND = (50, 250)
+# Typed answers: the words that fit, by kind, as a career coach counts them (one to two minutes
+# spoken is about 150-300): a story passes at 110-350 words (partly at 60-109 or 351-450), any
+# other answer at 60-300 (partly at 30-59 or 301-400).
+_WORD_BANDS = {QuestionKind.BEHAVIORAL: (110, 350)}
+_DEFAULT_BAND = (60, 300)
+SHORT_PARTIAL = 0.5  # down to half the band's low end is a little short (partial)
+LONG_PARTIAL = 1.3  # up to 130 % of its high end is a little long
 
 
 def check_frame(ctx: Context) -> None:
@@ -215,7 +219,7 @@ def check_length(ctx: Context) -> None:
         detail = f"{ctx.answer.word_count} words (aim {low:.0f}-{high:.0f})"
     if low <= value <= high:
         status = Status.PASS
-    elif low * 0.6 <= value <= high * 1.3:
+    elif low * SHORT_PARTIAL <= value <= high * LONG_PARTIAL:
         status = Status.PARTIAL
     else:
         status = Status.MISSING

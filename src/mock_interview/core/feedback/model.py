@@ -138,6 +138,12 @@ class Feedback:
     score: int = 0
     gains: tuple[Gain, ...] = ()  # the missing items that would raise the score most, largest first
     focus: str = ""  # for a follow-up: the gap it asked about ("" for a main answer)
+    notice: str = ""  # why the answer was not judged (it is not in English), shown instead of a score
+
+    @property
+    def scored(self) -> bool:
+        """Whether the checks judged the answer (not when it is in a language they cannot read)."""
+        return not self.notice
 
     def group(self, name: str) -> list[Check]:
         """The checks of one group, in order."""
@@ -148,7 +154,8 @@ class Feedback:
         return next((c for c in self.checks if c.id == check_id), None)
 
     def to_json(self) -> dict[str, Any]:
-        """``{"score", "groups", "kind", "word_count", "raise_most", "checks": [...]}``."""
+        """``{"score", "groups", "kind", "word_count", "raise_most", "checks": [...]}``; an answer that
+        was not judged has no ``score`` and a ``notice`` saying why."""
         data: dict[str, Any] = {
             "score": self.score,
             "groups": dict(self.group_scores),
@@ -159,6 +166,9 @@ class Feedback:
         }
         if self.focus:
             data["focus"] = self.focus
+        if self.notice:
+            del data["score"]  # no score at all, rather than a 0 that reads as judged
+            data["notice"] = self.notice
         return data
 
     @classmethod
@@ -183,6 +193,7 @@ class Feedback:
             if isinstance(gains, list)
             else (),
             focus=str(data.get("focus", "")),
+            notice=str(data.get("notice", "")),
         )
 
 

@@ -114,6 +114,9 @@ def _targeted(ctx: Context, spans: list[Span]) -> list[Span]:
 
 GENERIC_FEW_DETAILS = 2  # this few details beside stock lines that fill half the answer: partly anyone's answer
 GENERIC_SHORT_WORDS = 30  # a "why here" answer this short with no detail fits any employer
+PADDING_SHARE = 0.3  # stock-only sentences making up this share of a detailed answer: it is padded
+ONE_WORD_SHARE = 0.25  # one content word this much of the answer: a template filled with a word
+ONE_WORD_MIN = 20  # content words an answer needs before that share means anything
 # Questions about this company or this job: a reason with no detail of the company or the candidate
 # in it fits any employer ("I saw your ad", "this job is probably amazing").
 _ASKS_WHY_HERE = (QuestionKind.FIT, QuestionKind.MOTIVATION)
@@ -131,12 +134,18 @@ def generic_status(ctx: Context) -> tuple[Status, list[Span]]:
         if canned and len(answer.sentences_of(canned)) >= len(named):
             return Status.MISSING, canned
     reading = read_details(answer)
+    if len(reading.content_words) >= ONE_WORD_MIN and reading.top_word_share >= ONE_WORD_SHARE:
+        top = max(set(reading.content_words), key=reading.content_words.count)
+        return Status.MISSING, [w for w in answer.words if w.text.lower() == top][:10]
     stock = list(reading.stock)
     dominated = reading.stock_dominates
     if stock and dominated and reading.distinct_details == 0:
         return Status.MISSING, stock
     if stock and dominated and reading.distinct_details <= GENERIC_FEW_DETAILS:
         return Status.PARTIAL, stock
+    empty = reading.empty_stock_sentences
+    if len(empty) >= 2 and len(empty) >= PADDING_SHARE * len(answer.sentences):
+        return Status.PARTIAL, stock  # a real answer padded with stock lines
     if kind in _ASKS_WHY_HERE and reading.distinct_details == 0 and answer.word_count <= GENERIC_SHORT_WORDS:
         any_job = answer.find("pitfalls", "any_job")
         return (Status.MISSING, any_job) if any_job else (Status.PARTIAL, list(answer.sentences))
@@ -156,6 +165,8 @@ def check_pitfalls(ctx: Context) -> None:
     )
     status, evidence = generic_status(ctx)
     ctx.add(CheckId.PITFALLS_GENERIC, status, evidence, problem=True)
+    any_job = answer.find("pitfalls", "any_job")
+    ctx.add(CheckId.PITFALLS_ANY_JOB, Status.MISSING if any_job else Status.PASS, any_job, problem=True)
     misaligned = answer.find("pitfalls", "misalignment")
     ctx.add(CheckId.PITFALLS_MISALIGNMENT, Status.MISSING if misaligned else Status.PASS, misaligned, problem=True)
     negative = negativity_spans(ctx)

@@ -95,7 +95,9 @@ def rows(feedback: Feedback, *, include_na: bool = True) -> Iterator[CheckRow]:
 
 
 def score_line(feedback: Feedback) -> str:
-    """ "Score 72/100 · structure 93 · specificity 80 · 47 words"."""
+    """ "Score 72/100 · structure 93 · specificity 80 · 47 words" (or why it was not scored)."""
+    if not feedback.scored:
+        return f"Not scored · {feedback.word_count} words · {feedback.notice}"
     groups = " · ".join(f"{group} {value}" for group, value in feedback.group_scores.items())
     return (
         f"Score {feedback.score}/100 · {groups} · {feedback.word_count} words"
@@ -108,4 +110,4 @@ def gains_line(feedback: Feedback) -> str:
     """ "To raise it most: Result (+12), Numbers and metrics (+6)" ("" when nothing would)."""
     if not feedback.gains:
         return ""
-    return "To raise it most: " + ", ".join(f"{g.label} (+{g.points})" for g in feedback.gains)
+    return "To raise it most: " + ", ".join(f"{g.label} (+{g.points})" if g.points else g.label for g in feedback.gains)

@@ -1,29 +1,52 @@
 """The score: how much of its checklist an answer passes, weighted by what real interviewers'
-advice tells apart in strong and weak answers.
+advice tells apart in strong and weak answers, within the length that fits the time.
 
-``share`` is the weighted share of the checks that apply (a pass earns its weight, a partial half
-of it, a missing item nothing); pitfalls do not earn points but each one found takes a fitted
-share off (``penalty``). The score is ``100 × share × (1 − penalty)^pitfalls``. The weights and
-the penalty are fitted by ``fitting/fit_feedback.py`` (``weights/score.json``): a logistic curve of
-the score is fitted to answers that advisers call strong or weak, and ``slope`` and ``centre``
-record that curve (the score at ``centre`` is where strong and weak are equally likely).
+- ``share`` is the weighted share of the content checks that apply (a pass earns its weight, a
+  partial half of it, a missing item nothing). Length is not among them: content carries the score.
+- Length is a window: an answer that fits the time keeps its share, one a little short or long
+  keeps most of it, one far outside keeps less (:data:`LENGTH_KEEPS`).
+- Pitfalls earn nothing but each one found takes a fitted share off (``penalty``; half of it for a
+  partial one).
+- Some failures cap the score whatever else the answer does well (:data:`CAPS`): an answer to
+  another question, figures that cannot be true, plans that contradict each other, the same
+  passage twice. So a padded, repeated or off-topic version of a good answer scores lower than
+  the good answer.
 
-So a check that passes never lowers the score, and a check that does not apply (``na``) never
-moves it: answering without a profile leaves alignment out rather than counting it against you.
-Group scores are the plain weighted share within each group.
+The score is ``100 × share × length × (1 − penalty)^pitfalls``, capped. The weights and the
+penalty are fitted by ``fitting/fit_feedback.py`` (``weights/score.json``) to answers that advisers
+call strong or weak; ``slope`` and ``centre`` record the logistic curve of that fit.
+
+A check that passes never lowers the score, and a check that does not apply (``na``) never moves
+it: answering without a profile leaves alignment out rather than counting it against you. Group
+scores are the plain weighted share within each group.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
 from mock_interview.core.feedback.model import GROUPS, Check, Gain, Group, Status
 
 GAINS_SHOWN = 3
+LENGTH_CHECK = "answer.length"
+# What an answer keeps of its share by how its length fits the time (answer.length's status).
+LENGTH_KEEPS = {Status.PASS: 1.0, Status.PARTIAL: 0.9, Status.MISSING: 0.75, Status.NA: 1.0}
+# The highest score an answer can have while one of these checks fails, by its status.
+CAPS: dict[str, dict[Status, int]] = {
+    "answer.relevance": {Status.MISSING: 35, Status.PARTIAL: 65},
+    "specificity.plausible": {Status.MISSING: 55, Status.PARTIAL: 70},
+    "pitfalls.inconsistent": {Status.MISSING: 55, Status.PARTIAL: 75},
+    "pitfalls.repeated": {Status.MISSING: 55, Status.PARTIAL: 75},
+    "pitfalls.generic": {Status.MISSING: 50},
+}
+# Tips come in a coach's order: a pitfall found first, then what is missing, then what is partly
+# there; length last, and only when the answer's content is in order (an answer whose problem is
+# what it says is not told to be longer).
+_TIP_ORDER = {Status.MISSING: 1, Status.PARTIAL: 2}
 
 
 @dataclass(frozen=True)
@@ -88,36 +111,46 @@ def _weighted_share(checks: Iterable[Check], weights: ScoreWeights) -> float | N
 
 @dataclass(frozen=True)
 class _Tally:
-    """The sums behind a standing: earned and possible weight, and the share pitfalls keep."""
+    """The sums behind a standing: earned and possible weight, the share pitfalls and length keep,
+    and the cap."""
 
     earned: float
     possible: float
     kept: float
+    length: float = 1.0
+    cap: int = 100
 
     @property
     def standing(self) -> float | None:
-        return self.earned / self.possible * self.kept if self.possible > 0 else None
+        if self.possible <= 0:
+            return None
+        return min(self.earned / self.possible * self.kept * self.length, self.cap / 100)
 
 
 def _tally(checks: Iterable[Check], weights: ScoreWeights) -> _Tally:
     earned = possible = 0.0
-    kept = 1.0
+    kept = length = 1.0
+    cap = 100
     for check in checks:
         if check.status == Status.NA:
             continue
-        value = _EARNED.get(check.status, 0.0)
-        if check.group == Group.PITFALLS:
+        status = Status(check.status)
+        cap = min(cap, CAPS.get(check.id, {}).get(status, 100))
+        value = _EARNED.get(status, 0.0)
+        if check.id == LENGTH_CHECK:
+            length = LENGTH_KEEPS.get(status, 1.0)
+        elif check.group == Group.PITFALLS:
             kept *= 1.0 - weights.penalty * (1.0 - value)
         else:
             weight = weights.of(check.id)
             earned += weight * value
             possible += weight
-    return _Tally(earned, possible, kept)
+    return _Tally(earned, possible, kept, length, cap)
 
 
 def standing(checks: Iterable[Check], weights: ScoreWeights) -> float | None:
-    """The weighted share of the checks passed, less what pitfalls cost (0 to 1; ``None`` when
-    nothing applies): the score over 100."""
+    """The weighted share of the content checks passed, times what length and pitfalls leave of it,
+    capped (0 to 1; ``None`` when nothing applies): the score over 100."""
     return _tally(checks, weights).standing
 
 
@@ -143,21 +176,23 @@ def score_checks(checks: Sequence[Check], weights: ScoreWeights) -> tuple[dict[s
 
 
 def largest_gains(checks: Sequence[Check], weights: ScoreWeights, limit: int = GAINS_SHOWN) -> tuple[Gain, ...]:
-    """The items whose passing would raise the score most, and by how many points."""
-    tally = _tally(checks, weights)
-    base = _curve(tally.standing, weights)
-    gains = []
-    for check in checks:
+    """The items to work on first, with the points each would add: pitfalls found, then what is
+    missing, then what is partly there (each by the points it would add); length only when nothing
+    else would raise the score."""
+    base = overall_score(checks, weights)
+    ranked: list[tuple[int, int, Gain]] = []
+    for index, check in enumerate(checks):
         if check.status in (Status.NA, Status.PASS):
             continue
-        value = _EARNED.get(check.status, 0.0)
-        if check.group == Group.PITFALLS:
-            lost = 1.0 - weights.penalty * (1.0 - value)
-            after = _Tally(tally.earned, tally.possible, tally.kept / lost if lost > 0 else tally.kept)
-        else:
-            after = _Tally(tally.earned + weights.of(check.id) * (1.0 - value), tally.possible, tally.kept)
-        points = _curve(after.standing, weights) - base
-        if points >= 1:
-            gains.append(Gain(check.id, check.label, points))
-    gains.sort(key=lambda g: -g.points)
-    return tuple(gains[:limit])
+        passed = replace(check, status=Status.PASS)
+        points = overall_score([*checks[:index], passed, *checks[index + 1 :]], weights) - base
+        pitfall = check.group == Group.PITFALLS
+        if points < 1 and not pitfall:  # a pitfall found is named first even when a cap hides its points
+            continue
+        order = 0 if pitfall else _TIP_ORDER.get(Status(check.status), 2)
+        if check.id == LENGTH_CHECK:
+            order = 9
+        ranked.append((order, -points, Gain(check.id, check.label, points)))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    content = [g for order, _, g in ranked if order < 9]
+    return tuple((content or [g for _, _, g in ranked])[:limit])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from mock_interview.core.feedback.answer import AnswerText, dedupe, fold
+from mock_interview.core.feedback.answer import AnswerText, dedupe, fold, overlaps_any
 from mock_interview.core.feedback.context import Context, by_count
 from mock_interview.core.feedback.detail import read_details, stock_language
 from mock_interview.core.feedback.model import Status
@@ -203,8 +203,17 @@ def check_specificity(ctx: Context) -> None:
     status, evidence = timeframes_status(ctx)
     ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, evidence, problem=status is Status.PARTIAL)
     skills = answer.skills
-    distinct = len({s.text.lower() for s in skills})
-    ctx.add(CheckId.SPECIFICITY_SKILLS, by_count(distinct, 2), skills, detail=f"{distinct} named")
+    soft = answer.soft_skills
+    hard = [s for s in skills if not overlaps_any(s, soft)]
+    hard_count = len({s.text.lower() for s in hard})
+    # Two tools, methods or domain skills pass; one, or soft skills alone, are half of it (the coach's rule).
+    status = Status.PASS if hard_count >= 2 else Status.PARTIAL if hard_count or soft else Status.MISSING
+    ctx.add(
+        CheckId.SPECIFICITY_SKILLS,
+        status,
+        hard or soft,
+        detail=f"{hard_count} named" + (", soft skills" if soft else ""),
+    )
     moment = read_moment(answer)
     if ctx.question.question_kind is QuestionKind.BEHAVIORAL and moment.status is not Status.PASS:
         parts = ctx.star.parts
@@ -232,17 +241,22 @@ def check_specificity(ctx: Context) -> None:
 _SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself|we|our)(?![\w])", re.IGNORECASE)
 
 
+def speaker_timeframes(answer: AnswerText) -> list[Timeframe]:
+    """The time windows in sentences about the speaker (not "no one knows where they will be in five years")."""
+    return [
+        t
+        for t in timeframes(answer).all
+        if _SPEAKER.search(fold(answer.sentences[answer.sentence_index(t.span.start)].text))
+    ]
+
+
 def timeframes_status(ctx: Context) -> tuple[Status, list[Span]]:
     """Pass: a date or a length ("within six months", "by 2027", "last spring"). Partial: only rough
     horizons and anchors ("in a few years", "near term", "early in my career", "after a while").
     A window in a sentence that is not about the speaker (an echo of the question: "no one knows
     where they will be in five years") does not count."""
     answer = ctx.answer
-    found = [
-        t
-        for t in timeframes(answer).all
-        if _SPEAKER.search(fold(answer.sentences[answer.sentence_index(t.span.start)].text))
-    ]
+    found = speaker_timeframes(answer)
     exact = [t.span for t in found if not t.rough]
     if exact:
         return Status.PASS, exact

@@ -408,12 +408,13 @@ class RoundScreen(Screen[None]):
         )
         self.query_one(FeedbackPanel).show(feedback)
         note = "Time is up: your answer was submitted. " if timed_out else ""
+        scored = f"Score {feedback.score}." if feedback.scored else "Not scored: the checks read English only."
         if not text.strip():
             note += "No answer was given; it is recorded as skipped."
         elif follow_up:
-            note += f"Score {feedback.score}. The interviewer has a follow-up: ctrl+s to hear it."
+            note += f"{scored} The interviewer has a follow-up: ctrl+s to hear it."
         else:
-            note += f"Score {feedback.score}."
+            note += scored
         self.status(note)
         self.update_phase()
 

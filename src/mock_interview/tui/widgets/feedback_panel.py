@@ -58,6 +58,12 @@ class FeedbackPanel(Vertical):
         options = self.query_one(OptionList)
         previous = options.highlighted  # an index among the options, group titles included
         previous_id = options.get_option_at_index(previous).id if previous is not None else None
+        if not feedback.scored:
+            self.show_hidden(feedback.notice)
+            self.query_one("#feedback-score", Label).update(
+                Text.assemble("Not scored  ", (f"{feedback.word_count} words", "dim"))
+            )
+            return
         score = Text.assemble(f"Score {feedback.score}/100  ", (f"{feedback.word_count} words", "dim"))
         self.query_one("#feedback-score", Label).update(score)
         self._checks = []
