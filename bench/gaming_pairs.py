@@ -25,9 +25,8 @@ def main() -> int:
         moved = [
             f"{c.id} {c.status}" for c in gamed.checks if (h := honest.by_id(c.id)) is not None and h.status != c.status
         ]
-        print(
-            f"{pair.name:28} honest {honest.score:3}  gamed {gamed.score:3}  margin {margin:+4}  {'ok' if margin >= MARGIN else 'TOO SMALL'}"
-        )
+        verdict = "ok" if margin >= MARGIN else "TOO SMALL"
+        print(f"{pair.name:28} honest {honest.score:3}  gamed {gamed.score:3}  margin {margin:+4}  {verdict}")
         print(f"{'':28} moved: {', '.join(moved[:8]) or '-'}")
     print(f"\nsmallest margin {worst} (needed: {MARGIN})")
     return 0
