@@ -9,6 +9,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -77,6 +78,15 @@ class MockInterviewApp(App[None]):
         if self.start_round:
             self.call_later(self._start_requested_round)
         self._install_hangup_handler()
+        self.call_after_refresh(self._warm_up_feedback)
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False, description="loading word lists")
+    def _warm_up_feedback(self) -> None:
+        """Load the feedback's word lists off the UI thread, after the first paint, so that the first
+        checklist (or the first submit in calm mode) does not wait for them."""
+        from mock_interview.core.feedback import warm_up
+
+        warm_up()
 
     def _start_requested_round(self) -> None:
         from mock_interview.core.planning import RoundRequest as Request

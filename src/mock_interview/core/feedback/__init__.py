@@ -9,7 +9,7 @@ the missing items that would raise it most.
 from mock_interview.core.feedback.alignment import JobTerm, job_terms
 from mock_interview.core.feedback.context import FeedbackModel
 from mock_interview.core.feedback.delivery import Delivery, align_words, long_pauses, words_per_minute
-from mock_interview.core.feedback.engine import analyse, example_leaves_out
+from mock_interview.core.feedback.engine import analyse, example_leaves_out, warm_up
 from mock_interview.core.feedback.model import GROUPS, STATUSES, Check, Evidence, Feedback, Gain, Group, Status
 from mock_interview.core.feedback.question import QuestionInfo, follow_up_focus
 from mock_interview.core.feedback.registry import CheckId, CheckSpec, registry
@@ -38,6 +38,7 @@ __all__ = [
     "follow_up_focus",
     "job_terms",
     "long_pauses",
+    "warm_up",
     "registry",
     "words_per_minute",
 ]

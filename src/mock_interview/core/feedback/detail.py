@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from mock_interview.core.feedback.answer import AnswerText, dedupe, overlaps_any
+from mock_interview.core.feedback.answer import AnswerText, dedupe
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.feedback.vocabulary import valence, zipf
 
@@ -84,15 +84,30 @@ def read_details(answer: AnswerText) -> DetailReading:
     return answer.derived("details", _read)
 
 
+class _Covered:
+    """Whether spans asked about in left-to-right order overlap any of ``spans`` (sorted, not
+    overlapping each other): a pointer that only moves forward, so a whole answer costs one pass."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.index = 0
+
+    def covers(self, span: Span) -> bool:
+        while self.index < len(self.spans) and self.spans[self.index].end <= span.start:
+            self.index += 1
+        return self.index < len(self.spans) and self.spans[self.index].start < span.end
+
+
 def _read(answer: AnswerText) -> DetailReading:
     stock = stock_language(answer)
     found = list(answer.quantities) + list(answer.skills) + _roles(answer)
     placeholders = [Span(m.start(), m.end(), m.group()) for m in _PLACEHOLDER.finditer(answer.text)]
+    skip = _Covered(dedupe(stock + placeholders))  # tokens come in order: one pass over these spans
     for sentence in answer.sentences:
         for index, match in enumerate(_TOKEN.finditer(answer.text, sentence.start, sentence.end)):
             word = match.group()
             span = Span(match.start(), match.end(), word)
-            if overlaps_any(span, stock) or overlaps_any(span, placeholders) or len(word) < 3:
+            if len(word) < 3 or skip.covers(span):
                 continue
             if word[0].isupper():
                 if index > 0 and word not in _NOT_NAMES and word.lower() not in answer.lex.stopwords:

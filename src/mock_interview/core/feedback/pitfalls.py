@@ -69,7 +69,7 @@ def _judged(ctx: Context) -> list[Span]:
     """Harsh words in "<someone> was <word>" or "<word> <someone>" (VADER valence at most
     :data:`HARSH_VALENCE`, feelings and problems left out)."""
     answer = ctx.answer
-    targets = answer.find("pitfalls", "targets")
+    targets = _targets_by_sentence(ctx)
     if not targets:
         return []
     feelings = frozenset(w.lower() for w in ctx.lex.words("pitfalls", "feelings"))
@@ -78,10 +78,7 @@ def _judged(ctx: Context) -> list[Span]:
         word = match.group()
         if word in feelings or valence(word) > HARSH_VALENCE:
             continue
-        sentence = answer.sentences[answer.sentence_index(match.start())]
-        for target in targets:
-            if not sentence.start <= target.start < sentence.end:
-                continue
+        for target in targets.get(answer.sentence_index(match.start()), ()):
             after = answer.lowered[target.end : match.start()] if target.end <= match.start() else None
             before = answer.lowered[match.end() : target.start] if match.end() <= target.start else None
             if (after is not None and _COPULA.match(after)) or (before is not None and not before.strip()):
@@ -90,19 +87,22 @@ def _judged(ctx: Context) -> list[Span]:
     return found
 
 
+def _targets_by_sentence(ctx: Context) -> dict[int, list[Span]]:
+    """The mentions of people and workplaces, by the sentence they are in."""
+    grouped: dict[int, list[Span]] = {}
+    for target in ctx.answer.find("pitfalls", "targets"):
+        grouped.setdefault(ctx.answer.sentence_index(target.start), []).append(target)
+    return grouped
+
+
 def _targeted(ctx: Context, spans: list[Span]) -> list[Span]:
     """The spans that fall within a few words after a mention of a person or a workplace, or that
     are followed by one ("a terrible boss"), in the same sentence."""
     answer = ctx.answer
-    targets = answer.find("pitfalls", "targets")
-    if not targets:
-        return []
+    targets = _targets_by_sentence(ctx)
     kept = []
     for span in spans:
-        sentence = answer.sentences[answer.sentence_index(span.start)]
-        for target in targets:
-            if not sentence.start <= target.start < sentence.end:
-                continue
+        for target in targets.get(answer.sentence_index(span.start), ()):
             between = (
                 ctx.text[target.end : span.start] if target.end <= span.start else ctx.text[span.end : target.start]
             )

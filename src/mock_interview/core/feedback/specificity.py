@@ -327,7 +327,8 @@ def _read_moment(answer: AnswerText) -> Moment:
     ]
     events = sorted({answer.sentence_index(s.start) for s in event_spans} - not_events)
     details = read_details(answer).details
-    detail_count = len({d.text.lower() for d in details if answer.sentence_index(d.start) in set(events)})
+    in_events = set(events)
+    detail_count = len({d.text.lower() for d in details if answer.sentence_index(d.start) in in_events})
     sentences = [answer.sentences[i] for i in events]
     if len(events) >= STORY_SENTENCES or (len(events) >= 2 and detail_count >= STORY_DETAILS):
         return Moment(Status.PASS, sentences, f"{len(events)} sentences of what happened")
