@@ -152,6 +152,34 @@ def generic_status(ctx: Context) -> tuple[Status, list[Span]]:
     return Status.PASS, []
 
 
+def _check_no_plan(ctx: Context) -> None:
+    """No plan: saying so ("I don't know"), or, for a goal, no step toward it. Concrete steps (a
+    course, a certification, a project, a mentor) pass; only working hard or "gaining experience"
+    is half a plan (the coach's partial); a goal with no step at all is missing one."""
+    answer = ctx.answer
+    kind = ctx.question.question_kind
+    said = answer.find("pitfalls", "no_plan")
+    if said:
+        ctx.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING, said, problem=True)
+        return
+    if kind not in (QuestionKind.GOALS, QuestionKind.SKILLS):
+        return
+    steps = answer.find("pitfalls", "concrete_steps")
+    vague_steps = answer.find("pitfalls", "vague_steps")
+    if steps:
+        ctx.add(CheckId.PITFALLS_NO_PLAN, Status.PASS, answer.sentences_of(steps))
+    elif vague_steps:
+        ctx.add(
+            CheckId.PITFALLS_NO_PLAN,
+            Status.PARTIAL,
+            vague_steps,
+            problem=True,
+            detail="only working hard or gaining experience",
+        )
+    else:
+        ctx.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING, [], problem=True, detail="no step toward the goal")
+
+
 def check_pitfalls(ctx: Context) -> None:
     """Each pitfall passes unless the answer shows it."""
     answer = ctx.answer
@@ -177,11 +205,7 @@ def check_pitfalls(ctx: Context) -> None:
     focus = [p for p in pay if _PAY_FOCUS.search(answer.sentences[answer.sentence_index(p.start)].text)]
     status = Status.MISSING if focus or len(pay) >= 2 else Status.PARTIAL if pay else Status.PASS
     ctx.add(CheckId.PITFALLS_PAY_PERKS, status, pay, problem=True)
-    # No plan: saying so ("I don't know", "we'll see"); an answer that simply lacks steps shows in
-    # the structure checks (progression, how you will build them) instead.
-    no_plan = answer.find("pitfalls", "no_plan")
-    if kind in (QuestionKind.GOALS, QuestionKind.SKILLS) or no_plan:
-        ctx.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING if no_plan else Status.PASS, no_plan, problem=True)
+    _check_no_plan(ctx)
     if kind is QuestionKind.ABOUT:
         steps = answer.find("pitfalls", "chronology")
         told = len({answer.sentence_index(s.start) for s in steps})

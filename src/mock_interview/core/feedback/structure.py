@@ -147,11 +147,24 @@ def _add_part(
     ctx: Context, check_id: CheckId, status: Status, evidence: list[Span], required: bool, detail: str = ""
 ) -> None:
     """A structure part: scored as found when the question asks for it, else only when it passes
-    (a partial would pull an answer's share down for something it was not asked)."""
+    (a partial would pull an answer's share down for something it was not asked). A part said only
+    in stock lines ("I want to grow with the company") is half there."""
+    status = _said_in_stock(ctx, status, evidence)
     if required or status == Status.PASS:
         ctx.add(check_id, status, evidence, detail=detail)
     else:
         ctx.na(check_id, _OPTIONAL_TIP)
+
+
+def _said_in_stock(ctx: Context, status: Status, evidence: list[Span]) -> Status:
+    """A part that passes only in sentences of nothing but stock language is half there (the coach:
+    "only grow with the company", "an unnamed more advanced role")."""
+    if status is not Status.PASS or not evidence:
+        return status
+    empty = read_details(ctx.answer).empty_stock_sentences
+    if all(ctx.answer.sentence_index(s.start) in empty for s in evidence):
+        return Status.PARTIAL
+    return status
 
 
 def _check_goals(ctx: Context) -> None:
@@ -199,15 +212,19 @@ def _check_goals(ctx: Context) -> None:
     link = _kind_words(
         ctx, company_mentions(ctx) + answer.find("goals", "company_link") + generic_company_mentions(ctx)
     )
-    ctx.add(CheckId.GOALS_COMPANY_LINK, present(link), answer.sentences_of(link))
-    connective = answer.find("goals", "progression") + answer.find("pitfalls", "plan_cues")
-    if connective and (short or long):
+    links = answer.sentences_of(link)
+    ctx.add(CheckId.GOALS_COMPANY_LINK, _said_in_stock(ctx, present(link), links), links)
+    # The path: named stepping stones pass; only effort or "gaining experience" is half a path; a
+    # jump straight to the goal has none (the coach's rule).
+    steps = answer.find("pitfalls", "concrete_steps")
+    connective = answer.find("goals", "progression")
+    if steps and (short or long or connective):
         status = Status.PASS
-    elif connective or (short and long):
+    elif steps or connective or answer.find("pitfalls", "vague_steps"):
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    ctx.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(connective))
+    ctx.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(steps + connective))
 
 
 def _kind_words(ctx: Context, spans: list[Span]) -> list[Span]:
@@ -336,7 +353,17 @@ def _check_weakness_moment(ctx: Context) -> None:
 def _check_about(ctx: Context) -> None:
     answer = ctx.answer
     now = answer.find("about", "present") + answer.find("goals", "current")
-    ctx.add(CheckId.ABOUT_PRESENT, present(now), answer.sentences_of(now))
+    # Who they are now: a role or field named passes; only a status ("I am graduating") or traits
+    # ("I'm energetic and a great communicator") is half of it.
+    hints = answer.find("about", "status") + answer.find("specificity", "passion") + answer.soft_skills
+    status = (
+        _said_in_stock(ctx, Status.PASS, answer.sentences_of(now))
+        if now
+        else Status.PARTIAL
+        if hints
+        else Status.MISSING
+    )
+    ctx.add(CheckId.ABOUT_PRESENT, status, answer.sentences_of(now or hints))
     past = answer.find("about", "past") + answer.quantities
     ctx.add(CheckId.ABOUT_PAST, by_count(len(answer.sentences_of(past)), 1), answer.sentences_of(past))
     future = answer.find("about", "future") + company_mentions(ctx)
