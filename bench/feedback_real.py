@@ -21,8 +21,9 @@ and prints, per file:
 
 then the packs' own example answers scored against their own questions.
 
-With ``--cv``, the fitted parts are refitted on all hosts but one and measured on the held-out host,
-for every host (cross-validation grouped by source host: answers from one page share a style).
+With ``--cv``, the fitted parts (the STAR tagger's and the score's weights) are refitted on the
+answers of every file but one host's and measured on that host, for every host (cross-validation
+grouped by source host: answers from one page share a style).
 
 Run: python bench/feedback_real.py [--data FILE ...] [--verdicts FILE] [--cv] [--list]
 """
@@ -203,6 +204,7 @@ def main() -> int:
         print(f"skipped: no data file at {', '.join(map(str, files))} (it lives outside the project; see its README)")
         return 0
     verdicts = load_verdicts(args.verdicts) if args.verdicts.is_file() else []
+    pool = [a for path in present for a in load_real_answers(path)]  # cross-validation learns from every file
     for path in present:
         answers: list[RealAnswer] = load_real_answers(path)
         hosts = {a.host for a in answers}
@@ -215,7 +217,7 @@ def main() -> int:
         own_verdicts = [v for v in verdicts if v.answer_id in ids]
         runs = [("packaged weights", False)] + ([("cross-validated by host", True)] if args.cv else [])
         for title, cv in runs:
-            result = evaluate_answers(answers, cross_validate=cv)
+            result = evaluate_answers(answers, cross_validate=cv, pool=pool)
             _print_result(f"{title} ({path.name})", result)
             if own_verdicts:
                 _print_coach(_coach_of(result, own_verdicts), answers, own_verdicts, args.list)

@@ -253,9 +253,11 @@ def evaluate_answers(
     answers: list[RealAnswer],
     cross_validate: bool = False,
     analyser_for: Callable[[list[RealAnswer] | None], Analyser] | None = None,
+    pool: list[RealAnswer] | None = None,
 ) -> EvaluationResult:
     """Every measure on ``answers``; with ``cross_validate``, each host's answers are checked by a
-    model fitted without that host (``analyser_for(training answers)``)."""
+    model fitted without that host (``analyser_for(training answers)``), on ``pool`` (every answer
+    the fit may learn from, ``answers`` when not given) less that host's."""
     if analyser_for is None:
         analyser_for = _packaged_or_fitted
     result = EvaluationResult()
@@ -263,7 +265,7 @@ def evaluate_answers(
     star_outcomes: dict[str, Outcome] = {}
     groups = sorted({a.host for a in answers}) if cross_validate else [None]
     for host in groups:
-        training = [a for a in answers if a.host != host] if host is not None else None
+        training = [a for a in (pool or answers) if a.host != host] if host is not None else None
         analyser = analyser_for(training)
         for answer in answers:
             if host is not None and answer.host != host:

@@ -177,8 +177,8 @@ def score_checks(checks: Sequence[Check], weights: ScoreWeights) -> tuple[dict[s
 
 def largest_gains(checks: Sequence[Check], weights: ScoreWeights, limit: int = GAINS_SHOWN) -> tuple[Gain, ...]:
     """The items to work on first, with the points each would add: pitfalls found, then what is
-    missing, then what is partly there (each by the points it would add); length only when nothing
-    else would raise the score."""
+    missing (each by the points it would add); what is partly there only when nothing is missing;
+    length only when nothing else would raise the score."""
     base = overall_score(checks, weights)
     ranked: list[tuple[int, int, Gain]] = []
     for index, check in enumerate(checks):
@@ -194,5 +194,8 @@ def largest_gains(checks: Sequence[Check], weights: ScoreWeights, limit: int = G
             order = 9
         ranked.append((order, -points, Gain(check.id, check.label, points)))
     ranked.sort(key=lambda item: (item[0], item[1]))
-    content = [g for order, _, g in ranked if order < 9]
+    # What is missing comes before what is partly there, and a partly-there item is named only when
+    # nothing is missing: it may be there already, as a coach would read it.
+    firm = [g for order, _, g in ranked if order < _TIP_ORDER[Status.PARTIAL]]
+    content = firm or [g for order, _, g in ranked if order < 9]
     return tuple((content or [g for _, _, g in ranked])[:limit])
