@@ -30,6 +30,9 @@ KINDS_FOR_QTYPE: dict[str, frozenset[str]] = {
     "skills": frozenset({"skills", "weakness"}),
     "about": frozenset({"about"}),
     "other": frozenset({"general", "fit"}),
+    "leaving": frozenset({"leaving"}),
+    "weakness": frozenset({"weakness"}),
+    "strengths": frozenset({"skills"}),
 }
 # The kind an answer is checked as when the page's type is known.
 KIND_FOR_QTYPE = {
@@ -39,6 +42,9 @@ KIND_FOR_QTYPE = {
     "skills": "skills",
     "about": "about",
     "other": "general",
+    "leaving": "leaving",
+    "weakness": "weakness",
+    "strengths": "skills",
 }
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
