@@ -322,7 +322,7 @@ def test_trial_verdicts_found_by_a_new_user() -> None:
         "Why are you leaving your current job?",
     )
     assert check_of(leaving, "pitfalls.negativity").status == Status.MISSING
-    assert check_of(leaving, "motivation.link").status != Status.PASS  # "the company" is the one being left
+    assert check_of(leaving, "leaving.link").status != Status.PASS  # "the company" is the one being left
     story = analyse(
         "Our churn had climbed to 18% last year. I analysed 2,000 cancellations in SQL and I also built a "
         "Tableau dashboard for the support leads. I then rewrote the onboarding emails.",

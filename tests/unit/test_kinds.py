@@ -627,3 +627,102 @@ def test_accuracy_over_the_table() -> None:
 def test_parse_kind() -> None:
     assert parse_kind("goals") is QuestionKind.GOALS
     assert parse_kind("nonsense") is None
+
+
+def test_typos_are_mended_only_towards_key_words() -> None:
+    # "leading" is one letter from "leaving", "legacy" sits beside "leave": neither is a leaving question
+    assert classify_question("Tell me about leading a team through a merger.") is QuestionKind.BEHAVIORAL
+    assert classify_question("What legacy do you want to leave?") is not QuestionKind.LEAVING
+    assert classify_question("How did you handle a colleague's maternity leave?") is QuestionKind.BEHAVIORAL
+
+
+# -- what a leaving answer is checked for ------------------------------------------------------------
+
+LEAVING_QUESTION = "Why are you leaving your current job?"
+
+
+def _statuses(answer: str, question: str = LEAVING_QUESTION) -> dict[str, str]:
+    from mock_interview.core.feedback import analyse
+
+    feedback = analyse(answer, question)
+    assert feedback.kind == "leaving"
+    return {check.id: str(check.status) for check in feedback.checks}
+
+
+def test_a_leaving_answer_with_every_part_passes_them() -> None:
+    statuses = _statuses(
+        "Four years at the clinic taught me a great deal, and I'm grateful to the practice manager who trained "
+        "me. The practice has since been bought by a larger group and my scheduling role is being cut back. "
+        "What I'm looking for now is to run the front office of a busy practice. Your clinic is opening a "
+        "second site this spring, and this role would let me set up its patient booking from the start."
+    )
+    for check_id in ("leaving.reason", "leaving.positive", "leaving.next", "leaving.link"):
+        assert statuses[check_id] == "pass", check_id
+
+
+def test_a_reason_counts_in_any_tone_but_blame_is_not_said_positively() -> None:
+    statuses = _statuses("My manager was useless and the whole place was a joke, so I quit.")
+    assert statuses["leaving.reason"] == "pass"
+    assert statuses["leaving.positive"] == "missing"
+    assert statuses["pitfalls.negativity"] == "missing"  # the pitfall stays where it was
+    assert statuses["leaving.next"] == "missing"
+    assert statuses["leaving.link"] == "missing"  # a harsh sentence links to nothing
+
+
+def test_a_bare_fact_is_a_reason_without_positive_framing() -> None:
+    statuses = _statuses("My contract ended in March when the project's funding ran out.")
+    assert statuses["leaving.reason"] == "pass"
+    assert statuses["leaving.positive"] == "partial"
+    assert statuses["leaving.next"] == "missing"
+
+
+def test_no_reason_no_next_step() -> None:
+    statuses = _statuses("I like my colleagues and the office is nice.")
+    assert statuses["leaving.reason"] == "missing"
+    assert statuses["leaving.next"] == "missing"
+    assert statuses["leaving.link"] == "missing"
+
+
+def test_the_company_being_left_is_no_link_to_the_next_one() -> None:
+    statuses = _statuses("The company has shifted its focus to cost cutting. I want to work on new products again.")
+    assert statuses["leaving.reason"] == "pass"
+    assert statuses["leaving.next"] == "pass"
+    assert statuses["leaving.link"] == "missing"
+
+
+def test_a_pull_toward_the_role_is_a_reason_and_a_next_step() -> None:
+    statuses = _statuses(
+        "I'm ready for more responsibility. I'd like to lead a small data team, which is what this position offers.",
+        "What's prompting you to look for a new job now?",
+    )
+    assert statuses == statuses | {
+        "leaving.reason": "pass",
+        "leaving.positive": "pass",
+        "leaving.next": "pass",
+        "leaving.link": "pass",
+        "answer.opening": "pass",
+        "answer.closing": "pass",
+    }
+
+
+def test_leaving_is_a_kind_packs_and_the_command_line_accept() -> None:
+    from mock_interview.core.packs import QUESTION_KINDS
+
+    assert "leaving" in QUESTION_KINDS
+    assert parse_kind("leaving") is QuestionKind.LEAVING
+
+
+def test_the_follow_up_to_a_leaving_answer_aims_at_its_gap() -> None:
+    from mock_interview.core.feedback import analyse
+    from mock_interview.core.followups import choose_follow_up
+    from mock_interview.core.packs import Question
+
+    question = Question("why-leaving", LEAVING_QUESTION, "leaving", answer_seconds=90, prep_seconds=20)
+    blame = "My manager was useless and the whole place was a joke, so I quit."
+    assert choose_follow_up(question, analyse(blame, question), answer=blame) == (
+        "What has your current job given you that you value?"
+    )
+    unlinked = "My contract ended in March when the funding ran out. I want to keep building research software."
+    assert choose_follow_up(question, analyse(unlinked, question), answer=unlinked) == (
+        "How does this role fit into your plans?"
+    )

@@ -10,6 +10,7 @@ from mock_interview.core.kinds import QuestionKind
 from mock_interview.core.packs import Question
 
 _PLANS = frozenset({QuestionKind.GOALS, QuestionKind.SKILLS})
+_LEAVING = frozenset({QuestionKind.LEAVING})
 # (check id, statuses that count as a gap, the follow-up asked, the kinds it suits or None for
 # any), most important first.
 GAP_FOLLOW_UPS: tuple[tuple[str, tuple[str, ...], str, frozenset[QuestionKind] | None], ...] = (
@@ -23,6 +24,10 @@ GAP_FOLLOW_UPS: tuple[tuple[str, tuple[str, ...], str, frozenset[QuestionKind] |
     ("specificity.timeframes", ("missing",), "By when do you want to get there?", _PLANS),
     ("goals.company_link", ("missing",), "How does this role fit into that plan?", None),
     ("pitfalls.no_plan", ("missing",), "What steps will you take to get there?", None),
+    ("leaving.reason", ("missing",), "What made you start looking?", _LEAVING),
+    ("leaving.positive", ("missing",), "What has your current job given you that you value?", _LEAVING),
+    ("leaving.next", ("missing",), "What are you looking for in your next role?", _LEAVING),
+    ("leaving.link", ("missing",), "How does this role fit into your plans?", _LEAVING),
     ("fit.why_company", ("missing",), "What draws you to our company in particular?", None),
     ("fit.what_you_bring", ("missing",), "What would you bring to the team from day one?", None),
     ("about.future", ("missing",), "Why is this role the right next step for you?", None),

@@ -138,6 +138,7 @@ _OPENERS: dict[QuestionKind, tuple[tuple[str, str], ...]] = {
     QuestionKind.SKILLS: (("specificity", "skills"),),
     QuestionKind.WEAKNESS: (("weakness", "named"), ("weakness", "cliche")),
     QuestionKind.ABOUT: (("about", "present"), ("goals", "current")),
+    QuestionKind.LEAVING: (("leaving", "reason"), ("leaving", "next"), ("leaving", "credit")),
 }
 # Kinds whose question asks about the future: a stated goal answers it.
 _FUTURE_KINDS = (QuestionKind.GOALS, QuestionKind.SKILLS, QuestionKind.MOTIVATION)

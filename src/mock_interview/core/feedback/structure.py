@@ -47,6 +47,7 @@ def check_structure(ctx: Context) -> None:
         QuestionKind.SKILLS: _check_skills,
         QuestionKind.WEAKNESS: _check_weakness,
         QuestionKind.ABOUT: _check_about,
+        QuestionKind.LEAVING: _check_leaving,
     }.get(kind, lambda _ctx: None)(ctx)
     check_frame(ctx)
 
@@ -368,6 +369,43 @@ def _check_about(ctx: Context) -> None:
     ctx.add(CheckId.ABOUT_PAST, by_count(len(answer.sentences_of(past)), 1), answer.sentences_of(past))
     future = answer.find("about", "future") + company_mentions(ctx)
     ctx.add(CheckId.ABOUT_FUTURE, present(future), answer.sentences_of(future))
+
+
+# -- why you are leaving ---------------------------------------------------------------------------
+
+
+def _check_leaving(ctx: Context) -> None:
+    """The reason (in any tone: a harsh reason is still a reason), said without blame, what the
+    speaker wants next, and how the role in view gives it. Blame itself is also the negativity
+    pitfall; here it only keeps the framing from passing."""
+    answer = ctx.answer
+    harsh = negativity_spans(ctx)
+    reasons = dedupe(answer.find("leaving", "reason") + harsh)
+    ctx.add(CheckId.LEAVING_REASON, present(reasons), answer.sentences_of(reasons))
+    wants = _speakers(ctx, answer.find("leaving", "next"))
+    credit = _kind_words(ctx, answer.find("leaving", "credit"))
+    if harsh:
+        ctx.add(
+            CheckId.LEAVING_POSITIVE,
+            Status.MISSING,
+            harsh,
+            problem=True,
+            detail="blames the job or the people being left",
+        )
+    else:
+        ctx.add(
+            CheckId.LEAVING_POSITIVE,
+            Status.PASS if credit or wants else Status.PARTIAL,
+            answer.sentences_of(credit + wants),
+            detail="" if credit or wants else "neither credit for the job nor a move toward something",
+        )
+    ctx.add(CheckId.LEAVING_NEXT, present(wants), answer.sentences_of(wants))
+    # "the company" in a leaving answer is usually the one being left, so it links to nothing.
+    toward = [s for s in answer.find("goals", "company_link") if not s.text.lower().startswith("the company")]
+    link = _kind_words(
+        ctx, company_mentions(ctx) + generic_company_mentions(ctx) + toward + answer.find("leaving", "link")
+    )
+    ctx.add(CheckId.LEAVING_LINK, present(link), answer.sentences_of(link))
 
 
 # -- every answer ------------------------------------------------------------------------------------
