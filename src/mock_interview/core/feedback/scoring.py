@@ -41,7 +41,7 @@ CAPS: dict[str, dict[Status, int]] = {
     "specificity.plausible": {Status.MISSING: 55, Status.PARTIAL: 70},
     "pitfalls.inconsistent": {Status.MISSING: 55, Status.PARTIAL: 75},
     "pitfalls.repeated": {Status.MISSING: 55, Status.PARTIAL: 75},
-    "pitfalls.generic": {Status.MISSING: 50},
+    "pitfalls.generic": {Status.MISSING: 50, Status.PARTIAL: 78},  # partly anyone's answer: good, not excellent
 }
 # Tips come in a coach's order: a pitfall found first, then what is missing, then what is partly
 # there; length last, and only when the answer's content is in order (an answer whose problem is

@@ -141,6 +141,7 @@ _ASKS_PLAN = re.compile(
     r"what (are|will) you (doing|do) to",
     re.IGNORECASE,
 )
+_ASKS_GROWTH = re.compile(r"develop|improve|learn|build|grow|acquire|work on|gain|strengthen", re.IGNORECASE)
 _OPTIONAL_TIP = "Not what this question asks for; said briefly, it can still help."
 
 
@@ -295,10 +296,18 @@ def _check_motivation(ctx: Context) -> None:
 
 def _check_skills(ctx: Context) -> None:
     answer = ctx.answer
-    named = answer.skills
-    ctx.add(CheckId.SKILLS_NAMED, by_count(len({s.text.lower() for s in named}), 2), named)
+    # Skills named: two tools, methods or domain skills pass; one, or soft skills alone ("self-
+    # motivation", "patience") are half of it, as for specificity.skills.
+    soft = answer.soft_skills
+    hard = [s for s in answer.skills if not overlaps_any(s, soft)]
+    count = len({s.text.lower() for s in hard})
+    status = Status.PASS if count >= 2 else Status.PARTIAL if count or soft else Status.MISSING
+    ctx.add(CheckId.SKILLS_NAMED, status, hard or soft)
     plan = answer.find("pitfalls", "plan_cues") + answer.find("weakness", "mitigation")
-    ctx.add(CheckId.SKILLS_PLAN, present(plan), answer.sentences_of(plan))
+    # How you will build them: asked by "which skills do you want to develop", not by "what are your
+    # strengths" (there it counts only when said).
+    asks_plan = bool(_ASKS_PLAN.search(ctx.question.text) or _ASKS_GROWTH.search(ctx.question.text))
+    _add_part(ctx, CheckId.SKILLS_PLAN, present(plan), answer.sentences_of(plan), asks_plan or not ctx.question.text)
     link = company_mentions(ctx) + answer.find("goals", "company_link") + answer.find("goals", "progression")
     ctx.add(CheckId.SKILLS_LINK, present(link), answer.sentences_of(link))
 
