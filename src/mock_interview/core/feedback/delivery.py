@@ -15,7 +15,7 @@ from mock_interview.core.feedback.answer import AnswerText, dedupe
 from mock_interview.core.feedback.context import Context
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
-from mock_interview.core.feedback.text import Span
+from mock_interview.core.feedback.text import Span, counted
 
 LONG_PAUSE_SECONDS = 2.5
 TimedWord = tuple[str, float, float]
@@ -167,12 +167,12 @@ def check_delivery(ctx: Context) -> None:
         CheckId.DELIVERY_FILLERS,
         status,
         fillers,
-        detail=f"{len(fillers)} fillers, {rate:.1f} a minute{bound}",
+        detail=f"{counted(len(fillers), 'filler')}, {rate:.1f} a minute{bound}",
         problem=True,
     )
     hedges = answer.find("delivery", "hedges")
     status = Status.PASS if not hedges else Status.PARTIAL if len(hedges) <= 2 else Status.MISSING
-    ctx.add(CheckId.DELIVERY_HEDGES, status, hedges, detail=f"{len(hedges)} hedges", problem=True)
+    ctx.add(CheckId.DELIVERY_HEDGES, status, hedges, detail=counted(len(hedges), "hedge"), problem=True)
 
     offsets = align_words(ctx.text, delivery.words)
     pauses = []
@@ -202,5 +202,11 @@ def check_delivery(ctx: Context) -> None:
 
     limit = delivery.limit or ctx.question.answer_seconds
     share = delivery.duration / limit if limit else 1.0
-    status = Status.PASS if 0.5 <= share <= 1.0 else Status.PARTIAL if 0.3 <= share <= 1.1 else Status.MISSING
-    ctx.add(CheckId.DELIVERY_TIME_USED, status, detail=f"{delivery.duration:.0f} s of {limit:.0f} s ({share:.0%})")
+    # "Length fits the time" already judges a spoken answer's seconds: counting the share of the time
+    # used as well would mark one fact down twice. It stays on the list, for reference.
+    ctx.add(
+        CheckId.DELIVERY_TIME_USED,
+        Status.NA,
+        detail=f"{delivery.duration:.0f} s of {limit:.0f} s ({share:.0%})",
+        tip="For reference: 'Length fits the time' judges how long a spoken answer runs.",
+    )

@@ -10,7 +10,7 @@ from mock_interview.core.feedback.context import Context
 from mock_interview.core.feedback.detail import read_details
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
-from mock_interview.core.feedback.text import Span
+from mock_interview.core.feedback.text import Span, counted
 from mock_interview.core.feedback.vocabulary import valence
 from mock_interview.core.kinds import QuestionKind
 
@@ -215,7 +215,7 @@ def check_pitfalls(ctx: Context) -> None:
             status,
             steps,
             problem=True,
-            detail=f"{len(steps)} steps told in order" if steps else "",
+            detail=f"{counted(len(steps), 'step')} told in order" if steps else "",
         )
     if kind in (QuestionKind.ABOUT, QuestionKind.FIT, QuestionKind.MOTIVATION, QuestionKind.GENERAL):
         personal = answer.find("pitfalls", "personal")

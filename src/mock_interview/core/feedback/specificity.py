@@ -12,7 +12,7 @@ from mock_interview.core.feedback.context import Context, by_count
 from mock_interview.core.feedback.detail import read_details, stock_language
 from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
-from mock_interview.core.feedback.text import Span
+from mock_interview.core.feedback.text import Span, counted
 from mock_interview.core.kinds import QuestionKind
 
 _NUMBER_WORDS = {
@@ -331,7 +331,7 @@ def _read_moment(answer: AnswerText) -> Moment:
     detail_count = len({d.text.lower() for d in details if answer.sentence_index(d.start) in in_events})
     sentences = [answer.sentences[i] for i in events]
     if len(events) >= STORY_SENTENCES or (len(events) >= 2 and detail_count >= STORY_DETAILS):
-        return Moment(Status.PASS, sentences, f"{len(events)} sentences of what happened")
+        return Moment(Status.PASS, sentences, f"{counted(len(events), 'sentence')} of what happened")
     if events and detail_count >= 1:
         return Moment(Status.PARTIAL, sentences, "one event with little detail")
     habits = answer.sentences_of(

@@ -21,7 +21,7 @@ from mock_interview.core.feedback.pitfalls import negativity_spans
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.specificity import example_spans, read_moment, timeframes
 from mock_interview.core.feedback.star import PARTS
-from mock_interview.core.feedback.text import Span
+from mock_interview.core.feedback.text import Span, counted
 from mock_interview.core.kinds import QuestionKind
 
 _STAR_IDS = {
@@ -78,7 +78,7 @@ def _check_star(ctx: Context) -> None:
         CheckId.STAR_FIRST_PERSON,
         status,
         i_actions or we_actions,
-        detail=f"{len(i_actions)} 'I' actions, {len(we_actions)} 'we' actions",
+        detail=counted(len(i_actions), "'I' action") + ", " + counted(len(we_actions), "'we' action"),
         problem=not i_actions and bool(we_actions),
     )
     starts = [

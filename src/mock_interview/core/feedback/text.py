@@ -92,6 +92,11 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start, end, text[start:end]))
 
 
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """ "1 filler", "2 fillers", "1 'I' action": a count with its noun in the right number."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
 def words(text: str) -> list[Span]:
     """Words and numbers with offsets."""
     return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
