@@ -1,4 +1,4 @@
-"""``devices``, ``record``, ``transcribe`` and ``models``: the audio side of the command line."""
+"""``devices``, ``record``, ``transcribe``, ``models`` and ``say``: the audio side of the command line."""
 
 from __future__ import annotations
 
@@ -118,6 +118,8 @@ def run_audio_command(context: AppContext, args: Namespace) -> int:
             return _record(args, settings.input_device or None, args.model or settings.model, models_dir)
         if args.command == "models":
             return _models(args, models_dir, settings.model)
+        if args.command == "say":
+            return _say(context, args)
     except (AudioUnavailable, ModelUnavailable, TranscriptionError) as exc:
         _err(str(exc))
         return 1
@@ -282,4 +284,45 @@ def _models(args: Namespace, models_dir: Path, current: str) -> int:
         return 0
     path = download(args.name, models_dir, force=args.force)
     print(f"downloaded {args.name} to {path}; choose it in Settings or pass --model {args.name}")
+    return 0
+
+
+def _say(context: AppContext, args: Namespace) -> int:
+    """``say``: a question read by the interviewer's voice, aloud or into a WAV file."""
+    from mock_interview.audio.voice import VoiceUnavailable, speak, write_wav
+
+    if args.question_id:
+        question = context.packs.find_question(args.question_id)
+        if question is None:
+            _err(f"no question '{args.question_id}'; use PACK/ID as 'mock-interview packs show PACK' lists them")
+            return 1
+        text = question.text
+    elif args.text:
+        text = " ".join(args.text)
+    else:
+        _err("say what? give the text, or --question-id PACK/ID")
+        return 2
+    try:
+        if args.output is None:
+            seconds = speak(text, device=args.device)
+            print(f"said {seconds:.1f} s", file=sys.stderr)
+            return 0
+        output = Path(args.output)
+        if output.suffix.lower() != ".wav":
+            _err(f"{output}: the output must be a .wav file")
+            return 2
+        seconds = write_wav(output, text, force=args.force)
+    except FileExistsError:
+        _err(f"{args.output} exists; pass --force to overwrite it, or choose another name")
+        return 1
+    except UnsafePathError as exc:
+        _err(f"not written: {exc}")
+        return 1
+    except OSError as exc:
+        _err(f"cannot write {args.output} ({exc.strerror}); choose another path")
+        return 1
+    except (VoiceUnavailable, ValueError) as exc:
+        _err(str(exc))
+        return 1
+    print(f"wrote {seconds:.1f} s of speech to {output}", file=sys.stderr)
     return 0

@@ -51,6 +51,7 @@ def dispatch(args: Namespace) -> int:
         "record": _audio_command,
         "transcribe": _audio_command,
         "models": _audio_command,
+        "say": _audio_command,
     }[command]
     return handler(context, args)
 

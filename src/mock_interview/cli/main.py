@@ -173,6 +173,13 @@ def _add_audio(sub: Subcommands) -> None:
     models_download.add_argument("name", metavar="NAME")
     models_download.add_argument("--force", action="store_true", help="download again over a model already here")
 
+    say = sub.add_parser("say", help="read a question aloud with the interviewer's voice (offline)")
+    say.add_argument("text", nargs="*", metavar="TEXT", help="what to say")
+    say.add_argument("--question-id", metavar="PACK/ID", help="a pack question instead of TEXT")
+    say.add_argument("--output", "-o", metavar="FILE.wav", help="write a WAV file instead of playing it")
+    say.add_argument("--force", action="store_true", help="overwrite FILE.wav if it exists")
+    say.add_argument("--device", metavar="D", help="output device index or name (default: the system's)")
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status.
