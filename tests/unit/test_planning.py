@@ -85,6 +85,11 @@ def test_prepare_round_plans_saves_and_builds_the_round(tmp_path: Path):
     round_ = prepared.round
     assert [q.pack_id for q in round_.questions] == ["career-goals", "behavioral-star"] * 2
     assert round_.phase is Phase.READY and prepared.notes == []
+    assert ctx.sessions.list() == ([], [])  # no file before the first answer: a round left at once leaves none
+    round_.begin()
+    round_.start_answer()
+    assert ctx.sessions.list() == ([], [])
+    round_.save_draft("I")
     saved = ctx.sessions.load(round_.session.id)
     assert saved.packs == ["career-goals", "behavioral-star"] and len(saved.plan) == 4
 

@@ -52,6 +52,8 @@ def dispatch(args: Namespace) -> int:
         "transcribe": _audio_command,
         "models": _audio_command,
         "say": _audio_command,
+        "due": _loop_command,
+        "debrief": _loop_command,
     }[command]
     return handler(context, args)
 
@@ -407,6 +409,10 @@ def _read_text_argument(source: str, max_bytes: int = 1024 * 1024) -> str:
 def _sessions(context: AppContext, args: Namespace) -> int:
     store = context.sessions
     action = args.sessions_command
+    if action in ("delete", "import-notes"):
+        from mock_interview.cli.loop_commands import run_delete, run_import_notes
+
+        return run_delete(context, args) if action == "delete" else run_import_notes(context, args)
     if action == "list":
         summaries, problems = store.list()
         for problem in problems:
@@ -451,11 +457,28 @@ def _sessions(context: AppContext, args: Namespace) -> int:
 
     titles = {p.id: p.title for p in context.packs.packs}
     if action == "show":
+        if args.json:
+            from mock_interview.core.mentor import mentor_notes_json
+            from mock_interview.core.summary import summarise
+
+            shown = session_to_json(session) | {
+                "summary": summarise(session).to_json(),
+                "mentor_notes": mentor_notes_json(session),
+            }
+            print(json_text(shown))
+            return EXIT_OK
         from rich.markdown import Markdown
 
         console().print(Markdown(session_to_markdown(session, titles), hyperlinks=False))
         return EXIT_OK
-    text = session_to_markdown(session, titles) if args.format == "md" else json_text(session_to_json(session)) + "\n"
+    if args.format == "mentor":
+        from mock_interview.cli.loop_commands import mentor_export
+
+        text = mentor_export(context, session)
+    elif args.format == "md":
+        text = session_to_markdown(session, titles)
+    else:
+        text = json_text(session_to_json(session)) + "\n"
     if args.output and args.output != "-":
         return _write_output(Path(args.output), text)
     sys.stdout.write(text)
@@ -502,3 +525,9 @@ def _audio_command(context: AppContext, args: Namespace) -> int:
     from mock_interview.cli.audio_commands import run_audio_command
 
     return run_audio_command(context, args)
+
+
+def _loop_command(context: AppContext, args: Namespace) -> int:
+    from mock_interview.cli.loop_commands import run_debrief, run_due
+
+    return run_due(context, args) if args.command == "due" else run_debrief(context, args)

@@ -31,7 +31,10 @@ def run_app(context: AppContext, args: Namespace) -> int:
     start: dict[str, Any] | None = None
     if getattr(args, "command", None) == "practice":
         mode = args.mode or AnswerMode.TYPED.value
-        unknown = [p for p in args.pack if context.packs.by_id(p) is None]
+        if not args.pack and not args.due:
+            print("mock-interview: practice needs --pack ID (or --due)", file=sys.stderr)
+            return 2
+        unknown = [p for p in args.pack or [] if context.packs.by_id(p) is None]
         if unknown:
             print(
                 f"mock-interview: no pack {', '.join(unknown)}; 'mock-interview packs list' shows the ids",
@@ -51,6 +54,13 @@ def run_app(context: AppContext, args: Namespace) -> int:
                 return 1
         profile = "" if args.profile == "none" else args.profile
         start = {"packs": args.pack, "count": args.count, "order": args.order, "mode": mode, "profile": profile}
+        if args.due:
+            from mock_interview.cli.loop_commands import due_start
+
+            chosen, status = due_start(context, args)
+            if chosen is None:
+                return status
+            start |= chosen | {"count": None, "order": None}
     if not has_terminal():
         print(f"{NO_TERMINAL}", file=sys.stderr)
         return 1

@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_profiles(sub)
     _add_sessions(sub)
     _add_score(sub)
+    _add_loop(sub)
     sub.add_parser("doctor", help="check the data folder, packs, audio and the transcription model")
     _add_audio(sub)
     return parser
@@ -68,7 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_practice(sub: Subcommands) -> None:
     practice = sub.add_parser("practice", help="start a round directly")
-    practice.add_argument("--pack", action="append", required=True, metavar="ID", help="pack id (repeatable)")
+    practice.add_argument("--pack", action="append", metavar="ID", help="pack id (repeatable; required without --due)")
+    practice.add_argument(
+        "--due", action="store_true", help="the questions due for practice ('mock-interview due'), in --pack if given"
+    )
     practice.add_argument("--count", type=int, metavar="N", help="how many questions")
     mode = practice.add_mutually_exclusive_group()
     mode.add_argument(
@@ -120,15 +124,68 @@ def _add_sessions(sub: Subcommands) -> None:
     sessions_list.add_argument("--json", action="store_true", help="machine-readable output")
     sessions_show = sessions_sub.add_parser("show", help="a session's questions, answers and feedback")
     sessions_show.add_argument("session_id", metavar="ID")
+    sessions_show.add_argument(
+        "--json", action="store_true", help="the whole record, with 'summary' and 'mentor_notes'"
+    )
     sessions_export = sessions_sub.add_parser("export", help="a session as Markdown (for a mentor) or JSON")
     sessions_export.add_argument("session_id", metavar="ID")
-    sessions_export.add_argument("--format", choices=["md", "json"], default="md")
+    sessions_export.add_argument(
+        "--format",
+        choices=["md", "json", "mentor"],
+        default="md",
+        help="mentor: Markdown with places for a mentor's notes, read back by import-notes",
+    )
+    sessions_export.add_argument(
+        "--for-mentor", dest="format", action="store_const", const="mentor", help="the same as --format mentor"
+    )
     sessions_export.add_argument(
         "--output",
         "-o",
         metavar="FILE",
         help="write to FILE (a new or regular file, replaced whole) instead of standard output ('-')",
     )
+    sessions_delete = sessions_sub.add_parser("delete", help="delete a session and its recordings")
+    sessions_delete.add_argument("session_id", metavar="ID")
+    sessions_delete.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    sessions_import = sessions_sub.add_parser(
+        "import-notes", help="read a mentor's filled-in export back into its session"
+    )
+    sessions_import.add_argument("file", metavar="FILE")
+
+
+def hours_argument(text: str) -> float:
+    """``--within``: a finite number of hours, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of hours; give one such as 24") from None
+    if not math.isfinite(value) or not 0 <= value <= 24 * 3650:
+        raise argparse.ArgumentTypeError(f"'{text}' must be a number of hours from 0 to {24 * 3650}")
+    return value
+
+
+def _add_loop(sub: Subcommands) -> None:
+    due = sub.add_parser("due", help="questions due for practice, with what they missed last time")
+    due.add_argument("--json", action="store_true", help="machine-readable output")
+    due.add_argument(
+        "--within", type=hours_argument, default=24.0, metavar="HOURS", help="due now or within HOURS (default 24)"
+    )
+    debrief = sub.add_parser("debrief", help="log a real interview (asks for what flags do not give); list; show")
+    debrief_sub = debrief.add_subparsers(dest="debrief_command", metavar="ACTION")
+    debrief_sub.add_parser("list", help="your debriefs, newest first")
+    debrief_show = debrief_sub.add_parser("show", help="a debrief's questions and notes")
+    debrief_show.add_argument("debrief_id", metavar="ID")
+    debrief.add_argument("--company", help="the company (or give --profile)")
+    debrief.add_argument("--profile", metavar="NAME", help="a profile: its company, and the debrief linked to it")
+    debrief.add_argument("--date", metavar="YYYY-MM-DD", help="the interview's date (default: today)")
+    debrief.add_argument("--role")
+    debrief.add_argument("--question", action="append", metavar="TEXT", help="a question you were asked (repeatable)")
+    debrief.add_argument(
+        "--went", action="append", choices=("well", "okay", "badly"), help="how the n-th question went (repeatable)"
+    )
+    debrief.add_argument("--how", action="append", metavar="TEXT", help="how the n-th question went, in your words")
+    debrief.add_argument("--next", action="append", metavar="TEXT", help="what you would say next time (n-th question)")
+    debrief.add_argument("--notes", metavar="TEXT", help="anything else to remember")
 
 
 def _add_score(sub: Subcommands) -> None:

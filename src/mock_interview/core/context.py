@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from mock_interview.core.datadir import DataDir, resolve_data_dir
 
 if TYPE_CHECKING:  # the stores are imported when first used, to keep start-up lean
+    from mock_interview.core.debrief import DebriefStore
     from mock_interview.core.packs import PackLoadReport
     from mock_interview.core.profiles import ProfileStore
     from mock_interview.core.sessions import SessionStore
@@ -32,9 +33,10 @@ class AppContext:
     @cached_property
     def packs(self) -> PackLoadReport:
         """Every pack that loads, and the problems of those that do not."""
+        from mock_interview.core.debrief import with_debrief_pack
         from mock_interview.core.packs import discover_packs
 
-        return discover_packs(self.data.packs, self.extra_pack_paths)
+        return with_debrief_pack(discover_packs(self.data.packs, self.extra_pack_paths), self.data.debriefs)
 
     @property
     def sessions(self) -> SessionStore:
@@ -42,6 +44,13 @@ class AppContext:
         from mock_interview.core.sessions import SessionStore
 
         return SessionStore(self.data.sessions)
+
+    @property
+    def debriefs(self) -> DebriefStore:
+        """The debriefs of real interviews."""
+        from mock_interview.core.debrief import DebriefStore
+
+        return DebriefStore(self.data.debriefs)
 
     @property
     def profiles(self) -> ProfileStore:

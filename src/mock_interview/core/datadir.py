@@ -45,6 +45,16 @@ class DataDir:
         return self.root / "packs"
 
     @property
+    def debriefs(self) -> Path:
+        """Debriefs of real interviews, one TOML file each (their questions make the "My interviews" pack)."""
+        return self.root / "debriefs"
+
+    @property
+    def drill_file(self) -> Path:
+        """The drill schedule: each practised question's reviews and when it is due again."""
+        return self.root / "drill.toml"
+
+    @property
     def settings_file(self) -> Path:
         """The user's settings."""
         return self.root / "settings.toml"

@@ -105,6 +105,7 @@ class RoundRequest:
     order: str | None = None  # None: the settings' order
     mode: str = "typed"
     profile: str | None = None  # None: the active profile; "": none
+    questions: tuple[str, ...] = ()  # exactly these questions (``pack/question``), in order: a drill round
 
 
 class RoundNotPossible(Exception):
@@ -129,6 +130,8 @@ def prepare_round(
     """
     from mock_interview.core.sessions import latest_question_scores
 
+    if request.questions:
+        return _prepare_chosen_round(context, settings, request, clock)
     if not request.packs:
         raise RoundNotPossible("Choose at least one pack.")
     report = context.packs
@@ -152,11 +155,43 @@ def prepare_round(
     if not questions:
         raise RoundNotPossible("Those packs have no questions.")
     notes = plan_notes(chosen, count, questions)
+    return _new_round(context, settings, request, questions, order, notes, clock)
+
+
+def _prepare_chosen_round(
+    context: AppContext, settings: Settings, request: RoundRequest, clock: Callable[[], float]
+) -> PreparedRound:
+    """A round of exactly the questions asked for (a drill of the questions due), in their order."""
+    if request.mode not in choice_values(AnswerMode):
+        raise RoundNotPossible(f"'{request.mode}' is not a mode; use {' or '.join(choice_values(AnswerMode))}.")
+    refs = list(dict.fromkeys(request.questions))
+    found = [(ref, context.packs.find_question(ref)) for ref in refs]
+    questions = [q for _, q in found if q is not None]
+    gone = [ref for ref, q in found if q is None]
+    if not questions:
+        raise RoundNotPossible(f"None of those questions is in a pack any more ({', '.join(gone)}).")
+    notes = (
+        [f"{len(gone)} of the questions are in no pack any more and are left out: {', '.join(gone)}."] if gone else []
+    )
+    return _new_round(context, settings, request, questions, "pack", notes, clock)
+
+
+def _new_round(
+    context: AppContext,
+    settings: Settings,
+    request: RoundRequest,
+    questions: list[Question],
+    order: str,
+    notes: list[str],
+    clock: Callable[[], float],
+) -> PreparedRound:
     profile_name = settings.active_profile if request.profile is None else request.profile
     profile, profile_name = _load_profile(context, profile_name, notes)
-    session = context.sessions.create(
+    session = context.sessions.new(
         mode=request.mode,
-        packs=[p.id for p in chosen],
+        packs=list(dict.fromkeys(q.pack_id for q in questions))
+        if request.questions
+        else list(dict.fromkeys(request.packs)),
         plan=[q.ref for q in questions],
         profile=profile_name,
         settings={
@@ -166,7 +201,8 @@ def prepare_round(
             "answer_seconds": settings.answer_seconds,
             "prep_seconds": settings.prep_seconds,
             "model": settings.model,
-        },
+        }
+        | ({"drill": True} if request.questions else {}),
     )
     return PreparedRound(_round(session, context, settings, questions, profile, clock), notes)
 
@@ -216,6 +252,8 @@ def _round(
     profile: Profile | None,
     clock: Callable[[], float],
 ) -> Round:
+    from mock_interview.core.drill import record_session
+
     return Round(
         session=session,
         store=context.sessions,
@@ -227,4 +265,5 @@ def _round(
         clock=Clock(clock),
         calm=settings.feedback == "calm",
         done_before=len(session.plan) - len(questions),
+        on_answers_saved=lambda saved: record_session(context, saved),
     )

@@ -16,6 +16,7 @@ from mock_interview.core.feedback.present import gains_line, rows
 from mock_interview.core.safetext import markdown_escape as md
 from mock_interview.core.session_view import answer_places, status_shown
 from mock_interview.core.sessions import Session
+from mock_interview.core.summary import summarise
 
 
 def session_to_json(session: Session) -> dict[str, Any]:
@@ -52,6 +53,8 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
         groups = ", ".join(f"{md(g)} {s}" for g, s in session.group_scores().items())
         lines.append(f"- Score: {session.score}/100" + (f" ({groups})" if groups else ""))
     lines.append("")
+    if session.answers:
+        lines += ["**Summary**", "", *(f"- {md(line)}" for line in summarise(session).lines()), ""]
     if not session.answers:
         lines += ["*No answers were given in this session.*", ""]
     # numbered by question: every attempt at a question sits under its heading
@@ -97,6 +100,13 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
             lines.append("")
         if answer.reflection.strip():
             lines += ["**Reflection**", "", md(answer.reflection.strip()), ""]
+        if answer.mentor_notes.strip():
+            lines += ["**Mentor's notes**", "", md(answer.mentor_notes.strip()), ""]
+    answered = [q for q in session.mentor_questions if q.get("notes", "").strip()]
+    if answered:
+        lines += ["## Mentor's answers", ""]
+        for item in answered:
+            lines += [f"**{md(_one_line(item['question']))}**", "", md(item["notes"].strip()), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -188,6 +188,9 @@ class Round:
     timed_out: bool = False  # the answer being finished ran out of time
     waiting_for_audio: bool = False  # spoken: the answer clock waits until the microphone delivers audio
     no_speech: bool = False  # the last spoken attempt of this turn heard nobody: it is typed instead
+    # called with the session after an answer is submitted and when the round ends (the drill schedule)
+    on_answers_saved: Callable[[Session], object] = lambda session: None
+    discarded: bool = False  # ended before any answer: the session was not kept (see finish)
 
     # -- phases ----------------------------------------------------------------------------------
 
@@ -299,7 +302,7 @@ class Round:
             follow_up_to=turn.follow_up_to,
         )
         self.session.answers.append(self.draft)
-        self.store.save(self.session)
+        self.store.save_unless_empty(self.session)
 
     @property
     def number(self) -> int:
@@ -414,6 +417,7 @@ class Round:
         if self.turn.follow_up_to:
             self._score_question_with_follow_ups()
         self.store.save(self.session)
+        self.on_answers_saved(self.session)
         self._move(Phase.ANSWERED)
         self.pending_follow_up = None
         if self.follow_ups and not self.turn.follow_up_to and text.strip():
@@ -503,7 +507,7 @@ class Round:
                 self.draft.ended = now()
             else:  # nothing written: nothing to keep
                 self.session.answers.remove(self.draft)
-            self.store.save(self.session)
+            self.store.save_unless_empty(self.session)
         self.pending_follow_up = None
         self.turn = replace(self.turn, typed_fallback=False)
         if self.turn.follow_up_to:
@@ -531,4 +535,11 @@ class Round:
         self._move(Phase.FINISHED)
         self.session.status = status
         self.session.ended = now()
+        if not self.session.answers and status != "completed":
+            # ended before any answer: nothing to review or resume, so no empty session is kept
+            # (a round that went through every question by skipping it is kept, as "skipped")
+            self.store.discard(self.session)
+            self.discarded = True
+            return
         self.store.save(self.session)
+        self.on_answers_saved(self.session)

@@ -105,7 +105,7 @@ def merge_documents(
 def apply_merged(source: Session, target: Session) -> None:
     """Make ``target`` hold ``source``'s contents, keeping ``target``'s answer objects (a running round holds them)."""
     for spec in fields(Session):
-        if spec.name not in ("id", "answers", "_disk", "save_notice"):
+        if spec.name not in ("id", "answers", "_disk", "save_notice", "_fresh"):
             setattr(target, spec.name, copy.copy(getattr(source, spec.name)))
     for position, answer in enumerate(source.answers):
         if position < len(target.answers):

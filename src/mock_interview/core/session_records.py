@@ -46,6 +46,7 @@ class AnswerRecord:
     follow_up_to: str = ""
     transcript_model: str = ""
     with_follow_ups: dict[str, Any] = field(default_factory=dict)  # score and groups of this answer and its follow-ups
+    mentor_notes: str = ""  # a mentor's notes on this answer, imported (never the user's own reflection)
 
     @property
     def is_follow_up(self) -> bool:
@@ -95,7 +96,7 @@ class AnswerRecord:
         }
         if self.ended is not None:
             data["ended"] = self.ended
-        for key in ("audio", "reflection", "follow_up_to", "transcript_model"):
+        for key in ("audio", "reflection", "follow_up_to", "transcript_model", "mentor_notes"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         if self.words:
@@ -134,11 +135,26 @@ class Session:
     status: str = "in_progress"
     ended: datetime | None = None
     answers: list[AnswerRecord] = field(default_factory=list)
+    # A mentor's answers to the questions asked of them in the export, and when they were imported
+    mentor_questions: list[dict[str, str]] = field(default_factory=list)
+    mentor_imported: datetime | None = None
     # The file's bytes as this object last read or wrote them: a save compares them with the file
     # to notice another writer, and merges against them.
     _disk: bytes | None = field(default=None, init=False, repr=False, compare=False)
     # What happened at the last save when the file had changed meanwhile (for the screens to say).
     save_notice: str = field(default="", init=False, repr=False, compare=False)
+    # Made by SessionStore.new and never saved: a clash of ids at the first save draws another id.
+    _fresh: bool = field(default=False, init=False, repr=False, compare=False)
+
+    @property
+    def is_new(self) -> bool:
+        """Whether the session has not been written yet (nor read from a file)."""
+        return self._disk is None
+
+    @property
+    def has_content(self) -> bool:
+        """Whether any answer has words, a recording or an outcome (more than an empty draft)."""
+        return any(a.text.strip() or a.audio or a.status != "in_progress" for a in self.answers)
 
     @property
     def answered(self) -> list[AnswerRecord]:
@@ -208,6 +224,10 @@ class Session:
         }
         if self.ended is not None:
             header["ended"] = self.ended
+        if self.mentor_questions:
+            header["mentor_questions"] = [dict(q) for q in self.mentor_questions]
+        if self.mentor_imported is not None:
+            header["mentor_imported"] = self.mentor_imported
         if self.score is not None:
             header["score"] = self.score
         header["settings"] = dict(self.settings)

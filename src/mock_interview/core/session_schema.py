@@ -185,7 +185,28 @@ def read_header(reader: FieldReader, head: Any) -> dict[str, Any]:
         "score": None if raw_score is None else reader.score(raw_score, "session.score"),
         "group_scores": reader.scores(table, "group_scores", "session"),
         "question_scores": reader.scores(table, "question_scores", "session"),
+        "mentor_questions": read_mentor_questions(reader, table.get("mentor_questions", [])),
+        "mentor_imported": reader.when(table, "mentor_imported", "session"),
     }
+
+
+def read_mentor_questions(reader: FieldReader, value: Any) -> list[dict[str, str]]:
+    """A mentor's answers to the questions of the export: ``[{question, notes}]``."""
+    key = "session.mentor_questions"
+    if not isinstance(value, list):
+        reader.fail(key, f"must be a list of tables, not {describe(value)}")
+        return []
+    found: list[dict[str, str]] = []
+    for position, item in enumerate(value, 1):
+        table = reader.table(item, f"{key}[{position}]")
+        if table is not None:
+            found.append(
+                {
+                    "question": reader.text(table, "question", f"{key}[{position}]", required=True),
+                    "notes": reader.text(table, "notes", f"{key}[{position}]"),
+                }
+            )
+    return found
 
 
 def read_answer(reader: FieldReader, data: Any, where: str) -> dict[str, Any]:
@@ -216,6 +237,7 @@ def read_answer(reader: FieldReader, data: Any, where: str) -> dict[str, Any]:
         "reflection": reader.text(table, "reflection", where),
         "follow_up_to": reader.text(table, "follow_up_to", where),
         "transcript_model": reader.text(table, "transcript_model", where),
+        "mentor_notes": reader.text(table, "mentor_notes", where),
     }
 
 

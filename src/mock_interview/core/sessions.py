@@ -16,6 +16,7 @@ keeps its own as a separate session when both changed the same thing: no write i
 from __future__ import annotations
 
 import builtins
+import contextlib
 import os
 import tomllib
 from dataclasses import dataclass
@@ -116,6 +117,35 @@ class SessionStore:
 
     # -- writing ---------------------------------------------------------------------------------
 
+    def new(
+        self,
+        *,
+        mode: str,
+        packs: list[str],
+        plan: list[str],
+        profile: str = "",
+        settings: dict[str, Any] | None = None,
+        started: datetime | None = None,
+    ) -> Session:
+        """A new session, not written yet: its file appears with its first save.
+
+        Rounds start this way, so a round left before any answer leaves no file. If another
+        session took the id meanwhile, the first save draws another id (no notice: nothing of
+        this session was ever saved under the old one).
+        """
+        when = started or now()
+        session = Session(
+            id=new_session_id(when),
+            started=when,
+            mode=mode,
+            packs=list(packs),
+            profile=profile,
+            plan=list(plan),
+            settings=dict(settings or {}),
+        )
+        session._fresh = True
+        return session
+
     def create(
         self,
         *,
@@ -131,21 +161,78 @@ class SessionStore:
         The file is created exclusively: if the id is taken (two sessions started in the same
         second drew the same suffix), another id is drawn; an existing session is never replaced.
         """
-        when = started or now()
-        ensure_private_dir(self.folder)
-        for _ in range(CREATE_ATTEMPTS):
-            session = Session(
-                id=new_session_id(when),
-                started=when,
-                mode=mode,
-                packs=list(packs),
-                profile=profile,
-                plan=list(plan),
-                settings=dict(settings or {}),
-            )
-            if self._create_file(session):
-                return session
-        raise FileExistsError(f"{self.folder}: could not find a free session id after {CREATE_ATTEMPTS} tries")
+        session = self.new(mode=mode, packs=packs, plan=plan, profile=profile, settings=settings, started=started)
+        self.save(session)
+        return session
+
+    def save_unless_empty(self, session: Session) -> None:
+        """Save, unless the session was never written and holds only an empty draft.
+
+        A round's file appears with the first word typed, the first recording or the first skip:
+        a round left before any answer (ended, quit, or the app killed) leaves no empty session.
+        """
+        if not session.is_new or session.has_content:
+            self.save(session)
+
+    def discard(self, session: Session) -> bool:
+        """Remove a session that holds nothing (a round ended before any answer); returns whether a file went.
+
+        Only the file as this session wrote or read it is removed: one changed elsewhere meanwhile
+        is kept.
+        """
+        if session._disk is None:
+            return False
+        path = self.path_for(session.id)
+        with folder_lock(self.folder):
+            try:
+                current = read_regular_file(path, MAX_SESSION_BYTES, follow_symlinks=False)
+            except OSError:
+                return False
+            if current != session._disk:
+                return False
+            path.unlink()
+        session._disk = None
+        return True
+
+    def delete(self, session_id: str, data_root: Path) -> tuple[Path, list[Path]]:
+        """Delete a session and its recordings (those no other session refers to).
+
+        Args:
+            session_id: The id, or a unique prefix of one.
+            data_root: The data folder the recordings' paths are relative to.
+
+        Returns:
+            The session file removed and the recordings removed.
+
+        Raises:
+            LookupError: No such session, or several match.
+            OSError: The file could not be removed.
+        """
+        path = self._resolve(session_id)
+        try:
+            session: Session | None = self.load_file(path)
+        except SessionFileError:
+            session = None  # an unreadable file can still be deleted; its recordings are not known
+        stem = path.stem
+        recordings: set[Path] = set()
+        if session is not None:
+            recordings = {data_root / a.audio for a in session.answers if a.audio}
+        own_folder = data_root / "audio" / stem
+        if own_folder.is_dir() and not own_folder.is_symlink():
+            recordings |= {p for p in own_folder.iterdir() if p.suffix == ".wav"}
+        others = {
+            data_root / a.audio for other in self.load_all() if other.id != stem for a in other.answers if a.audio
+        }
+        removed: list[Path] = []
+        with folder_lock(self.folder):
+            path.unlink()
+        for recording in sorted(recordings - others):
+            if _remove_recording(recording, data_root / "audio"):
+                removed.append(recording)
+        if own_folder.is_dir() and not own_folder.is_symlink():
+            with contextlib.suppress(OSError):  # something else is in it: left as it is
+                own_folder.rmdir()
+        return path, removed
 
     def save(self, session: Session) -> Path:
         """Write the session atomically (a new file ``0600``; an existing one keeps its mode).
@@ -164,6 +251,11 @@ class SessionStore:
             if session._disk is None:
                 if self._create_file(session):
                     return self.path_for(session.id)
+                if session._fresh:  # never saved: another id, quietly
+                    for _ in range(CREATE_ATTEMPTS):
+                        session.id = new_session_id(session.started)
+                        if self._create_file(session):
+                            return self.path_for(session.id)
                 self._fork(session, "a session with this id already exists")
                 return self._create_fork(session)
             path = self.path_for(session.id)
@@ -257,6 +349,14 @@ class SessionStore:
         session._disk = raw
         return session
 
+    def resolve(self, session_id: str) -> Path:
+        """The file of a session given by id or a unique prefix of one.
+
+        Raises:
+            LookupError: No session, or more than one, matches; or the id is not an id.
+        """
+        return self._resolve(session_id)
+
     def _resolve(self, session_id: str) -> Path:
         if not session_id or not is_slug(session_id):
             raise LookupError(f"{quote(session_id)} is not a session id; {_id_hint()}")
@@ -313,6 +413,24 @@ class SessionStore:
             except SessionFileError:
                 continue
         return sessions
+
+
+def _remove_recording(path: Path, audio_root: Path) -> bool:
+    """Remove a recording if it is a regular file inside the audio folder (never through a link)."""
+    import stat
+
+    try:
+        inside = path.parent.resolve().is_relative_to(audio_root.resolve())
+        info = path.lstat()
+    except OSError:
+        return False
+    if not inside or not stat.S_ISREG(info.st_mode):
+        return False
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def _fork_id(original: str) -> str:

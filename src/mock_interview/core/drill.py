@@ -1,0 +1,429 @@
+"""Drills: every question practised gets a schedule from how it went (FSRS spaced repetition).
+
+An answer whose checklist missed items comes back soon; one answered well, later. The schedule
+is the FSRS algorithm of the ``fsrs`` package, not a hand-made one: each practice of a question is
+a review rated from its feedback (:func:`rating_for`), and a question's card is its reviews played
+through the scheduler in time order.
+
+The data folder's ``drill.toml`` keeps the reviews (one per question per session, and one per
+question of a debriefed interview) and, for anyone reading it, the card each gives. Reviews are
+keyed by where they came from, so recording a session again (after each answer, after a resumed
+round) replaces its reviews instead of counting them twice, and :func:`rebuild` gives the same
+schedule from all saved sessions. The file is untrusted when read: a bad review is reported with
+the file's name and left out, and a file that cannot be read at all is reported and rebuilt.
+
+For the screens: :func:`record_session` after a session's answers are saved (the rounds of
+:mod:`mock_interview.core.planning` already call it), :func:`due_cards` for Home's "due" count and
+a drill round (:func:`due_refs`), :func:`card_for` for "missed last time" beside a question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import tomli_w
+from fsrs import Card, Rating, Scheduler, State
+
+from mock_interview.core.fsutil import UnsafePathError, atomic_write_bytes, folder_lock, read_regular_file
+from mock_interview.core.session_schema import FieldReader, describe
+from mock_interview.core.tomlschema import InvalidFileError, parse_toml_text
+
+if TYPE_CHECKING:
+    from mock_interview.core.context import AppContext
+    from mock_interview.core.debrief import Debrief
+    from mock_interview.core.session_records import AnswerRecord, Session
+
+FORMAT_VERSION = 1
+MAX_DRILL_BYTES = 16 * 1024 * 1024
+RATINGS = ("again", "hard", "good", "easy")
+DUE_WINDOW = timedelta(days=1)  # "due": now or within the next day, what a day's practice takes in
+# A question is practised once in a sitting, not every minute as a flashcard: a missed one comes
+# back in hours, and a good answer graduates to days at once.
+LEARNING_STEPS = (timedelta(hours=4),)
+STRONG_SCORE = 85  # with nothing missing or partial: Easy
+WEAK_SCORE = 50  # below it, or three items missing or more: Again
+SCHEDULER = Scheduler(learning_steps=LEARNING_STEPS, relearning_steps=LEARNING_STEPS, enable_fuzzing=False)
+_RATING = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
+_STATES = {State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
+
+
+@dataclass(frozen=True)
+class MissedItem:
+    """A checklist item an answer missed (``missing``) or half-met (``partial``)."""
+
+    id: str
+    label: str
+    status: str = "missing"
+
+    def to_json(self) -> dict[str, str]:
+        """The stored and ``due --json`` form."""
+        return {"id": self.id, "label": self.label, "status": self.status}
+
+
+@dataclass(frozen=True)
+class Review:
+    """One practice of a question: when, how it went, and what it missed."""
+
+    ref: str
+    source: str  # the session id, or "debrief:ID"
+    at: datetime
+    rating: str
+    question_text: str = ""
+    score: int | None = None
+    missed: tuple[MissedItem, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The TOML form."""
+        data: dict[str, Any] = {
+            "ref": self.ref,
+            "source": self.source,
+            "at": self.at,
+            "rating": self.rating,
+            "question_text": self.question_text,
+            "missed": [m.to_json() for m in self.missed],
+        }
+        if self.score is not None:
+            data["score"] = self.score
+        return data
+
+
+@dataclass(frozen=True)
+class DrillCard:
+    """A question's schedule: when it is due and what the last practice missed."""
+
+    ref: str
+    question_text: str
+    due: datetime
+    state: str
+    last: Review
+    reviews: int
+    card: Card = field(compare=False, repr=False)
+
+    @property
+    def missed(self) -> tuple[MissedItem, ...]:
+        """The items missed last time."""
+        return self.last.missed
+
+    def is_due(self, now: datetime, within: timedelta = timedelta(0)) -> bool:
+        """Whether the question is due at ``now`` (or within ``within`` of it)."""
+        return self.due <= now + within
+
+    def to_json(self, now: datetime | None = None) -> dict[str, Any]:
+        """The ``due --json`` form."""
+        data: dict[str, Any] = {
+            "ref": self.ref,
+            "text": self.question_text,
+            "due": self.due.isoformat(),
+            "state": self.state,
+            "last_practised": self.last.at.isoformat(),
+            "last_rating": self.last.rating,
+            "last_score": self.last.score,
+            "missed": [m.to_json() for m in self.missed],
+            "reviews": self.reviews,
+        }
+        if now is not None:
+            data["due_now"] = self.due <= now
+        return data
+
+
+# -- rating an answer ----------------------------------------------------------------------------
+
+
+def missed_items(feedback: Mapping[str, Any]) -> tuple[MissedItem, ...]:
+    """The checklist items of stored feedback that were missing or only partly there."""
+    checks = feedback.get("checks", [])
+    found: list[MissedItem] = []
+    for check in checks if isinstance(checks, list) else []:
+        if not isinstance(check, Mapping):
+            continue
+        status, label = check.get("status"), check.get("label")
+        if status in ("missing", "partial") and isinstance(label, str):
+            found.append(MissedItem(str(check.get("id", "")), label, str(status)))
+    return tuple(found)
+
+
+def rating_for(score: int | None, missed: Sequence[MissedItem]) -> str:
+    """How a practice went, as an FSRS rating: missed items bring it back soon, a strong answer later.
+
+    ``again`` for a weak answer (score under 50, or three items missing or more), ``hard`` for any
+    item missing, ``easy`` for a score of 85 or more with nothing missing or partial, else ``good``.
+    """
+    missing = sum(1 for item in missed if item.status == "missing")
+    if score is None or score < WEAK_SCORE or missing >= 3:
+        return "again"
+    if missing:
+        return "hard"
+    if score >= STRONG_SCORE and not missed:
+        return "easy"
+    return "good"
+
+
+def review_of_answer(session_id: str, answer: AnswerRecord) -> Review | None:
+    """The review an answer gives its question (``None`` for one that does not count: skipped, set aside)."""
+    if answer.is_follow_up or not answer.counts or answer.ended is None:
+        return None
+    missed = missed_items(answer.feedback)
+    score = answer.question_score
+    return Review(
+        ref=answer.question_ref,
+        source=session_id,
+        at=answer.ended,
+        rating=rating_for(score, missed),
+        question_text=answer.question_text,
+        score=score,
+        missed=missed,
+    )
+
+
+def reviews_of_session(session: Session) -> list[Review]:
+    """One review per question answered in the session (its latest counted attempt, with its follow-ups)."""
+    reviews = [review_of_answer(session.id, answer) for answer in session.question_results().values()]
+    return [r for r in reviews if r is not None]
+
+
+# -- the schedule --------------------------------------------------------------------------------
+
+
+def schedule(reviews: Iterable[Review]) -> dict[str, DrillCard]:
+    """Each question's card: its reviews played through the FSRS scheduler in time order."""
+    by_ref: dict[str, list[Review]] = {}
+    for review in sorted(reviews, key=lambda r: (r.at, r.source)):
+        by_ref.setdefault(review.ref, []).append(review)
+    cards: dict[str, DrillCard] = {}
+    for number, (ref, history) in enumerate(sorted(by_ref.items()), 1):
+        card = Card(card_id=number)
+        for review in history:
+            card, _ = SCHEDULER.review_card(card, _RATING[review.rating], review.at.astimezone(UTC))
+        last = history[-1]
+        text = next((r.question_text for r in reversed(history) if r.question_text), "")
+        due = card.due.astimezone(last.at.tzinfo)
+        cards[ref] = DrillCard(ref, text, due, _STATES.get(card.state, "learning"), last, len(history), card)
+    return cards
+
+
+@dataclass
+class DrillFile:
+    """What ``drill.toml`` holds, and the problems found reading it."""
+
+    path: Path
+    reviews: list[Review] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    unreadable: bool = False  # the file exists but could not be used at all
+
+    def cards(self) -> dict[str, DrillCard]:
+        """Each question's card."""
+        return schedule(self.reviews)
+
+
+def drill_path(context: AppContext) -> Path:
+    """Where the data folder keeps the drill schedule."""
+    return context.data.drill_file
+
+
+def read_drill(path: Path) -> DrillFile:
+    """Read ``drill.toml``; a bad review is reported (naming the file) and left out, never raised."""
+    result = DrillFile(path)
+    try:
+        raw = read_regular_file(path, MAX_DRILL_BYTES, follow_symlinks=False)
+    except FileNotFoundError:
+        return result
+    except UnsafePathError as exc:
+        result.problems.append(f"{exc}; the drill schedule is rebuilt from your sessions")
+        result.unreadable = True
+        return result
+    except OSError as exc:
+        result.problems.append(f"{path}: cannot be read ({exc.strerror}); the drill schedule is not used")
+        result.unreadable = True
+        return result
+    try:
+        data, _ = parse_toml_text(raw, path)
+    except InvalidFileError as exc:
+        result.problems.append(f"{exc.problems[0]}; the drill schedule is rebuilt from your sessions")
+        result.unreadable = True
+        return result
+    reader = FieldReader(path)
+    version = data.get("version", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
+        reader.fail("version", f"is {describe(version)}; this file was written by a newer mock-interview")
+        result.problems += [str(p) for p in reader.problems]
+        result.unreadable = True
+        return result
+    raw_reviews = data.get("reviews", [])
+    if not isinstance(raw_reviews, list):
+        reader.fail("reviews", "must be an array of tables written as [[reviews]]")
+        raw_reviews = []
+    for position, item in enumerate(raw_reviews, 1):
+        before = len(reader.problems)
+        review = _read_review(reader, item, f"reviews[{position}]")
+        if review is not None and len(reader.problems) == before:
+            result.reviews.append(review)
+    result.problems += [f"{p}; that review is left out" for p in reader.problems]
+    return result
+
+
+def _read_review(reader: FieldReader, item: Any, where: str) -> Review | None:
+    table = reader.table(item, where)
+    if table is None:
+        return None
+    ref = reader.text(table, "ref", where, required=True)
+    source = reader.text(table, "source", where, required=True)
+    at = reader.when(table, "at", where, required=True)
+    rating = reader.text(table, "rating", where, required=True, choices=RATINGS)
+    text = reader.text(table, "question_text", where)
+    score = None if "score" not in table else reader.score(table["score"], f"{where}.score")
+    missed: list[MissedItem] = []
+    raw_missed = table.get("missed", [])
+    if not isinstance(raw_missed, list):
+        reader.fail(f"{where}.missed", f"must be a list of tables, not {describe(raw_missed)}")
+    for number, entry in enumerate(raw_missed if isinstance(raw_missed, list) else [], 1):
+        key = f"{where}.missed[{number}]"
+        missed_table = reader.table(entry, key)
+        if missed_table is not None:
+            missed.append(
+                MissedItem(
+                    reader.text(missed_table, "id", key),
+                    reader.text(missed_table, "label", key, required=True),
+                    reader.text(missed_table, "status", key, "missing", choices=("missing", "partial")),
+                )
+            )
+    if not ref or not source or at is None or not rating:
+        return None
+    return Review(ref, source, at, rating, text, score, tuple(missed))
+
+
+def _encode(reviews: Sequence[Review]) -> bytes:
+    ordered = sorted(reviews, key=lambda r: (r.at, r.source, r.ref))
+    cards = schedule(ordered)
+    document: dict[str, Any] = {
+        "version": FORMAT_VERSION,
+        "reviews": [r.to_dict() for r in ordered],
+        # for anyone reading the file: the card each question's reviews give (recomputed when read)
+        "cards": {
+            ref: {"due": card.due, "state": card.state, "reviews": card.reviews, "last_rating": card.last.rating}
+            for ref, card in cards.items()
+        },
+    }
+    return tomli_w.dumps(document).encode("utf-8")
+
+
+def replace_reviews(path: Path, sources: Iterable[str], reviews: Iterable[Review]) -> DrillFile:
+    """Replace the reviews that came from ``sources`` with ``reviews`` and save the file atomically.
+
+    Runs under the data folder's lock, so two windows recording sessions cannot lose each other's.
+
+    Raises:
+        OSError: The file could not be written (its old version is kept).
+    """
+    gone = set(sources)
+    added = list(reviews)
+    with folder_lock(path.parent):
+        current = read_drill(path)
+        if current.unreadable:
+            return current  # never written over: rebuild() replaces it
+        kept = [r for r in current.reviews if r.source not in gone]
+        current.reviews = kept + added
+        atomic_write_bytes(path, _encode(current.reviews))
+    return current
+
+
+# -- what the front ends call --------------------------------------------------------------------
+
+
+def record_session(context: AppContext, session: Session) -> list[str]:
+    """Update the schedule with a session's answers (call it after the answers are saved).
+
+    Safe to call again for the same session: its reviews are replaced, never counted twice. A
+    drill file that cannot be read is rebuilt from every saved session. Never raises: problems
+    come back as one-line messages.
+    """
+    path = drill_path(context)
+    if not path.exists() and not path.is_symlink():
+        return rebuild(context)  # the first time: the sessions saved before count too (this one is saved)
+    try:
+        result = replace_reviews(path, [session.id], reviews_of_session(session))
+    except OSError as exc:
+        return [f"{path}: the drill schedule could not be saved ({exc}); it is rebuilt next time"]
+    if result.unreadable:
+        return result.problems + rebuild(context)
+    return result.problems
+
+
+def record_debrief(context: AppContext, debrief: Debrief) -> list[str]:
+    """Add a debrief's questions to the schedule (each rated by how it went); never raises."""
+    from mock_interview.core.debrief import reviews_of_debrief
+
+    path = drill_path(context)
+    if not path.exists() and not path.is_symlink():
+        return rebuild(context)
+    try:
+        result = replace_reviews(path, [f"debrief:{debrief.id}"], reviews_of_debrief(debrief))
+    except OSError as exc:
+        return [f"{path}: the drill schedule could not be saved ({exc}); it is rebuilt next time"]
+    return result.problems + (rebuild(context) if result.unreadable else [])
+
+
+def rebuild(context: AppContext) -> list[str]:
+    """Rebuild the schedule from every saved session and debrief (so existing history counts).
+
+    Returns:
+        The problems met, one line each (unreadable sessions are skipped).
+    """
+    from mock_interview.core.debrief import DebriefStore, reviews_of_debrief
+
+    reviews: list[Review] = []
+    for session in context.sessions.load_all():
+        reviews += reviews_of_session(session)
+    debriefs, problems = DebriefStore(context.data.debriefs).load_all()
+    for debrief in debriefs:
+        reviews += reviews_of_debrief(debrief)
+    path = drill_path(context)
+    messages = [str(p) for p in problems]
+    try:
+        with folder_lock(path.parent):
+            atomic_write_bytes(path, _encode(reviews))
+    except OSError as exc:
+        messages.append(f"{path}: the drill schedule could not be saved ({exc})")
+    return messages
+
+
+def load_cards(context: AppContext) -> tuple[dict[str, DrillCard], list[str]]:
+    """Every question's card and the problems met reading the schedule.
+
+    The first time (no ``drill.toml`` yet) the schedule is built from the sessions already saved.
+    """
+    path = drill_path(context)
+    if not path.exists() and not path.is_symlink():
+        problems = rebuild(context)
+        drill = read_drill(path)
+        return drill.cards(), problems + drill.problems
+    drill = read_drill(path)
+    if drill.unreadable:
+        problems = drill.problems + rebuild(context)
+        drill = read_drill(path)
+        problems += drill.problems
+        return drill.cards(), problems
+    return drill.cards(), drill.problems
+
+
+def due_cards(cards: Mapping[str, DrillCard], now: datetime, within: timedelta = DUE_WINDOW) -> list[DrillCard]:
+    """The cards due at ``now`` or within ``within`` of it, soonest first."""
+    return sorted((c for c in cards.values() if c.is_due(now, within)), key=lambda c: (c.due, c.ref))
+
+
+def due_refs(context: AppContext, now: datetime, within: timedelta = DUE_WINDOW) -> tuple[list[str], list[str]]:
+    """The questions due (``pack/question``, soonest first) that a pack still holds, and the problems met.
+
+    A drill round is ``RoundRequest(packs=(), questions=tuple(refs), ...)``.
+    """
+    cards, problems = load_cards(context)
+    refs = [c.ref for c in due_cards(cards, now, within) if context.packs.find_question(c.ref) is not None]
+    return refs, problems
+
+
+def card_for(cards: Mapping[str, DrillCard], ref: str) -> DrillCard | None:
+    """The card of a question, if it has been practised."""
+    return cards.get(ref)
