@@ -255,7 +255,9 @@ def read_drill(path: Path) -> DrillFile:
     raw_reviews = data.get("reviews", [])
     if not isinstance(raw_reviews, list):
         reader.fail("reviews", "must be an array of tables written as [[reviews]]")
-        raw_reviews = []
+        result.problems += [f"{p}; the drill schedule is rebuilt from your sessions" for p in reader.problems]
+        result.unreadable = True
+        return result
     for position, item in enumerate(raw_reviews, 1):
         before = len(reader.problems)
         review = _read_review(reader, item, f"reviews[{position}]")
