@@ -12,7 +12,7 @@ from mock_interview.core.summary import summarise
 START = datetime(2026, 12, 1, 9, 0).astimezone()
 
 
-def answer(ref: str, score: int, seconds: int, gains: list[tuple[str, str, int]] = (), **options) -> AnswerRecord:
+def answer(ref: str, score: int, seconds: int, gains: tuple[tuple[str, str, int], ...] = (), **options) -> AnswerRecord:
     started = options.pop("started", START)
     status = options.pop("status", "answered")
     return AnswerRecord(
@@ -47,12 +47,13 @@ def session_of(*answers: AnswerRecord, minutes: int = 10) -> Session:
 
 def test_best_weakest_fix_and_time():
     session = session_of(
-        answer("p/a", 72, 60, [("star.result", "Result", 9)]),
-        answer("p/b", 40, 90, [("specificity.numbers", "Numbers and metrics", 14), ("star.task", "Task", 5)]),
+        answer("p/a", 72, 60, (("star.result", "Result", 9),)),
+        answer("p/b", 40, 90, (("specificity.numbers", "Numbers and metrics", 14), ("star.task", "Task", 5))),
         answer("p/c", 88, 45),
         answer("p/b", 0, 30, follow_up_to="p/b"),  # a follow-up's time counts; it is not a question
     )
     summary = summarise(session)
+    assert summary.best and summary.weakest and summary.top_fix
     assert (summary.best.ref, summary.best.score) == ("p/c", 88)
     assert (summary.weakest.ref, summary.weakest.score) == ("p/b", 40)
     fix = summary.top_fix
@@ -75,14 +76,15 @@ def test_one_question_is_not_both_best_and_weakest_and_no_answer_says_so():
 
 
 def test_a_retried_question_counts_its_latest_attempt():
-    first = answer("p/a", 20, 30, [("star.result", "Result", 30)], status="retried")
+    first = answer("p/a", 20, 30, (("star.result", "Result", 30),), status="retried")
     latest = answer("p/a", 80, 40, started=START + timedelta(minutes=1))
     summary = summarise(session_of(first, latest, answer("p/b", 60, 10)))
+    assert summary.best and summary.weakest
     assert summary.best.score == 80 and summary.weakest.ref == "p/b" and summary.top_fix is None
 
 
 def test_the_markdown_export_carries_the_summary(tmp_path: Path):
-    session = session_of(answer("p/a", 72, 60, [("star.result", "Result", 9)]), answer("p/b", 40, 90))
+    session = session_of(answer("p/a", 72, 60, (("star.result", "Result", 9),)), answer("p/b", 40, 90))
     text = session_to_markdown(session)
     assert "**Summary**" in text
     assert "- Best: “Question p/a?” 72/100." in text and "- Weakest: “Question p/b?” 40/100." in text

@@ -53,10 +53,8 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
         groups = ", ".join(f"{md(g)} {s}" for g, s in session.group_scores().items())
         lines.append(f"- Score: {session.score}/100" + (f" ({groups})" if groups else ""))
     lines.append("")
-    if session.answers:
-        lines += ["**Summary**", "", *(f"- {md(line)}" for line in summarise(session).lines()), ""]
-    if not session.answers:
-        lines += ["*No answers were given in this session.*", ""]
+    summary = ["**Summary**", "", *(f"- {md(line)}" for line in summarise(session).lines()), ""]
+    lines += summary if session.answers else ["*No answers were given in this session.*", ""]
     # numbered by question: every attempt at a question sits under its heading
     for answer, place in zip(session.answers, answer_places(session.answers), strict=True):
         headings = []
@@ -98,16 +96,20 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
             if gains_line(feedback):
                 lines += ["", md(_one_line(gains_line(feedback)))]
             lines.append("")
-        if answer.reflection.strip():
-            lines += ["**Reflection**", "", md(answer.reflection.strip()), ""]
-        if answer.mentor_notes.strip():
-            lines += ["**Mentor's notes**", "", md(answer.mentor_notes.strip()), ""]
-    answered = [q for q in session.mentor_questions if q.get("notes", "").strip()]
-    if answered:
-        lines += ["## Mentor's answers", ""]
-        for item in answered:
-            lines += [f"**{md(_one_line(item['question']))}**", "", md(item["notes"].strip()), ""]
+        for title, note in (("Reflection", answer.reflection), ("Mentor's notes", answer.mentor_notes)):
+            if note.strip():
+                lines += [f"**{title}**", "", md(note.strip()), ""]
+    lines += _mentor_answers(session)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _mentor_answers(session: Session) -> list[str]:
+    """A mentor's answers to the questions the export asked them (imported with ``import-notes``)."""
+    answered = [q for q in session.mentor_questions if q.get("notes", "").strip()]
+    lines = ["## Mentor's answers", ""] if answered else []
+    for item in answered:
+        lines += [f"**{md(_one_line(item['question']))}**", "", md(item["notes"].strip()), ""]
+    return lines
 
 
 def _one_line(text: str) -> str:

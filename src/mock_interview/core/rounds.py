@@ -526,6 +526,7 @@ class Round:
     def finish(self, status: str = "completed") -> None:
         """End the round and save (``ended_early`` when the user stops it)."""
         answering = self.phase in (Phase.ANSWERING, Phase.TRANSCRIBING)
+        recorded = bool(self.draft is not None and self.draft.audio)  # a recording is kept, and its session
         if self.draft is not None and answering and self.draft.status == "in_progress":
             self.draft.ended = now()
             if not self.draft.text.strip():
@@ -535,7 +536,7 @@ class Round:
         self._move(Phase.FINISHED)
         self.session.status = status
         self.session.ended = now()
-        if not self.session.answers and status != "completed":
+        if not self.session.answers and status != "completed" and not recorded:
             # ended before any answer: nothing to review or resume, so no empty session is kept
             # (a round that went through every question by skipping it is kept, as "skipped")
             self.store.discard(self.session)

@@ -522,6 +522,10 @@ class RoundScreen(Screen[None]):
         if self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
+            if self.round.discarded:  # ended before any answer: nothing to review, no session kept
+                self.app.pop_screen()
+                self.app.notify("Nothing was answered, so the round was not kept.", title="Round ended")
+                return
             self.app.switch_screen(ReviewScreen(self.round.session.id))
 
     def on_unmount(self) -> None:
