@@ -52,7 +52,7 @@ def run_due(context: AppContext, args: Namespace) -> int:
         for card in due
     ]
     columns = [Column("question", key=True), Column("due", key=True), Column("text"), Column("missed last time")]
-    print_table(f"{len(due)} questions due", columns, rows)
+    print_table(f"{len(due)} question{'s' if len(due) != 1 else ''} due", columns, rows)
     print("practise them with 'mock-interview practice --due'", file=sys.stderr)
     return 0
 
@@ -90,7 +90,7 @@ def run_debrief(context: AppContext, args: Namespace) -> int:
             return 0
         rows = [[d.id, f"{d.when:%Y-%m-%d}", d.company, str(len(d.questions))] for d in debriefs]
         columns = [Column("id", key=True), Column("date", key=True), Column("company"), Column("questions")]
-        print_table(f"{len(debriefs)} debriefs", columns, rows)
+        print_table(f"{len(debriefs)} debrief{'s' if len(debriefs) != 1 else ''}", columns, rows)
         return 0
     if args.debrief_command == "show":
         from mock_interview.core.debrief import debrief_to_text
@@ -163,7 +163,9 @@ def _debrief_new(context: AppContext, args: Namespace) -> int:
     for warning in record_debrief(context, saved):
         print(f"warning: {warning}", file=sys.stderr)
     print(f"saved {saved.source}")
-    print(f"its {len(saved.questions)} questions are in the pack 'my-interviews' and in 'mock-interview due'")
+    count = len(saved.questions)
+    told = "its question is" if count == 1 else f"its {count} questions are"
+    print(f"{told} in the pack 'my-interviews' and in 'mock-interview due'")
     return 0
 
 
