@@ -75,11 +75,20 @@ def test_recording_a_session_again_does_not_count_it_twice_and_a_rebuild_gives_t
 
 
 def test_history_from_before_the_drill_counts(context):
-    """Sessions saved before drill.toml existed are scheduled the first time the drill is read."""
-    session_id = typed_round(context, ["career-goals/long-term-goals"], [WEAK])
+    """Sessions saved before drill.json existed are scheduled the first time the drill is read.
+
+    A round never rebuilds (that can take seconds, and a round records on the app's thread): the
+    file it starts is marked incomplete, and reading the drill folds the history in.
+    """
+    earlier = typed_round(context, ["career-goals/long-term-goals"], [WEAK])
     context.data.drill_file.unlink()
+    later = typed_round(context, ["career-goals/short-term-goals"], [WEAK])
+    started = read_drill(context.data.drill_file)
+    assert not started.complete and [r.source for r in started.reviews] == [later]
     cards, problems = load_cards(context)
-    assert problems == [] and cards["career-goals/long-term-goals"].last.source == session_id
+    assert problems == [] and cards["career-goals/long-term-goals"].last.source == earlier
+    assert cards["career-goals/short-term-goals"].last.source == later
+    assert read_drill(context.data.drill_file).complete
 
 
 def test_each_review_moves_the_card_through_fsrs():
@@ -95,9 +104,11 @@ def test_each_review_moves_the_card_through_fsrs():
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        ("not = [toml", "drill.toml"),
-        ('version = 1\nreviews = "x"\n', "reviews"),
-        ("version = 99\n", "newer"),
+        ("not = [json", "line 1"),
+        ('{"version": 1, "reviews": "x"}', "reviews"),
+        ('{"version": 99}', "newer"),
+        ("[1, 2]", "not a drill schedule"),
+        ('"\\ud800', "drill.json"),
     ],
 )
 def test_a_bad_drill_file_is_named_and_rebuilt_never_a_traceback(context, capsys, content, words):
@@ -112,12 +123,17 @@ def test_a_bad_drill_file_is_named_and_rebuilt_never_a_traceback(context, capsys
 
 def test_a_bad_review_is_left_out_with_the_files_name(context, capsys):
     typed_round(context, ["career-goals/long-term-goals"], [WEAK])
-    text = context.data.drill_file.read_text()
-    context.data.drill_file.write_text(
-        text + '\n[[reviews]]\nref = "x/y"\nsource = "s"\nat = 2026-01-01T00:00:00Z\nrating = "superb"\n'
-    )
+    data = json.loads(context.data.drill_file.read_text())
+    data["reviews"] += [
+        {"ref": "x/y", "source": "s", "at": "2026-01-01T00:00:00Z", "rating": "superb"},
+        {"ref": "x/z", "source": "s", "at": "yesterday", "rating": "good"},
+        {"ref": "x/w", "source": "s", "at": "2026-01-01T00:00:00Z", "rating": "good", "score": 1e999},
+        "not a review",
+    ]
+    context.data.drill_file.write_text(json.dumps(data))
     code, out, err = run_cli(capsys, "due", "--json")
-    assert code == 0 and "drill.toml" in err and "rating" in err and "left out" in err
+    assert code == 0 and "drill.json" in err and "rating" in err and "left out" in err
+    assert "reviews[3].at" in err and "reviews[4].score" in err and "reviews[5]" in err
     assert [card["ref"] for card in json.loads(out)] == ["career-goals/long-term-goals"]
 
 

@@ -52,7 +52,7 @@ class DataDir:
     @property
     def drill_file(self) -> Path:
         """The drill schedule: each practised question's reviews and when it is due again."""
-        return self.root / "drill.toml"
+        return self.root / "drill.json"
 
     @property
     def settings_file(self) -> Path:
