@@ -66,6 +66,13 @@ def assert_stayed_home(trace: Trace, places: dict[str, Path], tmp_path: Path) ->
     assert home_files == [], f"files appeared in HOME: {home_files[:10]}"
 
 
+def _saved_words(data: Path, word: str) -> bool:
+    """Whether a session file under ``data`` holds ``word`` (the transcript has been saved)."""
+    return any(
+        word in p.read_text(encoding="utf-8", errors="replace").lower() for p in (data / "sessions").glob("*.toml")
+    )
+
+
 def test_the_trace_sees_a_connection_and_a_write_outside(tmp_path: Path, sandbox: dict[str, Path]):
     """The check itself can fail: a process that does both is caught."""
     trace_file = tmp_path / "trace.txt"
@@ -170,7 +177,13 @@ def test_a_spoken_round_in_the_app_tries_no_connection_and_writes_nothing_outsid
             term.pump(0.2)
         term.pump(max(0.5, 12 - (time.monotonic() - started)))  # past onnxruntime's first send
         term.press("ctrl+s")
-        term.wait_for("Score", timeout=120)
+        # the answer is in once its transcript is saved (under load the panel may show a score of
+        # the words so far before the last piece is transcribed)
+        deadline = time.monotonic() + 180
+        while not _saved_words(sandbox["data"], "team"):
+            assert time.monotonic() < deadline, f"no transcript was saved; the screen shows:\n{term.text}"
+            term.pump(0.5)
+        term.wait_for("Score", timeout=60)
         term.press("ctrl+q")
         end = time.monotonic() + 30
         while term.child.isalive() and time.monotonic() < end:
