@@ -12,6 +12,7 @@ import difflib
 import re
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 
 class QuestionKind(StrEnum):
@@ -298,7 +299,8 @@ _CUES: tuple[tuple[QuestionKind, float, str], ...] = (
         r"(career|professional|long[- ]term|short[- ]term|future|personal) (goals?|aims?|plans?|"
         r"aspirations?|ambitions?|objectives?|path|vision)|\bgoals?\b|plans? for (the|your) (future|next|coming)|"
         r"(hope|want|like|plan|expect) to be doing|by the time you|dream (job|role|career|position)|"
-        r"(like|want|hope|expect) to have (achieved|accomplished|done|built|delivered)",
+        r"(like|want|hope|expect) to have (achieved|accomplished|done|built|delivered)|"
+        r"legacy|(mark|impact) (do|would) you (want|like|hope) to (leave|make|have)|(want|like) to be remembered",
     ),
     (
         QuestionKind.GOALS,
@@ -547,16 +549,89 @@ def kind_scores(question: str) -> dict[QuestionKind, float]:
 
 @lru_cache(maxsize=512)
 def classify_question(question: str) -> QuestionKind:
-    """The kind of ``question`` from its words; ``GENERAL`` when no cue fits.
+    """The kind of ``question`` from its words; ``GENERAL`` when nothing fits.
 
     The kind with the most cue weight wins; on a tie, the more specific kind does (a story
-    before a goal, a goal before a topic word such as "skills").
+    before a goal, a goal before a topic word such as "skills"). A question no cue recognises takes
+    the kind of the written examples it shares most words with (:func:`nearest_kind`), when they
+    share enough.
     """
     scores = kind_scores(question)
     if not scores:
-        return QuestionKind.GENERAL
+        nearest, similarity = nearest_kind(question)
+        return nearest if similarity >= NEAREST_ENOUGH else QuestionKind.GENERAL
     best = max(scores.values())
     return next(kind for kind in _PRIORITY if scores.get(kind) == best)
+
+
+NEAREST_ENOUGH = 0.12  # the weighted share of words a question must share with its examples
+NEAREST_COUNT = 5  # examples that vote
+NEAREST_ALONE = 0.3  # one example alone decides only when it shares this much of the question
+_NOT_TELLING = frozenset(
+    "the a an of to in for on with you your me my i we our us is are was were be do did does can could "
+    "would will what how why when where which who tell about give time have has had it that this there so".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _word_stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer (untyped: see pyproject's mypy overrides)
+
+    return Stemmer.Stemmer("english")
+
+
+def _features(question: str) -> frozenset[str]:
+    stems = [_word_stem(w) for w in re.findall(r"[a-z']+", _normalise(question)) if w not in _NOT_TELLING]
+    return frozenset(stems) | frozenset(f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False))
+
+
+@lru_cache(maxsize=1)
+def _examples() -> tuple[tuple[tuple[frozenset[str], QuestionKind], ...], dict[str, float]]:
+    """The written examples (``kind_examples.toml``) as features, and each feature's weight (rarer
+    features say more: inverse document frequency)."""
+    import math
+    import tomllib
+    from collections import Counter
+    from importlib import resources
+
+    text = resources.files("mock_interview.core").joinpath("kind_examples.toml").read_text("utf-8")
+    rows = tuple((_features(e["text"]), QuestionKind(e["kind"])) for e in tomllib.loads(text)["example"])
+    counts = Counter(f for features, _ in rows for f in features)
+    weights = {f: math.log(len(rows) / (1 + n)) + 1.0 for f, n in counts.items()}
+    return rows, weights
+
+
+def nearest_kind(question: str) -> tuple[QuestionKind, float]:
+    """The kind the closest written examples vote for, and how close the closest one is (the weighted
+    share of features the two share, 0 to 1)."""
+    rows, weights = _examples()
+    features = _features(question)
+    unseen = max(weights.values(), default=1.0)
+    scored = []
+    for example, kind in rows:
+        union = sum(weights.get(f, unseen) for f in features | example)
+        shared = sum(weights.get(f, unseen) for f in features & example)
+        scored.append((shared / union if union else 0.0, kind))
+    scored.sort(key=lambda item: -item[0])
+    votes: dict[QuestionKind, float] = {}
+    backers: dict[QuestionKind, int] = {}
+    for similarity, kind in scored[:NEAREST_COUNT]:
+        if similarity > 0:
+            votes[kind] = votes.get(kind, 0.0) + similarity
+            backers[kind] = backers.get(kind, 0) + 1
+    if not votes:
+        return QuestionKind.GENERAL, 0.0
+    winner = max(votes, key=lambda kind: votes[kind])
+    # one example sharing a word ("favourite colour" and "favourite part of your job") is chance;
+    # two, or one that shares most of the question, is a reading
+    if backers[winner] < 2 and scored[0][0] < NEAREST_ALONE:
+        return QuestionKind.GENERAL, 0.0
+    return winner, scored[0][0]
 
 
 def parse_kind(value: str) -> QuestionKind | None:

@@ -27,79 +27,14 @@ GOAL_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_NOISE = frozenset(
-    [
-        "tell",
-        "describe",
-        "time",
-        "give",
-        "example",
-        "walk",
-        "through",
-        "share",
-        "want",
-        "would",
-        "think",
-        "see",
-        "yourself",
-        "you",
-        "your",
-        "what",
-        "why",
-        "how",
-        "where",
-        "when",
-        "which",
-        "can",
-        "could",
-        "our",
-        "us",
-        "about",
-        "did",
-        "do",
-        "does",
-    ]
+    "tell describe time give example walk through share want would think see yourself you your what why "
+    "how where when which can could our us about did do does".split()
 )
 _TERMINATED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # A sentence that stops on one of these words was cut off ("In the next year I want to").
 _DANGLING = frozenset(
-    [
-        "to",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "of",
-        "in",
-        "on",
-        "for",
-        "with",
-        "at",
-        "by",
-        "as",
-        "i",
-        "my",
-        "our",
-        "we",
-        "is",
-        "was",
-        "be",
-        "that",
-        "which",
-        "so",
-        "because",
-        "if",
-        "then",
-        "would",
-        "will",
-        "want",
-        "like",
-        "from",
-        "into",
-        "their",
-        "this",
-    ]
+    "to the a an and or but of in on for with at by as i my our we is was be that which so because if "
+    "then would will want like from into their this".split()
 )
 # Typed answers: the words that fit, by kind, as a career coach counts them (one to two minutes
 # spoken is about 150-300): a story passes at 110-350 words (partly at 60-109 or 351-450), any
