@@ -113,7 +113,8 @@ def _agreement_line(name: str, coach: CoachResult) -> str:
     a = coach.overall
     return (
         f"  {name:26} definite verdicts right: strict {a.strict:.3f}  partial-as-half {a.half:.3f}"
-        f"  (n={a.definite})   three-way {a.three_way:.3f} (n={a.decided})"
+        f"  (n={a.definite})   both clear {a.clear_share:.3f} (n={a.clear})"
+        f"   three-way {a.three_way:.3f} (n={a.decided})"
     )
 
 

@@ -13,7 +13,9 @@ Measures (each next to a trivial baseline computed on the same rows):
 
 - *verdict accuracy*: of the app's definite verdicts (✔ or ✘), the share the coach gives the same
   status (strict: a coach's ``partial`` counts as a disagreement), the share with a coach's
-  ``partial`` counted half, and the plain three-way agreement over every row the app decided;
+  ``partial`` counted half, the share on the verdicts both call clearly present or absent (where a
+  second coach, labelling blind, agreed with the first every time), and the plain three-way
+  agreement over every row the app decided;
 - *pitfall recall and false alarms*: of the pitfalls the coach found (``missing``), the share the
   app flags (``missing`` or ``partial``); of the answers the coach found free of a pitfall
   (``pass``), the share the app flags anyway;
@@ -103,6 +105,8 @@ class Agreement:
     half_right: float = 0.0  # ... with a coach's partial counted half
     decided: int = 0  # the app said ✔, ◐ or ✘
     same: int = 0  # ... and the coach said the same of the three
+    clear: int = 0  # both said ✔ or ✘ (where a second coach agreed with the first every time)
+    clear_right: int = 0  # ... and the same one
 
     def add(self, ours: str, truth: str) -> None:
         """Count one verdict: ``ours`` from the app, ``truth`` from the coach."""
@@ -112,6 +116,9 @@ class Agreement:
         self.same += ours == truth
         if ours == "partial":
             return
+        if truth != "partial":
+            self.clear += 1
+            self.clear_right += ours == truth
         self.definite += 1
         self.strict_right += ours == truth
         self.half_right += 1.0 if ours == truth else 0.5 if truth == "partial" else 0.0
@@ -125,6 +132,11 @@ class Agreement:
     def half(self) -> float:
         """The same, with the coach's partial counted half right."""
         return self.half_right / self.definite if self.definite else 0.0
+
+    @property
+    def clear_share(self) -> float:
+        """Share of the verdicts both call clearly present or absent on which they agree."""
+        return self.clear_right / self.clear if self.clear else 0.0
 
     @property
     def three_way(self) -> float:
