@@ -242,22 +242,31 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
     Everything printed, argparse's own errors included, has its control characters made visible
-    (see :mod:`mock_interview.cli.output`): arguments and files can hold escape sequences.
+    (see :mod:`mock_interview.cli.output`): arguments and files can hold escape sequences. A write
+    the machine refuses (a full disk, a read-only data folder, output sent to ``/dev/full``) is one
+    line naming what failed and the way out, with exit status 1; a closed pipe ends quietly.
     """
-    from mock_interview.cli.output import visible_streams
+    from mock_interview.cli.output import discard_output, output_problem, usable_streams, visible_streams
 
-    with visible_streams():
+    with usable_streams(), visible_streams():
         parser = build_parser()
         args = parser.parse_args(argv)
         from mock_interview.cli import commands
 
         try:
-            return commands.dispatch(args)
+            status = commands.dispatch(args)
+            sys.stdout.flush()  # a full disk under the output shows here, not as a traceback at exit
+            return status
         except KeyboardInterrupt:
             print("interrupted", file=sys.stderr)
             return 130
         except BrokenPipeError:
+            discard_output()
             return 0
+        except OSError as exc:  # WriteFailed (the data folder), or the output itself
+            print(f"mock-interview: {output_problem(exc)}", file=sys.stderr)
+            discard_output()
+            return 1
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -58,6 +59,60 @@ class VisibleStream(io.TextIOBase):
     def writable(self) -> bool:
         """Always: this is an output stream."""
         return True
+
+
+@contextlib.contextmanager
+def usable_streams() -> Iterator[None]:
+    """Standard output and error that take whatever they are given, for the whole run.
+
+    A stream closed before the start (``>&-``) writes nowhere instead of failing at the first
+    ``print``; a character the output's encoding cannot hold (an ASCII terminal, ``LANG=C``) is
+    written as ``?`` instead of raising ``UnicodeEncodeError``.
+    """
+    saved = sys.stdout, sys.stderr
+    opened: list[TextIO] = []
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - closed below, after the run
+            opened.append(stream)
+            setattr(sys, name, stream)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+        for stream in opened:
+            stream.close()
+
+
+def output_problem(exc: OSError) -> str:
+    """One line for a write that failed: a data-folder file (its own message) or the output itself."""
+    from mock_interview.core.fsutil import WriteFailed
+
+    if isinstance(exc, WriteFailed):
+        return str(exc)
+    where = exc.filename or "the output"
+    return f"could not write {where} ({exc.strerror or exc}); check the disk, or where the output is sent"
+
+
+def discard_output() -> None:
+    """After the output failed (a full disk, a closed pipe): what is still buffered goes nowhere.
+
+    Python flushes standard output at exit; without this, the same failure would print a second
+    time, as "Exception ignored".
+    """
+    stream = raw_stream(sys.stdout)
+    with contextlib.suppress(OSError, ValueError):
+        stream.flush()
+        return
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def raw_stream(stream: TextIO | Any) -> TextIO:

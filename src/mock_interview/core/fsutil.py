@@ -17,6 +17,11 @@ Paths come from people and from files they did not write (a shared pack, a mangl
   so a FIFO cannot hang the app and ``/dev/zero`` cannot fill the memory;
 - temporary files left by an interrupted save are removed once they are stale
   (:func:`clean_stale_temp_files`).
+
+Every write the app makes goes through this module, and a write the machine refuses (disk full,
+read-only file system, no permission, I/O error) raises :class:`WriteFailed`: one type, whose
+``str()`` names the file, says what happened and how to fix it, on one line. Callers keep what
+they hold in memory and try again when the user acts; nothing here retries or exits.
 """
 
 from __future__ import annotations
@@ -62,6 +67,57 @@ class FileTooLargeError(UnsafePathError):
         self.limit = limit
 
 
+# What the machine said, in words, and what the user can do about it. Keyed by errno.
+_WRITE_FAILURES: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("the disk is full", "free some space, or choose another data folder (--data-dir)"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space, or choose another data folder (--data-dir)"),
+    errno.EROFS: ("the file system is read-only", "choose another data folder (--data-dir or MOCK_INTERVIEW_DATA_DIR)"),
+    errno.EACCES: ("permission denied", "check the folder's permissions, or choose another data folder (--data-dir)"),
+    errno.EPERM: (
+        "operation not permitted",
+        "check the folder's permissions, or choose another data folder (--data-dir)",
+    ),
+    errno.EIO: (
+        "the disk reported an input/output error",
+        "check the disk, or choose another data folder (--data-dir)",
+    ),
+    errno.ENOENT: ("its folder is gone", "the folder was removed meanwhile; save again to create it"),
+}
+
+
+class WriteFailed(OSError):
+    """A file could not be written: disk full, read-only, no permission, an I/O error.
+
+    ``str()`` is one line: the file, what happened, and the way out. ``errno`` and ``strerror``
+    are the system's, so code that handles ``OSError`` keeps working.
+    """
+
+    def __init__(self, path: Path | str, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror or str(cause), str(path))
+        self.reason, self.fix = _WRITE_FAILURES.get(
+            cause.errno or 0,
+            (cause.strerror or str(cause), "check the disk, or choose another data folder (--data-dir)"),
+        )
+
+    def __str__(self) -> str:
+        return f"could not write {self.filename}: {self.reason}; {self.fix}"
+
+
+@contextlib.contextmanager
+def reporting_write_failures(path: Path | str) -> Iterator[None]:
+    """Turn an ``OSError`` raised while writing ``path`` into :class:`WriteFailed`.
+
+    The app's own refusals (:class:`UnsafePathError`) and an exclusive create that lost its race
+    (``FileExistsError``) are not write failures and pass through unchanged.
+    """
+    try:
+        yield
+    except (UnsafePathError, FileExistsError, WriteFailed):
+        raise
+    except OSError as exc:
+        raise WriteFailed(path, exc) from exc
+
+
 def format_size(size: int) -> str:
     """``5 MB``, ``64 KB``: sizes in messages."""
     if size >= 1024 * 1024:
@@ -96,6 +152,9 @@ def ensure_private_dir(path: Path) -> Path:
 
     Returns:
         The same path, for chaining.
+
+    Raises:
+        WriteFailed: A folder could not be created (disk full, read-only, no permission).
     """
     missing = []
     probe = path
@@ -105,11 +164,12 @@ def ensure_private_dir(path: Path) -> Path:
             break
         probe = probe.parent
     for folder in reversed(missing):
-        try:
-            folder.mkdir(mode=PRIVATE_DIR_MODE)
-        except FileExistsError:
-            continue
-        os.chmod(folder, PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
+        with reporting_write_failures(folder):
+            try:
+                folder.mkdir(mode=PRIVATE_DIR_MODE)
+            except FileExistsError:
+                continue
+            os.chmod(folder, PRIVATE_DIR_MODE)  # mkdir's mode is filtered by the umask
     return path
 
 
@@ -190,16 +250,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
     Raises:
         UnsafePathError: ``path`` is not a regular file (see :func:`check_output_target`).
-        OSError: The write failed (disk full, no permission); the old file is untouched.
+        WriteFailed: The write failed (disk full, read-only, no permission); the old file is
+            untouched and no temporary file is left.
     """
     existed = check_output_target(path)
-    mode = stat.S_IMODE(os.stat(path).st_mode) if existed else PRIVATE_FILE_MODE
-    tmp_name = _write_temp(path, data, mode)
-    try:
-        os.replace(tmp_name, path)
-    except BaseException:
-        _unlink_quietly(tmp_name)
-        raise
+    with reporting_write_failures(path):
+        mode = stat.S_IMODE(os.stat(path).st_mode) if existed else PRIVATE_FILE_MODE
+        tmp_name = _write_temp(path, data, mode)
+        try:
+            os.replace(tmp_name, path)
+        except BaseException:
+            _unlink_quietly(tmp_name)
+            raise
     _fsync_dir(path.parent)
 
 
@@ -217,18 +279,19 @@ def atomic_create_bytes(path: Path, data: bytes) -> None:
 
     Raises:
         FileExistsError: Something already exists at ``path``.
-        OSError: The write failed.
+        WriteFailed: The write failed (disk full, read-only, no permission); nothing is left behind.
     """
-    tmp_name = _write_temp(path, data, PRIVATE_FILE_MODE)
-    try:
+    with reporting_write_failures(path):
+        tmp_name = _write_temp(path, data, PRIVATE_FILE_MODE)
         try:
-            os.link(tmp_name, path, follow_symlinks=False)
-        except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-                raise
-            _create_exclusive_in_place(path, data)  # a file system without hard links
-    finally:
-        _unlink_quietly(tmp_name)
+            try:
+                os.link(tmp_name, path, follow_symlinks=False)
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                    raise
+                _create_exclusive_in_place(path, data)  # a file system without hard links
+        finally:
+            _unlink_quietly(tmp_name)
     _fsync_dir(path.parent)
 
 
@@ -249,8 +312,13 @@ def open_private_for_writing(path: Path, *, exclusive: bool = False) -> BinaryIO
     Raises:
         FileExistsError: ``exclusive`` and the file exists.
         UnsafePathError: The path is a symbolic link, a folder, a FIFO or a device.
-        OSError: The file cannot be created (no such folder, no permission).
+        WriteFailed: The file cannot be created (disk full, read-only, no permission).
     """
+    with reporting_write_failures(path):
+        return _open_private_for_writing(path, exclusive=exclusive)
+
+
+def _open_private_for_writing(path: Path, *, exclusive: bool) -> BinaryIO:
     flags = os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     created = True
     try:

@@ -2,6 +2,10 @@
 
 No UI here: the Textual screen drives a :class:`Round` and shows what its :class:`Phase` says. The
 clock is injectable, so tests move time forward without sleeping.
+
+A save the machine refuses (disk full, read-only data folder) never stops the round: the answer
+stays in memory, :attr:`Round.unsaved` says why it is not on disk, and the next save (the next
+autosave, submit or key that moves the round on) writes everything again.
 """
 
 from __future__ import annotations
@@ -191,6 +195,30 @@ class Round:
     # called with the session after an answer is submitted and when the round ends (the drill schedule)
     on_answers_saved: Callable[[Session], object] = lambda session: None
     discarded: bool = False  # ended before any answer: the session was not kept (see finish)
+    unsaved: OSError | None = None  # why the last save failed; None once the session is on disk again
+
+    # -- saving ----------------------------------------------------------------------------------
+
+    def save(self, *, unless_empty: bool = False) -> bool:
+        """Write the session; a refused write is kept in :attr:`unsaved` (the round goes on).
+
+        Args:
+            unless_empty: Not when the session was never written and holds only an empty draft
+                (see :meth:`~mock_interview.core.sessions.SessionStore.save_unless_empty`).
+
+        Returns:
+            Whether the session is on disk now (or had nothing to write).
+        """
+        try:
+            if unless_empty:
+                self.store.save_unless_empty(self.session)
+            else:
+                self.store.save(self.session)
+        except OSError as exc:  # WriteFailed (disk full, read-only...), or a path the store refuses
+            self.unsaved = exc
+            return False
+        self.unsaved = None
+        return True
 
     # -- phases ----------------------------------------------------------------------------------
 
@@ -289,7 +317,7 @@ class Round:
         if interrupted is not None:  # resuming a round that was quit mid-answer: keep what was written
             self.draft = interrupted
             self.draft.started = now()
-            self.store.save(self.session)
+            self.save()
             return
         turn = self.turn
         self.draft = AnswerRecord(
@@ -302,7 +330,7 @@ class Round:
             follow_up_to=turn.follow_up_to,
         )
         self.session.answers.append(self.draft)
-        self.store.save_unless_empty(self.session)
+        self.save(unless_empty=True)
 
     @property
     def number(self) -> int:
@@ -317,10 +345,14 @@ class Round:
     # -- answers ---------------------------------------------------------------------------------
 
     def save_draft(self, text: str) -> None:
-        """Keep the text being written, so quitting at any moment loses nothing."""
-        if self.draft is not None and self.phase is Phase.ANSWERING and text != self.draft.text:
+        """Keep the text being written, so quitting at any moment loses nothing.
+
+        The text is kept in the answer at once; it is written when it changed, or when an earlier
+        save failed (so each autosave tries again until the disk takes it).
+        """
+        if self.draft is not None and self.phase is Phase.ANSWERING and (text != self.draft.text or self.unsaved):
             self.draft.text = text
-            self.store.save(self.session)
+            self.save()
 
     def analyse(self, text: str, delivery: Delivery | None = None) -> Feedback:
         """The feedback for ``text`` as an answer to the current turn."""
@@ -371,7 +403,7 @@ class Round:
                 self.draft.status = "skipped"
                 self.draft.text = ""
                 self.draft.ended = now()
-                self.store.save(self.session)
+                self.save()
             self.pending_follow_up = None
             self._move(Phase.ANSWERED)
             return False
@@ -416,7 +448,7 @@ class Round:
             record.status = "skipped"
         if self.turn.follow_up_to:
             self._score_question_with_follow_ups()
-        self.store.save(self.session)
+        self.save()
         self.on_answers_saved(self.session)
         self._move(Phase.ANSWERED)
         self.pending_follow_up = None
@@ -485,7 +517,7 @@ class Round:
         if self.draft is not None and self.phase is Phase.ANSWERING:
             self.draft.status = "skipped"
             self.draft.ended = now()
-            self.store.save(self.session)
+            self.save()
         self.pending_follow_up = None
         self._move(Phase.ANSWERED)
 
@@ -507,7 +539,7 @@ class Round:
                 self.draft.ended = now()
             else:  # nothing written: nothing to keep
                 self.session.answers.remove(self.draft)
-            self.store.save_unless_empty(self.session)
+            self.save(unless_empty=True)
         self.pending_follow_up = None
         self.turn = replace(self.turn, typed_fallback=False)
         if self.turn.follow_up_to:
@@ -542,5 +574,5 @@ class Round:
             self.store.discard(self.session)
             self.discarded = True
             return
-        self.store.save(self.session)
+        self.save()
         self.on_answers_saved(self.session)

@@ -63,6 +63,7 @@ class MockInterviewApp(App[None]):
         self.transcriber_factory = transcriber_factory
         self.speech_probe = speech_probe
         self.settings, self.settings_problems = context.load_settings()
+        self._quit_question: Screen[Any] | None = None  # "Quit without saving?", while it is asked
 
     def get_default_screen(self) -> Screen[Any]:
         """Home is the bottom of the stack (one screen to build before the first paint, not two)."""
@@ -137,30 +138,61 @@ class MockInterviewApp(App[None]):
         self.push_screen(RoundScreen(prepared.round))
 
     def _install_hangup_handler(self) -> None:
-        # A closed terminal sends SIGHUP: save the answer being written before the process ends.
-        def on_hangup(signum: int, frame: FrameType | None) -> None:
+        # A closed terminal sends SIGHUP, a shutdown SIGTERM, `kill -INT` SIGINT (in the app, ctrl+c
+        # is a key, not a signal): each saves the answer being written before the process ends.
+        def on_signal(signum: int, frame: FrameType | None) -> None:
             self.save_everything()
             self.exit()
 
-        try:
-            signal.signal(signal.SIGHUP, on_hangup)
-            signal.signal(signal.SIGTERM, on_hangup)
-        except (ValueError, AttributeError):  # not the main thread, or no SIGHUP on this platform
-            pass
+        for name in ("SIGHUP", "SIGTERM", "SIGINT"):
+            try:
+                signal.signal(getattr(signal, name), on_signal)
+            except (ValueError, AttributeError):  # not the main thread, or no such signal on this platform
+                continue
 
-    def save_everything(self) -> None:
-        """Ask every screen holding unsaved work to save it (drafts, notes)."""
+    def save_everything(self) -> list[str]:
+        """Ask every screen holding unsaved work to save it (drafts, notes).
+
+        Returns:
+            What could not be saved, one line each (empty when everything is on disk).
+        """
+        failures: list[str] = []
         for screen in self.screen_stack:
             saver = getattr(screen, "save_now", None)
-            if saver is not None:
-                try:
-                    saver()
-                except Exception as exc:  # noqa: BLE001 - a boundary: saving must never stop the app from quitting
-                    self.log.error(f"could not save {screen}: {exc}")
+            if saver is None:
+                continue
+            try:
+                problem = saver()
+            except Exception as exc:  # noqa: BLE001 - a boundary: saving must never stop the app from quitting
+                problem = exc
+            if problem is not None:
+                failures.append(str(problem))
+        return failures
 
     async def action_quit(self) -> None:
-        self.save_everything()
-        await super().action_quit()
+        """Quit once everything is saved; when something cannot be saved, ask before losing it."""
+        from mock_interview.tui.screens.confirm import ConfirmScreen
+
+        failures = self.save_everything()
+        if not failures or self.screen is self._quit_question:  # asked already: ctrl+q again quits
+            await super().action_quit()
+            return
+
+        def decided(quit_anyway: bool | None) -> None:
+            self._quit_question = None
+            if quit_anyway:
+                self.exit()
+
+        self._quit_question = ConfirmScreen(
+            "Quit without saving?",
+            "Not saved: "
+            + "; ".join(failures)
+            + ". Your work is kept while the app stays open: free some space, then press escape and"
+            " it is saved as you go on.",
+            yes="Quit and lose it",
+            no="Stay",
+        )
+        self.push_screen(self._quit_question, decided)
 
     def action_help(self) -> None:
         from mock_interview.tui.screens.help import HelpScreen
@@ -186,10 +218,19 @@ class MockInterviewApp(App[None]):
         """
         super().notify(visible(str(message)), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
-    def save_settings(self, settings: Settings) -> None:
-        """Keep and write new settings."""
+    def save_settings(self, settings: Settings) -> bool:
+        """Keep new settings and write them; a write that fails is said, and the settings stay in use.
+
+        Returns:
+            Whether they were written.
+        """
         self.settings = settings
-        self.context.save_settings(settings)
+        try:
+            self.context.save_settings(settings)
+        except OSError as exc:  # WriteFailed: disk full, read-only data folder...
+            self.notify(str(exc), title="Settings not saved", severity="error", timeout=12)
+            return False
+        return True
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The screen's own actions (those its footer shows, and the app's help) as palette commands, one each.

@@ -133,7 +133,7 @@ class SpeechController:
         relative = Path("audio") / session.id / f"{index:02d}-{round_.turn.question.id}.wav"
         self.audio_path = self.context.data.root / relative
         round_.draft.audio = str(relative)
-        round_.store.save(session)  # the session points at the audio from its first block
+        round_.save()  # the session points at the audio from its first block
         attempt = _Attempt(self.audio_path)
         self._attempt = attempt
         if not self._model_ready.is_set():

@@ -251,8 +251,8 @@ class ProfilesScreen(Screen[None]):
                 timeout=10,
             )
             return None
-        except OSError as exc:
-            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+        except OSError as exc:  # WriteFailed: says what failed and the way out; the form keeps every field
+            self.notify(str(exc), title="Profile not saved", severity="error", timeout=12)
             return None
         self.notify(f"Saved {path}")
         if not self.app.settings.active_profile:

@@ -153,10 +153,19 @@ class ReviewScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, session_id: str) -> None:
+    def __init__(self, session_id: str, *, session: Session | None = None, unsaved: OSError | None = None) -> None:
+        """Review the session ``session_id``, read from disk, or ``session`` as a round just left it.
+
+        Args:
+            session_id: The session's id.
+            session: The session in memory (a round that just ended), instead of reading it.
+            unsaved: Why ``session`` is not on disk (its last save failed): it is saved again at
+                once, and at the next note, ctrl+s, leaving or quitting, until it is.
+        """
         super().__init__()
         self.session_id = session_id
-        self.session: Session | None = None
+        self.session: Session | None = session
+        self.unsaved: OSError | None = unsaved  # why the session is not on disk (a failed save), if it is not
         self.places: list[AnswerPlace] = []
         self.index = 0  # the answer shown
         self.note_index = 0  # the answer whose note the note box holds (the question's, for a set-aside attempt)
@@ -177,12 +186,16 @@ class ReviewScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        try:
-            self.session = session = self.app.context.sessions.load(self.session_id)
-        except LookupError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            self.app.pop_screen()
-            return
+        if self.session is None:
+            try:
+                self.session = self.app.context.sessions.load(self.session_id)
+            except LookupError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                self.app.pop_screen()
+                return
+        elif self.unsaved is not None:
+            self.save_session()  # a round's session whose last save failed: try once more now
+        session = self.session
         self.query_one("#review-summary", Static).update(user_text(session_summary(session)))
         options = self.query_one("#review-answers", OptionList)
         self.places = answer_places(session.answers)
@@ -247,32 +260,63 @@ class ReviewScreen(Screen[None]):
         self.query_one("#reflection", TextBox).load_text(user_value(self.session.answers[self.note_index].reflection))
         self.refresh_bindings()
 
-    def save_now(self) -> None:
-        """Keep the reflection note being written (on leaving, on choosing another answer, on ctrl+s)."""
-        answer = self.note_answer()
-        if self.session is None or answer is None:
-            return
-        note = self.query_one("#reflection", TextBox).text
-        if note != answer.reflection:
-            answer.reflection = note
-            self.save_session()
+    def save_now(self) -> OSError | None:
+        """Keep the reflection note being written (on leaving, on choosing another answer, on ctrl+s, on quit).
 
-    def save_session(self) -> None:
-        """Save the session; say so when another window or process had changed it meanwhile."""
+        The note is kept in memory at once; the session is written when the note changed or an
+        earlier save failed.
+
+        Returns:
+            Why the session is not on disk, or ``None`` when it is.
+        """
+        answer = self.note_answer()
+        if self.session is None:
+            return None
+        if answer is not None and self.is_mounted:
+            note = self.query_one("#reflection", TextBox).text
+            if note != answer.reflection:
+                answer.reflection = note
+                self.save_session()
+                return self.unsaved
+        if self.unsaved is not None:
+            self.save_session()
+        return self.unsaved
+
+    def save_session(self) -> bool:
+        """Save the session; say so when it fails, or when another window or process had changed it meanwhile.
+
+        Returns:
+            Whether it is on disk now.
+        """
         session = self.session
         if session is None:
-            return
-        self.app.context.sessions.save(session)
+            return False
+        failed_before = self.unsaved is not None
+        try:
+            self.app.context.sessions.save(session)
+        except OSError as exc:  # WriteFailed: disk full, read-only data folder...
+            self.unsaved = exc
+            self.notify(
+                f"{exc}. The note is kept here; ctrl+s (or leaving) saves it again.",
+                title="Not saved",
+                severity="error",
+                timeout=12,
+            )
+            return False
+        self.unsaved = None
         if session.save_notice:
             self.session_id = session.id  # a conflicting edit is kept as a session of its own
             self.notify(session.save_notice, title="Session changed elsewhere", severity="warning", timeout=12)
+        elif failed_before:
+            self.notify("The session is saved again.", title="Saved")
+        return True
 
     def action_save_note(self) -> None:
         if self.current_answer() is None:
             self.notify("This session has no answer to write a note on.", severity="warning")
             return
-        self.save_now()
-        self.notify("Note saved.")
+        if self.save_now() is None:
+            self.notify("Note saved.")
 
     def action_export(self) -> None:
         from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
@@ -281,10 +325,10 @@ class ReviewScreen(Screen[None]):
         if self.session is None:
             return
         self.save_now()
-        folder = ensure_private_dir(self.app.context.data.exports)
-        path = folder / f"{self.session.id}.md"
+        path = self.app.context.data.exports / f"{self.session.id}.md"
         titles = {p.id: p.title for p in self.app.context.packs.packs}
         try:
+            ensure_private_dir(path.parent)
             atomic_write_text(path, session_to_markdown(self.session, titles))
         except OSError as exc:
             self.notify(f"Not exported: {exc}", severity="error", timeout=10)

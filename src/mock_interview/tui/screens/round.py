@@ -110,6 +110,7 @@ class RoundScreen(Screen[None]):
         self._feedback_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self.speech: SpeechController | None = None
+        self._save_problem_told = ""  # the save failure last notified (each new one is told once)
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -125,6 +126,7 @@ class RoundScreen(Screen[None]):
                 yield LevelMeter(id="level")
                 yield TextArea("", id="answer", soft_wrap=True, show_line_numbers=False)
                 yield Static("", id="round-status")
+                yield Static("", id="save-problem")
             yield FeedbackPanel(id="feedback")
         yield Footer(show_command_palette=False)
 
@@ -222,7 +224,29 @@ class RoundScreen(Screen[None]):
         countdown.set_class(round_.paused, "-paused")
         countdown.set_class(phase not in CLOCK_RUNS, "-stopped")  # the time left when answered: not "time ran out"
         self.query_one("#answer", TextArea).read_only = not round_.accepts_typing
+        self.show_save_state()
         self.refresh_bindings()
+
+    def show_save_state(self) -> None:
+        """A line under the answer while the session cannot be written, told once per new failure."""
+        problem = self.round.unsaved
+        line = self.query_one("#save-problem", Static)
+        if problem is None:
+            if self._save_problem_told:
+                self._save_problem_told = ""
+                line.display = False
+                self.notify("The session is saved again.", title="Saved")
+            return
+        line.update(user_text(f"Not saved: {problem}. Everything is kept here and saved again as you go on."))
+        line.display = True
+        if str(problem) != self._save_problem_told:
+            self._save_problem_told = str(problem)
+            self.notify(
+                f"{problem}. Your answer is kept here and saved again as you type or go on.",
+                title="Not saved",
+                severity="error",
+                timeout=12,
+            )
 
     def status(self, text: str) -> None:
         self.query_one("#round-status", Static).update(user_text(text))
@@ -282,10 +306,19 @@ class RoundScreen(Screen[None]):
         if self.round.shows_live_feedback:
             self.query_one(FeedbackPanel).show(message.feedback)
 
-    def save_now(self) -> None:
-        """Save the answer being written, or the transcript so far (on a timer, on quit, on hang-up)."""
+    def save_now(self) -> OSError | None:
+        """Save the answer being written (on a timer, on quit, on hang-up); an earlier failed save is tried again.
+
+        Returns:
+            Why the session is not on disk, or ``None`` when it is.
+        """
         if self.round.phase is Phase.ANSWERING:
             self.round.save_draft(self.query_one("#answer", TextArea).text)
+        elif self.round.unsaved is not None:
+            self.round.save()
+        if self.is_mounted:
+            self.show_save_state()
+        return self.round.unsaved
 
     # -- speech ----------------------------------------------------------------------------------
 
@@ -526,7 +559,9 @@ class RoundScreen(Screen[None]):
                 self.app.pop_screen()
                 self.app.notify("Nothing was answered, so the round was not kept.", title="Round ended")
                 return
-            self.app.switch_screen(ReviewScreen(self.round.session.id))
+            # the session as the round holds it: on disk, or not yet when the last save failed
+            round_ = self.round
+            self.app.switch_screen(ReviewScreen(round_.session.id, session=round_.session, unsaved=round_.unsaved))
 
     def on_unmount(self) -> None:
         if self.speech is not None:

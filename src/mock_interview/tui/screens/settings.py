@@ -149,7 +149,8 @@ class SettingsScreen(Screen[None]):
             input_device="" if device == DEFAULT_DEVICE else str(device),
         )
         model_changed = settings.model != self.app.settings.model
-        self.app.save_settings(settings)
+        if not self.app.save_settings(settings):  # said why (disk full...); in use, and the form stays unsaved
+            return False
         self._saved_values = self.form_values()
         self.notify("Settings saved.")
         if model_changed:
