@@ -117,6 +117,7 @@ class FakeRecorder:
         on_level: Any = None,
         on_silence: Any = None,
         on_live: Any = None,
+        on_interrupted: Any = None,
     ) -> None:
         from mock_interview.audio.recorder import RecordingStats
 
@@ -124,6 +125,7 @@ class FakeRecorder:
         self.on_block = on_block
         self.on_level = on_level
         self.on_live = on_live
+        self.on_interrupted = on_interrupted
         self.paused = False
         self.stats = RecordingStats(device="fake microphone")
         self.live = threading.Event()

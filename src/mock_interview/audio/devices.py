@@ -39,41 +39,78 @@ class InputDevice:
 
 
 def load_sounddevice():
-    """Import ``sounddevice``.
+    """Import ``sounddevice`` (which starts PortAudio, and PortAudio asks the audio server for its devices).
+
+    The import runs with a deadline (:mod:`~mock_interview.audio.deadlines`): a frozen audio server
+    makes it wait 30 s or more.
 
     Raises:
-        AudioUnavailable: PortAudio (or sounddevice itself) is missing.
+        AudioUnavailable: PortAudio (or sounddevice itself) is missing, or the audio server does not answer.
     """
-    try:
+    import sys
+
+    loaded = sys.modules.get("sounddevice")
+    if loaded is not None:
+        return loaded
+    from mock_interview.audio.deadlines import OPEN_SECONDS, within
+
+    def load():
         import sounddevice
+
+        return sounddevice
+
+    # While PortAudio starts, sounddevice points the process's standard error (descriptor 2) at
+    # /dev/null to hide ALSA's messages; when the server hangs it stays there, and every error
+    # message after that would vanish. So a start that overruns gives descriptor 2 back.
+    import os
+
+    try:
+        saved_stderr = os.dup(2)
+    except OSError:
+        saved_stderr = -1
+    try:
+        return within(OPEN_SECONDS, "starting PortAudio", load)
     except OSError as exc:  # sounddevice raises OSError when libportaudio cannot be loaded
         raise AudioUnavailable(f"PortAudio was not found ({exc}); {PORTAUDIO_FIX}") from None
     except ImportError as exc:
         raise AudioUnavailable(f"the sounddevice package is missing ({exc}); reinstall mock-interview") from None
-    return sounddevice
+    except AudioUnavailable:
+        if saved_stderr >= 0:
+            os.dup2(saved_stderr, 2)
+        raise
+    finally:
+        if saved_stderr >= 0:
+            os.close(saved_stderr)
 
 
 def list_input_devices() -> list[InputDevice]:
-    """Every device with at least one input channel, the default marked.
+    """Every device with at least one input channel, the default marked (within a deadline).
 
     Raises:
-        AudioUnavailable: PortAudio is missing or cannot list devices.
+        AudioUnavailable: PortAudio is missing, cannot list devices, or the audio server does not answer.
     """
+    from mock_interview.audio.deadlines import OPEN_SECONDS, within
+
     sd = load_sounddevice()
-    try:
+
+    def query():
         devices = sd.query_devices()
         hostapis = sd.query_hostapis()
+        try:
+            default_input = sd.default.device[0]
+        except (sd.PortAudioError, TypeError, IndexError):
+            default_input = -1
+        if default_input is None or default_input < 0:
+            try:
+                default_input = sd.query_devices(kind="input")["index"]
+            except (sd.PortAudioError, ValueError, KeyError):  # no default input
+                default_input = -1
+        return devices, hostapis, default_input
+
+    try:
+        devices, hostapis, default_input = within(OPEN_SECONDS, "listing the audio devices", query)
     except (sd.PortAudioError, OSError) as exc:  # report, never crash
         raise AudioUnavailable(f"PortAudio could not list audio devices ({exc})") from None
-    try:
-        default_input = sd.default.device[0]
-    except (sd.PortAudioError, TypeError, IndexError):
-        default_input = -1
-    if default_input is None or default_input < 0:
-        try:
-            default_input = sd.query_devices(kind="input")["index"]
-        except (sd.PortAudioError, ValueError, KeyError):  # no default input
-            default_input = -1
     found = []
     for index, info in enumerate(devices):
         if info.get("max_input_channels", 0) <= 0:

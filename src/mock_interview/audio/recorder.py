@@ -3,16 +3,24 @@
 The PortAudio callback runs on a real-time thread and must never block, so it copies the block
 into a queue and returns. A writer thread takes blocks off the queue, resamples them to 16 kHz
 mono with libsoxr if the device could not record at that rate, appends them to the answer's WAV
-file (flushed at once, see :mod:`mock_interview.audio.wavfile`), measures the level and hands the
-block to the streaming transcriber.
+file (its header true after every block, see :mod:`mock_interview.audio.wavfile`), measures the
+level and hands the block to the streaming transcriber.
 
 Opening a stream is not the same as recording: PulseAudio and others take a moment before the
 first block arrives. :attr:`Recorder.live` is set (and ``on_live`` called) only when audio is
 flowing, so callers say "Speak now" and start the answer clock then, never before.
+
+Recording can stop underneath the user: the microphone is unplugged or the audio server freezes
+(no block for :data:`DEVICE_SILENT_SECONDS`), or the disk refuses the file. Either way
+``on_interrupted`` is called at once with a sentence saying what happened and what to do; the
+audio so far stays on disk (and what the disk refused, in memory), and the transcriber has had
+every block. Opening, starting, stopping and closing the stream all run with deadlines
+(:mod:`mock_interview.audio.deadlines`), so a frozen audio server is reported, never waited on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
@@ -23,12 +31,16 @@ from typing import Any
 
 import numpy as np
 
+from mock_interview.audio.deadlines import OPEN_SECONDS, AudioServerNotAnswering, close_stream, within
 from mock_interview.audio.devices import AudioUnavailable, find_input_device, load_sounddevice
 from mock_interview.audio.wavfile import SAMPLE_RATE, IncrementalWav, StreamResampler
+from mock_interview.core.fsutil import WriteFailed
 
 BLOCK_SECONDS = 0.05  # short blocks: stopping waits for at most one
 SILENCE_RMS = 0.004
 SILENCE_WARNING_SECONDS = 4.0
+DEVICE_SILENT_SECONDS = 1.5  # no block at all for this long (blocks come every 50 ms): the device stopped
+WRITER_JOIN_SECONDS = 5.0
 
 
 @dataclass
@@ -41,10 +53,22 @@ class RecordingStats:
     device: str = ""
     device_rate: float = SAMPLE_RATE
     warnings: list[str] = field(default_factory=list)
+    interrupted: str = ""  # why recording stopped by itself (device gone, disk full), if it did
 
 
 class Recorder:
-    """Records from an input device into ``path`` as it goes; ``on_block`` gets each 16 kHz block."""
+    """Records from an input device into ``path`` as it goes; ``on_block`` gets each 16 kHz block.
+
+    Args:
+        path: The WAV file (created ``0600``).
+        device: An input device index or part of its name; ``None`` for the default.
+        on_block: Called with each 16 kHz block (the transcriber), written to disk or not.
+        on_level: Called with the level (RMS) and seconds recorded after each block.
+        on_silence: Called once if nothing at all is heard in the first seconds.
+        on_live: Called once when the first block of audio has arrived.
+        on_interrupted: Called once, from the writer thread, when recording stops by itself: the
+            device sent nothing for :data:`DEVICE_SILENT_SECONDS`, or the disk refused the file.
+    """
 
     def __init__(
         self,
@@ -55,6 +79,7 @@ class Recorder:
         on_level: Callable[[float, float], None] | None = None,
         on_silence: Callable[[], None] | None = None,
         on_live: Callable[[], None] | None = None,
+        on_interrupted: Callable[[str], None] | None = None,
     ):
         self.path = path
         self.device_spec = device
@@ -62,9 +87,11 @@ class Recorder:
         self.on_level = on_level
         self.on_silence = on_silence
         self.on_live = on_live
+        self.on_interrupted = on_interrupted
         self.stats = RecordingStats()
         self.paused = False
         self.live = threading.Event()  # set when the first block of audio has been written
+        self.interrupted = threading.Event()  # set when recording stopped by itself (stats.interrupted says why)
         self._queue: queue.Queue[np.ndarray | None] = queue.Queue()
         self._stream: Any = None
         self._writer: threading.Thread | None = None
@@ -73,12 +100,16 @@ class Recorder:
         self._portaudio_error: type[Exception] = OSError
         self._error: BaseException | None = None
         self._silence_reported = False
+        self._last_callback = time.monotonic()
+        self._stopping = False
 
     def start(self) -> None:
         """Open the device and start recording.
 
         Raises:
-            AudioUnavailable: No PortAudio, no device, or the device refused every setting.
+            AudioUnavailable: No PortAudio, no device, the device refused every setting, or the
+                audio server did not answer in time.
+            WriteFailed: The recording's file cannot be created (disk full, read-only).
         """
         sd = load_sounddevice()
         device = find_input_device(self.device_spec)
@@ -86,8 +117,9 @@ class Recorder:
         stream = None
         errors = []
         for rate in (SAMPLE_RATE, device.default_samplerate, 48000, 44100):
-            try:
-                stream = sd.InputStream(
+
+            def open_stream(rate: float = rate) -> Any:
+                return sd.InputStream(
                     device=device.index,
                     samplerate=rate,
                     channels=1,
@@ -95,6 +127,9 @@ class Recorder:
                     blocksize=int(rate * BLOCK_SECONDS),
                     callback=self._callback,
                 )
+
+            try:
+                stream = within(OPEN_SECONDS, f"opening the input '{device.name}'", open_stream)
                 self.stats.device_rate = float(rate)
                 break
             except (sd.PortAudioError, ValueError) as exc:  # unsupported rate, busy device, ...
@@ -104,18 +139,28 @@ class Recorder:
                 f"the input '{device.name}' refused to record ({'; '.join(errors)}); "
                 "close other programs using it or pick another device in Settings"
             )
-        self._wav = IncrementalWav(self.path)
+        try:
+            self._wav = IncrementalWav(self.path)
+        except WriteFailed:
+            close_stream(stream, "closing the input")
+            raise
         self._stream = stream
         self._portaudio_error = sd.PortAudioError
         self._resampler = StreamResampler(self.stats.device_rate, SAMPLE_RATE)
+        self._last_callback = time.monotonic()
         self._writer = threading.Thread(target=self._write_loop, name="recorder-writer", daemon=True)
         self._writer.start()
         try:
-            stream.start()
-        except sd.PortAudioError as exc:
+            within(OPEN_SECONDS, f"starting the input '{device.name}'", stream.start)
+        except (sd.PortAudioError, AudioServerNotAnswering) as exc:
+            self._stream = None
+            close_stream(stream, "closing the input")
             self._queue.put(None)
-            self._writer.join()
-            self._wav.close()
+            self._writer.join(WRITER_JOIN_SECONDS)
+            with contextlib.suppress(WriteFailed):
+                self._wav.close()
+            if isinstance(exc, AudioServerNotAnswering):
+                raise
             raise AudioUnavailable(f"the input '{device.name}' could not start ({exc}); it may be busy") from None
 
     def wait_until_live(self, timeout: float) -> bool:
@@ -123,6 +168,7 @@ class Recorder:
         return self.live.wait(timeout)
 
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
+        self._last_callback = time.monotonic()
         if status and status.input_overflow:
             self.stats.overflows += 1
         if not self.paused:
@@ -132,7 +178,11 @@ class Recorder:
         assert self._resampler is not None
         try:
             while True:
-                block = self._queue.get()
+                try:
+                    block = self._queue.get(timeout=0.25)
+                except queue.Empty:
+                    self._check_device()
+                    continue
                 if block is None:
                     self._write(self._resampler.flush())
                     break
@@ -140,12 +190,37 @@ class Recorder:
         except BaseException as exc:  # noqa: BLE001 - a thread's end: stop() re-raises it; the audio so far is on disk
             self._error = exc
 
+    def _check_device(self) -> None:
+        """No block for a while: a device that stopped delivering (unplugged, or the server froze)."""
+        if self._stopping or not self.live.is_set() or self.interrupted.is_set():
+            return
+        silent = time.monotonic() - self._last_callback
+        if silent >= DEVICE_SILENT_SECONDS:
+            self._interrupt(
+                f"the microphone stopped: no audio from '{self.stats.device}' for {silent:.1f} s "
+                "(unplugged, or the audio server stopped)"
+            )
+
+    def _interrupt(self, reason: str) -> None:
+        if self.interrupted.is_set():
+            return
+        self.stats.interrupted = reason
+        self.interrupted.set()
+        if self.on_interrupted is not None:
+            self.on_interrupted(reason)
+
     def _write(self, samples: np.ndarray) -> None:
         if samples.size == 0:
             return
         assert self._wav is not None
-        self._wav.write(samples)
-        self.stats.seconds = self._wav.seconds
+        if self.stats.interrupted and self._wav.pending_seconds:
+            self._wav.keep(samples)  # the disk refused the last block: keep this one with it, for stop()
+        else:
+            try:
+                self._wav.write(samples)
+            except WriteFailed as exc:
+                self._interrupt(str(exc))  # "could not write FILE: the disk is full; free some space..."
+        self.stats.seconds = self._wav.seconds + self._wav.pending_seconds
         if not self.live.is_set():
             self.live.set()
             if self.on_live is not None:
@@ -167,21 +242,30 @@ class Recorder:
             self.on_block(samples)
 
     def stop(self) -> RecordingStats:
-        """Stop the stream, write what is queued, and close the file."""
+        """Stop the stream, write what is queued (audio the disk refused gets a last try), and close the file.
+
+        Never waits long on the audio server: stopping and closing the stream have a deadline.
+        """
+        self._stopping = True
         if self._stream is not None:
-            try:
-                self._stream.stop()
-                self._stream.close()
-            except self._portaudio_error:
-                pass  # a device unplugged mid-answer: what was recorded is on disk, and that is what matters
-            self._stream = None
+            stream, self._stream = self._stream, None
+            close_stream(
+                stream, "closing the input"
+            )  # a device unplugged mid-answer: what was recorded is on disk, and that matters
         if self._writer is not None:
             self._queue.put(None)
-            self._writer.join()
+            self._writer.join(WRITER_JOIN_SECONDS)
             self._writer = None
         if self._wav is not None:
-            self._wav.close()
-            self._wav = None
+            wav, self._wav = self._wav, None
+            try:
+                wav.close()
+            except WriteFailed as exc:
+                self.stats.warnings.append(
+                    f"the last {wav.pending_seconds:.1f} s could not be written ({exc.reason}); "
+                    f"{wav.path} holds the first {wav.seconds:.1f} s"
+                )
+            self.stats.seconds = wav.seconds
         if self.stats.overflows:
             self.stats.warnings.append(
                 f"{self.stats.overflows} audio block(s) were lost (input overflow); the machine was busy."
@@ -199,7 +283,8 @@ def warm_up_input(device: str | int | None = None, timeout: float = 5.0) -> floa
     means "Speak now" comes at once when they start answering.
 
     Raises:
-        AudioUnavailable: No PortAudio or no usable device (the real start will say so again).
+        AudioUnavailable: No PortAudio, no usable device, or the audio server does not answer (the
+            real start will say so again).
     """
     sd = load_sounddevice()
     chosen = find_input_device(device)
@@ -210,8 +295,9 @@ def warm_up_input(device: str | int | None = None, timeout: float = 5.0) -> floa
 
     began = time.monotonic()
     for rate in (SAMPLE_RATE, chosen.default_samplerate):
-        try:
-            stream = sd.InputStream(
+
+        def open_stream(rate: float = rate) -> Any:
+            return sd.InputStream(
                 device=chosen.index,
                 samplerate=rate,
                 channels=1,
@@ -219,15 +305,17 @@ def warm_up_input(device: str | int | None = None, timeout: float = 5.0) -> floa
                 blocksize=int(rate * BLOCK_SECONDS),
                 callback=callback,
             )
+
+        try:
+            stream = within(OPEN_SECONDS, f"opening the input '{chosen.name}'", open_stream)
         except (sd.PortAudioError, ValueError):
             continue  # try the device's own rate; Recorder.start reports a real failure with its reasons
         try:
-            stream.start()
+            within(OPEN_SECONDS, f"starting the input '{chosen.name}'", stream.start)
             arrived.wait(timeout)
         except sd.PortAudioError as exc:
             raise AudioUnavailable(f"the input '{chosen.name}' could not start ({exc})") from None
         finally:
-            stream.stop()
-            stream.close()
+            close_stream(stream, "closing the input")
         break
     return time.monotonic() - began

@@ -1,9 +1,20 @@
-"""Audio files: an incrementally written WAV that survives a crash, and reading any file at 16 kHz.
+"""Audio files: an incrementally written WAV that survives a crash or a full disk, and reading any file at 16 kHz.
 
-Each block of a recording is written and flushed at once. If the process dies, the header still
-says the data is empty, but libsndfile (through ``soundfile``) reads such a file up to its last
-complete frame; :func:`read_wav` and :func:`iter_audio_blocks` do exactly that. The file is
-private (``0600``) from its first byte.
+Each block of a recording is appended and then the header's two sizes are rewritten in place, so
+the header is true after every block: a process killed at any moment (``SIGKILL`` included) leaves
+a WAV that any reader plays up to its last whole block, not only libsndfile. The file is private
+(``0600``) from its first byte. A block the disk refuses raises
+:class:`~mock_interview.core.fsutil.WriteFailed`; the file is cut back to its last whole block and
+the samples are kept in memory, to be written when there is room again.
+
+The WAV is written with ``os.pwrite`` on the file's own descriptor rather than through libsndfile:
+libsndfile writes to a Python file object through C callbacks, where a full disk becomes "Exception
+ignored from cffi callback" lines and a header that still says 0 frames.
+
+Reading goes through libsndfile (``soundfile``), on a descriptor opened by
+:func:`~mock_interview.core.fsutil.open_regular_file` (a FIFO or device is refused before anything
+waits on it), and a header is checked before decoding: a sample rate no recording uses, or more
+frames than the file can hold, is an error, not hours of "audio".
 
 Resampling uses libsoxr (``soxr``): a proper low-pass filter, so a device recording at 48 kHz
 does not fold 10-15 kHz noise into the speech band as linear interpolation would, at about the
@@ -13,63 +24,194 @@ files read from disk.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import struct
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import soxr
 
-from mock_interview.core.fsutil import ensure_private_dir, open_private_for_writing
+from mock_interview.core.fsutil import (
+    WriteFailed,
+    ensure_private_dir,
+    open_private_for_writing,
+    open_regular_file,
+    reporting_write_failures,
+)
 
 SAMPLE_RATE = 16000
 READ_BLOCK_SECONDS = 2.0
+MIN_RATE, MAX_RATE = 4000, 384000  # telephone audio is 8 kHz, studio audio 192 kHz: outside this, not a recording
+MAX_PENDING_SECONDS = 600.0  # audio kept in memory while the disk refuses it (about 19 MB)
+# RIFF header, "fmt " chunk (16-bit PCM), "data" chunk header: 44 bytes, the sizes at offsets 4 and 40.
+_HEADER = struct.Struct("<4sI4s4sIHHIIHH4sI")
+_RIFF_SIZE_AT, _DATA_SIZE_AT = 4, 40
+# Decoded bytes per byte of file: WAV and other PCM is 1; FLAC, Ogg and MP3 squeeze speech 2-30 times.
+_MAX_EXPANSION = {"WAV": 1.0, "WAVEX": 1.0, "AIFF": 1.0, "RAW": 1.0}
+_COMPRESSED_EXPANSION = 64.0
+_SAMPLE_BYTES = {"PCM_S8": 1, "PCM_U8": 1, "PCM_16": 2, "PCM_24": 3, "PCM_32": 4, "FLOAT": 4, "DOUBLE": 8}
+
+
+class AudioFileRefused(ValueError):
+    """A file that is not decoded: its header cannot be true. ``str()`` names the file and the reason."""
+
+
+def wav_header(frames: int, samplerate: int) -> bytes:
+    """The 44-byte header of a mono 16-bit PCM WAV holding ``frames`` samples."""
+    data = frames * 2
+    return _HEADER.pack(
+        b"RIFF", 36 + data, b"WAVE", b"fmt ", 16, 1, 1, samplerate, samplerate * 2, 2, 16, b"data", data
+    )
 
 
 class IncrementalWav:
-    """A 16-bit PCM mono WAV file written block by block."""
+    """A 16-bit PCM mono WAV file written block by block, its header true after each block.
+
+    Raises (from the constructor and :meth:`write`):
+        WriteFailed: The disk refused the file or a block (see the module docstring).
+    """
 
     def __init__(self, path: Path, samplerate: int = SAMPLE_RATE):
-        import soundfile
-
         ensure_private_dir(path.parent)
         self.path = path
         self.samplerate = samplerate
-        self._raw = open_private_for_writing(path)
-        self._file = soundfile.SoundFile(
-            self._raw, mode="w", samplerate=samplerate, channels=1, subtype="PCM_16", format="WAV"
-        )
-        self.frames = 0
+        self.frames = 0  # samples on disk
+        self.dropped = 0  # samples lost because more than MAX_PENDING_SECONDS waited for the disk
+        self._pending: list[bytes] = []  # samples the disk refused, oldest first (16-bit, little-endian)
+        self._file = open_private_for_writing(path)
+        self._fd = self._file.fileno()
+        try:
+            with reporting_write_failures(path):
+                self._write_at(wav_header(0, samplerate), 0)
+        except BaseException:
+            self._file.close()
+            raise
 
     def write(self, samples: np.ndarray) -> None:
-        """Append float samples in [-1, 1] and flush them to disk."""
-        if samples.size == 0:
-            return
-        self._file.write(np.clip(samples, -1.0, 1.0).astype(np.float32))
-        self._file.flush()
-        self._raw.flush()
-        self.frames += len(samples)
+        """Append float samples in [-1, 1]; on disk (header updated) when this returns.
+
+        Raises:
+            WriteFailed: The disk refused them; they are kept and written first by the next call
+                (or :meth:`write_pending`, or :meth:`close`).
+        """
+        if samples.size:
+            self.keep(samples)
+        self.write_pending()
+
+    def keep(self, samples: np.ndarray) -> None:
+        """Hold samples in memory, to be written by the next :meth:`write_pending` (after a failure)."""
+        pcm = (np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0) * 32767.0).round().astype("<i2").tobytes()
+        self._pending.append(pcm)
+        limit = int(MAX_PENDING_SECONDS * self.samplerate) * 2
+        while sum(len(block) for block in self._pending) > limit and len(self._pending) > 1:
+            self.dropped += len(self._pending.pop(0)) // 2
+
+    @property
+    def pending_seconds(self) -> float:
+        """Seconds of audio held in memory, not on disk yet."""
+        return sum(len(block) for block in self._pending) / 2 / self.samplerate
+
+    def write_pending(self) -> None:
+        """Write what the disk refused before (oldest first).
+
+        Raises:
+            WriteFailed: The disk still refuses it; it stays in memory.
+        """
+        while self._pending:
+            block = self._pending[0]
+            end = _HEADER.size + self.frames * 2
+            try:
+                with reporting_write_failures(self.path):
+                    self._write_at(block, end)
+                    frames = self.frames + len(block) // 2
+                    self._write_at(struct.pack("<I", 36 + frames * 2), _RIFF_SIZE_AT)
+                    self._write_at(struct.pack("<I", frames * 2), _DATA_SIZE_AT)
+            except WriteFailed:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, end)  # a half-written block is not audio: back to the last whole one
+                    self._write_at(struct.pack("<I", 36 + self.frames * 2), _RIFF_SIZE_AT)
+                    self._write_at(struct.pack("<I", self.frames * 2), _DATA_SIZE_AT)
+                raise
+            self.frames = frames
+            self._pending.pop(0)
+
+    def _write_at(self, data: bytes, offset: int) -> None:
+        view = memoryview(data)
+        while view:
+            written = os.pwrite(self._fd, view, offset)
+            view, offset = view[written:], offset + written
 
     @property
     def seconds(self) -> float:
-        """Seconds written so far."""
+        """Seconds on disk so far."""
         return self.frames / self.samplerate
 
     def close(self) -> None:
-        """Finish the header and close the file."""
+        """Write what is still held (a last try) and close the file; its header is already final.
+
+        Raises:
+            WriteFailed: Audio held in memory could not be written even now (what is on disk is
+                a complete WAV of :attr:`seconds`).
+        """
         try:
-            self._file.close()
+            self.write_pending()
+            with contextlib.suppress(OSError):
+                os.fsync(self._fd)
         finally:
-            self._raw.close()
+            self._file.close()
+
+
+@contextlib.contextmanager
+def open_audio(path: Path) -> Iterator[Any]:
+    """An audio file opened for reading (a ``soundfile.SoundFile``), its header checked first.
+
+    Raises:
+        NotRegularFileError: The path is a FIFO, device or folder (refused before it is read).
+        AudioFileRefused: The header says a sample rate no recording uses, or more audio than the
+            file holds.
+        OSError, RuntimeError: The file is missing, unreadable or not audio (libsndfile's errors).
+    """
+    import soundfile
+
+    fd = open_regular_file(path)
+    size = os.fstat(fd).st_size
+    try:
+        source = soundfile.SoundFile(fd, closefd=True)
+    except BaseException:
+        os.close(fd)
+        raise
+    with source:
+        rate = source.samplerate
+        if not MIN_RATE <= rate <= MAX_RATE:
+            raise AudioFileRefused(
+                f"{path}: its header says {rate} samples a second, which no recording uses "
+                f"({MIN_RATE:,} to {MAX_RATE:,}); the file is damaged or not audio"
+            )
+        sample_bytes = _SAMPLE_BYTES.get(source.subtype, 2)
+        expansion = _MAX_EXPANSION.get(source.format, _COMPRESSED_EXPANSION)
+        claimed = source.frames * source.channels * sample_bytes
+        if source.frames > 0 and claimed > size * expansion + 4096:
+            raise AudioFileRefused(
+                f"{path}: its header claims {source.frames / rate:.0f} s of audio, more than its "
+                f"{size:,} bytes can hold; the file is damaged"
+            )
+        yield source
 
 
 def read_wav(path: Path, samplerate: int = SAMPLE_RATE) -> np.ndarray:
     """Read a whole audio file (even a WAV whose writer was killed) as mono float32 at ``samplerate``.
 
     For short files (playback, tests); long files should go through :func:`iter_audio_blocks`.
-    """
-    import soundfile
 
-    data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    Raises:
+        See :func:`open_audio`.
+    """
+    with open_audio(path) as source:
+        data = source.read(dtype="float32", always_2d=True)
+        rate = source.samplerate
     mono = data.mean(axis=1)
     if rate != samplerate:
         mono = resample(mono, rate, samplerate)
@@ -77,11 +219,13 @@ def read_wav(path: Path, samplerate: int = SAMPLE_RATE) -> np.ndarray:
 
 
 def audio_file_seconds(path: Path) -> float:
-    """The length of an audio file in seconds, from its header (or its size, for an unclosed WAV)."""
-    import soundfile
+    """The length of an audio file in seconds, from its header (or its size, for an unclosed WAV).
 
-    info = soundfile.info(str(path))
-    return float(info.frames) / float(info.samplerate) if info.samplerate else 0.0
+    Raises:
+        See :func:`open_audio`.
+    """
+    with open_audio(path) as source:
+        return float(source.frames) / float(source.samplerate)
 
 
 def iter_audio_blocks(
@@ -90,10 +234,11 @@ def iter_audio_blocks(
     """Yield a file's audio as mono float32 blocks at ``samplerate``, reading a few seconds at a time.
 
     Memory stays bounded whatever the file's length: a 30-minute recording is never held whole.
-    """
-    import soundfile
 
-    with soundfile.SoundFile(str(path)) as source:
+    Raises:
+        See :func:`open_audio`.
+    """
+    with open_audio(path) as source:
         rate = source.samplerate
         resampler = StreamResampler(rate, samplerate)
         frames = max(1, int(rate * block_seconds))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import sys
 import threading
 import time
 from argparse import Namespace
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mock_interview.core.context import AppContext
-from mock_interview.core.fsutil import UnsafePathError
 
 if TYPE_CHECKING:
     from mock_interview.transcription.live import RecorderLike
@@ -143,11 +145,7 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
         _err(f"{output} exists; pass --force to overwrite it, or choose another name")
         return 1
     except OSError as exc:
-        _err(
-            f"not recording: {exc}"
-            if isinstance(exc, UnsafePathError)
-            else f"cannot create {output} ({exc.strerror}); choose another path"
-        )
+        _err(f"not recording: {exc}")  # UnsafePathError or WriteFailed: names the file and the way out
         return 1
     device = args.device or default_device
     live = None
@@ -167,11 +165,7 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
     except OSError as exc:
         if created:
             output.unlink(missing_ok=True)  # the empty placeholder this command made
-        _err(
-            f"not recording: {exc}"
-            if isinstance(exc, UnsafePathError)
-            else f"cannot write {output} ({exc.strerror}); choose another path"
-        )
+        _err(f"not recording: {exc}")  # UnsafePathError or WriteFailed: names the file and the way out
         return 1
     except (AudioUnavailable, ModelUnavailable, TranscriptionError):
         if created:
@@ -207,12 +201,21 @@ def _record(args: Namespace, default_device: str | None, model: str, models_dir:
                 }
             )
         )
+    if stats.interrupted:  # the device went silent or the disk filled: what was recorded is in the file
+        _err(f"recording stopped early: {stats.interrupted}")
+        return 1
     return 0
 
 
 def _wait_until_stopped(recorder: RecorderLike, output: Path, seconds: float | None) -> None:
-    """Say that recording runs, then wait for ``seconds`` of audio, Enter (on a terminal) or Ctrl+C."""
+    """Say that recording runs, then wait for ``seconds`` of audio, Enter (on a terminal), Ctrl+C, SIGTERM or SIGHUP.
+
+    Each of them ends the recording the same way, so the file is closed properly whatever stopped
+    it (its header is true after every block anyway, see :mod:`mock_interview.audio.wavfile`). A
+    recording that stops by itself (the device went silent, the disk filled up) ends the wait too.
+    """
     stop = threading.Event()
+    interrupted = getattr(recorder, "interrupted", None)
     interactive = sys.stdin.isatty()
     # Printed only now that audio is flowing: what is said from here on is recorded.
     print(
@@ -230,15 +233,35 @@ def _wait_until_stopped(recorder: RecorderLike, output: Path, seconds: float | N
 
         threading.Thread(target=wait_for_enter, daemon=True).start()
     started = time.monotonic()
+    with _signals_stop(stop, "SIGTERM", "SIGHUP"):
+        try:
+            while not stop.is_set():
+                if seconds is not None and recorder.stats.seconds >= seconds:
+                    break
+                if seconds is not None and time.monotonic() - started > seconds + 5:
+                    break
+                if interrupted is not None and interrupted.is_set():
+                    break
+                time.sleep(0.02)
+        except KeyboardInterrupt:
+            pass
+
+
+@contextlib.contextmanager
+def _signals_stop(stop: threading.Event, *names: str) -> Iterator[None]:
+    """While the block runs, the named signals set ``stop`` instead of killing the process."""
+    saved = {}
+    for name in names:
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        with contextlib.suppress(ValueError):  # not the main thread: the default action stays
+            saved[number] = signal.signal(number, lambda signum, frame: stop.set())
     try:
-        while not stop.is_set():
-            if seconds is not None and recorder.stats.seconds >= seconds:
-                break
-            if seconds is not None and time.monotonic() - started > seconds + 5:
-                break
-            time.sleep(0.02)
-    except KeyboardInterrupt:
-        pass
+        yield
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
 
 
 def _claim_output(output: Path, *, force: bool) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from argparse import Namespace
+from collections.abc import Iterator
 from typing import Any
 
 from mock_interview.core.choices import AnswerMode
@@ -67,6 +69,58 @@ def run_app(context: AppContext, args: Namespace) -> int:
     from mock_interview.cli.output import raw_streams
     from mock_interview.tui.app import MockInterviewApp
 
-    with raw_streams():
+    with raw_streams(), _screen_of_its_own():
         MockInterviewApp(context, start_round=start).run()
     return 0
+
+
+@contextlib.contextmanager
+def _screen_of_its_own() -> Iterator[None]:
+    """Let the app draw on a copy of standard error's descriptor, not on descriptor 2 itself.
+
+    Textual draws on ``sys.__stderr__``. While PortAudio starts, sounddevice points descriptor 2 at
+    /dev/null (to hide ALSA's messages), and a frozen audio server keeps it there: the screen
+    would stop changing and no key would seem to work. A duplicate descriptor is not redirected.
+    """
+    import os
+
+    original = sys.__stderr__
+    try:
+        assert original is not None
+        copy = os.fdopen(os.dup(original.fileno()), "w", encoding=original.encoding, errors=original.errors)
+    except (AssertionError, AttributeError, OSError, ValueError):  # no real standard error: draw as usual
+        yield
+        return
+    sys.__stderr__ = copy
+    try:
+        yield
+    finally:
+        sys.__stderr__ = original
+        with contextlib.suppress(OSError, ValueError):
+            copy.close()
+
+
+EXIT_GRACE_SECONDS = 1.5
+
+
+def leave_promptly(status: int, grace: float = EXIT_GRACE_SECONDS) -> None:
+    """Make sure the process ends within ``grace`` seconds from now, with ``status``.
+
+    Everything is saved by the time this is called. Python waits at exit for its worker threads,
+    and PortAudio's exit handler for its streams; a thread still in a C call (playback on a frozen
+    audio server, a device that never answers) cannot be interrupted, so quitting would hang. A
+    daemon timer ends the process if the normal exit has not within ``grace``; when it has, the
+    timer dies with the process and nothing is cut short.
+    """
+    import os
+    import threading
+
+    def end_now() -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()
+        os._exit(status)
+
+    timer = threading.Timer(grace, end_now)
+    timer.daemon = True
+    timer.start()

@@ -256,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             status = commands.dispatch(args)
             sys.stdout.flush()  # a full disk under the output shows here, not as a traceback at exit
+            if argv is None:  # the process's own command line (not a caller in the same process)
+                from mock_interview.cli.launch import leave_promptly
+
+                leave_promptly(status)  # an audio call stuck on a frozen server must not hold up the exit
             return status
         except KeyboardInterrupt:
             print("interrupted", file=sys.stderr)

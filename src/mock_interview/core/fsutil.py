@@ -367,21 +367,9 @@ def read_regular_file(path: Path, max_bytes: int, *, follow_symlinks: bool = Tru
         FileTooLargeError: The file is larger than ``max_bytes``.
         OSError: The file is missing or cannot be read.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-    if not follow_symlinks:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            kind = "a symbolic link" if not follow_symlinks and os.path.islink(path) else "a loop of symbolic links"
-            raise NotRegularFileError(path, kind, f"is {kind}, not a regular file") from None
-        raise
+    fd = open_regular_file(path, follow_symlinks=follow_symlinks)
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = describe_kind(info.st_mode)
-            raise NotRegularFileError(path, kind, f"is {kind}, not a regular file")
         if info.st_size > max_bytes:
             raise FileTooLargeError(path, max_bytes)
         chunks = []
@@ -398,6 +386,41 @@ def read_regular_file(path: Path, max_bytes: int, *, follow_symlinks: bool = Tru
         return data
     finally:
         os.close(fd)
+
+
+def open_regular_file(path: Path, *, follow_symlinks: bool = True) -> int:
+    """A read-only descriptor of ``path``, checked to be a regular file before anything reads it.
+
+    Opening never blocks: a FIFO is refused, not waited on (``O_NONBLOCK``; a plain open of a FIFO
+    waits for a writer for ever), and a device or folder is refused too. The caller closes it.
+
+    Args:
+        path: The file.
+        follow_symlinks: Open through a symbolic link; when false, a link is refused.
+
+    Raises:
+        NotRegularFileError: The path is a folder, FIFO, device, socket (or a link, when not followed).
+        OSError: The file is missing or cannot be opened.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            kind = "a symbolic link" if not follow_symlinks and os.path.islink(path) else "a loop of symbolic links"
+            raise NotRegularFileError(path, kind, f"is {kind}, not a regular file") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = describe_kind(info.st_mode)
+            raise NotRegularFileError(path, kind, f"is {kind}, not a regular file")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def clean_stale_temp_files(folder: Path, max_age_seconds: float = STALE_TEMP_SECONDS) -> list[Path]:

@@ -73,6 +73,8 @@ class LiveAnswer:
         on_silence: Called once if nothing at all is heard in the first seconds.
         on_update: Called with the transcript so far (from the decoding thread).
         on_progress: Called while finishing with the seconds of speech still to transcribe.
+        on_interrupted: Called once, from the recorder's thread, when recording stops by itself
+            (the device stopped sending audio, or the disk refused the file), with what to say.
         recorder_factory: Builds the recorder (tests pass a fake).
     """
 
@@ -87,6 +89,7 @@ class LiveAnswer:
         on_silence: Callable[[], None] | None = None,
         on_update: Callable[[str], None] | None = None,
         on_progress: Callable[[float], None] | None = None,
+        on_interrupted: Callable[[str], None] | None = None,
         recorder_factory: RecorderFactory | None = None,
     ) -> None:
         from mock_interview.audio.recorder import Recorder
@@ -95,7 +98,13 @@ class LiveAnswer:
         self.stream = StreamingTranscriber(transcriber, on_update=on_update, on_progress=on_progress)
         factory = recorder_factory or Recorder
         self.recorder: RecorderLike = factory(
-            path, device, on_block=self._feed, on_level=on_level, on_silence=on_silence, on_live=on_live
+            path,
+            device,
+            on_block=self._feed,
+            on_level=on_level,
+            on_silence=on_silence,
+            on_live=on_live,
+            on_interrupted=on_interrupted,
         )
         self._stopped = False
 
@@ -107,10 +116,11 @@ class LiveAnswer:
 
         Raises:
             AudioUnavailable: The device could not be opened, or sent no audio within ``live_timeout``.
+            WriteFailed: The recording's file cannot be created (disk full, read-only data folder).
         """
         try:
             self.recorder.start()
-        except AudioUnavailable:
+        except (AudioUnavailable, OSError):  # OSError: WriteFailed, the recording's file cannot be created
             self.stream.cancel()
             raise
         if not self.recorder.wait_until_live(live_timeout):

@@ -94,6 +94,18 @@ class RecordingFailed(Message):
         self.reason = reason
 
 
+class RecordingInterrupted(Message):
+    """Recording stopped by itself mid-answer (the microphone went silent, the disk refused the file).
+
+    The answer so far is kept: the screen stops it as if the user had, and it is transcribed and
+    scored; ``reason`` says what happened and what to do.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
 class RecorderNotice(Message):
     """Something the user should know while recording (silence, overflows, model loading)."""
 
@@ -122,19 +134,21 @@ class AttemptsLoaded(Message):
 
 
 class PlaybackFinished(Message):
-    """A recording was played to the end."""
+    """A recording was played to the end (or stopped); ``stop`` is the event that stops that playback."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, stop: object = None) -> None:
         super().__init__()
         self.seconds = seconds
+        self.stop = stop
 
 
 class PlaybackFailed(Message):
     """A recording could not be played; the reason says what to fix."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, stop: object = None) -> None:
         super().__init__()
         self.reason = reason
+        self.stop = stop
 
 
 class Retranscribed(Message):

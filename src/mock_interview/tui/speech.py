@@ -22,6 +22,7 @@ from mock_interview.tui.messages import (
     AudioLevelMeasured,
     RecorderNotice,
     RecordingFailed,
+    RecordingInterrupted,
     RecordingStarted,
     SpokenAnswer,
     TranscriptReady,
@@ -108,13 +109,13 @@ class SpeechController:
                 warm_up()  # the first decode pays for set-up: pay it now, not after the first answer
             self.transcriber = transcriber
             self._post(RecorderNotice(f"Speech model ready ({transcriber.label})."))
-            if self.recorder_factory is None:
-                self._warm_up_microphone()
         except (ModelUnavailable, TranscriptionError) as exc:
             self._model_error = str(exc)
             self._post(RecordingFailed(f"The speech model could not be loaded: {exc}."))
         finally:
-            self._model_ready.set()
+            self._model_ready.set()  # before the microphone: an audio server that hangs never holds up the model
+        if self.transcriber is not None and self.recorder_factory is None:
+            self._warm_up_microphone()
 
     def _warm_up_microphone(self) -> None:
         from mock_interview.audio.devices import AudioUnavailable
@@ -177,11 +178,12 @@ class SpeechController:
                             else "Finishing the transcript…"
                         )
                     ),
+                    on_interrupted=lambda reason: post(RecordingInterrupted(reason)),
                     recorder_factory=self.recorder_factory,
                 )
                 try:
                     live.start()
-                except AudioUnavailable as exc:
+                except (AudioUnavailable, OSError) as exc:  # OSError: WriteFailed, the file cannot be created
                     if not (attempt.stopped or attempt.cancelled):
                         self._drop(attempt)
                         post(RecordingFailed(str(exc)))
@@ -230,6 +232,11 @@ class SpeechController:
             except TranscriptionError as exc:
                 self._post(RecordingFailed(f"Transcription failed ({exc}); the recording is kept at {attempt.path}."))
                 return
+            except Exception as exc:  # noqa: BLE001 - a thread's end: the round must hear of it, never wait for ever
+                self._post(
+                    RecordingFailed(f"Recording could not be finished ({exc}); what was saved is in {attempt.path}.")
+                )
+                return
             transcript = result.transcript
             self._post(
                 TranscriptReady(
@@ -248,7 +255,11 @@ class SpeechController:
         threading.Thread(target=finish, name="recording-finish", daemon=True).start()
 
     def cancel(self) -> None:
-        """Stop without a transcript (skip, retry, end, quit); the audio stays on disk."""
+        """Stop without a transcript (skip, retry, end, quit); the audio stays on disk.
+
+        Returns at once: the device is closed on a thread of its own, so a frozen audio server never
+        holds up the screen or quitting.
+        """
         attempt = self._attempt
         self._attempt = None
         if attempt is None:
@@ -258,4 +269,4 @@ class SpeechController:
             with attempt.lock:
                 live = attempt.live
             if live is not None:
-                live.cancel()
+                threading.Thread(target=live.cancel, name="recording-cancel", daemon=True).start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -166,6 +167,7 @@ class ReviewScreen(Screen[None]):
         self.session_id = session_id
         self.session: Session | None = session
         self.unsaved: OSError | None = unsaved  # why the session is not on disk (a failed save), if it is not
+        self._playing: threading.Event | None = None  # set to stop the recording playing now
         self.places: list[AnswerPlace] = []
         self.index = 0  # the answer shown
         self.note_index = 0  # the answer whose note the note box holds (the question's, for a set-aside attempt)
@@ -349,28 +351,43 @@ class ReviewScreen(Screen[None]):
         return path
 
     def action_play(self) -> None:
+        """f9: play this answer's recording; f9 while it plays stops it."""
+        if self._playing is not None:
+            self._playing.set()
+            self._playing = None
+            self.notify("Playback stopped.")
+            return
         path = self._audio_path()
         if path is not None:
-            self.notify("Playing the recording…")
-            self._play(path)
+            self.notify("Playing the recording… (f9 stops it)")
+            self._playing = threading.Event()
+            self._play(path, self._playing)
 
     @work(thread=True, exclusive=True, group="playback", exit_on_error=False, description="playing the recording")
-    def _play(self, path: Path) -> None:
+    def _play(self, path: Path, stop: threading.Event) -> None:
         from mock_interview.audio.devices import AudioUnavailable
         from mock_interview.audio.playback import play_file
 
         try:
-            seconds = play_file(path)
-        except AudioUnavailable as exc:
-            self.post_message(PlaybackFailed(str(exc)))
+            seconds = play_file(path, stop)
+        except (AudioUnavailable, OSError, ValueError, RuntimeError) as exc:  # no device; a FIFO, damaged file...
+            self.post_message(PlaybackFailed(str(exc), stop))
             return
-        self.post_message(PlaybackFinished(seconds))
+        self.post_message(PlaybackFinished(seconds, stop))
 
     def on_playback_finished(self, message: PlaybackFinished) -> None:
-        self.notify(f"Played {message.seconds:.0f} s.")
+        if message.stop is self._playing:
+            self._playing = None
+            self.notify(f"Played {message.seconds:.0f} s.")
 
     def on_playback_failed(self, message: PlaybackFailed) -> None:
+        if message.stop is self._playing:
+            self._playing = None
         self.notify(message.reason, title="Playback", severity="error", timeout=10)
+
+    def on_unmount(self) -> None:
+        if self._playing is not None:  # leaving or quitting: the speakers stop now, not at the recording's end
+            self._playing.set()
 
     def action_retranscribe(self) -> None:
         path = self._audio_path()

@@ -24,6 +24,7 @@ from mock_interview.tui.messages import (
     FeedbackReady,
     RecorderNotice,
     RecordingFailed,
+    RecordingInterrupted,
     RecordingStarted,
     TranscriptReady,
     TranscriptUpdated,
@@ -359,6 +360,19 @@ class RoundScreen(Screen[None]):
         self.update_phase()
         self.query_one("#answer", TextArea).focus()
         self.status("Type your answer; ctrl+s submits.")
+
+    def on_recording_interrupted(self, message: RecordingInterrupted) -> None:
+        """The microphone went silent or the disk refused the file: the answer so far is stopped, kept and scored."""
+        if self.round.phase is not Phase.ANSWERING or not self.round.spoken or self.speech is None:
+            return
+        self.notify(
+            f"{message.reason}. The answer so far is kept and checked; f7 answers the question again.",
+            title="Recording stopped",
+            severity="error",
+            timeout=15,
+        )
+        self.submit_answer(timed_out=False)
+        self.status(f"Recording stopped: {message.reason}. The answer so far is kept; transcribing it…")
 
     def on_transcript_ready(self, message: TranscriptReady) -> None:
         self.query_one(LevelMeter).recording = False
