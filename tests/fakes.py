@@ -129,6 +129,7 @@ class FakeRecorder:
         self.paused = False
         self.stats = RecordingStats(device="fake microphone")
         self.live = threading.Event()
+        self.unplugged = threading.Event()  # set by a test: the device stops, as the real recorder reports it
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -143,6 +144,10 @@ class FakeRecorder:
         block = RATE // 10
         position = 0
         while not self._stop.is_set():
+            if self.unplugged.is_set():
+                if self.on_interrupted is not None:
+                    self.on_interrupted("the microphone stopped: no audio from 'fake microphone' for 1.5 s (unplugged)")
+                return
             samples = self.audio[position : position + block]
             if samples.size < block:  # the end of the clip: silence from then on
                 samples = np.concatenate([samples, np.zeros(block - samples.size, dtype=np.float32)])

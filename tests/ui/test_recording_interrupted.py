@@ -1,0 +1,46 @@
+"""A spoken answer whose recording stops underneath the user: said at once, the answer kept and scored, f7 retries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mock_interview.audio.wavfile import read_wav
+from mock_interview.core.rounds import Phase
+from mock_interview.core.sessions import SessionStore
+from mock_interview.tui.screens.review import ReviewScreen
+from mock_interview.tui.screens.round import RoundScreen
+from tests.fakes import FakeRecorder, FakeTranscriber
+from tests.ui.conftest import wait_for
+from tests.ui.test_spoken_flow import ROUND, open_the_microphone, status
+
+SPOKEN = read_wav(Path(__file__).resolve().parent.parent / "data" / "jfk-16k.wav")  # speech, for the speech gate
+
+
+class Microphone(FakeRecorder):
+    audio = SPOKEN
+
+
+async def test_an_unplugged_microphone_is_said_at_once_and_the_answer_so_far_is_kept_and_scored(
+    make_app, isolated_data_dir
+):
+    app = make_app(start_round=ROUND, recorder_factory=Microphone, transcriber_factory=FakeTranscriber)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_the_microphone(pilot, app)
+        assert screen.speech is not None
+        microphone = screen.speech.recorder
+        await wait_for(pilot, lambda: microphone.stats.seconds > SPOKEN.size / 16000 + 0.5)  # all of it said
+        microphone.unplugged.set()
+        await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED, timeout=20)
+        notes = " | ".join(str(n.message) for n in app._notifications)
+        assert "the microphone stopped" in notes and "kept" in notes and "f7" in notes
+        assert "Score" in status(screen)
+        answer = screen.round.session.answers[-1]
+        assert answer.text and answer.score is not None and answer.audio
+        said = answer.text
+        await pilot.press("f7")  # the user can try again
+        await wait_for(pilot, lambda: screen.round.phase in (Phase.THINKING, Phase.ANSWERING))
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    saved = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]
+    assert saved.text == said and saved.status == "answered"
+    assert isinstance(screen, RoundScreen)
