@@ -13,6 +13,7 @@ KEYS = {
     "ctrl+e": "\x05",
     "ctrl+q": "\x11",
     "escape": "\x1b",
+    "enter": "\r",
     "tab": "\t",
     "shift+tab": "\x1b[Z",
     "down": "\x1b[B",
@@ -25,6 +26,7 @@ KEYS = {
     "f6": "\x1b[17~",
     "f7": "\x1b[18~",
     "f8": "\x1b[19~",
+    "f9": "\x1b[20~",
 }
 
 
@@ -54,8 +56,8 @@ class Terminal:
         return "\n".join(line.rstrip() for line in self.screen.display)
 
     def flat(self) -> str:
-        """The screen's words on one line (wrapped lines joined)."""
-        return " ".join(self.text.split())
+        """The screen's words on one line (wrapped lines joined, a notification's left bar left out)."""
+        return " ".join(self.text.replace("▌", " ").split())
 
     def wait_for(self, words: str, timeout: float = 30.0) -> None:
         end = time.monotonic() + timeout

@@ -79,16 +79,22 @@ def within(seconds: float, what: str, call: Callable[[], T]) -> T:
     return outcome[0]
 
 
-def close_stream(stream: Any, what: str = "closing the audio stream") -> None:
+def close_stream(stream: Any, what: str = "closing the audio stream", *, discard: bool = False) -> None:
     """Stop and close a PortAudio stream within :data:`CLOSE_SECONDS`, whatever happens.
 
     A vanished device raises, a frozen server never returns: neither is the caller's problem when
     it is done with the stream, so neither is raised.
+
+    Args:
+        stream: The stream.
+        what: What closing it is, for the message of a stuck call.
+        discard: Drop what is buffered instead of letting it play out (stopping playback: a
+            second of sound queued in the server would otherwise still play, and be waited for).
     """
 
     def close() -> None:
         try:
-            stream.stop()
+            stream.abort() if discard else stream.stop()
         finally:
             stream.close()
 

@@ -50,7 +50,8 @@ def load_sounddevice():
     import sys
 
     loaded = sys.modules.get("sounddevice")
-    if loaded is not None:
+    # A module is in sys.modules from the start of its import: one stuck in PortAudio's start is half made.
+    if loaded is not None and not getattr(getattr(loaded, "__spec__", None), "_initializing", False):
         return loaded
     from mock_interview.audio.deadlines import OPEN_SECONDS, within
 

@@ -60,5 +60,5 @@ def play_file(path: Path, stop: threading.Event | None = None) -> float:
     except sd.PortAudioError as exc:
         raise AudioUnavailable(f"could not play the recording ({exc}); check your speakers or headphones") from None
     finally:
-        close_stream(stream, "stopping playback")
+        close_stream(stream, "stopping playback", discard=True)
     return played / SAMPLE_RATE

@@ -518,7 +518,7 @@ def _score(context: AppContext, args: Namespace) -> int:
 def _doctor(context: AppContext, args: Namespace) -> int:
     from mock_interview.cli.doctor import run_doctor
 
-    return run_doctor(context)
+    return run_doctor(context, remove_orphans=args.remove_orphans)
 
 
 def _audio_command(context: AppContext, args: Namespace) -> int:

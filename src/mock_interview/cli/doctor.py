@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from mock_interview.core.context import AppContext
 
 
-def run_doctor(context: AppContext) -> int:
-    """Print one line per check; exit status 1 when something needed for typed practice fails."""
+def run_doctor(context: AppContext, *, remove_orphans: bool = False) -> int:
+    """Print one line per check; exit status 1 when something needed for typed practice fails.
+
+    Args:
+        context: The data directory and what lives in it.
+        remove_orphans: Remove the recordings no session points to (listed otherwise).
+    """
     failures = 0
 
     def line(ok: bool, what: str, detail: str) -> None:
@@ -34,6 +40,7 @@ def run_doctor(context: AppContext) -> int:
     line(not unreadable, "sessions", sessions)
     for session_problem in unreadable[:5]:
         line(False, "session skipped", str(session_problem))
+    _recordings(context, line, remove_orphans)
     settings, problems = context.load_settings()
     line(not problems, "settings", str(context.data.settings_file) if not problems else "; ".join(map(str, problems)))
     if settings.active_profile:
@@ -83,3 +90,28 @@ def run_doctor(context: AppContext) -> int:
     except ModelUnavailable as exc:
         line(False, "transcription model", str(exc))
     return 1 if failures else 0
+
+
+def _recordings(context: AppContext, line: Callable[[bool, str, str], None], remove: bool) -> None:
+    """Recordings no session points to: listed, or removed with ``--remove-orphans``."""
+    from mock_interview.core.fsutil import format_size
+    from mock_interview.core.recordings import find_orphan_recordings, remove_orphan_recordings
+
+    root = context.data.root
+    orphans = find_orphan_recordings(context.data)
+    if not orphans:
+        line(True, "recordings", "every recording belongs to a session")
+        return
+    size = format_size(sum(o.size for o in orphans))
+    if remove:
+        removed = remove_orphan_recordings(context.data, orphans)
+        line(True, "recordings", f"removed {len(removed)} recording(s) no session pointed to ({size})")
+        return
+    shown = ", ".join(o.relative_to(root) for o in orphans[:3]) + (
+        f" and {len(orphans) - 3} more" if len(orphans) > 3 else ""
+    )
+    line(
+        False,
+        "recordings",
+        f"{len(orphans)} no session points to ({size}): {shown}; 'mock-interview doctor --remove-orphans' removes them",
+    )

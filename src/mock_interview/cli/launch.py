@@ -100,7 +100,7 @@ def _screen_of_its_own() -> Iterator[None]:
             copy.close()
 
 
-EXIT_GRACE_SECONDS = 1.5
+EXIT_GRACE_SECONDS = 1.0
 
 
 def leave_promptly(status: int, grace: float = EXIT_GRACE_SECONDS) -> None:

@@ -62,7 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sessions(sub)
     _add_score(sub)
     _add_loop(sub)
-    sub.add_parser("doctor", help="check the data folder, packs, audio and the transcription model")
+    doctor = sub.add_parser("doctor", help="check the data folder, packs, audio and the transcription model")
+    doctor.add_argument(
+        "--remove-orphans",
+        action="store_true",
+        help="remove the recordings that no session points to (doctor lists them)",
+    )
     _add_audio(sub)
     return parser
 

@@ -3,6 +3,10 @@
 Each profile is a TOML file in the data directory's ``profiles/`` folder, named after the
 profile (``acme-pm.toml`` is the profile ``acme-pm``). One of them may be active; which one is kept
 in the settings.
+
+A form that edits a profile remembers the file as it read it (:meth:`ProfileStore.version`); a
+save given that version writes only if the file is still the same, so an edit made meanwhile in
+another window or by ``profiles new --force`` is never overwritten without the user choosing it.
 """
 
 from __future__ import annotations
@@ -19,8 +23,11 @@ from mock_interview.core.fsutil import (
     atomic_write_text,
     child_path,
     ensure_private_dir,
+    folder_lock,
+    read_regular_file,
 )
 from mock_interview.core.tomlschema import (
+    MAX_USER_FILE_BYTES,
     SLUG_HINT,
     FieldSpec,
     InvalidFileError,
@@ -80,6 +87,26 @@ def parse_profile(raw: bytes | str, name: str, source: Path | None = None) -> Pr
     if problems:
         raise InvalidFileError(problems)
     return Profile(name=name, **values)
+
+
+@dataclass(frozen=True)
+class ProfileVersion:
+    """A profile's file as it was read: its bytes, or ``None`` when there was no file."""
+
+    data: bytes | None
+
+
+class ProfileChangedElsewhere(Exception):
+    """The profile's file changed (or was deleted) since the form read it; nothing was written."""
+
+    def __init__(self, name: str, path: Path, deleted: bool) -> None:
+        self.name = name
+        self.path = path
+        self.deleted = deleted
+        what = "was deleted" if deleted else "was changed"
+        super().__init__(
+            f"The profile '{name}' {what} elsewhere (another window, or the command line) since it was opened"
+        )
 
 
 class ProfileStore:
@@ -186,25 +213,48 @@ class ProfileStore:
                 problems.extend(exc.problems)
         return profiles, problems
 
-    def save(self, profile: Profile, *, overwrite: bool = True) -> Path:
+    def version(self, name: str) -> ProfileVersion:
+        """The profile's file as it is now, to hand back to :meth:`save` (``since``)."""
+        try:
+            return ProfileVersion(read_regular_file(self.path_for(name), MAX_USER_FILE_BYTES, follow_symlinks=False))
+        except (OSError, InvalidFileError):  # missing (or not a file a save would replace)
+            return ProfileVersion(None)
+
+    def free_name(self, name: str) -> str:
+        """``name`` if no profile has it, else the first of ``name-2``, ``name-3``... that is free."""
+        candidate, number = name, 1
+        while (self.folder / f"{candidate}.toml").exists() or (self.folder / f"{candidate}.toml").is_symlink():
+            number += 1
+            candidate = f"{name[:56]}-{number}"
+        return candidate
+
+    def save(self, profile: Profile, *, overwrite: bool = True, since: ProfileVersion | None = None) -> Path:
         """Write ``profile`` atomically as ``<name>.toml`` (``0600``).
 
         Args:
             profile: The profile.
             overwrite: Replace an existing profile of that name. When false the file is created
                 exclusively: if another process created it first, nothing is written.
+            since: The file as the caller read it (:meth:`version`): the save goes ahead only if
+                it is unchanged (checked and written under the folder's lock).
 
         Raises:
             ValueError: The name is not a safe slug.
             FileExistsError: ``overwrite`` is false and the profile exists.
-            OSError: The file cannot be written (see :func:`~mock_interview.core.fsutil.atomic_write_bytes`).
+            ProfileChangedElsewhere: ``since`` was given and the file is no longer that version.
+            WriteFailed: The file cannot be written (disk full, read-only data folder...).
         """
         if not is_slug(profile.name):
             raise ValueError(f"profile name {quote(profile.name)} is not allowed; {SLUG_HINT}")
         ensure_private_dir(self.folder)
         path = child_path(self.folder, f"{profile.name}.toml")
-        if overwrite:
-            atomic_write_text(path, profile.to_toml())
-        else:
-            atomic_create_text(path, profile.to_toml())
+        with folder_lock(self.folder):
+            if since is not None:
+                current = self.version(profile.name)
+                if current != since:
+                    raise ProfileChangedElsewhere(profile.name, path, deleted=current.data is None)
+            if overwrite:
+                atomic_write_text(path, profile.to_toml())
+            else:
+                atomic_create_text(path, profile.to_toml())
         return path

@@ -534,10 +534,10 @@ class Round:
         """
         assert self.turn is not None
         if self.draft is not None and self.phase is Phase.ANSWERING:
-            if self.draft.text.strip():
+            if self.draft.text.strip() or self.draft.audio:  # words, or a recording: kept, set aside
                 self.draft.status = RETRIED
                 self.draft.ended = now()
-            else:  # nothing written: nothing to keep
+            else:  # nothing written or recorded: nothing to keep
                 self.session.answers.remove(self.draft)
             self.save(unless_empty=True)
         self.pending_follow_up = None
@@ -561,7 +561,9 @@ class Round:
         recorded = bool(self.draft is not None and self.draft.audio)  # a recording is kept, and its session
         if self.draft is not None and answering and self.draft.status == "in_progress":
             self.draft.ended = now()
-            if not self.draft.text.strip():
+            if self.draft.audio and not self.draft.text.strip():
+                self.draft.status = "skipped"  # a recording without words yet: kept, listed, re-transcribable
+            elif not self.draft.text.strip():
                 self.session.answers.remove(self.draft)
         self.clock.pause()
         self.pending_follow_up = None

@@ -240,7 +240,8 @@ class SessionStore:
         If the file changed since this session was read or last saved (another window or process
         saved it), the two versions are merged: each side's changes are kept. If both changed the
         same field, nothing is overwritten: this version is saved as a new session instead, and
-        ``session.save_notice`` says so (``session.id`` is then the new id).
+        ``session.save_notice`` says so (``session.id`` is then the new id). A file deleted
+        meanwhile is written again, and ``save_notice`` says that too.
 
         Returns:
             The file written.
@@ -262,7 +263,7 @@ class SessionStore:
             try:
                 current = read_regular_file(path, MAX_SESSION_BYTES, follow_symlinks=False)
             except FileNotFoundError:
-                current = None  # deleted meanwhile: write it again
+                current = None  # deleted meanwhile: written again, and said
             except UnsafePathError as exc:
                 self._fork(session, f"the file {exc.strerror}")
                 return self._create_fork(session)
@@ -274,6 +275,11 @@ class SessionStore:
             data = _encode(session)
             atomic_write_bytes(path, data)
             session._disk = data
+            if current is None:
+                session.save_notice = (
+                    f"Session {session.id} had been deleted elsewhere (its file was gone); "
+                    "it is saved again with your changes. Delete it again if it should go."
+                )
             return path
 
     def _create_file(self, session: Session) -> bool:

@@ -83,3 +83,51 @@ class SaveChangesScreen(ModalScreen[SaveChoice]):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(SaveChoice(choice))
+
+
+class ConflictChoice(Enum):
+    """What to do when what is being saved was changed elsewhere since it was opened."""
+
+    OVERWRITE = "overwrite"
+    KEEP_BOTH = "keep_both"
+    CANCEL = "cancel"
+
+
+class ChangedElsewhereScreen(ModalScreen[ConflictChoice]):
+    """ "Changed elsewhere: overwrite it, keep both, or cancel?" (``o``, ``k``, escape)."""
+
+    BINDINGS = [
+        Binding("o", "choose('overwrite')", "Overwrite", id="conflict-overwrite"),
+        Binding("k", "choose('keep_both')", "Keep both", id="conflict-keep-both"),
+        Binding("escape,c", "choose('cancel')", "Cancel", id="conflict-cancel"),
+    ]
+
+    def __init__(self, what: str, keep_both_as: str) -> None:
+        """Ask about ``what`` (a sentence saying what changed, shown literally); ``keep_both_as`` names the copy."""
+        super().__init__()
+        self.what = what
+        self.keep_both_as = keep_both_as
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Changed elsewhere: overwrite, keep both, or cancel?", classes="section-title", markup=False)
+            yield Static(
+                f"{self.what}. Overwrite replaces that version with this form; keep both saves this form "
+                f"as '{self.keep_both_as}'; cancel keeps the form open, unsaved.",
+                markup=False,
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Overwrite (o)", id="conflict-overwrite", variant="warning")
+                yield Button("Keep both (k)", id="conflict-keep-both", variant="primary")
+                yield Button("Cancel (esc)", id="conflict-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#conflict-keep-both", Button).focus()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        choice = {"conflict-overwrite": ConflictChoice.OVERWRITE, "conflict-keep-both": ConflictChoice.KEEP_BOTH}
+        self.dismiss(choice.get(event.button.id or "", ConflictChoice.CANCEL))
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(ConflictChoice(choice))

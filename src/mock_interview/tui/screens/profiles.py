@@ -14,9 +14,9 @@ from textual.widgets import Button, Footer, Header, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from mock_interview.core.choices import CareerStage, Industry, choice_values
-from mock_interview.core.profiles import Profile
+from mock_interview.core.profiles import Profile, ProfileChangedElsewhere, ProfileVersion
 from mock_interview.core.safetext import visible
-from mock_interview.tui.screens.confirm import SaveChangesScreen, SaveChoice
+from mock_interview.tui.screens.confirm import ChangedElsewhereScreen, ConflictChoice, SaveChangesScreen, SaveChoice
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox, TextField
 
@@ -59,6 +59,7 @@ class ProfilesScreen(Screen[None]):
         super().__init__()
         self.profiles: dict[str, Profile] = {}
         self._saved_values: FormValues | None = None  # the form as filled or last saved
+        self._version: ProfileVersion | None = None  # the file of the profile in the form, as it was read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -144,6 +145,7 @@ class ProfilesScreen(Screen[None]):
         """Fill the form; ``saved``: with the profile just saved from it, so the job description keeps its cursor."""
         profile = profile or Profile(name="", company="", role="")
         self.editing = profile.name
+        self._version = self.app.context.profiles.version(profile.name) if profile.name else None
         self.query_one("#profile-name", TextField).value = user_value(profile.name)
         self.query_one("#profile-company", TextField).value = user_value(profile.company)
         self.query_one("#profile-role", TextField).value = user_value(profile.role)
@@ -241,8 +243,14 @@ class ProfilesScreen(Screen[None]):
                 timeout=10,
             )
             return None
-        try:  # a new name never replaces another profile; the one being edited is replaced
-            path = self.app.context.profiles.save(profile, overwrite=name == self.editing)
+        editing_it = name == self.editing
+        try:  # a new name never replaces another profile; the one being edited is replaced, if unchanged elsewhere
+            path = self.app.context.profiles.save(
+                profile, overwrite=editing_it, since=self._version if editing_it else None
+            )
+        except ProfileChangedElsewhere as exc:
+            self.resolve_conflict(profile, exc)
+            return None
         except FileExistsError:
             self.notify(
                 f"A profile named '{name}' exists already; choose another name or edit that one.",
@@ -259,6 +267,21 @@ class ProfilesScreen(Screen[None]):
             self.app.save_settings(self.app.settings.updated(active_profile=profile.name))
         self.reload(select=profile.name, saved=True)
         return profile
+
+    def resolve_conflict(self, profile: Profile, conflict: ProfileChangedElsewhere) -> None:
+        """The profile changed elsewhere since the form was filled: overwrite it, keep both, or cancel."""
+        store = self.app.context.profiles
+        copy_name = store.free_name(profile.name)
+
+        def decided(choice: ConflictChoice | None) -> None:
+            if choice is ConflictChoice.OVERWRITE:
+                self._version = store.version(profile.name)  # the user has seen it changed: theirs goes
+                self.action_save()
+            elif choice is ConflictChoice.KEEP_BOTH:
+                self.query_one("#profile-name", TextField).value = copy_name
+                self.action_save()  # a new name: created, never replacing anything
+
+        self.app.push_screen(ChangedElsewhereScreen(str(conflict), copy_name), decided)
 
     @on(Button.Pressed, "#profile-use")
     def action_use(self) -> None:

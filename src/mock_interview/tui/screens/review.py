@@ -308,7 +308,7 @@ class ReviewScreen(Screen[None]):
         self.unsaved = None
         if session.save_notice:
             self.session_id = session.id  # a conflicting edit is kept as a session of its own
-            self.notify(session.save_notice, title="Session changed elsewhere", severity="warning", timeout=12)
+            self.notify(session.save_notice, title="Session changed elsewhere", severity="warning", timeout=15)
         elif failed_before:
             self.notify("The session is saved again.", title="Saved")
         return True

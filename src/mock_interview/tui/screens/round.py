@@ -229,7 +229,14 @@ class RoundScreen(Screen[None]):
         self.refresh_bindings()
 
     def show_save_state(self) -> None:
-        """A line under the answer while the session cannot be written, told once per new failure."""
+        """A line under the answer while the session cannot be written, told once per new failure.
+
+        What a save found (the file changed or deleted elsewhere) is told too, once.
+        """
+        notice = self.round.session.save_notice
+        if notice:
+            self.round.session.save_notice = ""
+            self.notify(notice, title="Session changed elsewhere", severity="warning", timeout=15)
         problem = self.round.unsaved
         line = self.query_one("#save-problem", Static)
         if problem is None:
