@@ -125,12 +125,22 @@ class SessionsListed(Message):
 
 
 class AttemptsLoaded(Message):
-    """Every attempt at each question was read (Compare), and the session Compare opened on."""
+    """The attempts at each question found so far (Compare), and the session Compare opened on.
 
-    def __init__(self, attempts: dict[str, list[Attempt]], current: Session) -> None:
+    Sent after each batch of sessions is read: ``read`` of ``total`` sessions so far.
+    """
+
+    def __init__(self, attempts: dict[str, list[Attempt]], current: Session, read: int = 1, total: int = 1) -> None:
         super().__init__()
         self.attempts = attempts
         self.current = current
+        self.read = read
+        self.total = total
+
+    @property
+    def finished(self) -> bool:
+        """Whether every session has been read."""
+        return self.read >= self.total
 
 
 class PlaybackFinished(Message):

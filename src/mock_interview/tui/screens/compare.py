@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Static
+from textual.worker import get_current_worker
 
 from mock_interview.core.compare import (
     Attempt,
@@ -28,6 +29,7 @@ from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.tui.usertext import user_text
 
 if TYPE_CHECKING:
+    from mock_interview.core.sessions import Session
     from mock_interview.tui.app import MockInterviewApp
 
 QUESTION_SHOWN = 60  # characters of a question in the list, cut at a word (one line of the list at 80 columns)
@@ -38,6 +40,9 @@ CHANGE_SHOWN = {
     Change.NO_LONGER_CHECKED: ("not checked now", "grey50"),
 }
 PICK_BOTH = "Pick an attempt on both sides to compare them."
+READ_BATCH = 100  # sessions read between two updates of the screen (5,000 take about two minutes)
+READING = "reading your sessions…"
+NONE_REPEATED = "no question answered twice yet"
 SAME_ATTEMPT = "Both sides show the same attempt: pick another one on one side to compare them."
 
 
@@ -77,12 +82,14 @@ class CompareScreen(Screen[None]):
         self.session_id = session_id
         self.attempts: dict[str, list[Attempt]] = {}
         self.rows: list[CheckChange] = []
+        self._repeated_shown: list[str] = []  # the questions the list offers now
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="compare-view"):
             yield Label("Question (answered more than once, retries included)", classes="field-label")
-            yield Select[str]([], id="compare-question", prompt="no question answered twice yet")
+            yield Select[str]([], id="compare-question", prompt=READING)
+            yield Static("Reading your sessions…", id="compare-progress")
             with Horizontal(id="compare-sides"):
                 with Vertical():
                     yield Label("Earlier", classes="field-label")
@@ -95,23 +102,42 @@ class CompareScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#compare-answers", Static).update("Reading your sessions…")
         self.load_attempts()
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False, description="reading sessions")
     def load_attempts(self) -> None:
-        attempts = attempts_by_question(self.app.context.sessions.load_all())
+        """Read the session Compare opened on, then the others newest first, posting what is found after each batch."""
+        store = self.app.context.sessions
         try:
-            current = self.app.context.sessions.load(self.session_id)
+            current = store.load(self.session_id)
         except LookupError as exc:  # unreadable or gone since History listed it
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
+        summaries, _ = store.list()
+        others = [summary for summary in summaries if summary.id != current.id]
+        sessions = [current]
+        total = len(others) + 1
+        worker = get_current_worker()
+        self.post_message(AttemptsLoaded(self.found(sessions), current, 1, total))
+        for start in range(0, len(others), READ_BATCH):
+            if worker.is_cancelled:  # Compare was left
+                return
+            for summary in others[start : start + READ_BATCH]:
+                try:
+                    sessions.append(store.load_file(summary.path))
+                except LookupError:  # unreadable: History says which
+                    continue
+            self.post_message(AttemptsLoaded(self.found(sessions), current, min(total, start + READ_BATCH + 1), total))
+
+    def found(self, sessions: list[Session]) -> dict[str, list[Attempt]]:
+        """The attempts in ``sessions``; those repeated and without a checklist are checked (runs in the worker)."""
+        attempts = attempts_by_question(sessions)
         for items in attempts.values():
             if len(items) >= 2:
                 for attempt in items:
                     if needs_checking(attempt):  # a draft set aside by a retry: check it as the round would have
                         attempt.answer.feedback = self.check(attempt)
-        self.post_message(AttemptsLoaded(attempts, current))
+        return attempts
 
     def check(self, attempt: Attempt) -> dict[str, Any]:
         """The checklist of an attempt that has none stored (runs in the worker)."""
@@ -120,26 +146,46 @@ class CompareScreen(Screen[None]):
         return check_saved_answer(self.app.context, attempt.session, attempt.answer).to_json()
 
     def on_attempts_loaded(self, message: AttemptsLoaded) -> None:
-        self.attempts = message.attempts
-        self.query_one("#compare-answers", Static).update("")
-        repeated = {ref: items for ref, items in self.attempts.items() if len(items) >= 2}
-        select = self.query_one("#compare-question", Select)
-        select.set_options(
-            [
-                (user_text(textwrap.shorten(items[-1].answer.question_text, QUESTION_SHOWN, placeholder=" …")), ref)
-                for ref, items in repeated.items()
-            ]
+        """More sessions read: new questions join the list (the one being compared stays), the progress line moves."""
+        progress = self.query_one("#compare-progress", Static)
+        progress.update(
+            f"Reading your sessions… {message.read:,} of {message.total:,}; questions appear as they are found"
         )
+        progress.display = not message.finished
+        repeated = {ref: items for ref, items in message.attempts.items() if len(items) >= 2}
+        select = self.query_one("#compare-question", Select)
+        chosen = select.value if isinstance(select.value, str) else None
+        changed = chosen is not None and len(repeated.get(chosen, ())) != len(self.attempts.get(chosen, ()))
+        self.attempts = message.attempts
+        prompt = NONE_REPEATED if message.finished else READING
+        if list(repeated) == self._repeated_shown and select.prompt == prompt and not changed:
+            return
+        select.prompt = prompt
+        with select.prevent(Select.Changed):
+            select.set_options(
+                [
+                    (user_text(textwrap.shorten(items[-1].answer.question_text, QUESTION_SHOWN, placeholder=" …")), ref)
+                    for ref, items in repeated.items()
+                ]
+            )
+            if chosen in repeated and not changed:
+                select.value = chosen  # the comparison on screen stays as the user set it
+        self._repeated_shown = list(repeated)
+        if chosen in repeated and not changed:
+            return
         preferred = next((a.question_ref for a in message.current.answers if a.question_ref in repeated), None)
-        if preferred:
+        if chosen in repeated:
+            select.value = chosen  # more attempts at it arrived: its sides start again from the last two
+        elif preferred:
             select.value = preferred
         elif repeated:
             select.value = next(iter(repeated))
-        else:
+        elif message.finished:
             self.query_one("#compare-answers", Static).update(
                 "Answer a question twice (in two sessions, or again with f7 in a round) to compare your attempts."
             )
-        select.focus()
+        if not isinstance(select.value, str) or chosen is None:
+            select.focus()
 
     @on(Select.Changed, "#compare-question")
     def question_chosen(self, event: Select.Changed) -> None:

@@ -18,7 +18,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static, TextArea
 
-from mock_interview.core.rounds import Phase, Round, Turn
+from mock_interview.core.rounds import (
+    MAX_ANSWER_WORDS,
+    Phase,
+    Round,
+    Turn,
+    answer_cut,
+    capped,
+    long_line_breaks,
+    with_line_breaks,
+)
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
     FeedbackReady,
@@ -44,6 +53,11 @@ FEEDBACK_DEBOUNCE_SECONDS = 0.4
 DRAFT_SAVE_SECONDS = 1.0
 CLOCK_RUNS = (Phase.THINKING, Phase.ANSWERING)
 LIVE_HINT = "Start answering; the checklist updates as you go."
+LIVE_FEEDBACK_MAX_WORDS = 5000
+LONG_ANSWER_HINT = (
+    f"A long answer (over {LIVE_FEEDBACK_MAX_WORDS:,} words): the checklist is made when you submit it, "
+    "so typing stays quick."
+)
 CALM_HINT = "Calm mode: the checklist appears after you answer. f2 switches to live feedback."
 
 
@@ -183,7 +197,8 @@ class RoundScreen(Screen[None]):
         question = Text.assemble(("Follow-up: ", "bold") if follow else "", user_text(turn.text))
         self.query_one("#question", Static).update(question)
         answer = self.query_one("#answer", TextArea)
-        answer.load_text(user_value(self.round.draft.text) if self.round.draft is not None else "")
+        draft = self.round.draft
+        answer.load_text(user_value(with_line_breaks(capped(draft.text))) if draft is not None else "")
         self.show_mode_hint()
         self.status("")
         self.update_phase()
@@ -285,7 +300,8 @@ class RoundScreen(Screen[None]):
             self.update_phase()
         else:
             if self.round.draft is not None and self.round.draft.text and not answer.text:
-                answer.load_text(user_value(self.round.draft.text))  # resumed: the interrupted answer comes back
+                # resumed: the interrupted answer comes back (a session file's text is cut and broken as typed text is)
+                answer.load_text(user_value(with_line_breaks(capped(self.round.draft.text))))
             answer.move_cursor(answer.document.end)
             answer.focus()
 
@@ -295,6 +311,18 @@ class RoundScreen(Screen[None]):
     def answer_changed(self, event: TextArea.Changed) -> None:
         if self.round.phase is not Phase.ANSWERING or self.round.spoken:
             return
+        area = event.text_area
+        cut = answer_cut(area.text)
+        if cut is not None:  # a pasted document: keep the first MAX_ANSWER_WORDS words, and say so
+            area.delete(area.document.get_location_from_index(cut), area.document.end)
+            self.notify(
+                f"Answers are kept to {MAX_ANSWER_WORDS:,} words; what was past them was not added.",
+                title="Answer too long",
+                severity="warning",
+                timeout=8,
+            )
+            return  # the deletion is a change of its own: it sets the timers
+        self.break_long_lines(area)
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_SAVE_SECONDS, self.save_now)
@@ -303,8 +331,25 @@ class RoundScreen(Screen[None]):
                 self._feedback_timer.stop()
             self._feedback_timer = self.set_timer(FEEDBACK_DEBOUNCE_SECONDS, self.request_feedback)
 
+    def break_long_lines(self, area: TextArea) -> None:
+        """Break a line longer than a couple of thousand characters at sentence ends (typing stays instant).
+
+        See :func:`~mock_interview.core.rounds.long_line_breaks`: the words and sentences stay the same.
+        """
+        document = area.document
+        for row in range(document.line_count - 1, -1, -1):
+            line = document.get_line(row)
+            for column in reversed(long_line_breaks(line)):
+                area.replace("\n", (row, column), (row, column + 1))
+
     def request_feedback(self) -> None:
-        self.compute_feedback(self.query_one("#answer", TextArea).text)
+        text = self.query_one("#answer", TextArea).text
+        if answer_cut(text, LIVE_FEEDBACK_MAX_WORDS) is not None:
+            # Checking 5,000+ words takes long stretches of the interpreter's lock in regular expressions:
+            # keys would wait for it. The checklist comes when the answer is submitted.
+            self.query_one(FeedbackPanel).show_hidden(LONG_ANSWER_HINT)
+            return
+        self.compute_feedback(text)
 
     @work(thread=True, exclusive=True, group="feedback", exit_on_error=False, description="checking the answer")
     def compute_feedback(self, text: str) -> None:
