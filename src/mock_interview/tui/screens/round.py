@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static, TextArea
@@ -59,6 +59,20 @@ LONG_ANSWER_HINT = (
     "so typing stays quick."
 )
 CALM_HINT = "Calm mode: the checklist appears after you answer. f2 switches to live feedback."
+
+
+class QuestionBox(VerticalScroll):
+    """The question, scrolled when it is longer than its share of the screen (Tab to it, then the arrows).
+
+    A key typed while it has focus goes to the answer: nothing typed is lost to it.
+    """
+
+    def on_key(self, event: events.Key) -> None:
+        answer = self.screen.query_one("#answer", TextArea)
+        if event.is_printable and event.character and not answer.read_only:
+            answer.focus()
+            answer.insert(event.character)
+            event.stop()
 
 
 class RoundScreen(Screen[None]):
@@ -135,7 +149,8 @@ class RoundScreen(Screen[None]):
                 yield Label("", id="progress")
                 yield Label("", id="phase")
             yield Countdown("0:00", id="countdown")
-        yield Static("", id="question")
+        with QuestionBox(id="question-box"):
+            yield Static("", id="question")
         with Horizontal(id="round-main"):
             with Vertical(id="answer-column"):
                 yield LevelMeter(id="level")
