@@ -487,7 +487,7 @@ def _sessions(context: AppContext, args: Namespace) -> int:
 
 def _write_output(path: Path, text: str) -> int:
     """Write a report to ``path``: a new file, or a regular file replaced whole (its mode kept)."""
-    from mock_interview.core.fsutil import NotRegularFileError, UnsafePathError, atomic_write_text
+    from mock_interview.core.fsutil import NotRegularFileError, UnsafePathError, WriteFailed, atomic_write_text
 
     try:
         atomic_write_text(path, text)
@@ -495,6 +495,9 @@ def _write_output(path: Path, text: str) -> int:
         special = isinstance(exc, NotRegularFileError) and exc.kind != "a folder"
         hint = "; -o - writes to standard output" if special else ""
         _err(f"not written: {exc}{hint}")
+        return EXIT_PROBLEM
+    except WriteFailed as exc:  # a full disk, a read-only folder: said plainly, no temporary file left
+        _err(f"could not write {path}: {exc.reason}; free some space or choose another path (-o -: standard output)")
         return EXIT_PROBLEM
     except OSError as exc:
         _err(f"cannot write {path} ({exc.strerror}); choose another path")
