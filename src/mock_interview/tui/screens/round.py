@@ -275,7 +275,9 @@ class RoundScreen(Screen[None]):
                 line.display = False
                 self.notify("The session is saved again.", title="Saved")
             return
-        line.update(user_text(f"Not saved: {problem}. Everything is kept here and saved again as you go on."))
+        # short, under the answer (the notification names the file and the way out)
+        reason = getattr(problem, "reason", None) or str(problem)
+        line.update(user_text(f"Not saved: {reason}. Your answer is kept here and saved again as you type."))
         line.display = True
         if str(problem) != self._save_problem_told:
             self._save_problem_told = str(problem)
