@@ -89,12 +89,12 @@ def test_a_device_that_goes_silent_interrupts_the_recording_at_once(device, tmp_
     reasons: list[str] = []
     rec = Recorder(tmp_path / "a.wav", on_interrupted=reasons.append)
     rec.start()
-    assert rec.wait_until_live(2)
+    assert rec.wait_until_live(5)
     time.sleep(0.3)
     device.silent.set()  # unplugged
     silenced = time.monotonic()
     assert rec.interrupted.wait(5)
-    assert time.monotonic() - silenced < recorder.DEVICE_SILENT_SECONDS + 1.0
+    assert time.monotonic() - silenced < recorder.DEVICE_SILENT_SECONDS + 2.0
     assert len(reasons) == 1 and "the microphone stopped" in reasons[0] and "fake microphone" in reasons[0]
     stats = rec.stop()
     assert stats.interrupted == reasons[0]
@@ -108,7 +108,7 @@ def test_a_disk_that_fills_mid_answer_interrupts_keeps_feeding_and_writes_the_re
     fed: list[int] = []
     rec = Recorder(tmp_path / "a.wav", on_interrupted=reasons.append, on_block=lambda b: fed.append(b.size))
     rec.start()
-    assert rec.wait_until_live(2)
+    assert rec.wait_until_live(5)
     time.sleep(0.2)
     disk = FullDisk(monkeypatch)
     assert rec.interrupted.wait(5)
@@ -127,7 +127,7 @@ def test_a_device_that_never_opens_is_reported_within_the_deadline(device, tmp_p
     began = time.monotonic()
     with pytest.raises(AudioServerNotAnswering, match="opening the input 'fake microphone' did not finish"):
         Recorder(tmp_path / "a.wav").start()
-    assert time.monotonic() - began < 2.0
+    assert time.monotonic() - began < 3.0
     with pytest.raises(AudioServerNotAnswering, match="still waiting"):  # no pile-up behind the stuck call
         Recorder(tmp_path / "b.wav").start()
     device.release()
@@ -137,18 +137,18 @@ def test_a_device_that_never_opens_is_reported_within_the_deadline(device, tmp_p
     device.hang_open.clear()
     rec = Recorder(tmp_path / "c.wav")
     rec.start()  # the server answers again: so does the recorder
-    assert rec.wait_until_live(2)
+    assert rec.wait_until_live(5)
     rec.stop()
 
 
 def test_stopping_on_a_server_that_hangs_returns_within_the_deadline(device, tmp_path: Path):
     rec = Recorder(tmp_path / "a.wav")
     rec.start()
-    assert rec.wait_until_live(2)
+    assert rec.wait_until_live(5)
     device.hang_close.set()
     began = time.monotonic()
     stats = rec.stop()
-    assert time.monotonic() - began < deadlines.CLOSE_SECONDS + 1.0
+    assert time.monotonic() - began < deadlines.CLOSE_SECONDS + 2.0
     assert stats.seconds > 0 and frames_in_header(tmp_path / "a.wav") > 0
 
 

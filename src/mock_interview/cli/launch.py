@@ -91,11 +91,11 @@ def _screen_of_its_own() -> Iterator[None]:
     except (AssertionError, AttributeError, OSError, ValueError):  # no real standard error: draw as usual
         yield
         return
-    sys.__stderr__ = copy
+    setattr(sys, "__stderr__", copy)  # noqa: B010 - typeshed marks it final; Textual reads it at start
     try:
         yield
     finally:
-        sys.__stderr__ = original
+        setattr(sys, "__stderr__", original)  # noqa: B010
         with contextlib.suppress(OSError, ValueError):
             copy.close()
 

@@ -144,21 +144,21 @@ class AttemptsLoaded(Message):
 
 
 class PlaybackFinished(Message):
-    """A recording was played to the end (or stopped); ``stop`` is the event that stops that playback."""
+    """A recording was played to the end (or stopped); ``playback`` is the event that stops that playback."""
 
-    def __init__(self, seconds: float, stop: object = None) -> None:
+    def __init__(self, seconds: float, playback: object = None) -> None:
         super().__init__()
         self.seconds = seconds
-        self.stop = stop
+        self.playback = playback
 
 
 class PlaybackFailed(Message):
     """A recording could not be played; the reason says what to fix."""
 
-    def __init__(self, reason: str, stop: object = None) -> None:
+    def __init__(self, reason: str, playback: object = None) -> None:
         super().__init__()
         self.reason = reason
-        self.stop = stop
+        self.playback = playback
 
 
 class Retranscribed(Message):

@@ -376,12 +376,12 @@ class ReviewScreen(Screen[None]):
         self.post_message(PlaybackFinished(seconds, stop))
 
     def on_playback_finished(self, message: PlaybackFinished) -> None:
-        if message.stop is self._playing:
+        if message.playback is self._playing:
             self._playing = None
             self.notify(f"Played {message.seconds:.0f} s.")
 
     def on_playback_failed(self, message: PlaybackFailed) -> None:
-        if message.stop is self._playing:
+        if message.playback is self._playing:
             self._playing = None
         self.notify(message.reason, title="Playback", severity="error", timeout=10)
 

@@ -329,9 +329,11 @@ class RoundScreen(Screen[None]):
         if self.round.phase is not Phase.ANSWERING or self.round.spoken:
             return
         area = event.text_area
-        cut = answer_cut(area.text)
+        text = area.text
+        cut = answer_cut(text)
         if cut is not None:  # a pasted document: keep the first MAX_ANSWER_WORDS words, and say so
-            area.delete(area.document.get_location_from_index(cut), area.document.end)
+            row = text.count("\n", 0, cut)
+            area.delete((row, cut - (text.rfind("\n", 0, cut) + 1)), area.document.end)
             self.notify(
                 f"Answers are kept to {MAX_ANSWER_WORDS:,} words; what was past them was not added.",
                 title="Answer too long",
