@@ -44,3 +44,28 @@ async def test_an_unplugged_microphone_is_said_at_once_and_the_answer_so_far_is_
     saved = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]
     assert saved.text == said and saved.status == "answered"
     assert isinstance(screen, RoundScreen)
+
+
+async def test_a_spoken_round_whose_disk_fills_stops_recording_says_why_and_f8_still_works(
+    make_app, isolated_data_dir, monkeypatch
+):
+    from mock_interview.tui.screens.home import HomeScreen
+    from tests import fake_sounddevice
+    from tests.faults import FullDisk
+
+    fake_sounddevice.install(monkeypatch)  # the real recorder, over a stand-in device
+    app = make_app(start_round=ROUND, transcriber_factory=FakeTranscriber)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_the_microphone(pilot, app)
+        await pilot.pause(0.3)
+        disk = FullDisk(monkeypatch)
+        await wait_for(pilot, lambda: "disk is full" in " | ".join(str(n.message) for n in app._notifications))
+        await wait_for(pilot, lambda: screen.round.phase is not Phase.TRANSCRIBING and not screen.speech.active)
+        assert screen.round.phase is not Phase.TRANSCRIBING  # not stuck on "Finishing the transcript…"
+        await pilot.press("f8")  # crashed before, on the save the full disk refused
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        disk.free()
+        await pilot.press("escape")  # leaving Review saves what the disk refused
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+    answer = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]
+    assert answer.audio and (isolated_data_dir / answer.audio).stat().st_size > 44
