@@ -60,7 +60,9 @@ async def test_a_spoken_round_whose_disk_fills_stops_recording_says_why_and_f8_s
         await pilot.pause(0.3)
         disk = FullDisk(monkeypatch)
         await wait_for(pilot, lambda: "disk is full" in " | ".join(str(n.message) for n in app._notifications))
-        await wait_for(pilot, lambda: screen.round.phase is not Phase.TRANSCRIBING and not screen.speech.active)
+        speech = screen.speech
+        assert speech is not None
+        await wait_for(pilot, lambda: screen.round.phase is not Phase.TRANSCRIBING and not speech.active)
         assert screen.round.phase is not Phase.TRANSCRIBING  # not stuck on "Finishing the transcript…"
         await pilot.press("f8")  # crashed before, on the save the full disk refused
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))

@@ -27,6 +27,12 @@ def saved_answers(data_dir):
     return SessionStore(data_dir / "sessions").load_all()[0].answers
 
 
+def saved_answers_or_none(data_dir) -> str | None:
+    """The first answer's text on disk, or ``None`` while the round has no file yet."""
+    sessions = SessionStore(data_dir / "sessions").load_all()
+    return sessions[0].answers[0].text if sessions and sessions[0].answers else None
+
+
 async def test_autosave_on_a_full_disk_keeps_the_text_says_so_and_saves_when_there_is_room(
     make_app, isolated_data_dir, monkeypatch
 ):
@@ -34,9 +40,10 @@ async def test_autosave_on_a_full_disk_keeps_the_text_says_so_and_saves_when_the
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", *"In")
+        await wait_for(pilot, lambda: saved_answers_or_none(isolated_data_dir) == "In")  # the file exists
         disk = FullDisk(monkeypatch)
-        await pilot.press(*"In two years")
+        await pilot.press(*" two years")
         await wait_for(pilot, lambda: disk.refused > 0)  # the autosave ran, and failed
         problem = screen.query_one("#save-problem", Static)
         assert problem.display and "the disk is full" in str(problem.render())
@@ -44,7 +51,7 @@ async def test_autosave_on_a_full_disk_keeps_the_text_says_so_and_saves_when_the
         await pilot.press(*" I lead")
         assert screen.query_one("#answer", TextArea).text == "In two years I lead"  # still typing, nothing lost
         assert phase_of(screen.round) is Phase.ANSWERING
-        assert saved_answers(isolated_data_dir)[0].text == ""
+        assert saved_answers(isolated_data_dir)[0].text == "In"
         disk.free()
         await pilot.press("space")  # the next keystroke's autosave writes it all
         await wait_for(pilot, lambda: screen.round.unsaved is None)
@@ -53,19 +60,24 @@ async def test_autosave_on_a_full_disk_keeps_the_text_says_so_and_saves_when_the
     assert saved_answers(isolated_data_dir)[0].text == "In two years I lead "
 
 
-async def test_a_round_that_cannot_start_stays_home_and_starts_once_there_is_room(make_app, monkeypatch):
+async def test_a_round_started_on_a_full_disk_says_so_at_its_first_words_and_writes_them_later(
+    make_app, isolated_data_dir, monkeypatch
+):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: home_ready(app))
         choose_only(app, "career-goals", 1)
         disk = FullDisk(monkeypatch)
-        await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, HomeScreen)
-        assert "cannot start: could not write" in notifications(app)
-        disk.free()
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # starts: a round's file appears with its first words
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        screen = app.screen
+        await pilot.press("ctrl+s", *"I will lead")
+        await wait_for(pilot, lambda: screen.round.unsaved is not None)
+        assert "the disk is full" in notifications(app)
+        disk.free()
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.round.unsaved is None)
+    assert saved_answers(isolated_data_dir)[0].text == "I will lead "
 
 
 async def test_a_round_ended_on_a_full_disk_shows_whole_in_review_and_is_saved_on_leaving(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mock_interview.core.context import AppContext
+from mock_interview.core.fsutil import UnsafePathError, WriteFailed
 
 if TYPE_CHECKING:
     from mock_interview.transcription.live import RecorderLike
@@ -338,7 +339,7 @@ def _say(context: AppContext, args: Namespace) -> int:
     except FileExistsError:
         _err(f"{args.output} exists; pass --force to overwrite it, or choose another name")
         return 1
-    except UnsafePathError as exc:
+    except (UnsafePathError, WriteFailed) as exc:  # a link or special file; a full disk, a read-only folder
         _err(f"not written: {exc}")
         return 1
     except OSError as exc:

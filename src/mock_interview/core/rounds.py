@@ -10,6 +10,7 @@ autosave, submit or key that moves the round on) writes everything again.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -68,7 +69,7 @@ def long_line_breaks(line: str) -> list[int]:
     :data:`LINE_PIECE_CHARS` characters (none when the line is short or has no sentence end).
 
     A line break after a sentence end is one more sentence end: the checks read the same sentences
-    and words, so the answer's feedback does not change.
+    and words, and give the same verdicts (a test holds them to it).
     """
     if len(line) <= LONG_LINE_CHARS:
         return []
@@ -640,7 +641,8 @@ class Round:
         if not self.session.answers and status != "completed" and not recorded:
             # ended before any answer: nothing to review or resume, so no empty session is kept
             # (a round that went through every question by skipping it is kept, as "skipped")
-            self.store.discard(self.session)
+            with contextlib.suppress(OSError):  # a read-only folder: the empty file stays, harmless
+                self.store.discard(self.session)
             self.discarded = True
             return
         self.save()

@@ -353,7 +353,7 @@ class RoundScreen(Screen[None]):
     def break_long_lines(self, area: TextArea) -> None:
         """Break a line longer than a couple of thousand characters at sentence ends (typing stays instant).
 
-        See :func:`~mock_interview.core.rounds.long_line_breaks`: the words and sentences stay the same.
+        See :func:`~mock_interview.core.rounds.long_line_breaks`: the words, sentences and verdicts stay the same.
         """
         document = area.document
         for row in range(document.line_count - 1, -1, -1):
