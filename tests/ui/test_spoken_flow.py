@@ -104,6 +104,10 @@ async def test_after_silence_the_answer_can_be_typed_or_spoken_again(make_app, i
         await pilot.press("ctrl+s")
         assert screen.round.phase is Phase.ANSWERED
     answers = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers
-    # the first attempt heard nothing and had nothing typed: the retry leaves no empty record of it
-    assert [(a.status, a.source) for a in answers] == [("answered", "typed")]
-    assert answers[0].text.startswith("In five years") and answers[0].feedback["score"] >= 0
+    # the first attempt heard nothing: it stays set aside with its recording (no answer is dropped,
+    # and the recording is not an orphan), unscored; the answer is the typed one
+    assert [a.status for a in answers] == ["retried", "answered"] and answers[1].source == "typed"
+    first, answer = answers
+    assert first.audio and first.text == "" and not first.feedback and first.score is None
+    assert (isolated_data_dir / first.audio).exists()
+    assert answer.text.startswith("In five years") and answer.feedback["score"] >= 0
