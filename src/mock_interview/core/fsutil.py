@@ -98,6 +98,8 @@ class WriteFailed(OSError):
             cause.errno or 0,
             (cause.strerror or str(cause), "check the disk, or choose another data folder (--data-dir)"),
         )
+        if cause.errno == errno.ENOENT and Path(path).parent.is_dir():  # the folder is there: /proc, /sys...
+            self.reason, self.fix = "this file system cannot create a file there", "choose another folder"
 
     def __str__(self) -> str:
         return f"could not write {self.filename}: {self.reason}; {self.fix}"
