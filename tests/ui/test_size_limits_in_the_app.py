@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from textual.widgets import Select, Static, TextArea
 
-from mock_interview.core.rounds import LONG_LINE_CHARS, MAX_ANSWER_WORDS
+from mock_interview.core.answer_limits import LONG_LINE_CHARS, MAX_ANSWER_WORDS
 from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.tui.screens import compare

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from mock_interview.core.clock import Clock
 from mock_interview.core.feedback import analyse
 from mock_interview.core.followups import choose_follow_up
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.report import session_to_markdown
-from mock_interview.core.rounds import TRANSITIONS, Clock, InvalidTransition, Phase, Round, follow_up_seconds
+from mock_interview.core.rounds import TRANSITIONS, InvalidTransition, Phase, Round, follow_up_seconds
 from mock_interview.core.sessions import SessionStore
 from tests.fakes import FakeClock
 from tests.lookups import check_of, draft_of, pack_of, phase_of, present, question_of, turn_of

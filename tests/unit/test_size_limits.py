@@ -14,9 +14,7 @@ import numpy as np
 import pytest
 
 from mock_interview.audio.wavfile import AudioFileRefused, audio_file_seconds, iter_audio_blocks, read_wav
-from mock_interview.core.feedback import QuestionInfo, analyse
-from mock_interview.core.fsutil import NotRegularFileError
-from mock_interview.core.rounds import (
+from mock_interview.core.answer_limits import (
     LINE_PIECE_CHARS,
     LONG_LINE_CHARS,
     MAX_ANSWER_WORDS,
@@ -24,6 +22,8 @@ from mock_interview.core.rounds import (
     capped,
     with_line_breaks,
 )
+from mock_interview.core.feedback import QuestionInfo, analyse
+from mock_interview.core.fsutil import NotRegularFileError
 from tests.cli_runner import run_cli
 from tests.corpus import load_corpus
 

@@ -14,8 +14,9 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from mock_interview.core.choices import AnswerMode, QuestionOrder, choice_values
+from mock_interview.core.clock import Clock
 from mock_interview.core.packs import Pack, Question
-from mock_interview.core.rounds import Clock, Round
+from mock_interview.core.rounds import Round
 
 if TYPE_CHECKING:
     from mock_interview.core.context import AppContext

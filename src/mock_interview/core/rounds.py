@@ -11,88 +11,23 @@ autosave, submit or key that moves the round on) writes everything again.
 from __future__ import annotations
 
 import contextlib
-import re
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
+from mock_interview.core.answer_limits import capped
+from mock_interview.core.clock import Clock
 from mock_interview.core.feedback import Delivery, Feedback, QuestionInfo, analyse
 from mock_interview.core.followups import choose_follow_up
 from mock_interview.core.packs import Question
 from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore, now
 
 if TYPE_CHECKING:
-    from mock_interview.core.context import AppContext
     from mock_interview.core.profiles import Profile
 
 Word = tuple[str, float, float]
-
-MAX_ANSWER_WORDS = 20_000  # two hours of speech; a pasted document is cut here, with a notice
-_WORD = re.compile(r"\S+")
-
-
-def answer_cut(text: str, limit: int = MAX_ANSWER_WORDS) -> int | None:
-    """Where ``text`` must be cut to keep ``limit`` words: the start of the first word past it, or ``None``.
-
-    Cheap when the text is under the limit (a count of separators, then a split, both in C): it runs
-    on every keystroke; the words are only walked when there are too many.
-    """
-    if text.count(" ") + text.count("\n") + text.count("\t") < limit:  # at most that many + 1 words
-        return None
-    if len(text.split()) <= limit:
-        return None
-    for count, match in enumerate(_WORD.finditer(text)):
-        if count == limit:
-            return match.start()
-    return None
-
-
-def capped(text: str, limit: int = MAX_ANSWER_WORDS) -> str:
-    """``text`` with at most ``limit`` words (what is past them dropped, trailing space kept off)."""
-    cut = answer_cut(text, limit)
-    return text if cut is None else text[:cut].rstrip()
-
-
-# A line this long (a document pasted as one paragraph) is broken at sentence ends into lines of
-# about LINE_PIECE_CHARS: the answer area redraws a wrapped line whole for each row it shows, so one
-# 120 KB line costs about a second a key; lines of a thousand characters cost nothing.
-LONG_LINE_CHARS = 2000
-LINE_PIECE_CHARS = 1000
-_SENTENCE_GAP = re.compile(r"(?<=[.!?;])[\"'”’)\]]* ")
-
-
-def long_line_breaks(line: str) -> list[int]:
-    """Where to turn a space into a line break in an over-long line: after sentence ends, about every
-    :data:`LINE_PIECE_CHARS` characters (none when the line is short or has no sentence end).
-
-    A line break after a sentence end is one more sentence end: the checks read the same sentences
-    and words, and give the same verdicts (a test holds them to it).
-    """
-    if len(line) <= LONG_LINE_CHARS:
-        return []
-    breaks: list[int] = []
-    last = 0
-    for match in _SENTENCE_GAP.finditer(line):
-        space = match.end() - 1
-        if space - last >= LINE_PIECE_CHARS:
-            breaks.append(space)
-            last = space + 1
-    return breaks
-
-
-def with_line_breaks(text: str) -> str:
-    """``text`` with its over-long lines broken at sentence ends (see :func:`long_line_breaks`)."""
-    if len(text) <= LONG_LINE_CHARS:
-        return text
-    lines = []
-    for line in text.split("\n"):
-        for space in reversed(long_line_breaks(line)):
-            line = line[:space] + "\n" + line[space + 1 :]
-        lines.append(line)
-    return "\n".join(lines)
 
 
 class Phase(Enum):
@@ -131,49 +66,6 @@ def follow_up_seconds(answer_seconds: int) -> int:
 
 
 @dataclass
-class Clock:
-    """A pausable countdown over a monotonic time source."""
-
-    source: Callable[[], float] = time.monotonic
-    limit: float = 0.0
-    _started: float | None = None
-    _elapsed_before: float = 0.0
-
-    def start(self, limit: float) -> None:
-        """Start counting down ``limit`` seconds from now."""
-        self.limit = float(limit)
-        self._elapsed_before = 0.0
-        self._started = self.source()
-
-    @property
-    def paused(self) -> bool:
-        """Whether the clock is stopped."""
-        return self._started is None
-
-    def pause(self) -> None:
-        """Stop the clock, keeping the time used."""
-        if self._started is not None:
-            self._elapsed_before += self.source() - self._started
-            self._started = None
-
-    def resume(self) -> None:
-        """Restart a paused clock."""
-        if self._started is None:
-            self._started = self.source()
-
-    @property
-    def elapsed(self) -> float:
-        """Seconds counted so far."""
-        running = self.source() - self._started if self._started is not None else 0.0
-        return self._elapsed_before + running
-
-    @property
-    def remaining(self) -> float:
-        """Seconds left, never below zero."""
-        return max(0.0, self.limit - self.elapsed)
-
-
-@dataclass
 class Turn:
     """One question put to the user: a planned question or a follow-up to one."""
 
@@ -188,45 +80,6 @@ class Turn:
         if self.follow_up_to:
             return replace(QuestionInfo.follow_up(self.text), answer_seconds=self.answer_seconds)
         return replace(QuestionInfo.of(self.question), answer_seconds=self.answer_seconds)
-
-
-def question_info(answer: AnswerRecord, question: Question | None) -> QuestionInfo:
-    """How a saved answer's question is described to the checks (as the round did), e.g. to check it again.
-
-    Args:
-        answer: The saved answer (a follow-up, or an answer to a planned question).
-        question: The pack's question, or ``None`` when its pack is gone (then as it was asked).
-    """
-    if answer.is_follow_up:
-        return replace(QuestionInfo.follow_up(answer.question_text), answer_seconds=answer.answer_seconds or 60)
-    if question is None:
-        return QuestionInfo(answer.question_text, answer.kind, answer.answer_seconds or 120)
-    return replace(QuestionInfo.of(question), answer_seconds=answer.answer_seconds or question.answer_seconds)
-
-
-def check_saved_answer(
-    context: AppContext,
-    session: Session,
-    answer: AnswerRecord,
-    *,
-    text: str | None = None,
-    delivery: Delivery | None = None,
-) -> Feedback:
-    """The checklist of a saved answer (or of ``text`` in its place), as its round would have made it.
-
-    The session's profile is used when it still loads; deleted or broken since, the answer is
-    checked without it.
-    """
-    from mock_interview.core.tomlschema import InvalidFileError
-
-    info = question_info(answer, context.packs.find_question(answer.question_ref))
-    profile = None
-    if session.profile:
-        try:
-            profile = context.profiles.load(session.profile)
-        except InvalidFileError:
-            profile = None
-    return analyse(answer.text if text is None else text, info, profile=profile, delivery=delivery)
 
 
 class Submitted(NamedTuple):

@@ -141,7 +141,7 @@ class CompareScreen(Screen[None]):
 
     def check(self, attempt: Attempt) -> dict[str, Any]:
         """The checklist of an attempt that has none stored (runs in the worker)."""
-        from mock_interview.core.rounds import check_saved_answer
+        from mock_interview.core.rechecks import check_saved_answer
 
         return check_saved_answer(self.app.context, attempt.session, attempt.answer).to_json()
 

@@ -420,7 +420,7 @@ class ReviewScreen(Screen[None]):
     def _check_again(self, answer: AnswerRecord, result: Transcript) -> dict[str, Any]:
         """The checklist for the new transcript, as the round would have made it (runs in the worker)."""
         from mock_interview.core.feedback import Delivery
-        from mock_interview.core.rounds import check_saved_answer
+        from mock_interview.core.rechecks import check_saved_answer
 
         assert self.session is not None
         delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)

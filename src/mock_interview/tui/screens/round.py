@@ -18,16 +18,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static, TextArea
 
-from mock_interview.core.rounds import (
-    MAX_ANSWER_WORDS,
-    Phase,
-    Round,
-    Turn,
-    answer_cut,
-    capped,
-    long_line_breaks,
-    with_line_breaks,
-)
+from mock_interview.core.answer_limits import MAX_ANSWER_WORDS, answer_cut, capped, long_line_breaks, with_line_breaks
+from mock_interview.core.rounds import Phase, Round, Turn
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
     FeedbackReady,
@@ -353,7 +345,7 @@ class RoundScreen(Screen[None]):
     def break_long_lines(self, area: TextArea) -> None:
         """Break a line longer than a couple of thousand characters at sentence ends (typing stays instant).
 
-        See :func:`~mock_interview.core.rounds.long_line_breaks`: the words, sentences and verdicts stay the same.
+        See :func:`~mock_interview.core.answer_limits.long_line_breaks`: words, sentences, verdicts stay the same.
         """
         document = area.document
         for row in range(document.line_count - 1, -1, -1):
