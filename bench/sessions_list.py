@@ -1,5 +1,8 @@
 """Listing 1,000 sessions: reading only each file's [session] head against parsing whole files.
 
+Also what checking every field of the 1,000 parsed sessions costs (as loading a session whole does,
+for History's compare and the drill's rebuild), against parsing the same files.
+
 Run: python bench/sessions_list.py
 """
 
@@ -14,7 +17,7 @@ from pathlib import Path
 import _common
 
 from mock_interview.core.feedback import analyse
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, Session, SessionStore, now
 from tests.corpus import load_corpus
 
 
@@ -50,6 +53,7 @@ def populate(store: SessionStore, count: int) -> None:
 
 
 def main() -> None:
+    print(_common.cpu_summary())
     with tempfile.TemporaryDirectory() as folder:
         store = SessionStore(Path(folder) / "sessions")
         began = time.perf_counter()
@@ -68,6 +72,14 @@ def main() -> None:
         print(f"sessions list (head only): {ours * 1000:.0f} ms median")
         print(f"baseline, parse every whole file: {baseline * 1000:.0f} ms median")
         print(f"ratio ours / baseline: {ours / baseline:.2f}")
+        parsed = [(p, tomllib.loads(p.read_text("utf-8"))) for p in sorted(store.folder.iterdir())]
+        checking = _common.median_seconds(
+            lambda: [Session.from_dict(data, path, session_id=path.stem) for path, data in parsed], repeats=7, warmup=1
+        )
+        print(
+            f"checking every field of the 1,000 parsed sessions: {checking * 1000:.0f} ms median "
+            f"({checking / baseline:.3f}x parsing them)"
+        )
 
 
 if __name__ == "__main__":
