@@ -15,7 +15,8 @@ import re
 import _common  # noqa: F401
 import _speech
 
-from mock_interview.transcription.transcriber import DISFLUENT_PROMPT, load_transcriber, transcribe_audio
+from mock_interview.transcription.streaming import transcribe_audio
+from mock_interview.transcription.transcriber import DISFLUENT_PROMPT, load_transcriber
 
 SENTENCES = [
     "Um, in my last job I, uh, led the support team.",

@@ -70,7 +70,7 @@ import json, resource, sys, time
 from pathlib import Path
 began = time.perf_counter()
 if sys.argv[2] == "stream":
-    from mock_interview.transcription.transcriber import transcribe_file
+    from mock_interview.transcription.streaming import transcribe_file
     transcript = transcribe_file(Path(sys.argv[1]))
     words = len(transcript.words)
 else:  # as before: read the whole file, one faster-whisper call over it

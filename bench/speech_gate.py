@@ -29,7 +29,8 @@ import numpy as np
 import soundfile
 
 from mock_interview.audio.wavfile import read_wav
-from mock_interview.transcription.transcriber import Transcriber, load_transcriber, transcribe_file
+from mock_interview.transcription.streaming import transcribe_file
+from mock_interview.transcription.transcriber import Transcriber, load_transcriber
 from tests.speech_samples import ANSWER_45, wer
 
 JFK = "And so, my fellow Americans: ask not what your country can do for you, ask what you can do for your country."

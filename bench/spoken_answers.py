@@ -41,7 +41,8 @@ import numpy as np
 
 from mock_interview.audio.wavfile import read_wav
 from mock_interview.transcription.live import LiveAnswer
-from mock_interview.transcription.transcriber import load_transcriber, transcribe_file
+from mock_interview.transcription.streaming import transcribe_file
+from mock_interview.transcription.transcriber import load_transcriber
 from tests.speech_samples import ANSWER_45, ANSWER_90, normalise_words, wer
 
 SINK = "virt"

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mock_interview.transcription.transcriber import transcribe_file
+from mock_interview.transcription.streaming import transcribe_file
 from tests.conftest import need
 
 SOX_FILES = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mock_interview.audio.wavfile import read_wav
-from mock_interview.transcription.transcriber import transcribe_file
+from mock_interview.transcription.streaming import transcribe_file
 from tests.cli_runner import run_cli
 from tests.real.conftest import wer
 

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from mock_interview.transcription.guards import (
-    Span,
+    TimeSpan,
     collapse_loops,
     is_unheard_stock_phrase,
     keep_heard_words,
@@ -109,7 +109,7 @@ def test_words_away_from_speech_and_punctuation_runs_are_dropped():
         6.0,
         words(("Hello", 0.5, 0.8), ("there.", 0.9, 1.2), (".", 2.0, 2.1), (".", 3.0, 3.1), ("Bye.", 5.0, 5.5)),
     )
-    kept = keep_heard_words([segment], [Span(0.4, 1.3)])
+    kept = keep_heard_words([segment], [TimeSpan(0.4, 1.3)])
     assert [w.text for w in kept] == ["Hello", "there."]
 
 
@@ -122,7 +122,7 @@ def test_symbols_join_their_number():
             ("Up", 0.1, 0.3), ("35", 0.4, 0.6), ("%", 0.6, 0.7), ("for", 0.8, 0.9), ("$", 1.0, 1.1), ("40", 1.1, 1.3)
         ),
     )
-    assert [w.text for w in keep_heard_words([segment], [Span(0, 3)])] == ["Up", "35%", "for", "$40"]
+    assert [w.text for w in keep_heard_words([segment], [TimeSpan(0, 3)])] == ["Up", "35%", "for", "$40"]
 
 
 def test_stock_phrases_go_unless_clearly_spoken():
@@ -134,7 +134,7 @@ def test_stock_phrases_go_unless_clearly_spoken():
         avg_logprob=-0.9,
         no_speech_prob=0.4,
     )
-    assert is_unheard_stock_phrase(thanks, [Span(0, 9)])
+    assert is_unheard_stock_phrase(thanks, [TimeSpan(0, 9)])
     said = Segment(
         "Thank you.",
         10.0,
@@ -143,8 +143,8 @@ def test_stock_phrases_go_unless_clearly_spoken():
         avg_logprob=-0.2,
         no_speech_prob=0.01,
     )
-    assert not is_unheard_stock_phrase(said, [Span(9.9, 11)])
-    assert is_unheard_stock_phrase(said, [Span(0, 9)])  # no speech under it
+    assert not is_unheard_stock_phrase(said, [TimeSpan(9.9, 11)])
+    assert is_unheard_stock_phrase(said, [TimeSpan(0, 9)])  # no speech under it
     answer = Segment(
         "Thank you for asking.",
         0,
@@ -165,7 +165,7 @@ def test_a_window_whisper_judged_silent_is_dropped():
         avg_logprob=-1.4,
         no_speech_prob=0.9,
     )
-    assert keep_heard_words([silent], [Span(0, 5)]) == []
+    assert keep_heard_words([silent], [TimeSpan(0, 5)]) == []
 
 
 # -- streaming -----------------------------------------------------------------------------------
@@ -330,6 +330,6 @@ def test_an_unsure_sentence_in_the_padding_after_speech_is_dropped():
         no_speech_prob=0.45,
     )
     sure = Segment("Yes.", 16.7, 17.0, words(("Yes.", 16.7, 17.0)), avg_logprob=-0.2, no_speech_prob=0.05)
-    speech = [Span(0.3, 16.6)]
+    speech = [TimeSpan(0.3, 16.6)]
     assert [w.text for w in keep_heard_words([said, added], speech)] == ["three", "weeks", "ahead."]
     assert [w.text for w in keep_heard_words([said, sure], speech)][-1] == "Yes."

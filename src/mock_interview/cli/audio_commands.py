@@ -108,7 +108,7 @@ def run_audio_command(context: AppContext, args: Namespace) -> int:
                 )
             return 0
         if args.command == "transcribe":
-            from mock_interview.transcription.transcriber import transcribe_file
+            from mock_interview.transcription.streaming import transcribe_file
 
             path = Path(args.file)
             if not path.exists():

@@ -77,7 +77,7 @@ _PREFIX_SYMBOLS = frozenset("$£€¥#")
 
 
 @dataclass(frozen=True)
-class Span:
+class TimeSpan:
     """A stretch of time, in seconds."""
 
     start: float
@@ -99,7 +99,7 @@ def is_stock_phrase(text: str) -> bool:
     return normalise(text) in STOCK_PHRASES
 
 
-def coverage(start: float, end: float, speech: Sequence[Span]) -> float:
+def coverage(start: float, end: float, speech: Sequence[TimeSpan]) -> float:
     """The share of [start, end] that lies inside speech."""
     if end <= start:
         return 1.0 if any(s.start <= start <= s.end for s in speech) else 0.0
@@ -107,7 +107,7 @@ def coverage(start: float, end: float, speech: Sequence[Span]) -> float:
     return inside / (end - start)
 
 
-def near_speech(word: TimedWord, speech: Sequence[Span], tolerance: float = WORD_TOLERANCE) -> bool:
+def near_speech(word: TimedWord, speech: Sequence[TimeSpan], tolerance: float = WORD_TOLERANCE) -> bool:
     """Whether a word's timing touches a speech region (widened by ``tolerance`` each side)."""
     return any(word.end >= s.start - tolerance and word.start <= s.end + tolerance for s in speech)
 
@@ -123,14 +123,14 @@ def _span(segment: Segment) -> tuple[float, float]:
     return start, end
 
 
-def is_unsure_outside_speech(segment: Segment, speech: Sequence[Span]) -> bool:
+def is_unsure_outside_speech(segment: Segment, speech: Sequence[TimeSpan]) -> bool:
     """A segment mostly outside the speech regions that Whisper was not sure of."""
     return coverage(*_span(segment), speech) < OUTSIDE_COVERAGE and (
         segment.no_speech_prob > OUTSIDE_NO_SPEECH_PROB or segment.avg_logprob < OUTSIDE_LOGPROB
     )
 
 
-def is_unheard_stock_phrase(segment: Segment, speech: Sequence[Span]) -> bool:
+def is_unheard_stock_phrase(segment: Segment, speech: Sequence[TimeSpan]) -> bool:
     """A subtitle phrase ("Thank you.") that the signals say was not clearly spoken."""
     if not is_stock_phrase(segment.text):
         return False
@@ -190,7 +190,7 @@ def attach_symbols(words: Sequence[TimedWord]) -> list[TimedWord]:
     return out
 
 
-def keep_heard_words(segments: Iterable[Segment], speech: Sequence[Span]) -> list[TimedWord]:
+def keep_heard_words(segments: Iterable[Segment], speech: Sequence[TimeSpan]) -> list[TimedWord]:
     """The words of ``segments`` that pass every guard, in order.
 
     Args:

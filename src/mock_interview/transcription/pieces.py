@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mock_interview.transcription.guards import Span
+from mock_interview.transcription.guards import TimeSpan
 from mock_interview.transcription.transcriber import SAMPLE_RATE
 from mock_interview.transcription.transcript import TimedWord
 
@@ -31,7 +31,7 @@ class Piece:
 
     audio: np.ndarray
     spans: list[tuple[int, int, int]]  # (sample in the piece, sample in the recording, length)
-    speech: list[Span]  # speech regions, in seconds of the piece (the context counts as speech)
+    speech: list[TimeSpan]  # speech regions, in seconds of the piece (the context counts as speech)
     prompt: str
     context: float  # seconds at the start that were transcribed before: acoustic context only
     cut: int  # frame where the committed audio will end

@@ -29,12 +29,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
-from mock_interview.transcription.guards import Span, keep_heard_words
+from mock_interview.transcription.guards import TimeSpan, keep_heard_words
 from mock_interview.transcription.pieces import AudioBuffer, DecodedPiece, Piece, PieceReport
-from mock_interview.transcription.transcriber import DISFLUENT_PROMPT, SAMPLE_RATE, Transcriber
+from mock_interview.transcription.transcriber import (
+    DISFLUENT_PROMPT,
+    SAMPLE_RATE,
+    Transcriber,
+    TranscriptionError,
+    load_transcriber,
+)
 from mock_interview.transcription.transcript import Segment, TimedWord, Transcript, WordTiming
 from mock_interview.transcription.vad import FRAME_SAMPLES, FRAME_SECONDS, Region, SpeechDetector
 
@@ -405,12 +412,12 @@ class StreamingTranscriber:
             context = (self._context[1] - self._context[0]) * FRAME_SECONDS
             boundary = self._context[0] * FRAME_SECONDS
             before = [w for w in self._words if w.end <= boundary]
-        speech = [Span(0.0, context)] if context else []
+        speech = [TimeSpan(0.0, context)] if context else []
         for region in group:
             for piece_start, source_start, length in spans:
                 if source_start <= region.start_sample < source_start + length:
                     begin = (piece_start + region.start_sample - source_start) / SAMPLE_RATE
-                    speech.append(Span(begin, begin + region.seconds))
+                    speech.append(TimeSpan(begin, begin + region.seconds))
                     break
         tail = " ".join(w.text for w in before[-PROMPT_WORDS:])
         # The next piece hears the end of this one again (its words are already transcribed), from a
@@ -436,3 +443,48 @@ class StreamingTranscriber:
             (self._received - self._cut * FRAME_SAMPLES) / SAMPLE_RATE,
             sum(r.seconds for r in group),
         )
+
+
+# -- files and arrays: the same path as a live answer ------------------------------------------
+
+
+def transcribe_file(
+    path: Path,
+    model_spec: str = "bundled",
+    models_dir: Path | None = None,
+    *,
+    transcriber: Transcriber | None = None,
+    on_progress: Callable[[float], None] | None = None,
+) -> Transcript:
+    """Transcribe an audio file of any rate and length, streamed from disk in bounded memory.
+
+    Reads a few seconds at a time (libsndfile, so an unclosed WAV works too), resamples with
+    libsoxr, and goes through the same speech gate, pieces and guards as a live answer.
+
+    Raises:
+        TranscriptionError: The file cannot be read as audio, or decoding failed.
+        ModelUnavailable: The model cannot be loaded.
+    """
+    from mock_interview.audio.wavfile import iter_audio_blocks
+
+    model = transcriber if transcriber is not None else load_transcriber(model_spec, models_dir)
+    stream = StreamingTranscriber(model, live=False, on_progress=on_progress)
+    try:
+        for block in iter_audio_blocks(Path(path)):
+            stream.feed(block)
+    except TranscriptionError:
+        stream.cancel()
+        raise
+    except (RuntimeError, OSError, ValueError) as exc:  # soundfile's LibsndfileError is a RuntimeError
+        stream.cancel()
+        raise TranscriptionError(f"cannot read {path} as audio ({exc}); give a WAV, FLAC or OGG file") from None
+    return stream.finish()
+
+
+def transcribe_audio(audio: np.ndarray, transcriber: Transcriber) -> Transcript:
+    """Transcribe 16 kHz mono audio held in memory through the speech gate and the guards."""
+    stream = StreamingTranscriber(transcriber, live=False)
+    block = 2 * SAMPLE_RATE
+    for start in range(0, audio.size, block):
+        stream.feed(audio[start : start + block])
+    return stream.finish()

@@ -4,15 +4,15 @@
 all cores by default: the measured best on a laptop, see ``bench/transcription_speed.py``) and
 decodes one piece of 16 kHz audio into segments with word timings. It has no speech gate: give it
 speech. Answers and files go through :class:`~mock_interview.transcription.streaming.StreamingTranscriber`,
-which sends only what the speech detector calls speech and keeps only the words the guards accept;
-:func:`transcribe_file` and :func:`transcribe_audio` do that for a file or an array.
+which sends only what the speech detector calls speech and keeps only the words the guards accept
+(:func:`~mock_interview.transcription.streaming.transcribe_file` and ``transcribe_audio`` do that
+for a file or an array).
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,8 +31,6 @@ __all__ = [
     "WhisperTranscriber",
     "WordTiming",
     "load_transcriber",
-    "transcribe_audio",
-    "transcribe_file",
 ]
 
 SAMPLE_RATE = 16000
@@ -208,48 +206,3 @@ def load_transcriber(model_spec: str, models_dir: Path | None = None) -> Whisper
         if key not in _cache:
             _cache[key] = WhisperTranscriber(choice)
         return _cache[key]
-
-
-def transcribe_file(
-    path: Path,
-    model_spec: str = "bundled",
-    models_dir: Path | None = None,
-    *,
-    transcriber: Transcriber | None = None,
-    on_progress: Callable[[float], None] | None = None,
-) -> Transcript:
-    """Transcribe an audio file of any rate and length, streamed from disk in bounded memory.
-
-    Reads a few seconds at a time (libsndfile, so an unclosed WAV works too), resamples with
-    libsoxr, and goes through the same speech gate, pieces and guards as a live answer.
-
-    Raises:
-        TranscriptionError: The file cannot be read as audio, or decoding failed.
-        ModelUnavailable: The model cannot be loaded.
-    """
-    from mock_interview.audio.wavfile import iter_audio_blocks
-    from mock_interview.transcription.streaming import StreamingTranscriber
-
-    model = transcriber if transcriber is not None else load_transcriber(model_spec, models_dir)
-    stream = StreamingTranscriber(model, live=False, on_progress=on_progress)
-    try:
-        for block in iter_audio_blocks(Path(path)):
-            stream.feed(block)
-    except TranscriptionError:
-        stream.cancel()
-        raise
-    except (RuntimeError, OSError, ValueError) as exc:  # soundfile's LibsndfileError is a RuntimeError
-        stream.cancel()
-        raise TranscriptionError(f"cannot read {path} as audio ({exc}); give a WAV, FLAC or OGG file") from None
-    return stream.finish()
-
-
-def transcribe_audio(audio: np.ndarray, transcriber: Transcriber) -> Transcript:
-    """Transcribe 16 kHz mono audio held in memory through the speech gate and the guards."""
-    from mock_interview.transcription.streaming import StreamingTranscriber
-
-    stream = StreamingTranscriber(transcriber, live=False)
-    block = 2 * SAMPLE_RATE
-    for start in range(0, audio.size, block):
-        stream.feed(audio[start : start + block])
-    return stream.finish()

@@ -407,7 +407,8 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="retranscribe", exit_on_error=False, description="re-transcribing")
     def _retranscribe(self, path: Path, model: str, index: int) -> None:
         from mock_interview.transcription.models import ModelUnavailable
-        from mock_interview.transcription.transcriber import TranscriptionError, transcribe_file
+        from mock_interview.transcription.streaming import transcribe_file
+        from mock_interview.transcription.transcriber import TranscriptionError
 
         assert self.session is not None
         try:
