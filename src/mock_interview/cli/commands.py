@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mock_interview.cli.output import Column, console, print_table, user_text
+from mock_interview.cli.prompts import JOB_DESCRIPTION_PROMPT, InputEnded, UsageError, ask, ask_text
 from mock_interview.core.context import AppContext
 from mock_interview.core.safetext import json_text
 
@@ -228,83 +229,6 @@ def _profiles(context: AppContext, args: Namespace) -> int:
     return _profiles_new(context, args)
 
 
-class _Usage(Exception):
-    """A usage mistake, reported with exit status 2."""
-
-
-class _InputEnded(Exception):
-    """The user ended the input (ctrl+d) at a prompt."""
-
-
-def _ask(
-    value: str | None,
-    prompt: str,
-    flag: str,
-    *,
-    interactive: bool,
-    required: bool = False,
-    choices: tuple[str, ...] = (),
-    default: str = "",
-) -> str:
-    """The flag's value, or an answer asked for and checked at once (asked again until it is valid).
-
-    Raises:
-        _Usage: A required value has no flag and there is no terminal to ask on.
-        _InputEnded: The user ended the input (ctrl+d) instead of answering.
-    """
-    if value is not None:
-        return value.strip()
-    if not interactive:
-        if required:
-            raise _Usage(f"--{flag} is required when not run interactively")
-        return default
-    shown = f"{prompt} ({', '.join(choices)})" if choices else prompt
-    while True:
-        try:
-            answer = input(f"{shown}: ").strip()
-        except EOFError:
-            raise _InputEnded(prompt) from None
-        if not answer:
-            if required:
-                print("  required: type a value, or ctrl+d to stop")
-                continue
-            return default
-        if "\n" in answer or any(ord(c) < 32 for c in answer):
-            print("  control characters are not allowed; type plain text")
-            continue
-        if choices and answer.lower() not in choices:
-            print(f"  '{answer}' is not one of: {', '.join(choices)}")
-            continue
-        return answer.lower() if choices else answer
-
-
-JOB_DESCRIPTION_PROMPT = (
-    "Job description (optional): paste it, then finish with ctrl+d on a new line "
-    "(or a line holding only '.'); Enter on an empty first line skips it"
-)
-END_OF_TEXT = "."
-
-
-def _ask_text(prompt: str) -> str:
-    """A multi-line answer (a pasted job description), ended by ctrl+d or a line holding only ``.``.
-
-    An empty first line skips it. Blank lines inside the text are kept: a job description has
-    paragraphs, so an empty line cannot be what ends it.
-    """
-    print(f"{prompt}:")
-    lines: list[str] = []
-    while True:
-        try:
-            line = input()
-        except EOFError:  # ctrl+d: the end of the text, not "stop" (it is the last question)
-            print()
-            break
-        if line.strip() == END_OF_TEXT or (not lines and not line.strip()):
-            break
-        lines.append(line)
-    return "\n".join(lines).strip()
-
-
 def _profiles_new(context: AppContext, args: Namespace) -> int:
     from mock_interview.core.choices import CareerStage, Industry, choice_values
     from mock_interview.core.profiles import Profile, parse_profile
@@ -327,9 +251,9 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
             _err(f"cannot read the job description from {args.job_description_file} ({exc}); give a UTF-8 text file")
             return EXIT_PROBLEM
     try:
-        company = _ask(args.company, "Company name", "company", interactive=interactive, required=True)
-        role = _ask(args.role, "Role title", "role", interactive=interactive, required=True)
-        industry = _ask(
+        company = ask(args.company, "Company name", "company", interactive=interactive, required=True)
+        role = ask(args.role, "Role title", "role", interactive=interactive, required=True)
+        industry = ask(
             args.industry,
             "Industry",
             "industry",
@@ -337,7 +261,7 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
             choices=choice_values(Industry),
             default=Industry.OTHER.value,
         )
-        stage = _ask(
+        stage = ask(
             args.stage,
             "Career stage",
             "stage",
@@ -345,14 +269,14 @@ def _profiles_new(context: AppContext, args: Namespace) -> int:
             choices=choice_values(CareerStage),
             default=CareerStage.MID.value,
         )
-        mission = _ask(args.mission, "Mission (one sentence, optional)", "mission", interactive=interactive)
-        values_text = _ask(args.values, "Values (comma-separated, optional)", "values", interactive=interactive)
+        mission = ask(args.mission, "Mission (one sentence, optional)", "mission", interactive=interactive)
+        values_text = ask(args.values, "Values (comma-separated, optional)", "values", interactive=interactive)
         if interactive and not args.job_description_file:
-            job_description = _ask_text(JOB_DESCRIPTION_PROMPT)
-    except _Usage as exc:
+            job_description = ask_text(JOB_DESCRIPTION_PROMPT)
+    except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    except _InputEnded as exc:
+    except InputEnded as exc:
         print(file=sys.stderr)
         _err(f"stopped at '{exc}': input ended, no profile saved")
         return EXIT_PROBLEM

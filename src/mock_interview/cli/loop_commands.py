@@ -106,7 +106,7 @@ def run_debrief(context: AppContext, args: Namespace) -> int:
 
 
 def _debrief_new(context: AppContext, args: Namespace) -> int:
-    from mock_interview.cli.commands import _ask, _InputEnded, _Usage
+    from mock_interview.cli.prompts import InputEnded, UsageError, ask
     from mock_interview.core.debrief import WENT, DebriefQuestion, new_debrief
     from mock_interview.core.drill import record_debrief
     from mock_interview.core.tomlschema import InvalidFileError
@@ -115,32 +115,32 @@ def _debrief_new(context: AppContext, args: Namespace) -> int:
     names = context.profiles.names()
     try:
         if args.profile is not None and args.profile not in names:
-            raise _Usage(f"--profile: no profile '{args.profile}'; 'mock-interview profiles list' shows them")
+            raise UsageError(f"--profile: no profile '{args.profile}'; 'mock-interview profiles list' shows them")
         if args.profile is None and args.company is None and interactive and names:
             print(f"profiles: {', '.join(names)}")
         company = args.company
         profile = args.profile or ""
         if company is None and profile:
             company = context.profiles.load(profile).company
-        company = _ask(
+        company = ask(
             company, "Company (a profile name or the company's name)", "company", interactive=interactive, required=True
         )
         if not profile and company in names:
             profile, company = company, context.profiles.load(company).company
-        when_text = _ask(
+        when_text = ask(
             args.date, "Date of the interview (YYYY-MM-DD, Enter for today)", "date", interactive=interactive
         )
         when = _parse_date(when_text)
-        role = _ask(args.role, "Role (optional)", "role", interactive=interactive)
+        role = ask(args.role, "Role (optional)", "role", interactive=interactive)
         questions = _flag_questions(args)
         if not questions and interactive:
-            questions = _ask_questions(_ask, WENT)
+            questions = _ask_questions(ask, WENT)
         if not questions:
-            raise _Usage("give at least one --question (or run it in a terminal to be asked)")
-    except _Usage as exc:
+            raise UsageError("give at least one --question (or run it in a terminal to be asked)")
+    except UsageError as exc:
         _err(str(exc))
         return 2
-    except _InputEnded as exc:
+    except InputEnded as exc:
         print(file=sys.stderr)
         _err(f"stopped at '{exc}': input ended, no debrief saved")
         return 1
@@ -180,13 +180,13 @@ def _parse_date(text: str) -> date:
 
 def _flag_questions(args: Namespace) -> list[tuple[str, str, str, str]]:
     """``--question`` with its ``--went``, ``--how`` and ``--next`` (the n-th of each belongs to the n-th question)."""
-    from mock_interview.cli.commands import _Usage
+    from mock_interview.cli.prompts import UsageError
 
     texts: list[str] = args.question or []
     extra = {"--went": args.went or [], "--how": args.how or [], "--next": args.next or []}
     for flag, values in extra.items():
         if len(values) > len(texts):
-            raise _Usage(f"{flag} was given {len(values)} times for {len(texts)} --question; give one per question")
+            raise UsageError(f"{flag} was given {len(values)} times for {len(texts)} --question; give one per question")
     went, how, next_time = (values + [""] * (len(texts) - len(values)) for values in extra.values())
     return [(t, w or "okay", h, n) for t, w, h, n in zip(texts, went, how, next_time, strict=True)]
 

@@ -5,7 +5,7 @@ untrusted (a bad file is reported on one line, naming it, and skipped). The ques
 debrief become a personal pack, ``My interviews`` (:func:`debrief_pack`), built as pack TOML and
 validated by :func:`mock_interview.core.packs.parse_pack` like any pack, then loaded with the other
 packs (:func:`with_debrief_pack`); and they join the drill, rated by how they went
-(:func:`reviews_of_debrief`).
+(:func:`mock_interview.core.drill.reviews_of_debrief`).
 
 For the screens: :class:`DebriefStore` (``context.debriefs``) ``save``/``load_all``,
 :func:`new_debrief` to build one from a form, :func:`debrief_to_text` for a read-only view.
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tomli_w
 
@@ -32,17 +32,12 @@ from mock_interview.core.packs import Pack, PackLoadReport, parse_pack
 from mock_interview.core.session_schema import FieldReader
 from mock_interview.core.tomlschema import InvalidFileError, Problem, is_slug, parse_toml_text, quote
 
-if TYPE_CHECKING:
-    from mock_interview.core.drill import Review
-
 PACK_ID = "my-interviews"
 PACK_TITLE = "My interviews"
 WENT = ("well", "okay", "badly")
 FORMAT_VERSION = 1
 MAX_DEBRIEF_BYTES = 1024 * 1024
 MAX_QUESTIONS = 100
-# How a question went, as a drill rating: a question that went badly comes back within hours.
-_RATING_OF_WENT = {"badly": "again", "okay": "hard", "well": "good"}
 
 
 @dataclass(frozen=True)
@@ -197,19 +192,6 @@ def parse_debrief(raw: bytes | str, debrief_id: str, source: Path | None = None)
         source=source,
         **values,
     )
-
-
-def reviews_of_debrief(debrief: Debrief) -> list[Review]:
-    """The drill reviews a debrief gives: each question practised for real, rated by how it went."""
-    from mock_interview.core.drill import Review
-
-    at = debrief.created if debrief.created and debrief.created.date() == debrief.when else None
-    if at is None:
-        at = datetime.combine(debrief.when, time(12, 0)).astimezone()
-    return [
-        Review(ref=ref, source=f"debrief:{debrief.id}", at=at, rating=_RATING_OF_WENT[q.went], question_text=q.text)
-        for ref, q in zip(debrief.refs(), debrief.questions, strict=True)
-    ]
 
 
 class DebriefStore:

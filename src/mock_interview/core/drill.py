@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,8 @@ STRONG_SCORE = 85  # with nothing missing or partial: Easy
 WEAK_SCORE = 50  # below it, or three items missing or more: Again
 SCHEDULER = Scheduler(learning_steps=LEARNING_STEPS, relearning_steps=LEARNING_STEPS, enable_fuzzing=False)
 _RATING = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
+# How a debriefed question went, as a rating: a question that went badly comes back within hours.
+_RATING_OF_WENT = {"badly": "again", "okay": "hard", "well": "good"}
 _STATES = {State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
 
 
@@ -182,6 +184,17 @@ def reviews_of_session(session: Session) -> list[Review]:
     """One review per question answered in the session (its latest counted attempt, with its follow-ups)."""
     reviews = [review_of_answer(session.id, answer) for answer in session.question_results().values()]
     return [r for r in reviews if r is not None]
+
+
+def reviews_of_debrief(debrief: Debrief) -> list[Review]:
+    """The drill reviews a debrief gives: each question practised for real, rated by how it went."""
+    at = debrief.created if debrief.created and debrief.created.date() == debrief.when else None
+    if at is None:
+        at = datetime.combine(debrief.when, time(12, 0)).astimezone()
+    return [
+        Review(ref=ref, source=f"debrief:{debrief.id}", at=at, rating=_RATING_OF_WENT[q.went], question_text=q.text)
+        for ref, q in zip(debrief.refs(), debrief.questions, strict=True)
+    ]
 
 
 # -- the schedule --------------------------------------------------------------------------------
@@ -375,8 +388,6 @@ def _record(context: AppContext, source: str, reviews: list[Review]) -> list[str
 
 def record_debrief(context: AppContext, debrief: Debrief) -> list[str]:
     """Add a debrief's questions to the schedule (each rated by how it went); never raises."""
-    from mock_interview.core.debrief import reviews_of_debrief
-
     return _record(context, f"debrief:{debrief.id}", reviews_of_debrief(debrief))
 
 
@@ -386,7 +397,7 @@ def rebuild(context: AppContext) -> list[str]:
     Returns:
         The problems met, one line each (unreadable sessions are skipped).
     """
-    from mock_interview.core.debrief import DebriefStore, reviews_of_debrief
+    from mock_interview.core.debrief import DebriefStore
 
     reviews: list[Review] = []
     for session in context.sessions.load_all():
