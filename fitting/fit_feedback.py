@@ -33,8 +33,8 @@ if str(ROOT) not in sys.path:
 
 from fitting.realdata import DEFAULT_DATA, SECOND_DATA, RealAnswer, load_real_answers  # noqa: E402
 from fitting.star_fit import Story, fit_star, story_from_corpus, story_from_real, story_from_sentences  # noqa: E402
-from mock_interview.core.feedback import FeedbackModel, analyse  # noqa: E402
-from mock_interview.core.feedback.model import Status  # noqa: E402
+from mock_interview.core.feedback import FeedbackWeights, analyse  # noqa: E402
+from mock_interview.core.feedback.results import Status  # noqa: E402
 from mock_interview.core.feedback.scoring import ScoreWeights  # noqa: E402
 from mock_interview.core.profiles import Profile, parse_profile  # noqa: E402
 
@@ -121,13 +121,13 @@ def role_of(check_id: str) -> str:
     return "kind"  # the structure checks of the question's kind: STAR, goals, fit, weakness...
 
 
-def _rows(answers: list[LabelledAnswer], model: FeedbackModel) -> list[tuple[dict[str, float], float, float]]:
+def _rows(answers: list[LabelledAnswer], weights: FeedbackWeights) -> list[tuple[dict[str, float], float, float]]:
     """Per answer: what each check earned, the share its length keeps, and its cap (as a fraction)."""
     from mock_interview.core.feedback.scoring import CAPS, LENGTH_CHECK, LENGTH_KEEPS
 
     rows = []
     for answer in answers:
-        feedback = analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind, model=model)
+        feedback = analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind, weights=weights)
         decided = [c for c in feedback.checks if c.status != Status.NA]
         length = next((LENGTH_KEEPS[Status(c.status)] for c in decided if c.id == LENGTH_CHECK), 1.0)
         cap = min([CAPS.get(c.id, {}).get(Status(c.status), 100) for c in decided] + [100]) / 100
@@ -135,9 +135,10 @@ def _rows(answers: list[LabelledAnswer], model: FeedbackModel) -> list[tuple[dic
     return rows
 
 
-def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeights:
-    """The role weights, the pitfall penalty and the score curve that best separate strong from weak."""
-    measured = _rows(answers, model)
+def fit_score(answers: list[LabelledAnswer], analysed_with: FeedbackWeights) -> ScoreWeights:
+    """The role weights, the pitfall penalty and the score curve that best separate strong from weak
+    (the checks run with ``analysed_with``: the tagger's weights matter, the score's do not)."""
+    measured = _rows(answers, analysed_with)
     rows = [row for row, _, _ in measured]
     lengths = np.array([length for _, length, _ in measured])
     caps = np.array([cap for _, _, cap in measured])
@@ -195,14 +196,14 @@ def fit_score(answers: list[LabelledAnswer], model: FeedbackModel) -> ScoreWeigh
     )
 
 
-def fit_model(training: list[RealAnswer], include_own: bool = True) -> FeedbackModel:
+def fit_weights(training: list[RealAnswer], include_own: bool = True) -> FeedbackWeights:
     """Fit the tagger and the score on ``training`` (plus the project's own corpus)."""
     own_stories, own_labelled = own_corpus() if include_own else ([], [])
     stories = [s for s in (story_from_real(a) for a in training) if s is not None] + own_stories
     star = fit_star(stories)
-    neutral = FeedbackModel(star, ScoreWeights({}))
+    neutral = FeedbackWeights(star, ScoreWeights({}))
     score = fit_score(labelled_real(training) + own_labelled, neutral)
-    return FeedbackModel(star, score)
+    return FeedbackWeights(star, score)
 
 
 def main() -> int:
@@ -217,18 +218,18 @@ def main() -> int:
             answers += load_real_answers(path)
         else:
             print(f"no data file at {path}: left out of the fit")
-    model = fit_model(answers)
+    fitted = fit_weights(answers)
     WEIGHTS.mkdir(parents=True, exist_ok=True)
-    (WEIGHTS / "star.json").write_text(json.dumps(model.star.to_json(), indent=1, sort_keys=True) + "\n", "utf-8")
-    (WEIGHTS / "score.json").write_text(json.dumps(model.score.to_json(), indent=1) + "\n", "utf-8")
+    (WEIGHTS / "star.json").write_text(json.dumps(fitted.star.to_json(), indent=1, sort_keys=True) + "\n", "utf-8")
+    (WEIGHTS / "score.json").write_text(json.dumps(fitted.score.to_json(), indent=1) + "\n", "utf-8")
     print(f"fitted on {len(answers)} real answers and the project's corpus; wrote {WEIGHTS}/star.json and score.json")
-    weights = model.score.weights
+    weights = fitted.score.weights
     for role in ROLES:
         example = next(k for k in weights if role_of(k) == role)
         print(f"  {role:12} weight {weights[example]:.2f}")
     print(
-        f"  pitfall penalty {model.score.penalty:.2f}, curve slope {model.score.slope:.1f}, "
-        f"centre {model.score.centre:.2f}"
+        f"  pitfall penalty {fitted.score.penalty:.2f}, curve slope {fitted.score.slope:.1f}, "
+        f"centre {fitted.score.centre:.2f}"
     )
     return 0
 

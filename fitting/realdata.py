@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 if TYPE_CHECKING:
-    from mock_interview.core.feedback import FeedbackModel
+    from mock_interview.core.feedback import FeedbackWeights
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "answers-dev.jsonl"
@@ -190,18 +190,18 @@ class Outcome:
 Analyser = Callable[[RealAnswer, str | None], Outcome]
 
 
-def default_analyser(model: FeedbackModel | None = None) -> Analyser:
-    """Runs the app's checks, with ``model``'s weights (the packaged ones when it is ``None``)."""
-    from mock_interview.core.feedback import FeedbackModel, analyse
+def default_analyser(weights: FeedbackWeights | None = None) -> Analyser:
+    """Runs the app's checks with ``weights`` (the packaged ones when it is ``None``)."""
+    from mock_interview.core.feedback import FeedbackWeights, analyse
     from mock_interview.core.feedback.scoring import standing
     from mock_interview.core.profiles import Profile
 
-    weights = (model if model is not None else FeedbackModel.packaged()).score
+    score_weights = (weights if weights is not None else FeedbackWeights.packaged()).score
 
     def run(answer: RealAnswer, kind: str | None) -> Outcome:
         profile = Profile(name="page", company=answer.company, role="") if answer.company else None
         question = answer.question if answer.stated else ""
-        feedback = analyse(answer.answer, question, profile=profile, kind=kind, model=model)
+        feedback = analyse(answer.answer, question, profile=profile, kind=kind, weights=weights)
         star = {}
         for part in STAR_PARTS:
             check = feedback.by_id(f"star.{part}")
@@ -210,7 +210,7 @@ def default_analyser(model: FeedbackModel | None = None) -> Analyser:
         measurable = feedback.by_id("star.result_measurable")
         # ranked by the standing before the score's curve: the same order as the score for one
         # model, and comparable across the models of cross-validation folds
-        value = standing(feedback.checks, weights)
+        value = standing(feedback.checks, score_weights)
         return Outcome(
             value if value is not None else 0.0,
             str(feedback.kind),
@@ -325,9 +325,9 @@ def _pair_figures(answers: list[RealAnswer], outcomes: dict[str, Outcome], resul
 def _packaged_or_fitted(training: list[RealAnswer] | None) -> Analyser:
     if training is None:
         return default_analyser()
-    from fitting.fit_feedback import fit_model
+    from fitting.fit_feedback import fit_weights
 
-    return default_analyser(fit_model(training))
+    return default_analyser(fit_weights(training))
 
 
 def _score_figures(answers: list[RealAnswer], outcomes: dict[str, Outcome], result: EvaluationResult) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from mock_interview.core.feedback.model import Check, Evidence, Group, Status
 from mock_interview.core.feedback.present import check_row
+from mock_interview.core.feedback.results import Check, Evidence, Group, Status
 from mock_interview.core.profiles import ProfileStore
 from tests.cli_runner import run_cli as run
 

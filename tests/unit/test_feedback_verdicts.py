@@ -18,7 +18,7 @@ from mock_interview.core.feedback import (
     job_terms,
     registry,
 )
-from mock_interview.core.feedback.model import Group
+from mock_interview.core.feedback.results import Group
 from mock_interview.core.feedback.scoring import ScoreWeights, overall_score, packaged_score_weights
 from mock_interview.core.feedback.text import stem
 from mock_interview.core.packs import discover_packs

@@ -10,10 +10,10 @@ import pytest
 pytest.importorskip("scipy", reason="the fitting code needs scipy (pip install -e '.[fit]')")
 # imported only once scipy is known to be there (hence E402): the fitting modules need it
 
-from fitting.fit_feedback import LabelledAnswer, fit_model, fit_score, own_corpus, role_of  # noqa: E402
+from fitting.fit_feedback import LabelledAnswer, fit_score, fit_weights, own_corpus, role_of  # noqa: E402
 from fitting.realdata import covered, long_words, plain_sentences, position_rule, roc_auc  # noqa: E402
 from fitting.star_fit import fit_star  # noqa: E402
-from mock_interview.core.feedback import FeedbackModel, Status, analyse  # noqa: E402
+from mock_interview.core.feedback import FeedbackWeights, Status, analyse  # noqa: E402
 from mock_interview.core.feedback.answer import AnswerText  # noqa: E402
 from mock_interview.core.feedback.lexicon import load_lexicon  # noqa: E402
 from mock_interview.core.feedback.star import emission_scores, read_star, viterbi  # noqa: E402
@@ -56,27 +56,27 @@ def test_the_tagger_learns_the_stories_it_is_fitted_on() -> None:
 
 def test_the_score_fit_separates_strong_from_weak() -> None:
     _, labelled = own_corpus()
-    model = FeedbackModel.packaged()
-    weights = fit_score(labelled, model)
+    packaged = FeedbackWeights.packaged()
+    weights = fit_score(labelled, packaged)
     assert 0.0 <= weights.penalty <= 0.33
     assert all(w >= 0 for w in weights.weights.values())
     strong = [a for a in labelled if a.strong]
     weak = [a for a in labelled if not a.strong]
-    fitted = FeedbackModel(model.star, weights)
+    fitted = FeedbackWeights(packaged.star, weights)
 
     def score(answer: LabelledAnswer) -> int:
-        return analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind, model=fitted).score
+        return analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind, weights=fitted).score
 
     auc = present(roc_auc([score(a) for a in strong + weak], [True] * len(strong) + [False] * len(weak)), "AUC")
     assert auc >= 0.8
 
 
-def test_a_model_fitted_without_real_answers_still_works() -> None:
-    model = fit_model([])
+def test_weights_fitted_without_real_answers_still_work() -> None:
+    fitted = fit_weights([])
     feedback = analyse(
         "Last year I led a team of four and we shipped two weeks early.",
         "Tell me about a time you led a team.",
-        model=model,
+        weights=fitted,
     )
     assert check_of(feedback, "star.action").status in (Status.PASS, Status.PARTIAL)
     assert role_of("answer.length") == "length" and role_of("star.task") == "kind"

@@ -79,18 +79,18 @@ def context(tmp_path: Path) -> AppContext:
 
 def test_prepare_round_plans_saves_and_builds_the_round(tmp_path: Path):
     """What `practice --pack career-goals --pack behavioral-star --count 4 --order pack` gets."""
-    ctx = context(tmp_path)
+    app_context = context(tmp_path)
     request = RoundRequest(packs=("career-goals", "behavioral-star"), count=4, order="pack")
-    prepared = prepare_round(ctx, Settings(), request)
+    prepared = prepare_round(app_context, Settings(), request)
     round_ = prepared.round
     assert [q.pack_id for q in round_.questions] == ["career-goals", "behavioral-star"] * 2
     assert round_.phase is Phase.READY and prepared.notes == []
-    assert ctx.sessions.list() == ([], [])  # no file before the first answer: a round left at once leaves none
+    assert app_context.sessions.list() == ([], [])  # no file before the first answer: a round left at once leaves none
     round_.begin()
     round_.start_answer()
-    assert ctx.sessions.list() == ([], [])
+    assert app_context.sessions.list() == ([], [])
     round_.save_draft("I")
-    saved = ctx.sessions.load(round_.session.id)
+    saved = app_context.sessions.load(round_.session.id)
     assert saved.packs == ["career-goals", "behavioral-star"] and len(saved.plan) == 4
 
 
@@ -114,10 +114,10 @@ def test_prepare_round_takes_the_settings_defaults(tmp_path: Path):
     ],
 )
 def test_prepare_round_says_why_not(tmp_path: Path, request_: RoundRequest, words: str):
-    ctx = context(tmp_path)
+    app_context = context(tmp_path)
     with pytest.raises(RoundNotPossible, match=words):
-        prepare_round(ctx, Settings(), request_)
-    assert ctx.sessions.list()[0] == []  # no empty session left behind
+        prepare_round(app_context, Settings(), request_)
+    assert app_context.sessions.list()[0] == []  # no empty session left behind
 
 
 def test_an_unusable_profile_is_a_note_not_a_crash(tmp_path: Path):
@@ -127,16 +127,16 @@ def test_an_unusable_profile_is_a_note_not_a_crash(tmp_path: Path):
 
 
 def test_resuming_carries_on_where_the_session_stopped(tmp_path: Path):
-    ctx = context(tmp_path)
-    first = prepare_round(ctx, Settings(prep_seconds=0), RoundRequest(packs=("career-goals",), count=3)).round
+    app_context = context(tmp_path)
+    first = prepare_round(app_context, Settings(prep_seconds=0), RoundRequest(packs=("career-goals",), count=3)).round
     first.begin()
     first.submit("In two years I want to lead a team.")
     first.next()
     first.save_draft("Half of the second")
-    session = ctx.sessions.load(first.session.id)
-    resumed = prepare_resumed_round(ctx, Settings(prep_seconds=0), session).round
+    session = app_context.sessions.load(first.session.id)
+    resumed = prepare_resumed_round(app_context, Settings(prep_seconds=0), session).round
     resumed.begin()
     assert (resumed.number, resumed.total) == (2, 3) and draft_of(resumed).text == "Half of the second"
     resumed.finish()
     with pytest.raises(RoundNotPossible, match="complete"):
-        prepare_resumed_round(ctx, Settings(), ctx.sessions.load(first.session.id))
+        prepare_resumed_round(app_context, Settings(), app_context.sessions.load(first.session.id))

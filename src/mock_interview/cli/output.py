@@ -161,6 +161,15 @@ def console(*, stderr: bool = False) -> Console:
     return Console(file=stream, highlight=False, soft_wrap=False, force_terminal=is_terminal() or None)
 
 
+# How the command line colours a check's status (the app has its own, in tui/styles.py).
+STATUS_STYLES = {"pass": "green", "partial": "yellow", "missing": "red", "na": "grey50"}
+
+
+def status_style(status: str) -> str:
+    """The colour of a check's status (``pass``, ``partial``, ``missing``, ``na``) on the command line."""
+    return STATUS_STYLES.get(str(status), STATUS_STYLES["na"])
+
+
 def user_text(text: str, style: str = "") -> Text:
     """User text as a Rich ``Text``: shown literally (``[/]`` stays ``[/]``), controls visible."""
     from rich.text import Text

@@ -77,7 +77,7 @@ def _print_checklist(feedback: Feedback, kind: str) -> None:
     from rich.text import Text
 
     from mock_interview.cli.output import console as output_console
-    from mock_interview.cli.output import user_text
+    from mock_interview.cli.output import status_style, user_text
     from mock_interview.core.feedback.present import gains_line, rows, score_line
 
     # The real stream (printing goes through the control-character filter, which would show Rich's
@@ -93,7 +93,7 @@ def _print_checklist(feedback: Feedback, kind: str) -> None:
         table.add_column(column, overflow="fold")
     for row in rows(feedback):
         table.add_row(
-            Text(row.mark, style=row.colour),
+            Text(row.mark, style=status_style(row.status)),
             user_text(row.group),
             user_text(row.label),
             user_text(row.detail),

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mock_interview.core.feedback.model import Feedback, Status
 from mock_interview.core.feedback.present import mark_of
+from mock_interview.core.feedback.results import Feedback, Status
 from mock_interview.core.safetext import markdown_escape as md
 from mock_interview.core.session_records import Session, now
 from mock_interview.core.session_view import answer_places

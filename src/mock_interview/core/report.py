@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from mock_interview.core.feedback.model import Feedback
 from mock_interview.core.feedback.present import gains_line, rows
+from mock_interview.core.feedback.results import Feedback
 from mock_interview.core.safetext import markdown_escape as md
 from mock_interview.core.session_view import answer_places, status_shown
 from mock_interview.core.sessions import Session

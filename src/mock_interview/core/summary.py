@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mock_interview.core.feedback.model import Feedback
+from mock_interview.core.feedback.results import Feedback
 from mock_interview.core.session_records import Session
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-WordTiming = tuple[str, float, float]  # (word, start seconds, end seconds)
+# (word, start seconds, end seconds): the shape of mock_interview.core.feedback.timings.WordTiming, which
+# the delivery checks read (defined here too: importing the feedback package would load the whole engine)
+WordTiming = tuple[str, float, float]
 
 
 @dataclass(frozen=True)

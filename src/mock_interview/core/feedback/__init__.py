@@ -7,12 +7,13 @@ the missing items that would raise it most.
 """
 
 from mock_interview.core.feedback.alignment import JobTerm, job_terms
-from mock_interview.core.feedback.context import FeedbackModel
-from mock_interview.core.feedback.delivery import Delivery, align_words, long_pauses, words_per_minute
+from mock_interview.core.feedback.assessment import FeedbackWeights
+from mock_interview.core.feedback.delivery import align_words, long_pauses, words_per_minute
 from mock_interview.core.feedback.engine import analyse, example_leaves_out, warm_up
-from mock_interview.core.feedback.model import GROUPS, STATUSES, Check, Evidence, Feedback, Gain, Group, Status
 from mock_interview.core.feedback.question import QuestionInfo, follow_up_focus
 from mock_interview.core.feedback.registry import CheckId, CheckSpec, registry
+from mock_interview.core.feedback.results import GROUPS, STATUSES, Check, Evidence, Feedback, Gain, Group, Status
+from mock_interview.core.feedback.timings import Delivery, WordTiming
 from mock_interview.core.kinds import QuestionKind, classify_question
 
 __all__ = [
@@ -24,13 +25,14 @@ __all__ = [
     "Delivery",
     "Evidence",
     "Feedback",
-    "FeedbackModel",
+    "FeedbackWeights",
     "Gain",
     "Group",
     "JobTerm",
     "QuestionInfo",
     "QuestionKind",
     "Status",
+    "WordTiming",
     "align_words",
     "analyse",
     "classify_question",

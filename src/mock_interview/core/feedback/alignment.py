@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mock_interview.core.feedback.answer import AnswerText, content_stems, dedupe, lower_same_length
-from mock_interview.core.feedback.context import Context, TargetProfile, by_count
+from mock_interview.core.feedback.assessment import Assessment, TargetProfile, by_count
 from mock_interview.core.feedback.lexicon import Lexicon, load_lexicon
-from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, stem
 
 _COMPANY_SUFFIXES = frozenset({"inc", "ltd", "llc", "the", "co", "corp", "group", "plc", "gmbh", "company"})
@@ -31,9 +31,9 @@ _OTHERS_NOUN = re.compile(r"(?:my|our|the|a|an|his|her|their|your|new|former|pre
 JOB_TERMS = 12
 
 
-def company_mentions(ctx: Context) -> list[Span]:
+def company_mentions(assessment: Assessment) -> list[Span]:
     """Where the answer names the profile's company."""
-    profile = ctx.profile
+    profile = assessment.profile
     if not profile or not profile.company.strip():
         return []
 
@@ -44,14 +44,14 @@ def company_mentions(ctx: Context) -> list[Span]:
         pattern = re.compile(
             rf"(?<![\w])(?:{'|'.join(sorted(variants, key=len, reverse=True))})(?:'s|’s)?(?![\w])", re.IGNORECASE
         )
-        return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(ctx.text)]
+        return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(assessment.text)]
 
-    return ctx.answer.memo("company", compute)
+    return assessment.answer.memo("company", compute)
 
 
-def generic_company_mentions(ctx: Context) -> list[Span]:
+def generic_company_mentions(assessment: Assessment) -> list[Span]:
     """ "This company", "your team", "the role": speaking of the employer without its name."""
-    return [s for s in ctx.answer.find("alignment", "generic_company") if s.text.lower() not in ("here", "you")]
+    return [s for s in assessment.answer.find("alignment", "generic_company") if s.text.lower() not in ("here", "you")]
 
 
 def _distinctive_stems(phrase: str, lexicon: Lexicon) -> frozenset[str]:
@@ -64,14 +64,14 @@ def _common_stems(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(stem(w) for w in lexicon.common_verbs)
 
 
-def value_mentions(ctx: Context) -> list[Span]:
+def value_mentions(assessment: Assessment) -> list[Span]:
     """Words of the answer that echo the profile's mission or values (everyday verbs left out)."""
-    if not ctx.profile:
+    if not assessment.profile:
         return []
     targets: set[str] = set()
-    for phrase in (*ctx.profile.values, ctx.profile.mission):
-        targets |= _distinctive_stems(phrase, ctx.lex)
-    return ctx.answer.stem_hits(targets)
+    for phrase in (*assessment.profile.values, assessment.profile.mission):
+        targets |= _distinctive_stems(phrase, assessment.lex)
+    return assessment.answer.stem_hits(targets)
 
 
 @dataclass(frozen=True)
@@ -407,13 +407,13 @@ def _person_marks(answer: AnswerText) -> tuple[list[_Mark], list[int]]:
     return answer.derived("person_marks", build)
 
 
-def said_of_own_work(ctx: Context, span: Span) -> bool:
+def said_of_own_work(assessment: Assessment, span: Span) -> bool:
     """Whether the words at ``span`` are said about the speaker's own work: the nearest subject
     before them in their sentence is "I" or "we" (or the sentence names nobody else), not "my
     manager", "she", "the client" or "a colleague who"; and they do not name someone else
     themselves ("our data scientists")."""
-    sentence = ctx.answer.sentences[ctx.answer.sentence_index(span.start)]
-    marks, starts = _person_marks(ctx.answer)
+    sentence = assessment.answer.sentences[assessment.answer.sentence_index(span.start)]
+    marks, starts = _person_marks(assessment.answer)
     inside = marks[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, sentence.end)]
     if any(not m.mine and m.start < span.end and m.end > span.start for m in inside):
         return False  # the words name someone else themselves ("a data scientist", "our nurses")
@@ -438,9 +438,9 @@ def _subject_at(before: str, match: re.Match[str]) -> bool:
     return match.group().lower() == "who" or bool(_CLAUSE_OPENING.search(before))
 
 
-def check_alignment(ctx: Context) -> None:
+def check_alignment(assessment: Assessment) -> None:
     """The alignment checks (``na`` without a profile: they then leave the score alone)."""
-    profile = ctx.profile
+    profile = assessment.profile
     if not profile:
         tip = "Add a target profile (company, mission, values, job description) to check this."
         for check_id in (
@@ -450,14 +450,14 @@ def check_alignment(ctx: Context) -> None:
             CheckId.ALIGNMENT_INDUSTRY,
             CheckId.ALIGNMENT_STAGE,
         ):
-            ctx.na(check_id, tip)
-        ctx.na(CheckId.ALIGNMENT_GENERIC, tip)  # without a profile alignment leaves the score alone
+            assessment.na(check_id, tip)
+        assessment.na(CheckId.ALIGNMENT_GENERIC, tip)  # without a profile alignment leaves the score alone
         return
-    company = company_mentions(ctx)
-    generic = generic_company_mentions(ctx)
+    company = company_mentions(assessment)
+    generic = generic_company_mentions(assessment)
     if profile.company.strip():
         status = Status.PASS if company else Status.PARTIAL if generic else Status.MISSING
-        ctx.add(
+        assessment.add(
             CheckId.ALIGNMENT_COMPANY,
             status,
             company or generic,
@@ -465,32 +465,34 @@ def check_alignment(ctx: Context) -> None:
             extra_tip="" if company else f"Say “{profile.company}” where you say “the company”.",
         )
     else:
-        ctx.na(CheckId.ALIGNMENT_COMPANY, "Add the company's name to your profile to check this.")
-    _check_mission_values(ctx, profile)
-    _check_job_terms(ctx, profile)
-    _check_industry(ctx, profile)
-    _check_stage(ctx, profile)
+        assessment.na(CheckId.ALIGNMENT_COMPANY, "Add the company's name to your profile to check this.")
+    _check_mission_values(assessment, profile)
+    _check_job_terms(assessment, profile)
+    _check_industry(assessment, profile)
+    _check_stage(assessment, profile)
 
 
-def _check_mission_values(ctx: Context, profile: TargetProfile) -> None:
+def _check_mission_values(assessment: Assessment, profile: TargetProfile) -> None:
     if not profile.values and not profile.mission.strip():
-        ctx.na(CheckId.ALIGNMENT_MISSION_VALUES, "Add the company's mission and values to your profile to check this.")
+        assessment.na(
+            CheckId.ALIGNMENT_MISSION_VALUES, "Add the company's mission and values to your profile to check this."
+        )
         return
     matched: list[str] = []
     evidence: list[Span] = []
     for value in profile.values:
-        hits = ctx.answer.stem_hits(set(_distinctive_stems(value, ctx.lex)))
+        hits = assessment.answer.stem_hits(set(_distinctive_stems(value, assessment.lex)))
         if hits:
             matched.append(value)
             evidence += hits
-    mission_hits = ctx.answer.stem_hits(set(_distinctive_stems(profile.mission, ctx.lex)))
+    mission_hits = assessment.answer.stem_hits(set(_distinctive_stems(profile.mission, assessment.lex)))
     evidence += mission_hits
     mission_distinct = len({stem(h.text) for h in mission_hits})
     points = len(matched) + (1 if mission_distinct >= 2 else 0.5 if mission_distinct == 1 else 0)
     needed = 2 if (len(profile.values) + (1 if profile.mission.strip() else 0)) >= 2 else 1
     status = Status.PASS if points >= needed else Status.PARTIAL if points > 0 else Status.MISSING
     missed = [v for v in profile.values if v not in matched]
-    ctx.add(
+    assessment.add(
         CheckId.ALIGNMENT_MISSION_VALUES,
         status,
         dedupe(evidence),
@@ -499,24 +501,24 @@ def _check_mission_values(ctx: Context, profile: TargetProfile) -> None:
     )
 
 
-def _check_job_terms(ctx: Context, profile: TargetProfile) -> None:
+def _check_job_terms(assessment: Assessment, profile: TargetProfile) -> None:
     if not profile.job_description.strip():
-        ctx.na(CheckId.ALIGNMENT_JOB_TERMS, "Paste the job description into your profile to check this.")
+        assessment.na(CheckId.ALIGNMENT_JOB_TERMS, "Paste the job description into your profile to check this.")
         return
     company = profile.company.strip().lower()
     terms = [t for t in job_terms(profile.job_description) if t.text.lower() != company]
-    words_, keys = _answer_tokens(ctx.answer)
+    words_, keys = _answer_tokens(assessment.answer)
     at = _positions(keys)
     used: list[str] = []
     missed: list[str] = []
     evidence: list[Span] = []
     for term in terms:
-        spans = [s for s in term_spans(term, keys, words_, at) if said_of_own_work(ctx, s)]
+        spans = [s for s in term_spans(term, keys, words_, at) if said_of_own_work(assessment, s)]
         (used if spans else missed).append(term.text)
-        evidence += ctx.answer.with_text(spans)
+        evidence += assessment.answer.with_text(spans)
     share = len(used) / len(terms) if terms else 0
     status = Status.PASS if share >= 0.3 or len(used) >= 4 else Status.PARTIAL if used else Status.MISSING
-    ctx.add(
+    assessment.add(
         CheckId.ALIGNMENT_JOB_TERMS,
         status,
         dedupe(evidence),
@@ -525,13 +527,13 @@ def _check_job_terms(ctx: Context, profile: TargetProfile) -> None:
     )
 
 
-def _check_industry(ctx: Context, profile: TargetProfile) -> None:
-    industry = profile.industry if profile.industry in ctx.lex.data["industry"] else "other"
-    if not ctx.lex.words("industry", industry):
-        ctx.na(CheckId.ALIGNMENT_INDUSTRY, "Set the profile's industry to check its language.")
+def _check_industry(assessment: Assessment, profile: TargetProfile) -> None:
+    industry = profile.industry if profile.industry in assessment.lex.data["industry"] else "other"
+    if not assessment.lex.words("industry", industry):
+        assessment.na(CheckId.ALIGNMENT_INDUSTRY, "Set the profile's industry to check its language.")
         return
-    hits = dedupe(ctx.answer.find("industry", industry))
-    ctx.add(
+    hits = dedupe(assessment.answer.find("industry", industry))
+    assessment.add(
         CheckId.ALIGNMENT_INDUSTRY,
         by_count(len({h.text.lower() for h in hits}), 2),
         hits,
@@ -539,13 +541,13 @@ def _check_industry(ctx: Context, profile: TargetProfile) -> None:
     )
 
 
-def _check_stage(ctx: Context, profile: TargetProfile) -> None:
-    stage = profile.career_stage if profile.career_stage in ctx.lex.data["stage"] else "mid"
-    hits = [h for h in dedupe(ctx.answer.find("stage", stage)) if _about_the_speaker(ctx, h)]
+def _check_stage(assessment: Assessment, profile: TargetProfile) -> None:
+    stage = profile.career_stage if profile.career_stage in assessment.lex.data["stage"] else "mid"
+    hits = [h for h in dedupe(assessment.answer.find("stage", stage)) if _about_the_speaker(assessment, h)]
     focus = {"entry": "learning and growth", "mid": "leadership and contribution", "senior": "strategy and influence"}[
         stage
     ]
-    ctx.add(
+    assessment.add(
         CheckId.ALIGNMENT_STAGE,
         by_count(len({h.text.lower() for h in hits}), 2),
         hits,
@@ -553,10 +555,10 @@ def _check_stage(ctx: Context, profile: TargetProfile) -> None:
     )
 
 
-def _about_the_speaker(ctx: Context, span: Span) -> bool:
+def _about_the_speaker(assessment: Assessment, span: Span) -> bool:
     """Whether a stage cue describes the speaker ("I manage", "lead the team") rather than someone
     else ("my manager asked me")."""
-    sentence = ctx.answer.sentences[ctx.answer.sentence_index(span.start)]
+    sentence = assessment.answer.sentences[assessment.answer.sentence_index(span.start)]
     if not _SPEAKER_SUBJECT.search(sentence.text):
         return False
-    return not _OTHERS_NOUN.search(ctx.text[max(sentence.start, span.start - 12) : span.start])
+    return not _OTHERS_NOUN.search(assessment.text[max(sentence.start, span.start - 12) : span.start])

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 
 from mock_interview.core.feedback.answer import dedupe, overlaps_any
-from mock_interview.core.feedback.context import Context
-from mock_interview.core.feedback.model import Status
+from mock_interview.core.feedback.assessment import Assessment
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span
 
 # -- figures -------------------------------------------------------------------------------------------
@@ -54,18 +54,18 @@ def _value(text: str) -> float:
         return 0.0
 
 
-def implausible_figures(ctx: Context) -> tuple[list[Span], list[Span]]:
+def implausible_figures(assessment: Assessment) -> tuple[list[Span], list[Span]]:
     """(impossible, unbelievable) figures: a share above 100 % or a cut of more than 100 % cannot be
     true; growth beyond :data:`MAX_GROWTH_PERCENT`, a factor beyond :data:`MAX_FACTOR`, or more than
     tripling something in a day is not believable."""
-    text = ctx.text
+    text = assessment.text
     impossible: list[Span] = []
     unbelievable: list[Span] = []
     for match in _PERCENT.finditer(text):
         value = _value(match.group(1))
         span = Span(match.start(), match.end(), match.group())
         before = text[max(0, match.start() - 60) : match.start()]
-        sentence = ctx.answer.sentences[ctx.answer.sentence_index(match.start())]
+        sentence = assessment.answer.sentences[assessment.answer.sentence_index(match.start())]
         if value > 100 and (_SHARE_OF.match(text[match.end() :]) or _DOWN.search(before)):
             impossible.append(span)
         elif value > MAX_GROWTH_PERCENT or (
@@ -81,19 +81,19 @@ def implausible_figures(ctx: Context) -> tuple[list[Span], list[Span]]:
     return impossible, unbelievable
 
 
-def check_plausible(ctx: Context) -> None:
+def check_plausible(assessment: Assessment) -> None:
     """``specificity.plausible``: does not apply without figures; missing with one that cannot be
     true; partial with one that is hard to believe."""
-    impossible, unbelievable = implausible_figures(ctx)
-    if not ctx.answer.quantities and not impossible and not unbelievable:
-        ctx.na(CheckId.SPECIFICITY_PLAUSIBLE, "Checked when the answer gives figures.")
+    impossible, unbelievable = implausible_figures(assessment)
+    if not assessment.answer.quantities and not impossible and not unbelievable:
+        assessment.na(CheckId.SPECIFICITY_PLAUSIBLE, "Checked when the answer gives figures.")
         return
     status = Status.MISSING if impossible else Status.PARTIAL if unbelievable else Status.PASS
     evidence = impossible + unbelievable
-    ctx.add(
+    assessment.add(
         CheckId.SPECIFICITY_PLAUSIBLE,
         status,
-        evidence or ctx.answer.quantities,
+        evidence or assessment.answer.quantities,
         problem=bool(evidence),
         detail=", ".join(f"“{s.text}”" for s in evidence),
     )
@@ -102,10 +102,10 @@ def check_plausible(ctx: Context) -> None:
 # -- plans that agree ----------------------------------------------------------------------------------
 
 
-def check_consistent(ctx: Context) -> None:
+def check_consistent(assessment: Assessment) -> None:
     """``pitfalls.inconsistent``: leaving soon set against staying long, not managing set against
     leading managers (missing); a future split between unrelated careers (partial)."""
-    answer = ctx.answer
+    answer = assessment.answer
     leaving = answer.find("pitfalls", "leaving_soon") + answer.find("coherence", "leave_soon")
     staying = answer.find("coherence", "stay_long")
     no_managing = answer.find("coherence", "no_managing")
@@ -117,11 +117,11 @@ def check_consistent(ctx: Context) -> None:
         clashes += no_managing[:1] + managing[:1]
     split = answer.find("coherence", "either_or")
     if clashes:
-        ctx.add(CheckId.PITFALLS_INCONSISTENT, Status.MISSING, dedupe(clashes), problem=True)
+        assessment.add(CheckId.PITFALLS_INCONSISTENT, Status.MISSING, dedupe(clashes), problem=True)
     elif split:
-        ctx.add(CheckId.PITFALLS_INCONSISTENT, Status.PARTIAL, split, problem=True, detail="two unrelated paths")
+        assessment.add(CheckId.PITFALLS_INCONSISTENT, Status.PARTIAL, split, problem=True, detail="two unrelated paths")
     else:
-        ctx.add(CheckId.PITFALLS_INCONSISTENT, Status.PASS)
+        assessment.add(CheckId.PITFALLS_INCONSISTENT, Status.PASS)
 
 
 # -- each point once -----------------------------------------------------------------------------------
@@ -131,10 +131,10 @@ REPEATED_SHARE = 0.25  # repeats making up this share of the answer: it is padde
 _WORD = re.compile(r"[a-z0-9']+")
 
 
-def repeated_passages(ctx: Context) -> tuple[list[Span], float]:
+def repeated_passages(assessment: Assessment) -> tuple[list[Span], float]:
     """Passages of :data:`SHINGLE_WORDS` words or more said more than once (each later occurrence),
     and the share of the answer's words they take up."""
-    tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(ctx.answer.lowered)]
+    tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(assessment.answer.lowered)]
     if len(tokens) < 2 * SHINGLE_WORDS:
         return [], 0.0
     seen: dict[int, int] = {}
@@ -155,15 +155,15 @@ def repeated_passages(ctx: Context) -> tuple[list[Span], float]:
         while end + 1 < len(tokens) and repeated[end + 1]:
             end += 1
         start_char, end_char = tokens[index][1], tokens[end][2]
-        spans.append(Span(start_char, end_char, ctx.text[start_char:end_char]))
+        spans.append(Span(start_char, end_char, assessment.text[start_char:end_char]))
         index = end + 1
     return spans, sum(repeated) / len(tokens)
 
 
-def check_said_once(ctx: Context) -> None:
+def check_said_once(assessment: Assessment) -> None:
     """``pitfalls.repeated``: missing when repeats make up a quarter of the answer (pasted twice),
     partial for a repeated passage, pass otherwise."""
-    spans, share = repeated_passages(ctx)
+    spans, share = repeated_passages(assessment)
     status = Status.MISSING if share >= REPEATED_SHARE else Status.PARTIAL if spans else Status.PASS
     detail = f"{round(100 * share)}% of the words said twice" if spans else ""
-    ctx.add(CheckId.PITFALLS_REPEATED, status, spans, problem=bool(spans), detail=detail)
+    assessment.add(CheckId.PITFALLS_REPEATED, status, spans, problem=bool(spans), detail=detail)

@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from mock_interview.core.feedback.answer import AnswerText, dedupe
-from mock_interview.core.feedback.context import Context
-from mock_interview.core.feedback.model import Status
+from mock_interview.core.feedback.assessment import Assessment
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, counted
+from mock_interview.core.feedback.timings import WordTiming
 
 LONG_PAUSE_SECONDS = 2.5
-TimedWord = tuple[str, float, float]
 DELIVERY_CHECKS = (
     CheckId.DELIVERY_PACE,
     CheckId.DELIVERY_FILLERS,
@@ -29,17 +28,7 @@ DELIVERY_CHECKS = (
 )
 
 
-@dataclass(frozen=True)
-class Delivery:
-    """A spoken answer's timings: the words with start and end seconds, the length and the limit."""
-
-    words: tuple[TimedWord, ...]
-    duration: float
-    limit: float | None = None
-    fillers_lower_bound: bool = True
-
-
-def words_per_minute(words: Sequence[TimedWord]) -> float:
+def words_per_minute(words: Sequence[WordTiming]) -> float:
     """Speaking rate over the span from the first word to the last (leading and trailing silence left out)."""
     spoken = [w for w in words if re.search(r"\w", w[0])]
     if len(spoken) < 2:
@@ -48,7 +37,7 @@ def words_per_minute(words: Sequence[TimedWord]) -> float:
     return len(spoken) / max(span / 60, 1e-6)
 
 
-def long_pauses(words: Sequence[TimedWord]) -> list[tuple[int, float]]:
+def long_pauses(words: Sequence[WordTiming]) -> list[tuple[int, float]]:
     """(index of the word after the pause, seconds of silence) for every gap over 2.5 s."""
     return [
         (index, words[index][1] - words[index - 1][2])
@@ -57,7 +46,7 @@ def long_pauses(words: Sequence[TimedWord]) -> list[tuple[int, float]]:
     ]
 
 
-def align_words(text: str, timed_words: Sequence[TimedWord]) -> list[tuple[int, int] | None]:
+def align_words(text: str, timed_words: Sequence[WordTiming]) -> list[tuple[int, int] | None]:
     """Character offsets in ``text`` of each timed word, found in order (``None`` where not found)."""
     lowered = text.lower()
     cursor = 0
@@ -138,14 +127,14 @@ def repeated_phrases(answer: AnswerText, limit: int = 2) -> dict[str, list[Span]
     return chosen
 
 
-def check_delivery(ctx: Context) -> None:
+def check_delivery(assessment: Assessment) -> None:
     """The delivery checks, ``na`` unless the answer was spoken and words were heard."""
-    delivery = ctx.delivery
+    delivery = assessment.delivery
     if delivery is None or not delivery.words:
         for check_id in DELIVERY_CHECKS:
-            ctx.na(check_id, "Answer out loud to get delivery feedback.")
+            assessment.na(check_id, "Answer out loud to get delivery feedback.")
         return
-    answer = ctx.answer
+    answer = assessment.answer
     # Rates over the speech (first word to last), not over silence before or after it.
     minutes = max(delivery.words[-1][2] - delivery.words[0][1], 1.0) / 60
     wpm = words_per_minute(delivery.words)
@@ -157,13 +146,13 @@ def check_delivery(ctx: Context) -> None:
         if wpm > 160
         else "Speak a little faster, or cut the pauses."
     )
-    ctx.add(CheckId.DELIVERY_PACE, status, detail=f"{wpm:.0f} words a minute", extra_tip=extra)
+    assessment.add(CheckId.DELIVERY_PACE, status, detail=f"{wpm:.0f} words a minute", extra_tip=extra)
 
     fillers = filler_spans(answer)
     rate = len(fillers) / minutes
     status = Status.PASS if rate <= 2 else Status.PARTIAL if rate <= 5 else Status.MISSING
     bound = " (at least: speech recognition drops some)" if delivery.fillers_lower_bound else ""
-    ctx.add(
+    assessment.add(
         CheckId.DELIVERY_FILLERS,
         status,
         fillers,
@@ -172,17 +161,17 @@ def check_delivery(ctx: Context) -> None:
     )
     hedges = answer.find("delivery", "hedges")
     status = Status.PASS if not hedges else Status.PARTIAL if len(hedges) <= 2 else Status.MISSING
-    ctx.add(CheckId.DELIVERY_HEDGES, status, hedges, detail=counted(len(hedges), "hedge"), problem=True)
+    assessment.add(CheckId.DELIVERY_HEDGES, status, hedges, detail=counted(len(hedges), "hedge"), problem=True)
 
-    offsets = align_words(ctx.text, delivery.words)
+    offsets = align_words(assessment.text, delivery.words)
     pauses = []
     for index, gap in long_pauses(delivery.words):
         where = offsets[index]
         if where is not None:
-            pauses.append((gap, Span(where[0], where[1], ctx.text[where[0] : where[1]])))
+            pauses.append((gap, Span(where[0], where[1], assessment.text[where[0] : where[1]])))
     status = Status.PASS if not pauses else Status.PARTIAL if len(pauses) <= 2 else Status.MISSING
     detail = ", ".join(f"{gap:.1f} s before “{span.text}”" for gap, span in pauses[:4]) or "none over 2.5 s"
-    ctx.add(CheckId.DELIVERY_PAUSES, status, [s for _, s in pauses], detail=detail, problem=True)
+    assessment.add(CheckId.DELIVERY_PAUSES, status, [s for _, s in pauses], detail=detail, problem=True)
 
     repeated, phrase_spans = repeated_words(answer), repeated_phrases(answer)
     overused = repeated + [(phrase, len(spans)) for phrase, spans in phrase_spans.items()]
@@ -192,7 +181,7 @@ def check_delivery(ctx: Context) -> None:
         [w for w in answer.words if w.text.lower() in repeated_set]
         + [span for spans in phrase_spans.values() for span in spans]
     )
-    ctx.add(
+    assessment.add(
         CheckId.DELIVERY_REPETITION,
         status,
         evidence,
@@ -200,11 +189,11 @@ def check_delivery(ctx: Context) -> None:
         problem=True,
     )
 
-    limit = delivery.limit or ctx.question.answer_seconds
+    limit = delivery.limit or assessment.question.answer_seconds
     share = delivery.duration / limit if limit else 1.0
     # "Length fits the time" already judges a spoken answer's seconds: counting the share of the time
     # used as well would mark one fact down twice. It stays on the list, for reference.
-    ctx.add(
+    assessment.add(
         CheckId.DELIVERY_TIME_USED,
         Status.NA,
         detail=f"{delivery.duration:.0f} s of {limit:.0f} s ({share:.0%})",

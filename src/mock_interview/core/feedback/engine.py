@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from mock_interview.core.feedback.alignment import check_alignment
 from mock_interview.core.feedback.answer import AnswerText
+from mock_interview.core.feedback.assessment import Assessment, FeedbackWeights, TargetProfile
 from mock_interview.core.feedback.coherence import check_consistent, check_plausible, check_said_once
-from mock_interview.core.feedback.context import Context, FeedbackModel, TargetProfile
-from mock_interview.core.feedback.delivery import Delivery, check_delivery
+from mock_interview.core.feedback.delivery import check_delivery
 from mock_interview.core.feedback.lexicon import load_lexicon
-from mock_interview.core.feedback.model import Feedback, Status
 from mock_interview.core.feedback.pitfalls import check_pitfalls
 from mock_interview.core.feedback.question import PackQuestion, QuestionInfo
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.relevance import check_relevance
+from mock_interview.core.feedback.results import Feedback, Status
 from mock_interview.core.feedback.scoring import largest_gains, score_checks
 from mock_interview.core.feedback.specificity import check_specificity
 from mock_interview.core.feedback.structure import check_structure
+from mock_interview.core.feedback.timings import Delivery
 from mock_interview.core.feedback.vocabulary import guess_language
 
 
@@ -30,7 +31,7 @@ def analyse(
     profile: TargetProfile | None = None,
     delivery: Delivery | None = None,
     kind: str | None = None,
-    model: FeedbackModel | None = None,
+    weights: FeedbackWeights | None = None,
 ) -> Feedback:
     """Check an answer and return the checklist with scores.
 
@@ -41,20 +42,20 @@ def analyse(
         profile: The target :class:`~mock_interview.core.profiles.Profile`, if any.
         delivery: Word timings when the answer was spoken.
         kind: Overrides the question's kind.
-        model: Fitted weights to use instead of the packaged ones (the fitting scripts pass their own).
+        weights: Fitted weights to use instead of the packaged ones (the fitting scripts pass their own).
 
     Returns:
         The :class:`Feedback`: checks in groups, each with status, evidence and tip, the score, the score of each
         group, and the missing items that would raise the score most.
     """
     info = _question_info(question, kind)
-    ctx = Context(
+    assessment = Assessment(
         AnswerText(answer or "", load_lexicon()),
         info,
         profile,
         delivery,
         load_lexicon(),
-        model or FeedbackModel.packaged(),
+        weights or FeedbackWeights.packaged(),
     )
     focus = str(info.focus) if info.is_follow_up and info.focus else ""
     language = guess_language(answer or "")
@@ -63,27 +64,33 @@ def analyse(
             f"This answer looks like {language.language}. The checks read English only, so it is not "
             "scored; answer in English to get the checklist."
         )
-        return Feedback(info.kind, (), ctx.answer.word_count, {}, 0, focus=focus, notice=notice)
-    if ctx.answer.word_count == 0:
-        ctx.add(CheckId.ANSWER_LENGTH, Status.MISSING, detail="no words yet", label="Answer given")
-        checks = tuple(ctx.checks.values())
-        groups, _ = score_checks(checks, ctx.model.score)
+        return Feedback(info.kind, (), assessment.answer.word_count, {}, 0, focus=focus, notice=notice)
+    if assessment.answer.word_count == 0:
+        assessment.add(CheckId.ANSWER_LENGTH, Status.MISSING, detail="no words yet", label="Answer given")
+        checks = tuple(assessment.checks.values())
+        groups, _ = score_checks(checks, assessment.weights.score)
         return Feedback(info.kind, checks, 0, groups, 0, focus=focus)
-    check_structure(ctx)
+    check_structure(assessment)
     if not info.is_follow_up:
-        check_relevance(ctx)
-    check_specificity(ctx)
-    check_plausible(ctx)
+        check_relevance(assessment)
+    check_specificity(assessment)
+    check_plausible(assessment)
     if not info.is_follow_up:
-        check_alignment(ctx)
-        check_pitfalls(ctx)
-        check_consistent(ctx)
-        check_said_once(ctx)
-    check_delivery(ctx)
-    checks = tuple(ctx.checks.values())
-    groups, overall = score_checks(checks, ctx.model.score)
+        check_alignment(assessment)
+        check_pitfalls(assessment)
+        check_consistent(assessment)
+        check_said_once(assessment)
+    check_delivery(assessment)
+    checks = tuple(assessment.checks.values())
+    groups, overall = score_checks(checks, assessment.weights.score)
     return Feedback(
-        info.kind, checks, ctx.answer.word_count, groups, overall, largest_gains(checks, ctx.model.score), focus
+        info.kind,
+        checks,
+        assessment.answer.word_count,
+        groups,
+        overall,
+        largest_gains(checks, assessment.weights.score),
+        focus,
     )
 
 

@@ -14,10 +14,10 @@ import re
 
 from mock_interview.core.feedback.alignment import company_mentions, generic_company_mentions
 from mock_interview.core.feedback.answer import fold
-from mock_interview.core.feedback.context import Context
-from mock_interview.core.feedback.model import Status
+from mock_interview.core.feedback.assessment import Assessment
 from mock_interview.core.feedback.pitfalls import negativity_spans
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, stem, words
 from mock_interview.core.kinds import QuestionKind
 
@@ -45,16 +45,16 @@ SHORT_PARTIAL = 0.5  # down to half the band's low end is a little short (partia
 LONG_PARTIAL = 1.3  # up to 130 % of its high end is a little long
 
 
-def check_frame(ctx: Context) -> None:
+def check_frame(assessment: Assessment) -> None:
     """The opening, the length and the close of a main answer."""
-    _check_opening(ctx)
-    check_length(ctx)
-    _check_closing(ctx)
+    _check_opening(assessment)
+    check_length(assessment)
+    _check_closing(assessment)
 
 
-def unfinished(ctx: Context, sentence: Span) -> bool:
+def unfinished(assessment: Assessment, sentence: Span) -> bool:
     """A typed sentence that stops without punctuation on a joining word was cut off."""
-    if ctx.delivery is not None or _TERMINATED.search(fold(sentence.text)):
+    if assessment.delivery is not None or _TERMINATED.search(fold(sentence.text)):
         return False
     tokens = words(sentence.text)
     return not tokens or tokens[-1].text.lower() in _DANGLING
@@ -79,80 +79,80 @@ _OPENERS: dict[QuestionKind, tuple[tuple[str, str], ...]] = {
 _FUTURE_KINDS = (QuestionKind.GOALS, QuestionKind.SKILLS, QuestionKind.MOTIVATION)
 
 
-def _answers_question(ctx: Context, index: int, question_stems: set[str]) -> bool:
+def _answers_question(assessment: Assessment, index: int, question_stems: set[str]) -> bool:
     """Whether sentence ``index`` takes up the question: it shares its words, states a goal for a
     question about the future, says what the kind asks for, or (in a story) launches the example."""
-    answer = ctx.answer
+    answer = assessment.answer
     sentence = answer.sentences[index]
-    kind = ctx.question.question_kind
-    if unfinished(ctx, sentence) or _in(sentence, answer.find("answer", "deflection")):
+    kind = assessment.question.question_kind
+    if unfinished(assessment, sentence) or _in(sentence, answer.find("answer", "deflection")):
         return False
     if question_stems & {stem(w.text) for w in words(sentence.text)}:
         return True
     if kind in _FUTURE_KINDS and GOAL_STATEMENT.search(fold(sentence.text)):
         return True
-    if kind is QuestionKind.BEHAVIORAL and ctx.star.labels[index] in ("situation", "task", "action"):
+    if kind is QuestionKind.BEHAVIORAL and assessment.star.labels[index] in ("situation", "task", "action"):
         return True  # a story may open by launching its example
     if kind is QuestionKind.GENERAL:
-        return bool(words(sentence.text)) and not _filler_only(ctx, sentence)
+        return bool(words(sentence.text)) and not _filler_only(assessment, sentence)
     return any(_in(sentence, answer.find(*key)) for key in _OPENERS.get(kind, ()))
 
 
-def _filler_only(ctx: Context, sentence: Span) -> bool:
+def _filler_only(assessment: Assessment, sentence: Span) -> bool:
     """A sentence that is nothing but a filler opener ("Uh, well.", "Great question!")."""
     text = fold(sentence.text.strip()).lower()
-    filler = ctx.lex.pattern("answer", "filler_openers").match(text)
+    filler = assessment.lex.pattern("answer", "filler_openers").match(text)
     return filler is not None and filler.end() >= len(text) - 1
 
 
-def _check_opening(ctx: Context) -> None:
+def _check_opening(assessment: Assessment) -> None:
     """Pass: the first sentence answers the question. Partial: the second does, or the first starts
     somewhere else than the question asks (a life story from graduation for "tell me about
     yourself"). Missing: a deflection, a filler, or nothing of the question in the first two."""
-    answer = ctx.answer
+    answer = assessment.answer
     question_stems = {
         stem(w.text)
-        for w in words(ctx.question.text)
-        if w.text.lower() not in ctx.lex.stopwords and w.text.lower() not in _QUESTION_NOISE and len(w.text) > 2
+        for w in words(assessment.question.text)
+        if w.text.lower() not in assessment.lex.stopwords and w.text.lower() not in _QUESTION_NOISE and len(w.text) > 2
     }
     first = answer.sentences[0]
-    off_start = ctx.question.question_kind is QuestionKind.ABOUT and bool(
+    off_start = assessment.question.question_kind is QuestionKind.ABOUT and bool(
         _in(first, answer.find("answer", "life_story_start"))
     )
-    if _answers_question(ctx, 0, question_stems) and not _filler_only(ctx, first):
+    if _answers_question(assessment, 0, question_stems) and not _filler_only(assessment, first):
         status, evidence = (Status.PARTIAL if off_start else Status.PASS), [first]
     elif (
         len(answer.sentences) > 1
-        and _answers_question(ctx, 1, question_stems)
+        and _answers_question(assessment, 1, question_stems)
         and not _in(first, answer.find("answer", "deflection"))
     ):
         status, evidence = Status.PARTIAL, [answer.sentences[1]]
     else:
         status, evidence = Status.MISSING, [first]
-    ctx.add(
+    assessment.add(
         CheckId.ANSWER_OPENING,
         status,
         evidence,
         problem=status == Status.MISSING,
-        detail="the answer stops mid-sentence" if unfinished(ctx, first) else "",
+        detail="the answer stops mid-sentence" if unfinished(assessment, first) else "",
     )
 
 
-def check_length(ctx: Context) -> None:
+def check_length(assessment: Assessment) -> None:
     """Whether the answer's length fits the time (spoken: seconds; typed: words for its kind)."""
-    limit = ctx.question.answer_seconds or 120
-    if ctx.delivery is not None and ctx.delivery.duration > 0:
+    limit = assessment.question.answer_seconds or 120
+    if assessment.delivery is not None and assessment.delivery.duration > 0:
         high = min(120.0, float(limit))
         low = min(60.0, high / 2)
-        value = ctx.delivery.duration
+        value = assessment.delivery.duration
         detail = f"{value:.0f} s spoken (aim {low:.0f}-{high:.0f} s)"
     else:
-        band_low, band_high = _WORD_BANDS.get(ctx.question.question_kind, _DEFAULT_BAND)
+        band_low, band_high = _WORD_BANDS.get(assessment.question.question_kind, _DEFAULT_BAND)
         scale = min(1.0, limit / 90)  # a short time limit asks for a shorter answer
-        low = float(ctx.question.min_words or max(8, round(band_low * scale)))
-        high = float(ctx.question.max_words or max(low * 2, round(band_high * scale)))
-        value = float(ctx.answer.word_count)
-        detail = f"{ctx.answer.word_count} words (aim {low:.0f}-{high:.0f})"
+        low = float(assessment.question.min_words or max(8, round(band_low * scale)))
+        high = float(assessment.question.max_words or max(low * 2, round(band_high * scale)))
+        value = float(assessment.answer.word_count)
+        detail = f"{assessment.answer.word_count} words (aim {low:.0f}-{high:.0f})"
     if low <= value <= high:
         status = Status.PASS
     elif low * SHORT_PARTIAL <= value <= high * LONG_PARTIAL:
@@ -164,7 +164,7 @@ def check_length(ctx: Context) -> None:
         if status == Status.PASS
         else ("Say more: the detail behind each part you have." if value < low else "Cut to the essentials.")
     )
-    ctx.add(CheckId.ANSWER_LENGTH, status, detail=detail, extra_tip=extra)
+    assessment.add(CheckId.ANSWER_LENGTH, status, detail=detail, extra_tip=extra)
 
 
 # What a close that stops short ends on, by kind: the story's result, the remedy for a weakness,
@@ -181,28 +181,28 @@ def _in(sentence: Span, spans: list[Span]) -> list[Span]:
     return [s for s in spans if sentence.start <= s.start < sentence.end]
 
 
-def _check_closing(ctx: Context) -> None:
+def _check_closing(assessment: Assessment) -> None:
     """Pass: the last sentence ties back to this role or company, to what the answer shows about the
     candidate, or to a lesson or the progress made. Partial: it ends on the result, the remedy or an
     achievement, or is cut off. Missing: one sentence only, a question, a harsh
     word, or nothing of the kind."""
-    answer = ctx.answer
+    answer = assessment.answer
     last = answer.sentences[-1]
-    kind = ctx.question.question_kind
-    cut_off = unfinished(ctx, last)
+    kind = assessment.question.question_kind
+    cut_off = unfinished(assessment, last)
     tie_backs = (
         answer.find("answer", "closing")
         + answer.find("answer", "tie_back")
         + answer.find("star", "learning")
         + answer.find("weakness", "progress")
-        + company_mentions(ctx)
-        + generic_company_mentions(ctx)
+        + company_mentions(assessment)
+        + generic_company_mentions(assessment)
     )
     ties = _in(last, tie_backs)
     half = _in(last, [s for key in _HALF_CLOSES.get(kind, _DEFAULT_HALF_CLOSES) for s in answer.find(*key)])
     if kind is QuestionKind.BEHAVIORAL and not half:
-        half = _in(last, list(ctx.star.parts["result"].sentences))  # the story's last sentence is its result
-    harsh = bool(_in(last, negativity_spans(ctx)))
+        half = _in(last, list(assessment.star.parts["result"].sentences))  # the story's last sentence is its result
+    harsh = bool(_in(last, negativity_spans(assessment)))
     if len(answer.sentences) < 2 or last.text.rstrip().endswith("?") or harsh:
         status = Status.MISSING
     elif ties and not cut_off:
@@ -211,7 +211,7 @@ def _check_closing(ctx: Context) -> None:
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    ctx.add(
+    assessment.add(
         CheckId.ANSWER_CLOSING,
         status,
         [last] if status != Status.MISSING else [],

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from mock_interview.core.feedback.answer import dedupe
-from mock_interview.core.feedback.context import Context
+from mock_interview.core.feedback.assessment import Assessment
 from mock_interview.core.feedback.detail import read_details
-from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, counted
 from mock_interview.core.feedback.vocabulary import valence
 from mock_interview.core.kinds import QuestionKind
@@ -21,18 +21,18 @@ _PAY_FOCUS = re.compile(
 _NEGATED = re.compile(r"(?i)\b(not|never|no|wasn't|isn't|weren't|aren't|nothing)\s+(\w+\s+)?$")
 
 
-def unrealistic_spans(ctx: Context) -> list[Span]:
+def unrealistic_spans(assessment: Assessment) -> list[Span]:
     """Top titles (CEO, partner, "your job") in a short window, or at entry level."""
-    titles = ctx.answer.find("pitfalls", "top_titles")
+    titles = assessment.answer.find("pitfalls", "top_titles")
     if not titles:
         return []
-    windows = {ctx.answer.sentence_index(w.start) for w in ctx.answer.find("pitfalls", "short_windows")}
-    entry = bool(ctx.profile and ctx.profile.career_stage == "entry")
+    windows = {assessment.answer.sentence_index(w.start) for w in assessment.answer.find("pitfalls", "short_windows")}
+    entry = bool(assessment.profile and assessment.profile.career_stage == "entry")
     found = []
     for title in titles:
         if title.text.lower() in ("partner", "your job", "take over") and not entry:
             continue
-        if ctx.answer.sentence_index(title.start) in windows or entry:
+        if assessment.answer.sentence_index(title.start) in windows or entry:
             found.append(title)
     return found
 
@@ -47,32 +47,32 @@ _COPULA = re.compile(
 _JUDGEMENT_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
-def negativity_spans(ctx: Context) -> list[Span]:
+def negativity_spans(assessment: Assessment) -> list[Span]:
     """Running down a boss, colleagues, customers or a past employer: an explicit blame pattern
     ("didn't get along with my supervisor"); a judgment said of someone ("the sales director
     hammered me", "my manager was useless", "a terrible boss"; VADER's lexicon rates the words); or
     hostility to the job ("I hated that place"). A feeling in a story ("the client was upset"), a
     problem ("a disagreement") and a harsh word about a thing ("terrible weather") are not
     negativity; nor is anything negated ("never a problem")."""
-    answer = ctx.answer
+    answer = assessment.answer
 
     def compute() -> list[Span]:
         found = list(answer.find("pitfalls", "negativity")) + list(answer.find("pitfalls", "hostility"))
-        found += _targeted(ctx, answer.find("pitfalls", "judgments"))
-        found += _judged(ctx)
-        return [s for s in dedupe(found) if not _NEGATED.search(ctx.text[max(0, s.start - 20) : s.start])]
+        found += _targeted(assessment, answer.find("pitfalls", "judgments"))
+        found += _judged(assessment)
+        return [s for s in dedupe(found) if not _NEGATED.search(assessment.text[max(0, s.start - 20) : s.start])]
 
     return answer.memo("negativity", compute)
 
 
-def _judged(ctx: Context) -> list[Span]:
+def _judged(assessment: Assessment) -> list[Span]:
     """Harsh words in "<someone> was <word>" or "<word> <someone>" (VADER valence at most
     :data:`HARSH_VALENCE`, feelings and problems left out)."""
-    answer = ctx.answer
-    targets = _targets_by_sentence(ctx)
+    answer = assessment.answer
+    targets = _targets_by_sentence(assessment)
     if not targets:
         return []
-    feelings = frozenset(w.lower() for w in ctx.lex.words("pitfalls", "feelings"))
+    feelings = frozenset(w.lower() for w in assessment.lex.words("pitfalls", "feelings"))
     found = []
     for match in _JUDGEMENT_WORD.finditer(answer.lowered):
         word = match.group()
@@ -82,29 +82,31 @@ def _judged(ctx: Context) -> list[Span]:
             after = answer.lowered[target.end : match.start()] if target.end <= match.start() else None
             before = answer.lowered[match.end() : target.start] if match.end() <= target.start else None
             if (after is not None and _COPULA.match(after)) or (before is not None and not before.strip()):
-                found.append(Span(match.start(), match.end(), ctx.text[match.start() : match.end()]))
+                found.append(Span(match.start(), match.end(), assessment.text[match.start() : match.end()]))
                 break
     return found
 
 
-def _targets_by_sentence(ctx: Context) -> dict[int, list[Span]]:
+def _targets_by_sentence(assessment: Assessment) -> dict[int, list[Span]]:
     """The mentions of people and workplaces, by the sentence they are in."""
     grouped: dict[int, list[Span]] = {}
-    for target in ctx.answer.find("pitfalls", "targets"):
-        grouped.setdefault(ctx.answer.sentence_index(target.start), []).append(target)
+    for target in assessment.answer.find("pitfalls", "targets"):
+        grouped.setdefault(assessment.answer.sentence_index(target.start), []).append(target)
     return grouped
 
 
-def _targeted(ctx: Context, spans: list[Span]) -> list[Span]:
+def _targeted(assessment: Assessment, spans: list[Span]) -> list[Span]:
     """The spans that fall within a few words after a mention of a person or a workplace, or that
     are followed by one ("a terrible boss"), in the same sentence."""
-    answer = ctx.answer
-    targets = _targets_by_sentence(ctx)
+    answer = assessment.answer
+    targets = _targets_by_sentence(assessment)
     kept = []
     for span in spans:
         for target in targets.get(answer.sentence_index(span.start), ()):
             between = (
-                ctx.text[target.end : span.start] if target.end <= span.start else ctx.text[span.end : target.start]
+                assessment.text[target.end : span.start]
+                if target.end <= span.start
+                else assessment.text[span.end : target.start]
             )
             if len(between.split()) <= (TARGET_REACH if target.end <= span.start else 1):
                 kept.append(span)
@@ -122,12 +124,12 @@ ONE_WORD_MIN = 20  # content words an answer needs before that share means anyth
 _ASKS_WHY_HERE = (QuestionKind.FIT, QuestionKind.MOTIVATION)
 
 
-def generic_status(ctx: Context) -> tuple[Status, list[Span]]:
+def generic_status(assessment: Assessment) -> tuple[Status, list[Span]]:
     """An answer anyone could give: a canned weakness ("I work too hard"); stock lines (or a dodge)
     filling half the answer with no detail of the candidate's own (no number, name, skill or domain
     term) beside them; for "why here", a short reason that fits any employer."""
-    answer = ctx.answer
-    kind = ctx.question.question_kind
+    answer = assessment.answer
+    kind = assessment.question.question_kind
     if kind is QuestionKind.WEAKNESS:
         canned = answer.find("weakness", "canned")
         named = answer.sentences_of(answer.find("weakness", "named"))
@@ -152,24 +154,24 @@ def generic_status(ctx: Context) -> tuple[Status, list[Span]]:
     return Status.PASS, []
 
 
-def _check_no_plan(ctx: Context) -> None:
+def _check_no_plan(assessment: Assessment) -> None:
     """No plan: saying so ("I don't know"), or, for a goal, no step toward it. Concrete steps (a
     course, a certification, a project, a mentor) pass; only working hard or "gaining experience"
     is half a plan (the coach's partial); a goal with no step at all is missing one."""
-    answer = ctx.answer
-    kind = ctx.question.question_kind
+    answer = assessment.answer
+    kind = assessment.question.question_kind
     said = answer.find("pitfalls", "no_plan")
     if said:
-        ctx.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING, said, problem=True)
+        assessment.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING, said, problem=True)
         return
     if kind not in (QuestionKind.GOALS, QuestionKind.SKILLS):
         return
     steps = answer.find("pitfalls", "concrete_steps")
     vague_steps = answer.find("pitfalls", "vague_steps")
     if steps:
-        ctx.add(CheckId.PITFALLS_NO_PLAN, Status.PASS, answer.sentences_of(steps))
+        assessment.add(CheckId.PITFALLS_NO_PLAN, Status.PASS, answer.sentences_of(steps))
     elif vague_steps:
-        ctx.add(
+        assessment.add(
             CheckId.PITFALLS_NO_PLAN,
             Status.PARTIAL,
             vague_steps,
@@ -177,40 +179,42 @@ def _check_no_plan(ctx: Context) -> None:
             detail="only working hard or gaining experience",
         )
     else:
-        ctx.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING, [], problem=True, detail="no step toward the goal")
+        assessment.add(CheckId.PITFALLS_NO_PLAN, Status.MISSING, [], problem=True, detail="no step toward the goal")
 
 
-def check_pitfalls(ctx: Context) -> None:
+def check_pitfalls(assessment: Assessment) -> None:
     """Each pitfall passes unless the answer shows it."""
-    answer = ctx.answer
-    kind = ctx.question.question_kind
-    unrealistic = unrealistic_spans(ctx)
-    ctx.add(
+    answer = assessment.answer
+    kind = assessment.question.question_kind
+    unrealistic = unrealistic_spans(assessment)
+    assessment.add(
         CheckId.PITFALLS_UNREALISTIC,
         Status.MISSING if unrealistic else Status.PASS,
         answer.sentences_of(unrealistic),
         problem=True,
     )
-    status, evidence = generic_status(ctx)
-    ctx.add(CheckId.PITFALLS_GENERIC, status, evidence, problem=True)
+    status, evidence = generic_status(assessment)
+    assessment.add(CheckId.PITFALLS_GENERIC, status, evidence, problem=True)
     any_job = answer.find("pitfalls", "any_job")
-    ctx.add(CheckId.PITFALLS_ANY_JOB, Status.MISSING if any_job else Status.PASS, any_job, problem=True)
+    assessment.add(CheckId.PITFALLS_ANY_JOB, Status.MISSING if any_job else Status.PASS, any_job, problem=True)
     misaligned = answer.find("pitfalls", "misalignment")
-    ctx.add(CheckId.PITFALLS_MISALIGNMENT, Status.MISSING if misaligned else Status.PASS, misaligned, problem=True)
-    negative = negativity_spans(ctx)
-    ctx.add(CheckId.PITFALLS_NEGATIVITY, Status.MISSING if negative else Status.PASS, negative, problem=True)
+    assessment.add(
+        CheckId.PITFALLS_MISALIGNMENT, Status.MISSING if misaligned else Status.PASS, misaligned, problem=True
+    )
+    negative = negativity_spans(assessment)
+    assessment.add(CheckId.PITFALLS_NEGATIVITY, Status.MISSING if negative else Status.PASS, negative, problem=True)
     leaving = answer.find("pitfalls", "leaving_soon")
-    ctx.add(CheckId.PITFALLS_LEAVING_SOON, Status.MISSING if leaving else Status.PASS, leaving, problem=True)
+    assessment.add(CheckId.PITFALLS_LEAVING_SOON, Status.MISSING if leaving else Status.PASS, leaving, problem=True)
     pay = answer.find("pitfalls", "pay_perks")
     focus = [p for p in pay if _PAY_FOCUS.search(answer.sentences[answer.sentence_index(p.start)].text)]
     status = Status.MISSING if focus or len(pay) >= 2 else Status.PARTIAL if pay else Status.PASS
-    ctx.add(CheckId.PITFALLS_PAY_PERKS, status, pay, problem=True)
-    _check_no_plan(ctx)
+    assessment.add(CheckId.PITFALLS_PAY_PERKS, status, pay, problem=True)
+    _check_no_plan(assessment)
     if kind is QuestionKind.ABOUT:
         steps = answer.find("pitfalls", "chronology")
         told = len({answer.sentence_index(s.start) for s in steps})
         status = Status.MISSING if len(steps) >= 4 or told >= 3 else Status.PARTIAL if len(steps) >= 3 else Status.PASS
-        ctx.add(
+        assessment.add(
             CheckId.PITFALLS_RECITAL,
             status,
             steps,
@@ -220,4 +224,4 @@ def check_pitfalls(ctx: Context) -> None:
     if kind in (QuestionKind.ABOUT, QuestionKind.FIT, QuestionKind.MOTIVATION, QuestionKind.GENERAL):
         personal = answer.find("pitfalls", "personal")
         status = Status.PASS if not personal else Status.PARTIAL if len(personal) == 1 else Status.MISSING
-        ctx.add(CheckId.PITFALLS_PERSONAL, status, personal, problem=True)
+        assessment.add(CheckId.PITFALLS_PERSONAL, status, personal, problem=True)

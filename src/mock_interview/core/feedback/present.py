@@ -2,8 +2,9 @@
 score line and the items that would raise it. The app's panel, Review, Compare, the Markdown
 report and the ``score`` command all render these rows; only their styling differs.
 
-Plain text only: the callers decide how to style it, and must treat every string here as data
-(it holds words of the answer and of the user's profile).
+Plain text only: the front ends decide how to style it (each has its own colour for a status:
+``cli/output.py`` and ``tui/styles.py``), and must treat every string here as data (it holds words
+of the answer and of the user's profile).
 """
 
 from __future__ import annotations
@@ -12,16 +13,9 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mock_interview.core.feedback.model import Check, Feedback, Group, Status
+from mock_interview.core.feedback.results import Check, Feedback, Group, Status
 
 STATUS_MARKS: dict[Status, str] = {Status.PASS: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.NA: "·"}
-# A colour name for each status, as Rich and Textual spell them.
-STATUS_COLOURS: dict[Status, str] = {
-    Status.PASS: "green",
-    Status.PARTIAL: "yellow",
-    Status.MISSING: "red",
-    Status.NA: "grey50",
-}
 STATUS_WORDS: dict[Status, str] = {
     Status.PASS: "passed",
     Status.PARTIAL: "partly",
@@ -39,7 +33,7 @@ class CheckRow:
 
     check: Check
     mark: str
-    colour: str
+    status: Status  # the front ends colour the mark by it
     label: str
     group: str
     detail: str  # the check's detail, else its first pieces of evidence
@@ -49,11 +43,6 @@ class CheckRow:
 def mark_of(status: str) -> str:
     """The mark of a status (✔ ◐ ✘ ·)."""
     return STATUS_MARKS.get(_status(status), "·")
-
-
-def colour_of(status: str) -> str:
-    """The colour of a status."""
-    return STATUS_COLOURS.get(_status(status), "grey50")
 
 
 def _status(value: str) -> Status:
@@ -79,7 +68,7 @@ def check_row(check: Check) -> CheckRow:
     return CheckRow(
         check,
         STATUS_MARKS[status],
-        STATUS_COLOURS[status],
+        status,
         check.label,
         str(check.group),
         detail,

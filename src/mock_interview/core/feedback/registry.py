@@ -12,7 +12,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-from mock_interview.core.feedback.model import Group
+from mock_interview.core.feedback.results import Group
 
 
 class CheckId(StrEnum):

@@ -14,11 +14,11 @@ A question whose text is not known (a pasted answer with no question) leaves the
 
 from __future__ import annotations
 
-from mock_interview.core.feedback.context import Context
+from mock_interview.core.feedback.assessment import Assessment
 from mock_interview.core.feedback.detail import read_details
 from mock_interview.core.feedback.frame import GOAL_STATEMENT
-from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.specificity import read_moment, speaker_timeframes
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
@@ -72,51 +72,51 @@ _WHAT_IT_ASKS = {
 }
 
 
-def question_topics(ctx: Context) -> list[str]:
+def question_topics(assessment: Assessment) -> list[str]:
     """The topics a question names ("a conflict with a coworker": conflict)."""
-    question = ctx.question.text.lower()
-    return [t for t in TOPICS if ctx.lex.pattern("topics", f"{t}_question").search(question)]
+    question = assessment.question.text.lower()
+    return [t for t in TOPICS if assessment.lex.pattern("topics", f"{t}_question").search(question)]
 
 
-def check_relevance(ctx: Context) -> None:
+def check_relevance(assessment: Assessment) -> None:
     """``answer.relevance``: pass, partial (the kind's part is there but not the question's topic)
     or missing (nothing the question asks for, or a dodge with nothing behind it)."""
-    if not ctx.question.text.strip():
-        ctx.na(CheckId.ANSWER_RELEVANCE, "Checked when the question is known.")
+    if not assessment.question.text.strip():
+        assessment.na(CheckId.ANSWER_RELEVANCE, "Checked when the question is known.")
         return
-    answer = ctx.answer
-    kind = ctx.question.question_kind
-    needs = _kind_evidence(ctx)
+    answer = assessment.answer
+    kind = assessment.question.question_kind
+    needs = _kind_evidence(assessment)
     substance = read_details(answer).distinct_details > 0 or bool(needs)
     dodges = answer.find("answer", "deflection") + answer.find("pitfalls", "no_plan")
     if dodges and not substance and answer.word_count <= DODGE_WORDS:
-        ctx.add(CheckId.ANSWER_RELEVANCE, Status.MISSING, dodges, problem=True, detail="sidesteps the question")
+        assessment.add(CheckId.ANSWER_RELEVANCE, Status.MISSING, dodges, problem=True, detail="sidesteps the question")
         return
     if needs is not None and not needs:
         asks = _WHAT_IT_ASKS.get(kind, "what was asked")
-        ctx.add(CheckId.ANSWER_RELEVANCE, Status.MISSING, [], detail=f"the question asks for {asks}")
+        assessment.add(CheckId.ANSWER_RELEVANCE, Status.MISSING, [], detail=f"the question asks for {asks}")
         return
-    topics = question_topics(ctx)
+    topics = question_topics(assessment)
     shown = {t: answer.find("topics", f"{t}_answer") for t in topics}
     if topics and not any(shown.values()):
         named = " or ".join(topics)
-        ctx.add(
+        assessment.add(
             CheckId.ANSWER_RELEVANCE, Status.PARTIAL, [], detail=f"the question asks about {named}; the answer does not"
         )
         return
     evidence = [s for spans in shown.values() for s in spans] + (needs or [])
-    ctx.add(CheckId.ANSWER_RELEVANCE, Status.PASS, answer.sentences_of(evidence)[:3])
+    assessment.add(CheckId.ANSWER_RELEVANCE, Status.PASS, answer.sentences_of(evidence)[:3])
 
 
-def _kind_evidence(ctx: Context) -> list[Span] | None:
+def _kind_evidence(assessment: Assessment) -> list[Span] | None:
     """What the answer says of what its kind asks for (``None``: the kind asks nothing particular)."""
-    answer = ctx.answer
-    kind = ctx.question.question_kind
+    answer = assessment.answer
+    kind = assessment.question.question_kind
     if kind is QuestionKind.BEHAVIORAL:
         moment = read_moment(answer)
         if moment.evidence:
             return list(moment.evidence)
-        parts = ctx.star.parts
+        parts = assessment.star.parts
         return [
             s for p in ("situation", "action", "result") if parts[p].status != "missing" for s in parts[p].sentences
         ]

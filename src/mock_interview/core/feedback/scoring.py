@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-from mock_interview.core.feedback.model import GROUPS, Check, Gain, Group, Status
+from mock_interview.core.feedback.results import GROUPS, Check, Gain, Group, Status
 
 GAINS_SHOWN = 3
 LENGTH_CHECK = "answer.length"

@@ -8,10 +8,10 @@ from datetime import date
 from functools import cached_property
 
 from mock_interview.core.feedback.answer import AnswerText, dedupe, fold, overlaps_any
-from mock_interview.core.feedback.context import Context, by_count
+from mock_interview.core.feedback.assessment import Assessment, by_count
 from mock_interview.core.feedback.detail import read_details, stock_language
-from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, counted
 from mock_interview.core.kinds import QuestionKind
 
@@ -192,50 +192,56 @@ _DETAILS = (
 )
 
 
-def check_specificity(ctx: Context) -> None:
+def check_specificity(assessment: Assessment) -> None:
     """Numbers, timeframes, skills, an example, vague phrases and (for goals) SMART; for a follow-up,
     only the details that suit what it asked, and no vague phrases."""
-    answer = ctx.answer
-    wanted = _FOLLOW_UP_DETAILS.get(ctx.question.focus, _FOLLOW_UP_DETAILS[None]) if ctx.question.is_follow_up else None
+    answer = assessment.answer
+    wanted = (
+        _FOLLOW_UP_DETAILS.get(assessment.question.focus, _FOLLOW_UP_DETAILS[None])
+        if assessment.question.is_follow_up
+        else None
+    )
 
     quantities = answer.quantities
-    ctx.add(CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found")
-    status, evidence = timeframes_status(ctx)
-    ctx.add(CheckId.SPECIFICITY_TIMEFRAMES, status, evidence, problem=status is Status.PARTIAL)
+    assessment.add(
+        CheckId.SPECIFICITY_NUMBERS, by_count(len(quantities), 2), quantities, detail=f"{len(quantities)} found"
+    )
+    status, evidence = timeframes_status(assessment)
+    assessment.add(CheckId.SPECIFICITY_TIMEFRAMES, status, evidence, problem=status is Status.PARTIAL)
     skills = answer.skills
     soft = answer.soft_skills
     hard = [s for s in skills if not overlaps_any(s, soft)]
     hard_count = len({s.text.lower() for s in hard})
     # Two tools, methods or domain skills pass; one, or soft skills alone, are half of it (the coach's rule).
     status = Status.PASS if hard_count >= 2 else Status.PARTIAL if hard_count or soft else Status.MISSING
-    ctx.add(
+    assessment.add(
         CheckId.SPECIFICITY_SKILLS,
         status,
         hard or soft,
         detail=f"{hard_count} named" + (", soft skills" if soft else ""),
     )
     moment = read_moment(answer)
-    if ctx.question.question_kind is QuestionKind.BEHAVIORAL and moment.status is not Status.PASS:
-        parts = ctx.star.parts
+    if assessment.question.question_kind is QuestionKind.BEHAVIORAL and moment.status is not Status.PASS:
+        parts = assessment.star.parts
         if parts["action"].status == "pass" and "pass" in (parts["situation"].status, parts["result"].status):
             moment = Moment(Status.PASS, list(parts["situation"].sentences), "a story told as one")
-    ctx.add(CheckId.SPECIFICITY_EXAMPLE, moment.status, moment.evidence, detail=moment.detail)
+    assessment.add(CheckId.SPECIFICITY_EXAMPLE, moment.status, moment.evidence, detail=moment.detail)
     if wanted is not None:
         # A follow-up is held to the details its question asked for; the others count when they
         # pass (the answer gave them anyway) and never against it.
         for check_id in _DETAILS:
-            if check_id not in wanted and ctx.status(check_id) is not Status.PASS:
-                ctx.na(check_id, _FOLLOW_UP_TIP)
+            if check_id not in wanted and assessment.status(check_id) is not Status.PASS:
+                assessment.na(check_id, _FOLLOW_UP_TIP)
     vague = stock_language(answer)
-    ctx.add(
+    assessment.add(
         CheckId.SPECIFICITY_VAGUE,
         vague_status(answer),
         vague,
         detail=", ".join(f"“{v.text}”" for v in vague),
         problem=True,
     )
-    if ctx.question.question_kind is QuestionKind.GOALS and not ctx.question.is_follow_up:
-        check_smart(ctx)
+    if assessment.question.question_kind is QuestionKind.GOALS and not assessment.question.is_follow_up:
+        check_smart(assessment)
 
 
 _SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself|we|our)(?![\w])", re.IGNORECASE)
@@ -250,12 +256,12 @@ def speaker_timeframes(answer: AnswerText) -> list[Timeframe]:
     ]
 
 
-def timeframes_status(ctx: Context) -> tuple[Status, list[Span]]:
+def timeframes_status(assessment: Assessment) -> tuple[Status, list[Span]]:
     """Pass: a date or a length ("within six months", "by 2027", "last spring"). Partial: only rough
     horizons and anchors ("in a few years", "near term", "early in my career", "after a while").
     A window in a sentence that is not about the speaker (an echo of the question: "no one knows
     where they will be in five years") does not count."""
-    answer = ctx.answer
+    answer = assessment.answer
     found = speaker_timeframes(answer)
     exact = [t.span for t in found if not t.rough]
     if exact:
@@ -358,23 +364,23 @@ def example_spans(answer: AnswerText) -> list[Span]:
     return answer.memo("examples", compute)
 
 
-def check_smart(ctx: Context) -> None:
+def check_smart(assessment: Assessment) -> None:
     """Which of specific, measurable, achievable, relevant and time-bound a goal answer meets."""
-    answer = ctx.answer
+    answer = assessment.answer
     from mock_interview.core.feedback.alignment import company_mentions
     from mock_interview.core.feedback.pitfalls import unrealistic_spans
 
     parts = {
         "specific": answer.find("smart", "specific_role") + answer.skills,
         "measurable": answer.find("smart", "measurable") + answer.quantities,
-        "achievable": [] if unrealistic_spans(ctx) else answer.find("smart", "achievable"),
-        "relevant": answer.find("smart", "relevant") + company_mentions(ctx),
+        "achievable": [] if unrealistic_spans(assessment) else answer.find("smart", "achievable"),
+        "relevant": answer.find("smart", "relevant") + company_mentions(assessment),
         "time-bound": timeframes(answer).future,
     }
     met = [name for name, spans in parts.items() if spans]
     missing = [name for name in parts if name not in met]
     status = Status.PASS if len(met) >= 4 else Status.PARTIAL if len(met) >= 2 else Status.MISSING
-    ctx.add(
+    assessment.add(
         CheckId.SPECIFICITY_SMART,
         status,
         dedupe(s for spans in parts.values() for s in spans),

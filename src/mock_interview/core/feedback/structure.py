@@ -13,12 +13,12 @@ import re
 
 from mock_interview.core.feedback.alignment import company_mentions, generic_company_mentions, value_mentions
 from mock_interview.core.feedback.answer import dedupe, fold, overlaps_any
-from mock_interview.core.feedback.context import Context, by_count, present
+from mock_interview.core.feedback.assessment import Assessment, by_count, present
 from mock_interview.core.feedback.detail import read_details
 from mock_interview.core.feedback.frame import GOAL_STATEMENT, check_frame, check_length, unfinished
-from mock_interview.core.feedback.model import Status
 from mock_interview.core.feedback.pitfalls import negativity_spans
 from mock_interview.core.feedback.registry import CheckId
+from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.specificity import example_spans, read_moment, timeframes
 from mock_interview.core.feedback.star import PARTS
 from mock_interview.core.feedback.text import Span, counted
@@ -33,12 +33,12 @@ _STAR_IDS = {
 _SPEAKER = re.compile(r"(?<![\w])(?:I|I'm|I'd|I've|I'll|me|my|myself)(?![\w])", re.IGNORECASE)
 
 
-def check_structure(ctx: Context) -> None:
+def check_structure(assessment: Assessment) -> None:
     """The structure checks for the question's kind, then the opening, length and close."""
-    if ctx.question.is_follow_up:
-        _check_follow_up(ctx)
+    if assessment.question.is_follow_up:
+        _check_follow_up(assessment)
         return
-    kind = ctx.question.question_kind
+    kind = assessment.question.question_kind
     {
         QuestionKind.BEHAVIORAL: _check_star,
         QuestionKind.GOALS: _check_goals,
@@ -48,33 +48,33 @@ def check_structure(ctx: Context) -> None:
         QuestionKind.WEAKNESS: _check_weakness,
         QuestionKind.ABOUT: _check_about,
         QuestionKind.LEAVING: _check_leaving,
-    }.get(kind, lambda _ctx: None)(ctx)
-    check_frame(ctx)
+    }.get(kind, lambda _ctx: None)(assessment)
+    check_frame(assessment)
 
 
 # -- STAR --------------------------------------------------------------------------------------------
 
 
-def _check_star(ctx: Context) -> None:
-    reading = ctx.star
+def _check_star(assessment: Assessment) -> None:
+    reading = assessment.star
     for part in PARTS:
         found = reading.parts[part]
         detail = "shares a sentence with another part" if found.shared else ""
-        ctx.add(_STAR_IDS[part], Status(found.status), found.sentences, detail=detail)
+        assessment.add(_STAR_IDS[part], Status(found.status), found.sentences, detail=detail)
     result = reading.parts["result"]
-    result_units = {ctx.answer.sentence_index(s.start) for s in result.sentences}
-    measured = ctx.answer.in_sentences(ctx.answer.quantities, result_units)
+    result_units = {assessment.answer.sentence_index(s.start) for s in result.sentences}
+    measured = assessment.answer.in_sentences(assessment.answer.quantities, result_units)
     status = Status.MISSING if result.status == "missing" else Status.PASS if measured else Status.PARTIAL
-    ctx.add(CheckId.STAR_RESULT_MEASURABLE, status, measured or result.sentences)
-    i_actions = ctx.answer.find("star", "i_past")
-    we_actions = ctx.answer.find("star", "we_subject")
+    assessment.add(CheckId.STAR_RESULT_MEASURABLE, status, measured or result.sentences)
+    i_actions = assessment.answer.find("star", "i_past")
+    we_actions = assessment.answer.find("star", "we_subject")
     if i_actions and len(i_actions) * 2 >= len(we_actions):
         status = Status.PASS
     elif i_actions:
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    ctx.add(
+    assessment.add(
         CheckId.STAR_FIRST_PERSON,
         status,
         i_actions or we_actions,
@@ -97,7 +97,7 @@ def _check_star(ctx: Context) -> None:
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    ctx.add(CheckId.STAR_ORDER, status, detail=" → ".join(p[0].upper() for p in in_order) or "none found")
+    assessment.add(CheckId.STAR_ORDER, status, detail=" → ".join(p[0].upper() for p in in_order) or "none found")
 
 
 # -- career goals ------------------------------------------------------------------------------------
@@ -146,41 +146,41 @@ _OPTIONAL_TIP = "Not what this question asks for; said briefly, it can still hel
 
 
 def _add_part(
-    ctx: Context, check_id: CheckId, status: Status, evidence: list[Span], required: bool, detail: str = ""
+    assessment: Assessment, check_id: CheckId, status: Status, evidence: list[Span], required: bool, detail: str = ""
 ) -> None:
     """A structure part: scored as found when the question asks for it, else only when it passes
     (a partial would pull an answer's share down for something it was not asked). A part said only
     in stock lines ("I want to grow with the company") is half there."""
-    status = _said_in_stock(ctx, status, evidence)
+    status = _said_in_stock(assessment, status, evidence)
     if required or status == Status.PASS:
-        ctx.add(check_id, status, evidence, detail=detail)
+        assessment.add(check_id, status, evidence, detail=detail)
     else:
-        ctx.na(check_id, _OPTIONAL_TIP)
+        assessment.na(check_id, _OPTIONAL_TIP)
 
 
-def _said_in_stock(ctx: Context, status: Status, evidence: list[Span]) -> Status:
+def _said_in_stock(assessment: Assessment, status: Status, evidence: list[Span]) -> Status:
     """A part that passes only in sentences of nothing but stock language is half there (the coach:
     "only grow with the company", "an unnamed more advanced role")."""
     if status is not Status.PASS or not evidence:
         return status
-    empty = read_details(ctx.answer).empty_stock_sentences
-    if all(ctx.answer.sentence_index(s.start) in empty for s in evidence):
+    empty = read_details(assessment.answer).empty_stock_sentences
+    if all(assessment.answer.sentence_index(s.start) in empty for s in evidence):
         return Status.PARTIAL
     return status
 
 
-def _check_goals(ctx: Context) -> None:
-    answer = ctx.answer
-    question = ctx.question.text
+def _check_goals(assessment: Assessment) -> None:
+    answer = assessment.answer
+    question = assessment.question.text
     asks_long, asks_short = bool(_ASKS_LONG.search(question)), bool(_ASKS_SHORT.search(question))
     asks_align, asks_plan = bool(_ASKS_ALIGN.search(question)), bool(_ASKS_PLAN.search(question))
     whole_arc = not (asks_long or asks_short or asks_align or asks_plan)  # "What are your career goals?"
     windows = timeframes(answer)
     current = answer.find("goals", "current")
-    _add_part(ctx, CheckId.GOALS_CURRENT, present(current), answer.sentences_of(current), whole_arc)
+    _add_part(assessment, CheckId.GOALS_CURRENT, present(current), answer.sentences_of(current), whole_arc)
     far = windows.horizon("long") + windows.horizon("past")
     short = _speakers(
-        ctx,
+        assessment,
         dedupe(
             windows.horizon("short")
             + [s for s in answer.find("goals", "short_term") if not overlaps_any(s, dedupe(far))]
@@ -188,13 +188,13 @@ def _check_goals(ctx: Context) -> None:
     )
     near = dedupe(windows.horizon("short") + windows.horizon("past"))
     long = _speakers(
-        ctx,
+        assessment,
         dedupe(windows.horizon("long") + [s for s in answer.find("goals", "long_term") if not overlaps_any(s, near)]),
     )
-    stated_goal = bool(GOAL_STATEMENT.search(ctx.answer.folded))
+    stated_goal = bool(GOAL_STATEMENT.search(assessment.answer.folded))
     short_status = Status.PASS if short else Status.PARTIAL if stated_goal and not long else Status.MISSING
     _add_part(
-        ctx,
+        assessment,
         CheckId.GOALS_SHORT_TERM,
         short_status,
         answer.sentences_of(short),
@@ -204,7 +204,7 @@ def _check_goals(ctx: Context) -> None:
     vague = answer.find("specificity", "vague_timeframes")
     long_status = Status.PASS if long else Status.PARTIAL if vague or (stated_goal and not short) else Status.MISSING
     _add_part(
-        ctx,
+        assessment,
         CheckId.GOALS_LONG_TERM,
         long_status,
         answer.sentences_of(long),
@@ -212,10 +212,11 @@ def _check_goals(ctx: Context) -> None:
         _windows_detail(long),
     )
     link = _kind_words(
-        ctx, company_mentions(ctx) + answer.find("goals", "company_link") + generic_company_mentions(ctx)
+        assessment,
+        company_mentions(assessment) + answer.find("goals", "company_link") + generic_company_mentions(assessment),
     )
     links = answer.sentences_of(link)
-    ctx.add(CheckId.GOALS_COMPANY_LINK, _said_in_stock(ctx, present(link), links), links)
+    assessment.add(CheckId.GOALS_COMPANY_LINK, _said_in_stock(assessment, present(link), links), links)
     # The path: named stepping stones pass; only effort or "gaining experience" is half a path; a
     # jump straight to the goal has none (the coach's rule).
     steps = answer.find("pitfalls", "concrete_steps")
@@ -226,20 +227,24 @@ def _check_goals(ctx: Context) -> None:
         status = Status.PARTIAL
     else:
         status = Status.MISSING
-    ctx.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(steps + connective))
+    assessment.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(steps + connective))
 
 
-def _kind_words(ctx: Context, spans: list[Span]) -> list[Span]:
+def _kind_words(assessment: Assessment, spans: list[Span]) -> list[Span]:
     """The spans outside sentences that run a workplace down: "the company is a mess" links the
     answer to no company worth joining."""
-    harsh = {ctx.answer.sentence_index(s.start) for s in negativity_spans(ctx)}
-    return [s for s in spans if ctx.answer.sentence_index(s.start) not in harsh] if harsh else spans
+    harsh = {assessment.answer.sentence_index(s.start) for s in negativity_spans(assessment)}
+    return [s for s in spans if assessment.answer.sentence_index(s.start) not in harsh] if harsh else spans
 
 
-def _speakers(ctx: Context, spans: list[Span]) -> list[Span]:
+def _speakers(assessment: Assessment, spans: list[Span]) -> list[Span]:
     """The spans in sentences about the speaker ("in five years I..."; not "no one knows where
     they will be in five years")."""
-    return [s for s in spans if _SPEAKER.search(fold(ctx.answer.sentences[ctx.answer.sentence_index(s.start)].text))]
+    return [
+        s
+        for s in spans
+        if _SPEAKER.search(fold(assessment.answer.sentences[assessment.answer.sentence_index(s.start)].text))
+    ]
 
 
 def _windows_detail(spans: list[Span]) -> str:
@@ -249,76 +254,84 @@ def _windows_detail(spans: list[Span]) -> str:
 # -- fit, motivation, skills -------------------------------------------------------------------------
 
 
-def _check_fit(ctx: Context) -> None:
-    answer = ctx.answer
-    question = ctx.question.text
+def _check_fit(assessment: Assessment) -> None:
+    answer = assessment.answer
+    question = assessment.question.text
     asks = {
         "company": bool(_ASKS_COMPANY.search(question)),
         "role": bool(_ASKS_ROLE.search(question)),
         "bring": bool(_ASKS_BRING.search(question)),
     }
     everything = not any(asks.values())
-    company = company_mentions(ctx)
-    generic = generic_company_mentions(ctx)
-    reasons = _kind_words(ctx, answer.find("fit", "why_company") + value_mentions(ctx))
-    company, generic = _kind_words(ctx, company), _kind_words(ctx, generic)
+    company = company_mentions(assessment)
+    generic = generic_company_mentions(assessment)
+    reasons = _kind_words(assessment, answer.find("fit", "why_company") + value_mentions(assessment))
+    company, generic = _kind_words(assessment, company), _kind_words(assessment, generic)
     status = (
         Status.PASS if reasons or (company and generic) else Status.PARTIAL if company or generic else Status.MISSING
     )
     _add_part(
-        ctx,
+        assessment,
         CheckId.FIT_WHY_COMPANY,
         status,
         answer.sentences_of(reasons or company or generic),
         everything or asks["company"],
     )
     role = answer.find("fit", "why_role")
-    _add_part(ctx, CheckId.FIT_WHY_ROLE, present(role), answer.sentences_of(role), everything or asks["role"])
+    _add_part(assessment, CheckId.FIT_WHY_ROLE, present(role), answer.sentences_of(role), everything or asks["role"])
     bring = answer.find("fit", "what_you_bring") + answer.find("about", "present")
-    _add_part(ctx, CheckId.FIT_WHAT_YOU_BRING, present(bring), answer.sentences_of(bring), everything or asks["bring"])
+    _add_part(
+        assessment, CheckId.FIT_WHAT_YOU_BRING, present(bring), answer.sentences_of(bring), everything or asks["bring"]
+    )
 
 
-def _check_motivation(ctx: Context) -> None:
-    answer = ctx.answer
+def _check_motivation(assessment: Assessment) -> None:
+    answer = assessment.answer
     drivers = answer.find("motivation", "driver")
-    ctx.add(CheckId.MOTIVATION_DRIVER, present(drivers), answer.sentences_of(drivers))
+    assessment.add(CheckId.MOTIVATION_DRIVER, present(drivers), answer.sentences_of(drivers))
     moments = example_spans(answer) + answer.find("star", "time_anchor") + answer.find("star", "i_past")
-    ctx.add(CheckId.MOTIVATION_EXAMPLE, present(moments), answer.sentences_of(moments))
+    assessment.add(CheckId.MOTIVATION_EXAMPLE, present(moments), answer.sentences_of(moments))
     link = _kind_words(
-        ctx,
-        company_mentions(ctx)
-        + generic_company_mentions(ctx)
+        assessment,
+        company_mentions(assessment)
+        + generic_company_mentions(assessment)
         + answer.find("fit", "why_role")
         + answer.find("goals", "company_link"),
     )
-    ctx.add(CheckId.MOTIVATION_LINK, present(link), answer.sentences_of(link))
+    assessment.add(CheckId.MOTIVATION_LINK, present(link), answer.sentences_of(link))
 
 
-def _check_skills(ctx: Context) -> None:
-    answer = ctx.answer
+def _check_skills(assessment: Assessment) -> None:
+    answer = assessment.answer
     # Skills named: two tools, methods or domain skills pass; one, or soft skills alone ("self-
     # motivation", "patience") are half of it, as for specificity.skills.
     soft = answer.soft_skills
     hard = [s for s in answer.skills if not overlaps_any(s, soft)]
     count = len({s.text.lower() for s in hard})
     status = Status.PASS if count >= 2 else Status.PARTIAL if count or soft else Status.MISSING
-    ctx.add(CheckId.SKILLS_NAMED, status, hard or soft)
+    assessment.add(CheckId.SKILLS_NAMED, status, hard or soft)
     plan = answer.find("pitfalls", "plan_cues") + answer.find("weakness", "mitigation")
     # How you will build them: asked by "which skills do you want to develop", not by "what are your
     # strengths" (there it counts only when said).
-    asks_plan = bool(_ASKS_PLAN.search(ctx.question.text) or _ASKS_GROWTH.search(ctx.question.text))
-    _add_part(ctx, CheckId.SKILLS_PLAN, present(plan), answer.sentences_of(plan), asks_plan or not ctx.question.text)
-    link = company_mentions(ctx) + answer.find("goals", "company_link") + answer.find("goals", "progression")
-    ctx.add(CheckId.SKILLS_LINK, present(link), answer.sentences_of(link))
+    asks_plan = bool(_ASKS_PLAN.search(assessment.question.text) or _ASKS_GROWTH.search(assessment.question.text))
+    _add_part(
+        assessment,
+        CheckId.SKILLS_PLAN,
+        present(plan),
+        answer.sentences_of(plan),
+        asks_plan or not assessment.question.text,
+    )
+    link = company_mentions(assessment) + answer.find("goals", "company_link") + answer.find("goals", "progression")
+    assessment.add(CheckId.SKILLS_LINK, present(link), answer.sentences_of(link))
 
 
-def _check_weakness(ctx: Context) -> None:
-    answer = ctx.answer
+def _check_weakness(assessment: Assessment) -> None:
+    answer = assessment.answer
     cliche = answer.find("weakness", "cliche")
     named = answer.find("weakness", "named")
     if cliche:
         status = Status.MISSING if not named or len(cliche) >= len(named) else Status.PARTIAL
-        ctx.add(
+        assessment.add(
             CheckId.WEAKNESS_NAMED,
             status,
             cliche,
@@ -326,29 +339,31 @@ def _check_weakness(ctx: Context) -> None:
             detail="reads as a strength in disguise, or as no weakness at all",
         )
     else:
-        ctx.add(CheckId.WEAKNESS_NAMED, present(named), answer.sentences_of(named))
-    _check_weakness_moment(ctx)
+        assessment.add(CheckId.WEAKNESS_NAMED, present(named), answer.sentences_of(named))
+    _check_weakness_moment(assessment)
     mitigating = answer.sentences_of(answer.find("weakness", "mitigation"))
     empty = read_details(answer).empty_stock_sentences
     concrete = [m for m in mitigating if answer.sentence_index(m.start) not in empty]
     # a remedy that is only a stock line ("I search for the right balance") is half a remedy
     status = Status.PASS if concrete else Status.PARTIAL if mitigating else Status.MISSING
-    ctx.add(CheckId.WEAKNESS_MITIGATION, status, concrete or mitigating)
+    assessment.add(CheckId.WEAKNESS_MITIGATION, status, concrete or mitigating)
     progress = answer.sentences_of(answer.find("weakness", "progress"))
     # progress shown: the old habit set against what the speaker does now, with a concrete practice
     before = answer.find("weakness", "before") + answer.find("specificity", "vague_timeframes")
     shown = progress and before and concrete
     status = Status.PASS if shown else Status.PARTIAL if progress else Status.MISSING
-    ctx.add(CheckId.WEAKNESS_PROGRESS, status, progress, detail="" if shown or not progress else "asserted, not shown")
+    assessment.add(
+        CheckId.WEAKNESS_PROGRESS, status, progress, detail="" if shown or not progress else "asserted, not shown"
+    )
 
 
-def _check_weakness_moment(ctx: Context) -> None:
+def _check_weakness_moment(assessment: Assessment) -> None:
     """A moment when the weakness showed: a story passes; the habit and its effect told in general
     (two sentences or more about it) is half of one; a one-line weakness shows none."""
-    answer = ctx.answer
+    answer = assessment.answer
     moment = read_moment(answer)
     if moment.status is Status.PASS:
-        ctx.add(CheckId.WEAKNESS_EXAMPLE, Status.PASS, moment.evidence, detail=moment.detail)
+        assessment.add(CheckId.WEAKNESS_EXAMPLE, Status.PASS, moment.evidence, detail=moment.detail)
         return
     about_it = answer.sentences_of(
         answer.find("weakness", "named")
@@ -357,44 +372,46 @@ def _check_weakness_moment(ctx: Context) -> None:
         + answer.find("weakness", "effect")
     )
     status = Status.PARTIAL if len(about_it) >= 2 else Status.MISSING
-    ctx.add(CheckId.WEAKNESS_EXAMPLE, status, about_it, detail="how it shows, told in general" if about_it else "")
+    assessment.add(
+        CheckId.WEAKNESS_EXAMPLE, status, about_it, detail="how it shows, told in general" if about_it else ""
+    )
 
 
-def _check_about(ctx: Context) -> None:
-    answer = ctx.answer
+def _check_about(assessment: Assessment) -> None:
+    answer = assessment.answer
     now = answer.find("about", "present") + answer.find("goals", "current")
     # Who they are now: a role or field named passes; only a status ("I am graduating") or traits
     # ("I'm energetic and a great communicator") is half of it.
     hints = answer.find("about", "status") + answer.find("specificity", "passion") + answer.soft_skills
     status = (
-        _said_in_stock(ctx, Status.PASS, answer.sentences_of(now))
+        _said_in_stock(assessment, Status.PASS, answer.sentences_of(now))
         if now
         else Status.PARTIAL
         if hints
         else Status.MISSING
     )
-    ctx.add(CheckId.ABOUT_PRESENT, status, answer.sentences_of(now or hints))
+    assessment.add(CheckId.ABOUT_PRESENT, status, answer.sentences_of(now or hints))
     past = answer.find("about", "past") + answer.quantities
-    ctx.add(CheckId.ABOUT_PAST, by_count(len(answer.sentences_of(past)), 1), answer.sentences_of(past))
-    future = answer.find("about", "future") + company_mentions(ctx)
-    ctx.add(CheckId.ABOUT_FUTURE, present(future), answer.sentences_of(future))
+    assessment.add(CheckId.ABOUT_PAST, by_count(len(answer.sentences_of(past)), 1), answer.sentences_of(past))
+    future = answer.find("about", "future") + company_mentions(assessment)
+    assessment.add(CheckId.ABOUT_FUTURE, present(future), answer.sentences_of(future))
 
 
 # -- why you are leaving ---------------------------------------------------------------------------
 
 
-def _check_leaving(ctx: Context) -> None:
+def _check_leaving(assessment: Assessment) -> None:
     """The reason (in any tone: a harsh reason is still a reason), said without blame, what the
     speaker wants next, and how the role in view gives it. Blame itself is also the negativity
     pitfall; here it only keeps the framing from passing."""
-    answer = ctx.answer
-    harsh = negativity_spans(ctx)
+    answer = assessment.answer
+    harsh = negativity_spans(assessment)
     reasons = dedupe(answer.find("leaving", "reason") + harsh)
-    ctx.add(CheckId.LEAVING_REASON, present(reasons), answer.sentences_of(reasons))
-    wants = _speakers(ctx, answer.find("leaving", "next"))
-    credit = _kind_words(ctx, answer.find("leaving", "credit"))
+    assessment.add(CheckId.LEAVING_REASON, present(reasons), answer.sentences_of(reasons))
+    wants = _speakers(assessment, answer.find("leaving", "next"))
+    credit = _kind_words(assessment, answer.find("leaving", "credit"))
     if harsh:
-        ctx.add(
+        assessment.add(
             CheckId.LEAVING_POSITIVE,
             Status.MISSING,
             harsh,
@@ -402,19 +419,20 @@ def _check_leaving(ctx: Context) -> None:
             detail="blames the job or the people being left",
         )
     else:
-        ctx.add(
+        assessment.add(
             CheckId.LEAVING_POSITIVE,
             Status.PASS if credit or wants else Status.PARTIAL,
             answer.sentences_of(credit + wants),
             detail="" if credit or wants else "neither credit for the job nor a move toward something",
         )
-    ctx.add(CheckId.LEAVING_NEXT, present(wants), answer.sentences_of(wants))
+    assessment.add(CheckId.LEAVING_NEXT, present(wants), answer.sentences_of(wants))
     # "the company" in a leaving answer is usually the one being left, so it links to nothing.
     toward = [s for s in answer.find("goals", "company_link") if not s.text.lower().startswith("the company")]
     link = _kind_words(
-        ctx, company_mentions(ctx) + generic_company_mentions(ctx) + toward + answer.find("leaving", "link")
+        assessment,
+        company_mentions(assessment) + generic_company_mentions(assessment) + toward + answer.find("leaving", "link"),
     )
-    ctx.add(CheckId.LEAVING_LINK, present(link), answer.sentences_of(link))
+    assessment.add(CheckId.LEAVING_LINK, present(link), answer.sentences_of(link))
 
 
 # -- every answer ------------------------------------------------------------------------------------
@@ -423,10 +441,10 @@ def _check_leaving(ctx: Context) -> None:
 # -- follow-ups --------------------------------------------------------------------------------------
 
 
-def _check_follow_up(ctx: Context) -> None:
+def _check_follow_up(assessment: Assessment) -> None:
     """A follow-up answer: does it give what was asked? (then the specificity checks run as usual)."""
-    answer = ctx.answer
-    focus = ctx.question.focus
+    answer = assessment.answer
+    focus = assessment.question.focus
     windows = timeframes(answer)
     found: list[Span]
     if focus in (CheckId.STAR_RESULT, CheckId.STAR_RESULT_MEASURABLE):
@@ -454,8 +472,8 @@ def _check_follow_up(ctx: Context) -> None:
         found = answer.find("pitfalls", "plan_cues") + answer.find("weakness", "mitigation")
     elif focus is CheckId.GOALS_COMPANY_LINK:
         found = (
-            company_mentions(ctx)
-            + generic_company_mentions(ctx)
+            company_mentions(assessment)
+            + generic_company_mentions(assessment)
             + answer.find("goals", "company_link")
             + answer.find("fit", "why_role")
         )
@@ -480,8 +498,10 @@ def _check_follow_up(ctx: Context) -> None:
     }.get(focus if focus is not None else CheckId.ANSWER_OPENING, "a specific detail")
     status = (
         Status.PASS
-        if found and not unfinished(ctx, answer.sentences[-1])
+        if found and not unfinished(assessment, answer.sentences[-1])
         else (Status.PARTIAL if found else Status.MISSING)
     )
-    ctx.add(CheckId.FOLLOWUP_ANSWERED, status, answer.sentences_of(found) if found else [], detail=f"asked for {about}")
-    check_length(ctx)
+    assessment.add(
+        CheckId.FOLLOWUP_ANSWERED, status, answer.sentences_of(found) if found else [], detail=f"asked for {about}"
+    )
+    check_length(assessment)

@@ -23,9 +23,10 @@ from mock_interview.core.compare import (
     compare_checks,
     needs_checking,
 )
-from mock_interview.core.feedback.present import colour_of, mark_of
+from mock_interview.core.feedback.present import mark_of
 from mock_interview.core.safetext import visible
 from mock_interview.tui.messages import AttemptsLoaded
+from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) ->
         words, colour = CHANGE_SHOWN.get(row.change, ("", "white"))
         table.add_row(
             user_text(row.label),
-            Text(mark_of(row.before), style=colour_of(row.before)),
-            Text(mark_of(row.after), style=colour_of(row.after)),
+            Text(mark_of(row.before), style=status_style(row.before)),
+            Text(mark_of(row.after), style=status_style(row.after)),
             Text(words, style=colour),
         )
     return table

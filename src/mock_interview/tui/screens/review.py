@@ -16,11 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mock_interview.core.feedback.model import Feedback
 from mock_interview.core.feedback.present import GROUP_TITLES, gains_line, rows
+from mock_interview.core.feedback.results import Feedback
 from mock_interview.core.safetext import visible
 from mock_interview.core.session_view import AnswerPlace, answer_places, status_shown
 from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
+from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox
 
@@ -63,7 +64,7 @@ def checklist_text(feedback: Feedback) -> Text:
         if row.group != group:
             group = row.group
             lines.append(f"\n{visible(str(GROUP_TITLES.get(group, group)))}\n", style="bold")
-        lines.append(f" {row.mark} ", style=row.colour)
+        lines.append(f" {row.mark} ", style=status_style(row.status))
         lines.append(visible(row.label))  # labels, details and tips may quote the answer or profile
         if row.check.detail:
             lines.append(f"  {visible(row.check.detail)}", style="dim")

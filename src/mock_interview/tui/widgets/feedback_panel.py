@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from mock_interview.core.feedback.present import GROUP_TITLES, check_row, gains_line
 from mock_interview.core.safetext import visible
+from mock_interview.tui.styles import status_style
 
 if TYPE_CHECKING:
     from mock_interview.core.feedback import Check, Feedback
@@ -79,7 +80,9 @@ class FeedbackPanel(Vertical):
                 title += f" · {group_score}" if group_score is not None else ""
                 items.append(Option(Text(title, style="bold"), disabled=True))
             row = check_row(check)
-            items.append(Option(Text.assemble((f"{row.mark} ", row.colour), visible(row.label)), id=check.id))
+            items.append(
+                Option(Text.assemble((f"{row.mark} ", status_style(row.status)), visible(row.label)), id=check.id)
+            )
             self._checks.append(check)
         options.clear_options()
         options.add_options(items)

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from mock_interview.core.feedback.answer import AnswerText
 from mock_interview.core.feedback.lexicon import Lexicon
-from mock_interview.core.feedback.model import Check, Evidence, Status
 from mock_interview.core.feedback.question import QuestionInfo
 from mock_interview.core.feedback.registry import CheckId, spec
+from mock_interview.core.feedback.results import Check, Evidence, Status
 from mock_interview.core.feedback.text import Span
 
 if TYPE_CHECKING:
-    from mock_interview.core.feedback.delivery import Delivery
     from mock_interview.core.feedback.scoring import ScoreWeights
     from mock_interview.core.feedback.star import StarReading, StarWeights
+    from mock_interview.core.feedback.timings import Delivery
 
 
 MAX_EVIDENCE = 50  # pieces of evidence kept per check: enough to highlight, small enough to save
@@ -45,14 +45,14 @@ class TargetProfile(Protocol):
 
 
 @dataclass(frozen=True)
-class FeedbackModel:
+class FeedbackWeights:
     """The fitted weights the checks use (the packaged ones unless a fitting run passes others)."""
 
     star: StarWeights
     score: ScoreWeights
 
     @classmethod
-    def packaged(cls) -> FeedbackModel:
+    def packaged(cls) -> FeedbackWeights:
         """The weights shipped in ``weights/``."""
         from mock_interview.core.feedback.scoring import packaged_score_weights
         from mock_interview.core.feedback.star import packaged_weights
@@ -61,7 +61,7 @@ class FeedbackModel:
 
 
 @dataclass
-class Context:
+class Assessment:
     """One analysis: its inputs and the checks found so far, by id."""
 
     answer: AnswerText
@@ -69,7 +69,7 @@ class Context:
     profile: TargetProfile | None
     delivery: Delivery | None
     lex: Lexicon
-    model: FeedbackModel
+    weights: FeedbackWeights
     checks: dict[CheckId, Check] = field(default_factory=dict)
 
     @property
@@ -82,7 +82,7 @@ class Context:
         """The STAR tagger's reading of the answer (computed once)."""
         from mock_interview.core.feedback.star import read_star
 
-        return read_star(self.answer, self.model.star)
+        return read_star(self.answer, self.weights.star)
 
     def add(
         self,
