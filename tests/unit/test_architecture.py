@@ -1,8 +1,11 @@
 """The layers hold: the pure core imports no UI, audio or speech library, and no module imports
-from a layer above its own (core ← audio ← transcription ← command line and app).
+from a layer above its own (core ← audio ← transcription ← command line and app); and no module
+imports itself back through others (the import graph of src/ has no cycle).
 
-The layering is checked by import-linter with the contracts in pyproject.toml; a copy of the
-package with one forbidden import added shows that the check does fail."""
+The layering and the cycles are checked by import-linter with the contracts in pyproject.toml
+(``./run-checks``); copies of the package with one forbidden import or one cycle added show that
+the checks do fail. The cycles are also found here from the graph itself (grimp, which import-linter
+is built on), so a contract loosened by mistake cannot hide one."""
 
 from __future__ import annotations
 
@@ -10,7 +13,10 @@ import pkgutil
 import shutil
 import subprocess
 import sys
+from collections.abc import Set
 from pathlib import Path
+
+import grimp
 
 import mock_interview.core
 
@@ -59,13 +65,19 @@ def test_the_import_layers_hold() -> None:
     assert "broken" in result.stdout and " 0 broken" in result.stdout
 
 
-def test_a_forbidden_import_breaks_the_layers(tmp_path: Path) -> None:
+def _copy_package(tmp_path: Path) -> Path:
+    """A copy of src/mock_interview and pyproject.toml under ``tmp_path``; returns the copy's source folder."""
     shutil.copytree(
         ROOT / "src" / "mock_interview",
         tmp_path / "src" / "mock_interview",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path / "src"
+
+
+def test_a_forbidden_import_breaks_the_layers(tmp_path: Path) -> None:
+    _copy_package(tmp_path)
     packs = tmp_path / "src" / "mock_interview" / "core" / "packs.py"
     packs.write_text(
         packs.read_text("utf-8") + "\n\ndef _leak() -> None:\n    import mock_interview.tui.app  # noqa\n", "utf-8"
@@ -73,6 +85,100 @@ def test_a_forbidden_import_breaks_the_layers(tmp_path: Path) -> None:
     result = _lint_imports(tmp_path, tmp_path / "src")
     assert result.returncode != 0
     assert "mock_interview.core.packs -> mock_interview.tui.app" in result.stdout
+
+
+# The screens name the app's type for ``self.app`` under TYPE_CHECKING, which ties app.py and every
+# screen in one cycle. Issue 18 (item 2) gives the screens what they need instead; until then this is
+# the one exception, and the test below fails once it is no longer needed, so it cannot outlive it.
+PENDING_CYCLE_EDGES = {("mock_interview.tui.screens.", "mock_interview.tui.app")}
+
+
+def import_cycles(graph: grimp.ImportGraph, root: str, skip: Set[tuple[str, str]] = frozenset()) -> list[list[str]]:
+    """The modules under ``root`` that import each other round in a circle (each cycle's modules, sorted).
+
+    ``skip`` holds (importer prefix, imported) edges left out. Every import counts: at the top, in a
+    function, or only for type checking. Tarjan's strongly connected components, without recursion.
+    """
+    modules = sorted(m for m in graph.modules if m == root or m.startswith(root + "."))
+    edges = {
+        m: sorted(
+            n
+            for n in graph.find_modules_directly_imported_by(m)
+            if n in modules and not any(m.startswith(a) and n == b for a, b in skip)
+        )
+        for m in modules
+    }
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+    for start in modules:
+        if start in index:
+            continue
+        work = [(start, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            for next_position in range(position, len(edges[node])):
+                target = edges[node][next_position]
+                if target not in index:
+                    work += [(node, next_position + 1), (target, 0)]
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in edges[node]:
+                        cycles.append(sorted(component))
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+    return cycles
+
+
+def _graph() -> grimp.ImportGraph:
+    return grimp.build_graph("mock_interview", cache_dir=None)
+
+
+def test_the_import_graph_of_src_has_no_cycle() -> None:
+    graph = _graph()
+    assert import_cycles(graph, "mock_interview", PENDING_CYCLE_EDGES) == []
+    pending = import_cycles(graph, "mock_interview.tui")
+    assert pending, "the screens no longer import app.py: remove PENDING_CYCLE_EDGES and its ignore in pyproject.toml"
+    assert all("mock_interview.tui.app" in cycle for cycle in pending)
+
+
+def test_the_cycle_finder_finds_cycles_of_every_length() -> None:
+    graph = grimp.ImportGraph()
+    for importer, imported in [("p.a", "p.b"), ("p.b", "p.c"), ("p.c", "p.a"), ("p.d", "p.d"), ("p.e", "p.a")]:
+        graph.add_import(importer=importer, imported=imported)
+    graph.add_module("p")
+    assert import_cycles(graph, "p") == [["p.a", "p.b", "p.c"], ["p.d"]]
+    assert import_cycles(graph, "p", {("p.c", "p.a"), ("p.d", "p.d")}) == []
+
+
+def test_a_lazy_import_that_closes_a_cycle_breaks_the_contract(tmp_path: Path) -> None:
+    source = _copy_package(tmp_path)
+    choices = source / "mock_interview" / "core" / "choices.py"  # packs.py imports choices.py
+    choices.write_text(
+        choices.read_text("utf-8") + "\n\ndef _back() -> None:\n    import mock_interview.core.packs  # noqa\n", "utf-8"
+    )
+    result = _lint_imports(tmp_path, source)
+    assert result.returncode != 0
+    assert (
+        "No import cycles BROKEN" in result.stdout and "No cycles are allowed in mock_interview.core" in result.stdout
+    )
 
 
 # Sizes count statements, not lines, so the formatter's layout (one argument a line) does not move them.

@@ -9,14 +9,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mock_interview.core.feedback.answer import AnswerText, content_stems, dedupe, lower_same_length
+from mock_interview.core.feedback.answer import AnswerText, dedupe, lower_same_length
 from mock_interview.core.feedback.assessment import Assessment, TargetProfile, by_count
-from mock_interview.core.feedback.lexicon import Lexicon, load_lexicon
+from mock_interview.core.feedback.lexicon import load_lexicon
+from mock_interview.core.feedback.mentions import (
+    common_stems,
+    company_mentions,
+    distinctive_stems,
+    generic_company_mentions,
+)
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, stem
 
-_COMPANY_SUFFIXES = frozenset({"inc", "ltd", "llc", "the", "co", "corp", "group", "plc", "gmbh", "company"})
 # Where a job description's phrases end: punctuation, bullets, line breaks, and joining words.
 _PHRASE_BREAK = re.compile(
     r"[.,;:!?()\[\]{}/\\|•·*\n\r\t\"“”]+|\s[-–—]\s|"
@@ -29,49 +34,6 @@ _PHRASE_BREAK = re.compile(
 _SPEAKER_SUBJECT = re.compile(r"(?<![\w])(?:I|I'm|I've|I'd|I'll|me|my own|myself)(?![\w])")
 _OTHERS_NOUN = re.compile(r"(?:my|our|the|a|an|his|her|their|your|new|former|previous)\s+$", re.IGNORECASE)
 JOB_TERMS = 12
-
-
-def company_mentions(assessment: Assessment) -> list[Span]:
-    """Where the answer names the profile's company."""
-    profile = assessment.profile
-    if not profile or not profile.company.strip():
-        return []
-
-    def compute() -> list[Span]:
-        name = profile.company.strip()
-        tokens = [t for t in re.findall(r"[\w&]+", name) if t.lower() not in _COMPANY_SUFFIXES]
-        variants = {re.escape(name)} | ({re.escape(tokens[0])} if tokens and len(tokens[0]) >= 3 else set())
-        pattern = re.compile(
-            rf"(?<![\w])(?:{'|'.join(sorted(variants, key=len, reverse=True))})(?:'s|’s)?(?![\w])", re.IGNORECASE
-        )
-        return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(assessment.text)]
-
-    return assessment.answer.memo("company", compute)
-
-
-def generic_company_mentions(assessment: Assessment) -> list[Span]:
-    """ "This company", "your team", "the role": speaking of the employer without its name."""
-    return [s for s in assessment.answer.find("alignment", "generic_company") if s.text.lower() not in ("here", "you")]
-
-
-def _distinctive_stems(phrase: str, lexicon: Lexicon) -> frozenset[str]:
-    common = _common_stems(lexicon)
-    return frozenset(s for s in content_stems(phrase, lexicon.jd_stopwords) if s not in common)
-
-
-@lru_cache(maxsize=2)
-def _common_stems(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(stem(w) for w in lexicon.common_verbs)
-
-
-def value_mentions(assessment: Assessment) -> list[Span]:
-    """Words of the answer that echo the profile's mission or values (everyday verbs left out)."""
-    if not assessment.profile:
-        return []
-    targets: set[str] = set()
-    for phrase in (*assessment.profile.values, assessment.profile.mission):
-        targets |= _distinctive_stems(phrase, assessment.lex)
-    return assessment.answer.stem_hits(targets)
 
 
 @dataclass(frozen=True)
@@ -147,7 +109,7 @@ def job_terms(description: str, limit: int = JOB_TERMS) -> tuple[JobTerm, ...]:
     and a word already inside a chosen term is not chosen again alone.
     """
     titles, everyday, _, known, skills = _job_lists()
-    common = _common_stems(load_lexicon())
+    common = common_stems(load_lexicon())
     counts: Counter[tuple[str, ...]] = Counter()
     surface: dict[tuple[str, ...], str] = {}
     kind: dict[tuple[str, ...], float] = {}
@@ -481,11 +443,11 @@ def _check_mission_values(assessment: Assessment, profile: TargetProfile) -> Non
     matched: list[str] = []
     evidence: list[Span] = []
     for value in profile.values:
-        hits = assessment.answer.stem_hits(set(_distinctive_stems(value, assessment.lex)))
+        hits = assessment.answer.stem_hits(set(distinctive_stems(value, assessment.lex)))
         if hits:
             matched.append(value)
             evidence += hits
-    mission_hits = assessment.answer.stem_hits(set(_distinctive_stems(profile.mission, assessment.lex)))
+    mission_hits = assessment.answer.stem_hits(set(distinctive_stems(profile.mission, assessment.lex)))
     evidence += mission_hits
     mission_distinct = len({stem(h.text) for h in mission_hits})
     points = len(matched) + (1 if mission_distinct >= 2 else 0.5 if mission_distinct == 1 else 0)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-from mock_interview.core.feedback.alignment import company_mentions, generic_company_mentions
 from mock_interview.core.feedback.answer import fold
 from mock_interview.core.feedback.assessment import Assessment
-from mock_interview.core.feedback.pitfalls import negativity_spans
+from mock_interview.core.feedback.mentions import company_mentions, generic_company_mentions, negativity_spans
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, stem, words

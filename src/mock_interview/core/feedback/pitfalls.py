@@ -5,113 +5,18 @@ from __future__ import annotations
 
 import re
 
-from mock_interview.core.feedback.answer import dedupe
 from mock_interview.core.feedback.assessment import Assessment
 from mock_interview.core.feedback.detail import read_details
+from mock_interview.core.feedback.mentions import negativity_spans, unrealistic_spans
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, counted
-from mock_interview.core.feedback.vocabulary import valence
 from mock_interview.core.kinds import QuestionKind
 
 _PAY_FOCUS = re.compile(
     r"(?i)\b(want|looking for|main|reason|because|attract|most important|care about|need|"
     r"motivat)\b"
 )
-_NEGATED = re.compile(r"(?i)\b(not|never|no|wasn't|isn't|weren't|aren't|nothing)\s+(\w+\s+)?$")
-
-
-def unrealistic_spans(assessment: Assessment) -> list[Span]:
-    """Top titles (CEO, partner, "your job") in a short window, or at entry level."""
-    titles = assessment.answer.find("pitfalls", "top_titles")
-    if not titles:
-        return []
-    windows = {assessment.answer.sentence_index(w.start) for w in assessment.answer.find("pitfalls", "short_windows")}
-    entry = bool(assessment.profile and assessment.profile.career_stage == "entry")
-    found = []
-    for title in titles:
-        if title.text.lower() in ("partner", "your job", "take over") and not entry:
-            continue
-        if assessment.answer.sentence_index(title.start) in windows or entry:
-            found.append(title)
-    return found
-
-
-HARSH_VALENCE = -1.5  # this negative in VADER's lexicon, a word said of someone is a judgment of them
-TARGET_REACH = 7  # one of our judgment words counts within this many words after who it is about
-_COPULA = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:was|were|is|are|'s|'re|seemed|seems|got|became|acted|being|been)\W+"
-    r"(?:(?:so|very|really|completely|totally|just|always|pretty|quite|extremely|incredibly|such|a|an|kind of|"
-    r"a bit)\W+)*$"
-)
-_JUDGEMENT_WORD = re.compile(r"[a-z][a-z'-]*")
-
-
-def negativity_spans(assessment: Assessment) -> list[Span]:
-    """Running down a boss, colleagues, customers or a past employer: an explicit blame pattern
-    ("didn't get along with my supervisor"); a judgment said of someone ("the sales director
-    hammered me", "my manager was useless", "a terrible boss"; VADER's lexicon rates the words); or
-    hostility to the job ("I hated that place"). A feeling in a story ("the client was upset"), a
-    problem ("a disagreement") and a harsh word about a thing ("terrible weather") are not
-    negativity; nor is anything negated ("never a problem")."""
-    answer = assessment.answer
-
-    def compute() -> list[Span]:
-        found = list(answer.find("pitfalls", "negativity")) + list(answer.find("pitfalls", "hostility"))
-        found += _targeted(assessment, answer.find("pitfalls", "judgments"))
-        found += _judged(assessment)
-        return [s for s in dedupe(found) if not _NEGATED.search(assessment.text[max(0, s.start - 20) : s.start])]
-
-    return answer.memo("negativity", compute)
-
-
-def _judged(assessment: Assessment) -> list[Span]:
-    """Harsh words in "<someone> was <word>" or "<word> <someone>" (VADER valence at most
-    :data:`HARSH_VALENCE`, feelings and problems left out)."""
-    answer = assessment.answer
-    targets = _targets_by_sentence(assessment)
-    if not targets:
-        return []
-    feelings = frozenset(w.lower() for w in assessment.lex.words("pitfalls", "feelings"))
-    found = []
-    for match in _JUDGEMENT_WORD.finditer(answer.lowered):
-        word = match.group()
-        if word in feelings or valence(word) > HARSH_VALENCE:
-            continue
-        for target in targets.get(answer.sentence_index(match.start()), ()):
-            after = answer.lowered[target.end : match.start()] if target.end <= match.start() else None
-            before = answer.lowered[match.end() : target.start] if match.end() <= target.start else None
-            if (after is not None and _COPULA.match(after)) or (before is not None and not before.strip()):
-                found.append(Span(match.start(), match.end(), assessment.text[match.start() : match.end()]))
-                break
-    return found
-
-
-def _targets_by_sentence(assessment: Assessment) -> dict[int, list[Span]]:
-    """The mentions of people and workplaces, by the sentence they are in."""
-    grouped: dict[int, list[Span]] = {}
-    for target in assessment.answer.find("pitfalls", "targets"):
-        grouped.setdefault(assessment.answer.sentence_index(target.start), []).append(target)
-    return grouped
-
-
-def _targeted(assessment: Assessment, spans: list[Span]) -> list[Span]:
-    """The spans that fall within a few words after a mention of a person or a workplace, or that
-    are followed by one ("a terrible boss"), in the same sentence."""
-    answer = assessment.answer
-    targets = _targets_by_sentence(assessment)
-    kept = []
-    for span in spans:
-        for target in targets.get(answer.sentence_index(span.start), ()):
-            between = (
-                assessment.text[target.end : span.start]
-                if target.end <= span.start
-                else assessment.text[span.end : target.start]
-            )
-            if len(between.split()) <= (TARGET_REACH if target.end <= span.start else 1):
-                kept.append(span)
-                break
-    return kept
 
 
 GENERIC_FEW_DETAILS = 2  # this few details beside stock lines that fill half the answer: partly anyone's answer

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from mock_interview.core.feedback.assessment import Assessment
 from mock_interview.core.feedback.detail import read_details
+from mock_interview.core.feedback.events import read_moment, speaker_timeframes
 from mock_interview.core.feedback.frame import GOAL_STATEMENT
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.results import Status
-from mock_interview.core.feedback.specificity import read_moment, speaker_timeframes
 from mock_interview.core.feedback.text import Span
 from mock_interview.core.kinds import QuestionKind
 

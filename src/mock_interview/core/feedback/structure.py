@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import re
 
-from mock_interview.core.feedback.alignment import company_mentions, generic_company_mentions, value_mentions
 from mock_interview.core.feedback.answer import dedupe, fold, overlaps_any
 from mock_interview.core.feedback.assessment import Assessment, by_count, present
 from mock_interview.core.feedback.detail import read_details
+from mock_interview.core.feedback.events import example_spans, read_moment, timeframes
 from mock_interview.core.feedback.frame import GOAL_STATEMENT, check_frame, check_length, unfinished
-from mock_interview.core.feedback.pitfalls import negativity_spans
+from mock_interview.core.feedback.mentions import (
+    company_mentions,
+    generic_company_mentions,
+    negativity_spans,
+    value_mentions,
+)
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.results import Status
-from mock_interview.core.feedback.specificity import example_spans, read_moment, timeframes
 from mock_interview.core.feedback.star import PARTS
 from mock_interview.core.feedback.text import Span, counted
 from mock_interview.core.kinds import QuestionKind
