@@ -29,8 +29,15 @@ from mock_interview.core.fsutil import (
     read_regular_file,
 )
 from mock_interview.core.packs import Pack, PackLoadReport, parse_pack
-from mock_interview.core.session_schema import FieldReader
-from mock_interview.core.tomlschema import InvalidFileError, Problem, is_slug, parse_toml_text, quote
+from mock_interview.core.tomlschema import (
+    FieldSpec,
+    InvalidFileError,
+    Problem,
+    Validator,
+    is_slug,
+    parse_toml_text,
+    quote,
+)
 
 PACK_ID = "my-interviews"
 PACK_TITLE = "My interviews"
@@ -130,67 +137,59 @@ def new_debrief(
     return debrief
 
 
+def _newer(version: int) -> str | None:
+    return f"is {version}; this file was written by a newer mock-interview" if version > FORMAT_VERSION else None
+
+
+DEBRIEF_FIELDS = (
+    FieldSpec("version", "int", default=FORMAT_VERSION, minimum=1, check=_newer),
+    FieldSpec("company", "str", required=True),
+    FieldSpec("date", "date", required=True),
+    FieldSpec("created", "datetime"),
+    *(FieldSpec(name, "str", default="", exact=True) for name in ("profile", "role", "notes")),
+)
+QUESTION_FIELDS = (
+    FieldSpec("text", "str", required=True),
+    FieldSpec("went", "str", default="okay", choices=WENT, exact=True),
+    FieldSpec("how", "str", default="", exact=True),
+    FieldSpec("next_time", "str", default="", exact=True),
+)
+
+
 def parse_debrief(raw: bytes | str, debrief_id: str, source: Path | None = None) -> Debrief:
     """Parse and check a debrief file.
 
     Raises:
         InvalidFileError: With every problem found, each naming the key.
     """
-    data, _ = parse_toml_text(raw, source)
-    reader = FieldReader(source)
-    head = reader.table(data.get("debrief"), "debrief") if "debrief" in data else None
+    data, text = parse_toml_text(raw, source)
+    validator = Validator(source, text)
+    if "debrief" not in data:
+        validator.fail("debrief", "is missing; this is not a debrief file")
+        raise InvalidFileError(validator.problems)
+    head = validator.table(data["debrief"], DEBRIEF_FIELDS, "debrief", unknown_keys=True)
     if head is None:
-        if "debrief" not in data:
-            reader.fail("debrief", "is missing; this is not a debrief file")
-        raise InvalidFileError(reader.problems)
-    version = head.get("version", FORMAT_VERSION)
-    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION:
-        reader.fail("debrief.version", f"is {version!r}; this file was written by a newer mock-interview")
-    company = reader.text(head, "company", "debrief", required=True)
-    if "company" in head and not company.strip():
-        reader.fail("debrief.company", "is empty; name the company")
-    when = head.get("date")
-    if isinstance(when, datetime):
-        when = when.date()
-    if not isinstance(when, date):
-        reader.fail("debrief.date", "must be a date such as 2025-01-31")
-        when = date(1970, 1, 1)
-    created = reader.when(head, "created", "debrief")
-    questions: list[DebriefQuestion] = []
+        raise InvalidFileError(validator.problems)
     raw_questions = data.get("questions", [])
     if not isinstance(raw_questions, list) or not raw_questions:
-        reader.fail("questions", "must hold at least one question written as [[questions]]")
+        validator.fail("questions", "must hold at least one question written as [[questions]]")
         raw_questions = []
     if len(raw_questions) > MAX_QUESTIONS:
-        reader.fail("questions", f"has {len(raw_questions)} questions; a debrief holds at most {MAX_QUESTIONS}")
+        validator.fail("questions", f"has {len(raw_questions)} questions; a debrief holds at most {MAX_QUESTIONS}")
         raw_questions = []
-    for position, item in enumerate(raw_questions, 1):
-        where = f"questions[{position}]"
-        table = reader.table(item, where)
-        if table is None:
-            continue
-        text = reader.text(table, "text", where, required=True)
-        if "text" in table and isinstance(table["text"], str) and not text.strip():
-            reader.fail(f"{where}.text", "is empty; write the question as it was asked")
-        questions.append(
-            DebriefQuestion(
-                text=text,
-                went=reader.text(table, "went", where, "okay", choices=WENT),
-                how=reader.text(table, "how", where),
-                next_time=reader.text(table, "next_time", where),
-            )
-        )
-    values = {name: reader.text(head, name, "debrief") for name in ("profile", "role", "notes")}
-    if reader.problems:
-        raise InvalidFileError(reader.problems)
+    questions = validator.tables(raw_questions, QUESTION_FIELDS, "questions", unknown_keys=True)
+    if validator.problems:
+        raise InvalidFileError(validator.problems)
     return Debrief(
         id=debrief_id,
-        company=company,
-        when=when,
-        questions=tuple(questions),
-        created=created,
+        company=head["company"],
+        when=head["date"],
+        questions=tuple(DebriefQuestion(q["text"], q["went"], q["how"], q["next_time"]) for q in questions),
+        created=head["created"],
         source=source,
-        **values,
+        profile=head["profile"],
+        role=head["role"],
+        notes=head["notes"],
     )
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from fsrs import Card, Rating, Scheduler, State
 
 from mock_interview.core.fsutil import UnsafePathError, atomic_write_bytes, folder_lock, read_regular_file
-from mock_interview.core.session_schema import FieldReader, describe
+from mock_interview.core.tomlschema import FieldSpec, Validator, describe
 
 if TYPE_CHECKING:
     from mock_interview.core.context import AppContext
@@ -264,61 +264,70 @@ def read_drill(path: Path) -> DrillFile:
         result.unreadable = True
         return result
     result.complete = data.get("complete", True) is True
-    reader = FieldReader(path)
+    validator = Validator(path)
     version = data.get("version", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
-        reader.fail("version", f"is {describe(version)}; this file was written by a newer mock-interview")
-        result.problems += [str(p) for p in reader.problems]
+        validator.fail("version", f"is {describe(version)}; this file was written by a newer mock-interview")
+        result.problems += [str(p) for p in validator.problems]
         result.unreadable = True
         return result
     raw_reviews = data.get("reviews", [])
     if not isinstance(raw_reviews, list):
-        reader.fail("reviews", f"must be a list, not {describe(raw_reviews)}")
-        result.problems += [f"{p}; the drill schedule is rebuilt from your sessions" for p in reader.problems]
+        validator.fail("reviews", f"must be a list, not {describe(raw_reviews)}")
+        result.problems += [f"{p}; the drill schedule is rebuilt from your sessions" for p in validator.problems]
         result.unreadable = True
         return result
     for position, item in enumerate(raw_reviews, 1):
-        before = len(reader.problems)
-        review = _read_review(reader, item, f"reviews[{position}]")
-        if review is not None and len(reader.problems) == before:
-            result.reviews.append(review)
-    result.problems += [f"{p}; that review is left out" for p in reader.problems]
+        before = len(validator.problems)
+        values = validator.table(item, REVIEW_FIELDS, f"reviews[{position}]", unknown_keys=True)
+        if values is not None and len(validator.problems) == before:
+            result.reviews.append(
+                Review(
+                    values["ref"],
+                    values["source"],
+                    values["at"],
+                    values["rating"],
+                    values["question_text"],
+                    values["score"],
+                    tuple(MissedItem(m["id"], m["label"], m["status"]) for m in values["missed"]),
+                )
+            )
+    result.problems += [f"{p}; that review is left out" for p in validator.problems]
     return result
 
 
-def _read_review(reader: FieldReader, item: Any, where: str) -> Review | None:
-    table = reader.table(item, where)
-    if table is None:
-        return None
-    ref = reader.text(table, "ref", where, required=True)
-    source = reader.text(table, "source", where, required=True)
-    written = table.get("at")
+_AT = FieldSpec("at", "datetime")
+
+
+def _iso_time(validator: Validator, value: Any, key: str) -> datetime | None:
+    """A date and time written as ISO 8601 text (JSON has no dates)."""
     try:
-        when = datetime.fromisoformat(written) if isinstance(written, str) else written
+        when = datetime.fromisoformat(value) if isinstance(value, str) else value
     except ValueError:
-        when = written  # reported below as not a date and time
-    at = reader.when({"at": when} if "at" in table else {}, "at", where, required=True)
-    rating = reader.text(table, "rating", where, required=True, choices=RATINGS)
-    text = reader.text(table, "question_text", where)
-    score = None if "score" not in table else reader.score(table["score"], f"{where}.score")
-    missed: list[MissedItem] = []
-    raw_missed = table.get("missed", [])
-    if not isinstance(raw_missed, list):
-        reader.fail(f"{where}.missed", f"must be a list of tables, not {describe(raw_missed)}")
-    for number, entry in enumerate(raw_missed if isinstance(raw_missed, list) else [], 1):
-        key = f"{where}.missed[{number}]"
-        missed_table = reader.table(entry, key)
-        if missed_table is not None:
-            missed.append(
-                MissedItem(
-                    reader.text(missed_table, "id", key),
-                    reader.text(missed_table, "label", key, required=True),
-                    reader.text(missed_table, "status", key, "missing", choices=("missing", "partial")),
-                )
-            )
-    if not ref or not source or at is None or not rating:
-        return None
-    return Review(ref, source, at, rating, text, score, tuple(missed))
+        when = value  # reported below as not a date and time
+    checked: datetime | None = validator.value(when, _AT, key)
+    return checked
+
+
+def _missed(validator: Validator, value: Any, key: str) -> list[dict[str, Any]]:
+    return validator.tables(value, MISSED_FIELDS, key, unknown_keys=True)
+
+
+MISSED_FIELDS = (
+    FieldSpec("id", "str", default="", exact=True),
+    FieldSpec("label", "str", required=True, exact=True),
+    FieldSpec("status", "str", default="missing", choices=("missing", "partial"), exact=True),
+)
+# One review in drill.json (JSON: the same checks as the TOML files, without line numbers).
+REVIEW_FIELDS = (
+    FieldSpec("ref", "str", required=True),
+    FieldSpec("source", "str", required=True),
+    FieldSpec("at", "datetime", required=True, read=_iso_time),
+    FieldSpec("rating", "str", required=True, choices=RATINGS),
+    FieldSpec("question_text", "str", default="", exact=True),
+    FieldSpec("score", "score"),
+    FieldSpec("missed", "table", default=[], read=_missed),
+)
 
 
 def _encode(reviews: Sequence[Review], *, complete: bool = True) -> bytes:

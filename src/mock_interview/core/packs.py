@@ -8,7 +8,6 @@ documents every key. :func:`load_pack` reports every problem in a file at once;
 from __future__ import annotations
 
 import errno
-import functools
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,9 +20,8 @@ from mock_interview.core.kinds import QuestionKind
 from mock_interview.core.tomlschema import (
     FieldSpec,
     InvalidFileError,
-    KeyLocator,
     Problem,
-    check_table,
+    Validator,
     parse_toml_text,
     read_user_file,
     slug_check,
@@ -141,34 +139,18 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
         InvalidFileError: With every problem found, each naming the key and line.
     """
     data, text = parse_toml_text(raw, source)
-    locator = KeyLocator(text)
-    problems: list[Problem] = []
-
+    validator = Validator(source, text)
     for key in data:
         if key not in ("pack", "questions"):
-            problems.append(
-                Problem(
-                    source,
-                    key,
-                    "unknown top-level key; a pack has a [pack] table and [[questions]] tables",
-                    locator.line_of(None, key) or locator.line_of(key, None),
-                )
-            )
+            validator.fail(key, "unknown top-level key; a pack has a [pack] table and [[questions]] tables")
     if "pack" not in data:
-        problems.append(Problem(source, "pack", "the [pack] table is missing; add [pack] with id and title"))
+        validator.fail("pack", "the [pack] table is missing; add [pack] with id and title")
         header: dict[str, Any] = {}
     else:
-        header = check_table(
-            data["pack"],
-            PACK_FIELDS,
-            file=source,
-            where="pack",
-            locate=lambda key: locator.line_of("pack", key),
-            problems=problems,
-        )
-    questions = _read_questions(data.get("questions"), header, source, locator, problems)
-    if problems:
-        raise InvalidFileError(problems)
+        header = validator.table(data["pack"], PACK_FIELDS, "pack") or {}
+    questions = _read_questions(data.get("questions"), header, validator)
+    if validator.problems:
+        raise InvalidFileError(validator.problems)
     return Pack(
         id=header["id"],
         title=header["title"],
@@ -182,64 +164,38 @@ def parse_pack(raw: bytes | str, source: Path | None = None, *, builtin: bool = 
     )
 
 
-def _read_questions(
-    raw_questions: Any, header: dict[str, Any], source: Path | None, locator: KeyLocator, problems: list[Problem]
-) -> list[Question]:
+def _read_questions(raw_questions: Any, header: dict[str, Any], validator: Validator) -> list[Question]:
     """The pack's valid questions; a problem is added for each that is not, and for a missing array."""
     questions: list[Question] = []
     if raw_questions is None:
-        problems.append(Problem(source, "questions", "no questions; add at least one [[questions]] table"))
+        validator.fail("questions", "no questions; add at least one [[questions]] table")
         return questions
     if not isinstance(raw_questions, list):
-        problems.append(
-            Problem(
-                source,
-                "questions",
-                "must be an array of tables written as [[questions]]",
-                locator.line_of(None, "questions"),
-            )
-        )
+        validator.fail("questions", "must be an array of tables written as [[questions]]")
         return questions
     if not raw_questions:
-        problems.append(Problem(source, "questions", "is empty; add at least one [[questions]] table"))
+        validator.fail("questions", "is empty; add at least one [[questions]] table")
         return questions
+    problems = validator.problems
     seen: dict[str, int] = {}
     for index, item in enumerate(raw_questions):
         where = f"questions[{index + 1}]"
         before = len(problems)
-        values = check_table(
-            item,
-            QUESTION_FIELDS,
-            file=source,
-            where=where,
-            locate=functools.partial(locator.line_of, "questions", index=index),
-            problems=problems,
-        )
+        values = validator.table(item, QUESTION_FIELDS, where) or {}
         # the id is checked for duplicates even when another key of the question is wrong: every problem at once
         question_id = item.get("id") if isinstance(item, dict) else None
         duplicate = isinstance(question_id, str) and question_id in seen
         if duplicate:
-            problems.append(
-                Problem(
-                    source,
-                    f"{where}.id",
-                    f"duplicate id '{question_id}' (also questions[{seen[str(question_id)]}]); "
-                    "ids must be unique in a pack",
-                    locator.line_of("questions", "id", index),
-                )
+            validator.fail(
+                f"{where}.id",
+                f"duplicate id '{question_id}' (also questions[{seen[str(question_id)]}]); "
+                "ids must be unique in a pack",
             )
         elif isinstance(question_id, str):
             seen[question_id] = index + 1
         low, high = values.get("min_words"), values.get("max_words")
         if isinstance(low, int) and isinstance(high, int) and low > high:  # also beside other problems: all at once
-            problems.append(
-                Problem(
-                    source,
-                    f"{where}.min_words",
-                    f"is {low}, more than max_words ({high}); swap them",
-                    locator.line_of("questions", "min_words", index),
-                )
-            )
+            validator.fail(f"{where}.min_words", f"is {low}, more than max_words ({high}); swap them")
         if duplicate or len(problems) > before:
             continue
         questions.append(
@@ -257,7 +213,7 @@ def _read_questions(
                 example=values["example"],
                 min_words=low,
                 max_words=high,
-                pack_id=header.get("id", ""),
+                pack_id=header.get("id") or "",
             )
         )
     return questions

@@ -31,9 +31,8 @@ from mock_interview.core.tomlschema import (
     SLUG_HINT,
     FieldSpec,
     InvalidFileError,
-    KeyLocator,
     Problem,
-    check_table,
+    Validator,
     is_slug,
     parse_toml_text,
     quote,
@@ -79,13 +78,10 @@ def parse_profile(raw: bytes | str, name: str, source: Path | None = None) -> Pr
         InvalidFileError: With every problem found.
     """
     data, text = parse_toml_text(raw, source)
-    locator = KeyLocator(text)
-    problems: list[Problem] = []
-    values = check_table(
-        data, PROFILE_FIELDS, file=source, where="", locate=lambda key: locator.line_of(None, key), problems=problems
-    )
-    if problems:
-        raise InvalidFileError(problems)
+    validator = Validator(source, text)
+    values = validator.table(data, PROFILE_FIELDS, "")
+    if validator.problems or values is None:
+        raise InvalidFileError(validator.problems)
     return Profile(name=name, **values)
 
 

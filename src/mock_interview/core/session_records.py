@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mock_interview.core.session_schema import FORMAT_VERSION, FieldReader, read_answer, read_header
-from mock_interview.core.tomlschema import InvalidFileError, Problem, is_slug, quote
+from mock_interview.core.session_schema import FORMAT_VERSION, read_answer, read_header
+from mock_interview.core.tomlschema import InvalidFileError, Problem, Validator, is_slug, quote
 
 RETRIED = "retried"  # an attempt set aside when the user started the question again; its text is kept
 _COUNTED = ("answered", "timed_out")  # statuses of answers that count for scores and totals
@@ -114,10 +114,10 @@ class AnswerRecord:
         Raises:
             InvalidFileError: A field is missing or has the wrong type or range.
         """
-        reader = FieldReader(path)
-        values = read_answer(reader, data, where)
-        if reader.problems:
-            raise InvalidFileError(reader.problems)
+        validator = Validator(path)
+        values = read_answer(validator, data, where)
+        if validator.problems:
+            raise InvalidFileError(validator.problems)
         return cls(**values)
 
 
@@ -236,37 +236,40 @@ class Session:
         return {"session": header, "answers": [a.to_dict() for a in self.answers]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], path: Path | None = None, session_id: str | None = None) -> Session:
+    def from_dict(
+        cls, data: dict[str, Any], path: Path | None = None, session_id: str | None = None, text: str | None = None
+    ) -> Session:
         """Build from the TOML form, checking every field.
 
         Args:
             data: The parsed file.
             path: The file, for messages.
             session_id: The id (the file name); defaults to the id written in the file.
+            text: The file's text, to name the line of a problem where it can be found.
 
         Raises:
             InvalidFileError: With every problem found, each naming the key.
         """
-        reader = FieldReader(path)
+        validator = Validator(path, text)
         if not isinstance(data, dict) or "session" not in data:
             raise InvalidFileError([Problem(path, "session", "is missing; this is not a session file")])
-        header = read_header(reader, data["session"])
+        header = read_header(validator, data["session"])
         raw_answers = data.get("answers", [])
         answers: list[AnswerRecord] = []
         if not isinstance(raw_answers, list):
-            reader.fail("answers", "must be an array of tables written as [[answers]]")
+            validator.fail("answers", "must be an array of tables written as [[answers]]")
         else:
             for position, item in enumerate(raw_answers):
-                values = read_answer(reader, item, f"answers[{position + 1}]")
-                if values and not reader.problems:
+                values = read_answer(validator, item, f"answers[{position + 1}]")
+                if values and not validator.problems:
                     answers.append(AnswerRecord(**values))
         if session_id is None:
             written = data["session"].get("id") if isinstance(data["session"], dict) else None
             session_id = written if isinstance(written, str) and is_slug(written) else ""
             if not session_id:
-                reader.fail("session.id", f"{quote(str(written))} is not a safe session id")
-        if reader.problems:
-            raise InvalidFileError(reader.problems)
+                validator.fail("session.id", f"{quote(str(written))} is not a safe session id")
+        if validator.problems:
+            raise InvalidFileError(validator.problems)
         for summary_only in SUMMARY_KEYS:
             header.pop(summary_only)
         return cls(id=session_id, answers=answers, **header)

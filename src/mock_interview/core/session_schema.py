@@ -1,24 +1,24 @@
-"""Checking a session file field by field before anything uses it.
+"""The fields of a session file, declared for :mod:`mock_interview.core.tomlschema`.
 
 Session files are written by the app, but a sync tool, an editor or a crash of another program can
 mangle them, and a shared data folder can hold files nobody here wrote. Every field is checked
 for its type and range when a session is read, so a bad value becomes a one-line problem naming
-the file and the key (``sessions/ID.toml: session.score: must be a number from 0 to 100``), never
-a crash later in a listing, a report or a screen.
+the file and the key (``sessions/ID.toml:7: session.score: must be a number from 0 to 100, not the
+number 140``), never a crash later in a listing, a report or a screen.
 
-Keys this version does not know are ignored (a newer version may add some); values that are
-wrong are problems. A date and time without a UTC offset is read as local time.
+Keys this version does not know are let through (a newer version may add some); values that are
+wrong are problems. A date and time without a UTC offset is read as local time. Text is kept
+exactly as written (an answer's spaces are the user's).
 """
 
 from __future__ import annotations
 
 import math
-from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from mock_interview.core.choices import AnswerMode, choice_values
-from mock_interview.core.tomlschema import Problem, quote
+from mock_interview.core.tomlschema import FieldSpec, Validator, describe, quote
 
 FORMAT_VERSION = 1
 ANSWER_MODES = choice_values(AnswerMode)  # a session's mode, and how each answer was given
@@ -29,222 +29,73 @@ MAX_ANSWER_SECONDS = 24 * 3600
 MAX_COUNT = 1_000_000
 
 
-class FieldReader:
-    """Reads typed values out of parsed TOML tables, collecting a problem for each bad one."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def fail(self, key: str, message: str) -> None:
-        """Record a problem with ``key``."""
-        self.problems.append(Problem(self.path, key, message))
-
-    def table(self, value: Any, key: str) -> dict[str, Any] | None:
-        """``value`` if it is a table, else a problem and ``None``."""
-        if isinstance(value, dict):
-            return value
-        self.fail(key, f"must be a table, not {describe(value)}")
-        return None
-
-    def text(
-        self,
-        table: dict[str, Any],
-        name: str,
-        where: str,
-        default: str = "",
-        *,
-        required: bool = False,
-        choices: tuple[str, ...] = (),
-    ) -> str:
-        """A string field (one of ``choices`` when given)."""
-        key = f"{where}.{name}"
-        if name not in table:
-            if required:
-                self.fail(key, "is missing")
-            return default
-        value = table[name]
-        if not isinstance(value, str):
-            self.fail(key, f"must be a string, not {describe(value)}")
-            return default
-        if choices and value not in choices:
-            self.fail(key, f"{quote(value)} is not one of: {', '.join(choices)}")
-            return default
-        return value
-
-    def integer(self, table: dict[str, Any], name: str, where: str, default: int, low: int, high: int) -> int:
-        """A whole number from ``low`` to ``high``."""
-        key = f"{where}.{name}"
-        value = table.get(name, default)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"must be a whole number from {low} to {high}, not {describe(value)}")
-            return default
-        if not low <= value <= high:
-            self.fail(key, f"is {value}; it must be from {low} to {high}")
-            return default
-        return value
-
-    def score(self, value: Any, key: str) -> int | None:
-        """A score: a finite number from 0 to 100, rounded."""
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not math.isfinite(value)
-            or not 0 <= value <= 100
-        ):
-            self.fail(key, f"must be a number from 0 to 100, not {describe(value)}")
-            return None
-        return round(value)
-
-    def scores(self, table: dict[str, Any], name: str, where: str) -> dict[str, int]:
-        """A table of scores by name."""
-        key = f"{where}.{name}"
-        found = self.table(table.get(name, {}), key)
-        if found is None:
-            return {}
-        result: dict[str, int] = {}
-        for item, value in found.items():
-            checked = self.score(value, f"{key}.{item}")
-            if checked is not None:
-                result[item] = checked
-        return result
-
-    def texts(self, table: dict[str, Any], name: str, where: str) -> list[str]:
-        """A list of strings."""
-        key = f"{where}.{name}"
-        value = table.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.fail(key, f"must be a list of strings, not {describe(value)}")
-            return []
-        return list(value)
-
-    def when(self, table: dict[str, Any], name: str, where: str, *, required: bool = False) -> datetime | None:
-        """A date and time; one without a UTC offset is taken as local time."""
-        key = f"{where}.{name}"
-        if name not in table:
-            if required:
-                self.fail(key, "is missing; it must be a date and time such as 2025-01-31T09:30:00+01:00")
-            return None
-        value = table[name]
-        if not isinstance(value, datetime):
-            self.fail(key, f"must be a date and time such as 2025-01-31T09:30:00+01:00, not {describe(value)}")
-            return None
-        if value.tzinfo is None:
-            try:
-                return value.astimezone()
-            except (OverflowError, ValueError, OSError):
-                self.fail(key, "is out of the range of dates this computer can handle")
-                return None
-        return value
+def _text(name: str, default: str = "", **options: Any) -> FieldSpec:
+    return FieldSpec(name, "str", default=default, exact=True, **options)
 
 
-def describe(value: Any) -> str:
-    """A value's type (and a short quote of it), for messages."""
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the string {quote(value, 40)}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return f"a {type(value).__name__}"
+def _count(name: str, default: int | None = 0) -> FieldSpec:
+    return FieldSpec(name, "int", default=default, minimum=0, maximum=MAX_COUNT)
 
 
-def read_header(reader: FieldReader, head: Any) -> dict[str, Any]:
-    """The checked ``[session]`` table, as keyword arguments (plus the summary fields)."""
-    table = reader.table(head, "session")
-    if table is None:
-        return {}
-    version = table.get("version", FORMAT_VERSION)
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        reader.fail(
-            "session.version", f"is {version}; this file was written by a newer mock-interview, update to read it"
-        )
-    else:
-        reader.integer(table, "version", "session", FORMAT_VERSION, 1, FORMAT_VERSION)
-    started = reader.when(table, "started", "session", required=True)
-    raw_score = table.get("score")
-    return {
-        "started": started,
-        "ended": reader.when(table, "ended", "session"),
-        "mode": reader.text(table, "mode", "session", "typed", choices=ANSWER_MODES),
-        "status": reader.text(table, "status", "session", "in_progress", choices=SESSION_STATUSES),
-        "packs": reader.texts(table, "packs", "session"),
-        "profile": reader.text(table, "profile", "session"),
-        "plan": reader.texts(table, "plan", "session"),
-        "settings": dict(reader.table(table.get("settings", {}), "session.settings") or {}),
-        "answer_count": reader.integer(table, "answer_count", "session", 0, 0, MAX_COUNT),
-        # questions answered without follow-ups; files written before it was kept have only answer_count
-        "questions_answered": None
-        if "questions_answered" not in table
-        else reader.integer(table, "questions_answered", "session", 0, 0, MAX_COUNT),
-        "follow_ups_answered": reader.integer(table, "follow_ups_answered", "session", 0, 0, MAX_COUNT),
-        "score": None if raw_score is None else reader.score(raw_score, "session.score"),
-        "group_scores": reader.scores(table, "group_scores", "session"),
-        "question_scores": reader.scores(table, "question_scores", "session"),
-        "mentor_questions": read_mentor_questions(reader, table.get("mentor_questions", [])),
-        "mentor_imported": reader.when(table, "mentor_imported", "session"),
-    }
+def newer_version(version: int) -> str | None:
+    """The problem with a file format ``version`` this mock-interview cannot read, if any."""
+    if version > FORMAT_VERSION:
+        return f"is {version}; this file was written by a newer mock-interview, update to read it"
+    return None
 
 
-def read_mentor_questions(reader: FieldReader, value: Any) -> list[dict[str, str]]:
+def _mentor_questions(validator: Validator, value: Any, key: str) -> list[dict[str, str]]:
     """A mentor's answers to the questions of the export: ``[{question, notes}]``."""
-    key = "session.mentor_questions"
-    if not isinstance(value, list):
-        reader.fail(key, f"must be a list of tables, not {describe(value)}")
-        return []
-    found: list[dict[str, str]] = []
-    for position, item in enumerate(value, 1):
-        table = reader.table(item, f"{key}[{position}]")
-        if table is not None:
-            found.append(
-                {
-                    "question": reader.text(table, "question", f"{key}[{position}]", required=True),
-                    "notes": reader.text(table, "notes", f"{key}[{position}]"),
-                }
-            )
-    return found
+    return validator.tables(value, MENTOR_QUESTION_FIELDS, key, unknown_keys=True)
 
 
-def read_answer(reader: FieldReader, data: Any, where: str) -> dict[str, Any]:
-    """The checked fields of one ``[[answers]]`` table, as keyword arguments of an answer record."""
-    table = reader.table(data, where)
-    if table is None:
+MENTOR_QUESTION_FIELDS = (_text("question", required=True), _text("notes"))
+
+# The [session] table; the summary keys (counts and scores) are recomputed at every save.
+SESSION_FIELDS = (
+    FieldSpec("version", "int", default=FORMAT_VERSION, minimum=1, check=newer_version),
+    FieldSpec("started", "datetime", required=True),
+    FieldSpec("ended", "datetime"),
+    _text("mode", "typed", choices=ANSWER_MODES),
+    _text("status", "in_progress", choices=SESSION_STATUSES),
+    FieldSpec("packs", "list[str]", default=(), exact=True),
+    _text("profile"),
+    FieldSpec("plan", "list[str]", default=(), exact=True),
+    FieldSpec("settings", "table", default={}),
+    _count("answer_count"),
+    # questions answered without follow-ups; files written before it was kept have only answer_count
+    _count("questions_answered", None),
+    _count("follow_ups_answered"),
+    FieldSpec("score", "score"),
+    FieldSpec("group_scores", "scores", default={}),
+    FieldSpec("question_scores", "scores", default={}),
+    FieldSpec("mentor_questions", "table", default=[], read=_mentor_questions),
+    FieldSpec("mentor_imported", "datetime"),
+)
+
+
+def read_header(validator: Validator, head: Any) -> dict[str, Any]:
+    """The checked ``[session]`` table, as keyword arguments of a session (plus the summary fields)."""
+    values = validator.table(head, SESSION_FIELDS, "session", unknown_keys=True)
+    if values is None:
         return {}
-    audio = reader.text(table, "audio", where)
-    if audio and not is_inside_relative(audio):
-        reader.fail(
-            f"{where}.audio", f"{quote(audio)} must be a path inside the data folder, such as audio/ID/01-q.wav"
-        )
-        audio = ""
-    return {
-        "question_ref": reader.text(table, "question_ref", where, required=True),
-        "question_text": reader.text(table, "question_text", where),
-        "kind": reader.text(table, "kind", where, "general"),
-        "started": reader.when(table, "started", where, required=True),
-        "ended": reader.when(table, "ended", where),
-        "answer_seconds": reader.integer(table, "answer_seconds", where, 0, 0, MAX_ANSWER_SECONDS),
-        "text": reader.text(table, "text", where),
-        "source": reader.text(table, "source", where, "typed", choices=ANSWER_MODES),
-        "status": reader.text(table, "status", where, "answered", choices=ANSWER_STATUSES),
-        "audio": audio,
-        "words": read_words(reader, table.get("words", []), f"{where}.words"),
-        "feedback": read_feedback(reader, table.get("feedback", {}), f"{where}.feedback"),
-        "with_follow_ups": read_scored(reader, table.get("with_follow_ups", {}), f"{where}.with_follow_ups"),
-        "reflection": reader.text(table, "reflection", where),
-        "follow_up_to": reader.text(table, "follow_up_to", where),
-        "transcript_model": reader.text(table, "transcript_model", where),
-        "mentor_notes": reader.text(table, "mentor_notes", where),
-    }
+    values.pop("version")
+    values["packs"] = list(values["packs"])
+    values["plan"] = list(values["plan"])
+    values["settings"] = dict(values["settings"])
+    return values
 
 
-def read_words(reader: FieldReader, value: Any, key: str) -> list[tuple[str, float, float]]:
+def _audio_path(value: str) -> str | None:
+    if value and not is_inside_relative(value):
+        return f"{quote(value)} must be a path inside the data folder, such as audio/ID/01-q.wav"
+    return None
+
+
+def _words(validator: Validator, value: Any, key: str) -> list[tuple[str, float, float]]:
     """Word timings: ``[word, start, end]`` triples with finite, non-negative seconds."""
     if not isinstance(value, list):
-        reader.fail(key, f"must be a list of [word, start, end], not {describe(value)}")
+        validator.fail(key, f"must be a list of [word, start, end], not {describe(value)}")
         return []
     words: list[tuple[str, float, float]] = []
     for position, item in enumerate(value):
@@ -256,62 +107,58 @@ def read_words(reader: FieldReader, value: Any, key: str) -> list[tuple[str, flo
         ):
             words.append((item[0], float(item[1]), float(item[2])))
         else:
-            reader.fail(f"{key}[{position + 1}]", "must be [word, start seconds, end seconds]")
+            validator.fail(f"{key}[{position + 1}]", "must be [word, start seconds, end seconds]")
             return []
     return words
 
 
-def read_scored(reader: FieldReader, value: Any, key: str) -> dict[str, Any]:
-    """A score with its group scores (an answer checked together with its follow-ups)."""
-    table = reader.table(value, key)
-    if table is None:
+SCORED_FIELDS = (FieldSpec("score", "score"), FieldSpec("groups", "scores", default={}))
+CHECK_FIELDS = (
+    _text("id", required=True),
+    _text("label", required=True),  # Compare and reports show it
+    _text("status", required=True, choices=CHECK_STATUSES),
+    *(_text(name) for name in ("group", "detail", "tip", "source", "evidence_kind")),
+)
+EVIDENCE_FIELDS = (_text("text"),)
+
+
+def _scored(validator: Validator, value: Any, key: str) -> dict[str, Any]:
+    """A score with its group scores (an answer checked together with its follow-ups); kept as written."""
+    before = len(validator.problems)
+    if validator.table(value, SCORED_FIELDS, key, unknown_keys=True) is None:
         return {}
-    before = len(reader.problems)
-    if "score" in table:
-        reader.score(table["score"], f"{key}.score")
-    reader.scores(table, "groups", key)
-    return table if len(reader.problems) == before else {}
+    return value if len(validator.problems) == before else {}
 
 
-def read_feedback(reader: FieldReader, value: Any, key: str) -> dict[str, Any]:
+def _feedback(validator: Validator, value: Any, key: str) -> dict[str, Any]:
     """The stored checklist of an answer; its shape is what Review, Compare and reports rely on."""
-    table = reader.table(value, key)
-    if table is None:
+    before = len(validator.problems)
+    if validator.table(value, SCORED_FIELDS, key, unknown_keys=True) is None:
         return {}
-    before = len(reader.problems)
-    if "score" in table:
-        reader.score(table["score"], f"{key}.score")
-    reader.scores(table, "groups", key)
-    checks = table.get("checks", [])
+    checks = value.get("checks", [])
     if not isinstance(checks, list):
-        reader.fail(f"{key}.checks", f"must be a list of tables, not {describe(checks)}")
+        validator.fail(f"{key}.checks", f"must be a list of tables, not {describe(checks)}")
     else:
-        for position, check in enumerate(checks):
-            _read_check(reader, check, f"{key}.checks[{position + 1}]")
-            if len(reader.problems) > before:
+        for position, check in enumerate(checks, 1):
+            _check(validator, check, f"{key}.checks[{position}]")
+            if len(validator.problems) > before:
                 break  # one bad check is enough to name; the rest are likely alike
-    return table if len(reader.problems) == before else {}
+    return value if len(validator.problems) == before else {}
 
 
-def _read_check(reader: FieldReader, value: Any, key: str) -> None:
-    check = reader.table(value, key)
-    if check is None:
+def _check(validator: Validator, value: Any, key: str) -> None:
+    if validator.table(value, CHECK_FIELDS, key, unknown_keys=True) is None:
         return
-    reader.text(check, "id", key, required=True)
-    reader.text(check, "label", key, required=True)  # Compare and reports show it
-    reader.text(check, "status", key, required=True, choices=CHECK_STATUSES)
-    for name in ("group", "detail", "tip", "source", "evidence_kind"):
-        reader.text(check, name, key)
-    evidence = check.get("evidence", [])
+    evidence = value.get("evidence", [])
     if not isinstance(evidence, list):
-        reader.fail(f"{key}.evidence", f"must be a list of tables, not {describe(evidence)}")
+        validator.fail(f"{key}.evidence", f"must be a list of tables, not {describe(evidence)}")
         return
-    for position, item in enumerate(evidence):
-        where = f"{key}.evidence[{position + 1}]"
-        span = reader.table(item, where)
-        if span is None:
+    for position, item in enumerate(evidence, 1):
+        where = f"{key}.evidence[{position}]"
+        if not isinstance(item, dict) or not isinstance(item.get("text", ""), str):  # the usual case costs no call
+            validator.table(item, EVIDENCE_FIELDS, where, unknown_keys=True)
             return
-        start, end = span.get("start"), span.get("end")
+        start, end = item.get("start"), item.get("end")
         if not (
             isinstance(start, int)
             and isinstance(end, int)
@@ -319,9 +166,35 @@ def _read_check(reader: FieldReader, value: Any, key: str) -> None:
             and not isinstance(end, bool)
             and 0 <= start <= end
         ):
-            reader.fail(where, "must have whole-number start and end offsets, start not after end")
+            validator.fail(where, "must have whole-number start and end offsets, start not after end")
             return
-        reader.text(span, "text", where)
+
+
+# One [[answers]] table: the keyword arguments of an answer record.
+ANSWER_FIELDS = (
+    _text("question_ref", required=True),
+    _text("question_text"),
+    _text("kind", "general"),
+    FieldSpec("started", "datetime", required=True),
+    FieldSpec("ended", "datetime"),
+    FieldSpec("answer_seconds", "int", default=0, minimum=0, maximum=MAX_ANSWER_SECONDS),
+    _text("text"),
+    _text("source", "typed", choices=ANSWER_MODES),
+    _text("status", "answered", choices=ANSWER_STATUSES),
+    _text("audio", check=_audio_path),
+    FieldSpec("words", "table", default=[], read=_words),
+    FieldSpec("feedback", "table", default={}, read=_feedback),
+    FieldSpec("with_follow_ups", "table", default={}, read=_scored),
+    _text("reflection"),
+    _text("follow_up_to"),
+    _text("transcript_model"),
+    _text("mentor_notes"),
+)
+
+
+def read_answer(validator: Validator, data: Any, where: str) -> dict[str, Any]:
+    """The checked fields of one ``[[answers]]`` table, as keyword arguments of an answer record."""
+    return validator.table(data, ANSWER_FIELDS, where, unknown_keys=True) or {}
 
 
 def is_inside_relative(path_text: str) -> bool:

@@ -43,8 +43,16 @@ from mock_interview.core.session_records import (
     latest_question_scores,
     now,
 )
-from mock_interview.core.session_schema import FORMAT_VERSION, FieldReader, read_header
-from mock_interview.core.tomlschema import InvalidFileError, Problem, is_slug, one_line, parse_toml_text, quote
+from mock_interview.core.session_schema import FORMAT_VERSION, read_header
+from mock_interview.core.tomlschema import (
+    InvalidFileError,
+    Problem,
+    Validator,
+    is_slug,
+    one_line,
+    parse_toml_text,
+    quote,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -348,8 +356,8 @@ class SessionStore:
         """
         raw = _read_session_bytes(path)
         try:
-            data, _ = parse_toml_text(raw, path)
-            session = Session.from_dict(data, path, session_id=path.stem)
+            data, text = parse_toml_text(raw, path)
+            session = Session.from_dict(data, path, session_id=path.stem, text=text)
         except InvalidFileError as exc:
             raise SessionFileError(path, exc.problems) from None
         session._disk = raw
@@ -475,17 +483,17 @@ def _read_summary(path: Path) -> SessionSummary:
     cut = raw.find(_ANSWERS_HEADER.encode())
     try:
         try:
-            data, _ = parse_toml_text(raw if cut < 0 else raw[:cut], path)
+            data, text = parse_toml_text(raw if cut < 0 else raw[:cut], path)
         except InvalidFileError:
-            data, _ = parse_toml_text(raw, path)  # the cut fell inside a string: read it whole
+            data, text = parse_toml_text(raw, path)  # the cut fell inside a string: read it whole
     except InvalidFileError as exc:
         raise SessionFileError(path, exc.problems) from None
     if "session" not in data:
         raise SessionFileError(path, [Problem(path, "session", "is missing; this is not a session file")])
-    reader = FieldReader(path)
-    head = read_header(reader, data["session"])
-    if reader.problems:
-        raise SessionFileError(path, reader.problems)
+    validator = Validator(path, text)
+    head = read_header(validator, data["session"])
+    if validator.problems:
+        raise SessionFileError(path, validator.problems)
     return SessionSummary(
         id=path.stem,
         started=head["started"],

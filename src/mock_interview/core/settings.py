@@ -13,9 +13,8 @@ from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
 from mock_interview.core.tomlschema import (
     FieldSpec,
     InvalidFileError,
-    KeyLocator,
     Problem,
-    check_table,
+    Validator,
     parse_toml_text,
     read_user_file,
     slug_check,
@@ -70,12 +69,9 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         data, text = parse_toml_text(read_user_file(path), path)
     except InvalidFileError as exc:
         return Settings(), list(exc.problems)
-    locator = KeyLocator(text)
-    problems: list[Problem] = []
-    values = check_table(
-        data, SETTINGS_FIELDS, file=path, where="", locate=lambda key: locator.line_of(None, key), problems=problems
-    )
-    return Settings(**values), problems
+    validator = Validator(path, text)
+    values = validator.table(data, SETTINGS_FIELDS, "") or {}
+    return Settings(**values), validator.problems
 
 
 def save_settings(path: Path, settings: Settings) -> None:

@@ -1,16 +1,26 @@
-"""Strict reading of the user's TOML files, with problems that say where and how to fix them.
+"""Strict reading of every file the app reads, with problems that say where and how to fix them.
 
-Packs, profiles and settings are all small TOML documents written by hand. A typo must not be
-silently ignored, and a mistake must be reported on one line naming the file, the key, the line
-where it can be known and what was expected, so the user can fix it without reading code.
+One mechanism for all of them. Packs, profiles and settings are small TOML documents written by
+hand: a typo must not be silently ignored (an unknown key is an error, with "did you mean"). Sessions
+and debriefs are written by the app, but a sync tool, an editor or a crash elsewhere can mangle them:
+every value is checked, and keys a newer version may add are let through. The drill schedule is JSON
+read into the same checks. Each file declares its keys as :class:`FieldSpec` tuples beside its own
+code; a :class:`Validator` checks parsed tables against them and collects every problem, each on one
+line naming the file, the line where it can be known, the key and what was expected::
+
+    packs/mine.toml:12: questions[3].follow_up: unknown key; did you mean 'follow_ups'?
+
+The lines are searched for only once a problem is found, so a good file costs no search.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,20 +68,56 @@ class InvalidFileError(Exception):
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """What one key of a table may hold."""
+    """What one key of a table may hold.
+
+    Attributes:
+        name: The key.
+        kind: ``str``, ``int``, ``bool``, ``list[str]``, ``score`` (a number from 0 to 100, rounded),
+            ``scores`` (a table of scores by name), ``datetime`` (one without a UTC offset is local
+            time), ``date`` (a date, or the date of a date and time) or ``table`` (any table).
+        required: Missing is a problem (otherwise ``default`` is used).
+        default: The value when the key is missing or its value is wrong.
+        choices: The strings allowed.
+        minimum: The smallest whole number allowed.
+        maximum: The largest whole number allowed.
+        allow_empty: An empty string or list is allowed.
+        exact: Text the app wrote, kept exactly: not trimmed, and empty text allowed (text typed by a
+            person is trimmed, and an empty piece of a list is a problem).
+        check: A further check of a value of the right kind: the problem, or ``None``.
+        read: Reads a value of a shape the kinds do not cover (``read(validator, value, key)``); it
+            reports its own problems.
+    """
 
     name: str
-    kind: str  # "str", "int", "bool", "list[str]"
+    kind: str
     required: bool = False
     default: Any = None
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
     allow_empty: bool = False
+    exact: bool = False
     check: Callable[[Any], str | None] | None = field(default=None, compare=False)
+    read: Callable[[Validator, Any, str], Any] | None = field(default=None, compare=False)
+    # any string, kept as it is: checked inline (a session holds thousands of such values)
+    plain_text: bool = field(default=False, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        plain = self.kind == "str" and self.exact and not self.choices and self.check is None and self.read is None
+        object.__setattr__(self, "plain_text", plain)
 
 
-_TYPE_NAMES = {"str": "a string", "int": "a whole number", "bool": "true or false", "list[str]": "a list of strings"}
+_TYPE_NAMES = {
+    "str": "a string",
+    "int": "a whole number",
+    "bool": "true or false",
+    "list[str]": "a list of strings",
+    "score": "a number from 0 to 100",
+    "scores": "a table of scores from 0 to 100",
+    "datetime": "a date and time such as 2025-01-31T09:30:00+01:00",
+    "date": "a date such as 2025-01-31",
+    "table": "a table",
+}
 
 
 def read_user_file(path: Path, max_bytes: int = MAX_USER_FILE_BYTES, *, follow_symlinks: bool = True) -> bytes:
@@ -196,6 +242,23 @@ class KeyLocator:
                 return number + 1
         return start if table is not None else None
 
+    def line_of_key(self, key: str) -> int | None:
+        """The line of a key as problems name it: ``pack.title``, ``questions[3].kind``, ``questions[3]``,
+        ``answer_seconds`` (the top level) or ``pack`` (a table).
+
+        A key inside a table inside a table (``answers[1].feedback.score``) has no line here: its
+        table's header does not say which answer it belongs to.
+        """
+        match = _KEY_PATH.match(key)
+        if match is None:
+            return None
+        table, number, name = match.group(1), match.group(2), match.group(3)
+        if number is not None:
+            return self.line_of(table, name, int(number) - 1)
+        if name is not None:
+            return self.line_of(table, name)
+        return self.line_of(None, table) or self.line_of(table, None) or self.line_of(table, None, 0)
+
     def _table_span(self, table: str | None, index: int | None) -> tuple[int | None, int]:
         if table is None:
             return 0, self._first_header
@@ -206,114 +269,219 @@ class KeyLocator:
         return spans[position]
 
 
-def check_table(
-    table: Any,
-    specs: Sequence[FieldSpec],
-    *,
-    file: Path | None,
-    where: str,
-    locate: Callable[[str | None], int | None],
-    problems: list[Problem],
-) -> dict[str, Any]:
-    """Validate one table against ``specs``; append every problem found to ``problems``.
+# a key as problems name it: a table or top-level key, then an optional [n], then an optional .key
+_KEY_PATH = re.compile(r"^([^.\[\]]+)(?:\[(\d+)\])?(?:\.([^.\[\]]+))?$")
+
+
+class Validator:
+    """Checks the values of one file against :class:`FieldSpec` tuples, collecting every problem.
 
     Args:
-        table: The parsed table.
-        specs: The keys it may hold.
         file: The file, for messages.
-        where: The table's name in messages (``pack``, ``questions[3]``, or ``""`` for the top).
-        locate: Maps a key (or ``None`` for the table itself) to its line.
-        problems: Collects the problems.
-
-    Returns:
-        The valid values, with defaults filled in for missing optional keys.
+        text: Its text, to find the line of each problem (``None``: no lines, as for JSON).
     """
-    prefix = f"{where}." if where else ""
-    if not isinstance(table, dict):
-        problems.append(Problem(file, where, "must be a table", locate(None)))
-        return {}
-    known = {spec.name: spec for spec in specs}
-    for key in table:
-        if key not in known:
-            close = _closest(key, known)
-            hint = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(known)}"
-            problems.append(Problem(file, prefix + key, f"unknown key; {hint}", locate(key)))
-    values: dict[str, Any] = {}
-    for spec in specs:
-        key_path = prefix + spec.name
-        if spec.name not in table:
+
+    def __init__(self, file: Path | None, text: str | None = None) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self._text = text
+        self._locator: KeyLocator | None = None
+
+    def fail(self, key: str, message: str) -> None:
+        """Record a problem with ``key``, on its line where the line can be found."""
+        self.problems.append(Problem(self.file, key, message, self._line_of(key)))
+
+    def _line_of(self, key: str) -> int | None:
+        if self._text is None or not key:
+            return None
+        if self._locator is None:  # built at the first problem: a good file never pays for it
+            self._locator = KeyLocator(self._text)
+        return self._locator.line_of_key(key)
+
+    def table(
+        self, value: Any, specs: Sequence[FieldSpec], where: str, *, unknown_keys: bool = False
+    ) -> dict[str, Any] | None:
+        """Check one table; ``None`` (and a problem) when ``value`` is not a table.
+
+        Args:
+            value: The parsed table.
+            specs: The keys it may hold.
+            where: The table's name in messages (``pack``, ``questions[3]``, or ``""`` for the top).
+            unknown_keys: Let keys the specs do not name through (files the app writes, which a newer
+                version may extend); otherwise each is a problem with the closest known key.
+
+        Returns:
+            Every key of the specs: its value when valid, else its default.
+        """
+        if not isinstance(value, dict):
+            self.fail(where, f"must be a table, not {describe(value)}")
+            return None
+        prefix = f"{where}." if where else ""
+        if not unknown_keys:
+            known = [spec.name for spec in specs]
+            for key in value:
+                if key not in known:
+                    close = _closest(key, known)
+                    hint = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(known)}"
+                    self.fail(prefix + key, f"unknown key; {hint}")
+        values: dict[str, Any] = {}
+        for spec in specs:
+            if spec.name in value:
+                item = value[spec.name]
+                plain = spec.plain_text and isinstance(item, str)
+                values[spec.name] = item if plain else self.value(item, spec, prefix + spec.name)
+                continue
             if spec.required:
-                problems.append(
-                    Problem(file, key_path, f"is missing; add {spec.name} = <{_TYPE_NAMES[spec.kind]}>", locate(None))
-                )
-            else:
-                values[spec.name] = spec.default
-            continue
-        value = table[spec.name]
-        message = _check_value(value, spec)
-        if message:
-            problems.append(Problem(file, key_path, message, locate(spec.name)))
-            continue
-        if isinstance(value, str):
-            value = value.strip()
-        elif isinstance(value, list):
-            value = tuple(item.strip() for item in value)
-        values[spec.name] = value
-    return values
+                self.fail(prefix + spec.name, f"is missing; add {spec.name} = <{_expected(spec)}>")
+            values[spec.name] = _fresh(spec.default)
+        return values
 
-
-def _check_value(value: Any, spec: FieldSpec) -> str | None:
-    expected = _TYPE_NAMES[spec.kind]
-    if spec.kind == "str":
-        if not isinstance(value, str):
-            return f"must be {expected}, not {_describe(value)}"
-        if not value.strip() and not spec.allow_empty:
-            return "must not be empty"
-        if spec.choices and value.strip() not in spec.choices:
-            return f"{quote(value)} is not one of: {', '.join(spec.choices)}"
-    elif spec.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            return f"must be {expected}, not {_describe(value)}"
-        if spec.minimum is not None and value < spec.minimum:
-            return f"is {value}; it must be at least {spec.minimum}"
-        if spec.maximum is not None and value > spec.maximum:
-            return f"is {value}; it must be at most {spec.maximum}"
-    elif spec.kind == "bool":
-        if not isinstance(value, bool):
-            return f"must be {expected}, not {_describe(value)}"
-    elif spec.kind == "list[str]":
+    def tables(
+        self, value: Any, specs: Sequence[FieldSpec], key: str, *, unknown_keys: bool = False
+    ) -> list[dict[str, Any]]:
+        """A list of tables (an array of tables in TOML), each checked; bad items are left out."""
         if not isinstance(value, list):
-            return f"must be {expected}, not {_describe(value)}"
+            self.fail(key, f"must be a list of tables, not {describe(value)}")
+            return []
+        found = []
+        for position, item in enumerate(value, 1):
+            checked = self.table(item, specs, f"{key}[{position}]", unknown_keys=unknown_keys)
+            if checked is not None:
+                found.append(checked)
+        return found
+
+    def value(self, value: Any, spec: FieldSpec, key: str) -> Any:
+        """One value checked against ``spec``: converted (trimmed, rounded, local time) when valid,
+        else a problem and the default."""
+        if spec.read is not None:
+            return spec.read(self, value, key)
+        message = _problem_with(value, spec)
+        if message is None and spec.kind == "datetime" and value.tzinfo is None:
+            try:
+                return value.astimezone()
+            except (OverflowError, ValueError, OSError):
+                message = "is out of the range of dates this computer can handle"
+        if message is None and spec.kind == "scores":
+            return self._scores(value, key)
+        if message is not None:
+            self.fail(key, message)
+            return _fresh(spec.default)
+        if spec.exact:
+            return value
+        if spec.kind == "str":
+            return value.strip()
+        if spec.kind == "list[str]":
+            return tuple(item.strip() for item in value)
+        if spec.kind == "score":
+            return round(value)
+        if spec.kind == "date" and isinstance(value, datetime):
+            return value.date()
+        return value
+
+    def _scores(self, table: dict[str, Any], key: str) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for name, value in table.items():
+            if _is_score(value):
+                result[name] = round(value)
+            else:
+                self.fail(f"{key}.{name}", f"must be {_TYPE_NAMES['score']}, not {describe(value)}")
+        return result
+
+
+def _fresh(default: Any) -> Any:
+    """A default that is a list or a table, copied (a record must not share it with the next one)."""
+    if isinstance(default, (list, dict)):
+        return type(default)(default)
+    return default
+
+
+def _expected(spec: FieldSpec) -> str:
+    if spec.kind == "int" and spec.minimum is not None and spec.maximum is not None:
+        return f"a whole number from {spec.minimum} to {spec.maximum}"
+    return _TYPE_NAMES[spec.kind]
+
+
+def _problem_with(value: Any, spec: FieldSpec) -> str | None:
+    """What is wrong with ``value`` for ``spec`` (``None``: nothing); the message is built only then."""
+    kind = spec.kind
+    if kind == "str":
+        if not isinstance(value, str):
+            return _wrong(value, spec)
+        if not spec.exact and not spec.allow_empty and not value.strip():
+            return "must not be empty"
+        if spec.choices and (value if spec.exact else value.strip()) not in spec.choices:
+            return f"{quote(value)} is not one of: {', '.join(spec.choices)}"
+    elif kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return _wrong(value, spec)
+        if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
+            return _out_of_range(value, spec)
+    elif kind == "list[str]":
+        if not isinstance(value, list):
+            return _wrong(value, spec)
         for position, item in enumerate(value):
             if not isinstance(item, str):
-                return f"item {position + 1} must be a string, not {_describe(item)}"
-            if not item.strip():
+                return f"item {position + 1} must be a string, not {describe(item)}"
+            if not spec.exact and not item.strip():
                 return f"item {position + 1} is empty; remove it or write the text"
-        if not value and not spec.allow_empty:
+        if not value and not spec.allow_empty and not spec.exact:
             return "must not be an empty list"
-    if spec.check is not None:
-        return spec.check(value)
-    return None
+    elif not _KIND_TEST[kind](value):
+        return _wrong(value, spec)
+    return spec.check(value) if spec.check is not None else None
 
 
-def _describe(value: Any) -> str:
+def _wrong(value: Any, spec: FieldSpec) -> str:
+    return f"must be {_expected(spec)}, not {describe(value)}"
+
+
+_KIND_TEST: dict[str, Callable[[Any], bool]] = {
+    "bool": lambda value: isinstance(value, bool),
+    "score": lambda value: _is_score(value),
+    "datetime": lambda value: isinstance(value, datetime),
+    "date": lambda value: isinstance(value, date),
+    "table": lambda value: isinstance(value, dict),
+    "scores": lambda value: isinstance(value, dict),
+}
+
+
+def _out_of_range(value: int, spec: FieldSpec) -> str:
+    if spec.minimum is not None and spec.maximum is not None:
+        return f"is {value}; it must be from {spec.minimum} to {spec.maximum}"
+    if spec.minimum is not None:
+        return f"is {value}; it must be at least {spec.minimum}"
+    return f"is {value}; it must be at most {spec.maximum}"
+
+
+def _is_score(value: Any) -> bool:
+    return (
+        isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and 0 <= value <= 100
+    )
+
+
+def describe(value: Any) -> str:
+    """A value's type (and a short quote of it), for messages."""
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the string {quote(value)}"
+        return f"the string {quote(value, 40)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a table"
-    return type(value).__name__
+    if isinstance(value, datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    return f"a {type(value).__name__}"
 
 
-def _closest(key: str, known: dict[str, FieldSpec]) -> str | None:
+def _closest(key: str, known: list[str]) -> str | None:
     import difflib
 
-    matches = difflib.get_close_matches(key, list(known), n=1, cutoff=0.7)
+    matches = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
     return matches[0] if matches else None
 
 
