@@ -127,9 +127,12 @@ def test_reports_include_answers_feedback_and_notes(tmp_path: Path):
     assert data["answers"][0]["started"] == session.answers[0].started.isoformat()
 
 
-def test_data_dir_resolution_order(tmp_path: Path):
+def test_data_dir_resolution_order(tmp_path: Path, repo_root: Path):
     checkout = tmp_path / "checkout"
     (checkout / "recordings").mkdir(parents=True)
+    (checkout / "src" / "mock_interview").mkdir(parents=True)
+    (checkout / "src" / "mock_interview" / "__init__.py").write_text("", "utf-8")
+    (checkout / "pyproject.toml").write_text((repo_root / "pyproject.toml").read_text("utf-8"), "utf-8")
     assert resolve_data_dir(environ={}, cwd=checkout).root == (checkout / "recordings").resolve()
     env = {DATA_DIR_ENV: str(tmp_path / "env")}
     assert resolve_data_dir(environ=env, cwd=checkout).root == (tmp_path / "env").resolve()

@@ -27,10 +27,30 @@ def _err(message: str) -> None:
     print(f"mock-interview: {message}", file=sys.stderr)
 
 
+# The commands that change the data folder, by (command, action): only these create it. Every other
+# one only reads (score, transcribe, packs, sessions list, doctor…) and leaves a missing folder missing.
+WRITERS = {
+    (None, None),  # the app
+    ("practice", None),
+    ("profiles", "new"),
+    ("profiles", "use"),
+    ("sessions", "delete"),
+    ("sessions", "import-notes"),
+    ("debrief", None),  # logging a debrief ('debrief list' and 'debrief show' only read)
+    ("models", "download"),
+}
+
+
+def writes_data(args: Namespace) -> bool:
+    """Whether the command ``args`` names changes the data folder (and so may create it)."""
+    action = getattr(args, f"{args.command}_command", None) if args.command else None
+    return (args.command, action) in WRITERS
+
+
 def dispatch(args: Namespace) -> int:
     """Run the command that ``args`` names."""
     try:
-        context = AppContext.from_options(args.data_dir, args.pack_path)
+        context = AppContext.from_options(args.data_dir, args.pack_path, create=writes_data(args))
     except OSError as exc:
         _err(
             f"cannot use the data directory ({exc}); "

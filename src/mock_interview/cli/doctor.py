@@ -21,11 +21,19 @@ def run_doctor(context: AppContext, *, remove_orphans: bool = False) -> int:
         print(f"[{'ok' if ok else '!!'}] {what}: {detail}")
 
     root = context.data.root
-    writable = os.access(root, os.W_OK)
-    mode = oct(root.stat().st_mode & 0o777)
-    line(
-        writable, "data directory", f"{root} (mode {mode})" if writable else f"{root} is not writable; pass --data-dir"
-    )
+    if root.exists():
+        writable = os.access(root, os.W_OK)
+        mode = oct(root.stat().st_mode & 0o777)
+        detail = f"{root} (mode {mode})" if writable else f"{root} is not writable; pass --data-dir"
+    else:  # doctor only looks: the first round or saved profile creates the folder
+        parent = next(p for p in root.parents if p.exists())
+        writable = os.access(parent, os.W_OK)
+        detail = (
+            f"{root} (not created yet: the first round or saved profile creates it, mode 0700)"
+            if writable
+            else f"{root} cannot be created ({parent} is not writable); pass --data-dir"
+        )
+    line(writable, "data directory", detail)
     failures += not writable
     report = context.packs
     questions = sum(len(p.questions) for p in report.packs)

@@ -45,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="where sessions, recordings, profiles and your packs live (default: ./recordings when "
-        "present, else the user data folder; env MOCK_INTERVIEW_DATA_DIR)",
+        help="where sessions, recordings, profiles and your packs live (default: env MOCK_INTERVIEW_DATA_DIR, "
+        "else the user data folder; ./recordings only in a checkout of mock-interview)",
     )
     parser.add_argument(
         "--pack-path",

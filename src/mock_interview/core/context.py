@@ -26,9 +26,19 @@ class AppContext:
     extra_pack_paths: list[Path] = field(default_factory=list)
 
     @classmethod
-    def from_options(cls, data_dir: str | None, pack_paths: list[str] | None = None) -> AppContext:
-        """Resolve the data directory (creating it ``0700``) and remember extra pack paths."""
-        return cls(resolve_data_dir(data_dir).ensure(), [Path(p) for p in pack_paths or []])
+    def from_options(
+        cls, data_dir: str | None, pack_paths: list[str] | None = None, *, create: bool = True
+    ) -> AppContext:
+        """Resolve the data directory and remember extra pack paths.
+
+        Args:
+            data_dir: ``--data-dir``, if given.
+            pack_paths: ``--pack-path`` files and folders.
+            create: Create the data directory (``0700``) and clear stale temporary files in it; a
+                command that only reads passes ``False`` and a missing folder stays missing.
+        """
+        data = resolve_data_dir(data_dir)
+        return cls(data.ensure() if create else data, [Path(p) for p in pack_paths or []])
 
     @cached_property
     def packs(self) -> PackLoadReport:

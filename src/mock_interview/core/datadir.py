@@ -1,9 +1,13 @@
 """Where mock-interview keeps its data: one place for every path.
 
 One data directory holds sessions, recordings, profiles, the user's own packs and settings. It is
-chosen in this order: an explicit ``--data-dir``, the ``MOCK_INTERVIEW_DATA_DIR`` environment
-variable, the ``recordings/`` folder of the current directory when there is one (as in a checkout),
-and otherwise the platform's user data directory.
+the one the user chose (``--data-dir``, else the ``MOCK_INTERVIEW_DATA_DIR`` environment variable),
+else the platform's user data directory; only when the current directory is a checkout of this
+project is it the checkout's ``recordings/`` (a ``recordings`` folder anywhere else is the user's own
+business, never silently taken for ours).
+
+Nothing is created by choosing it: commands that only read (``score``, ``packs list``, ``doctor``…)
+leave a missing data directory missing; the first that writes calls :meth:`DataDir.ensure`.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from mock_interview.core.fsutil import clean_stale_temp_files, ensure_private_di
 
 APP_NAME = "mock-interview"
 DATA_DIR_ENV = "MOCK_INTERVIEW_DATA_DIR"
+CHECKOUT_FOLDER = "recordings"
+MAX_PYPROJECT_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -99,9 +105,25 @@ def resolve_data_dir(
     if env.get(DATA_DIR_ENV):
         return DataDir(Path(env[DATA_DIR_ENV]).expanduser().resolve())
     here = cwd or Path.cwd()
-    checkout_folder = here / "recordings"
-    if checkout_folder.is_dir():
-        return DataDir(checkout_folder.resolve())
+    if is_checkout(here):
+        return DataDir((here / CHECKOUT_FOLDER).resolve())
     from platformdirs import user_data_path
 
     return DataDir(user_data_path(APP_NAME, appauthor=False))
+
+
+def is_checkout(folder: Path) -> bool:
+    """Whether ``folder`` is a checkout of this project: its ``pyproject.toml`` names mock-interview and
+    its ``src/mock_interview`` package is there (a file that cannot be read as one is not a checkout)."""
+    import tomllib
+
+    from mock_interview.core.fsutil import read_regular_file
+
+    if not (folder / "src" / "mock_interview" / "__init__.py").is_file():
+        return False
+    try:
+        project = tomllib.loads(read_regular_file(folder / "pyproject.toml", MAX_PYPROJECT_BYTES).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return False
+    table = project.get("project")
+    return isinstance(table, dict) and table.get("name") == APP_NAME

@@ -432,6 +432,8 @@ def load_cards(context: AppContext) -> tuple[dict[str, DrillCard], list[str]]:
     a few seconds with hundreds of sessions, so a screen calls this from a thread worker.
     """
     path = drill_path(context)
+    if not context.data.root.exists():  # nothing practised yet; and a command that only reads creates nothing
+        return {}, []
     drill = read_drill(path)
     missing = not path.exists() and not path.is_symlink()
     if missing or drill.unreadable or not drill.complete:
