@@ -50,8 +50,9 @@ def test_a_command_that_only_reads_creates_no_data_folder(
 ):
     chosen = isolated_data_dir  # MOCK_INTERVIEW_DATA_DIR: not there yet
     platform_default = tmp_path / "home" / ".local" / "share" / "mock-interview"
-    run_cli(capsys, *_argv(command, tmp_path, repo_root))
+    _, _, err = run_cli(capsys, *_argv(command, tmp_path, repo_root))
     assert not chosen.exists()
+    assert "pack skipped" not in err  # a folder not created yet holds no packs: nothing to warn about
     monkeypatch.delenv(DATA_DIR_ENV)
     monkeypatch.chdir(tmp_path)
     run_cli(capsys, *_argv(command, tmp_path, repo_root))

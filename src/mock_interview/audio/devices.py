@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mock_interview.extras import INSTALL_SPEECH
+
 PORTAUDIO_FIX = (
     "install the PortAudio library: 'sudo apt-get install libportaudio2' (Debian, Ubuntu), "
     "'sudo dnf install portaudio' (Fedora) or 'brew install portaudio' (macOS)"
@@ -74,7 +76,7 @@ def load_sounddevice():
     except OSError as exc:  # sounddevice raises OSError when libportaudio cannot be loaded
         raise AudioUnavailable(f"PortAudio was not found ({exc}); {PORTAUDIO_FIX}") from None
     except ImportError as exc:
-        raise AudioUnavailable(f"the sounddevice package is missing ({exc}); reinstall mock-interview") from None
+        raise AudioUnavailable(f"the sounddevice package is missing ({exc}); add it with: {INSTALL_SPEECH}") from None
     except AudioUnavailable:
         if saved_stderr >= 0:
             os.dup2(saved_stderr, 2)

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from mock_interview.audio.devices import AudioUnavailable, load_sounddevice
+from mock_interview.extras import INSTALL_SPEECH
 
 # Chosen on the 40 first built-in questions transcribed back by the bundled tiny.en model through the
 # app's own file path: en-gb-x-rp at 130 words a minute, mean word error rate 0.06 (3 of 40 above
@@ -56,7 +57,7 @@ class _Engine:
             import espeakng_loader
         except ImportError as exc:
             raise VoiceUnavailable(
-                f"the espeakng-loader package is missing ({exc}); reinstall mock-interview"
+                f"the interviewer's voice needs the speech extra ({exc}); add it with: {INSTALL_SPEECH}"
             ) from None
         try:
             self.lib = ctypes.CDLL(espeakng_loader.get_library_path())

@@ -84,7 +84,13 @@ def _progress(seconds: float) -> None:
 
 
 def run_audio_command(context: AppContext, args: Namespace) -> int:
-    """Dispatch the audio commands."""
+    """Dispatch the audio commands (each needs the speech extra: said in one line when it is missing)."""
+    from mock_interview.extras import speech_missing
+
+    problem = speech_missing()
+    if problem is not None:
+        _err(f"{args.command}: {problem}")
+        return 1
     from mock_interview.audio.devices import AudioUnavailable
     from mock_interview.transcription.models import ModelUnavailable
     from mock_interview.transcription.transcriber import TranscriptionError

@@ -76,6 +76,19 @@ def run_doctor(context: AppContext, *, remove_orphans: bool = False) -> int:
     )
     failures += bool(unset)
 
+    from mock_interview.extras import speech_missing
+
+    missing = speech_missing()
+    line(
+        missing is None,
+        "speech",
+        "installed: spoken answers and the interviewer's voice"
+        if missing is None
+        else f"typed answers only: {missing}",
+    )
+    if missing is not None:
+        return 1 if failures else 0
+
     from mock_interview.audio.devices import AudioUnavailable, list_input_devices, load_sounddevice
 
     try:

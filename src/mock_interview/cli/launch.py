@@ -33,6 +33,13 @@ def run_app(context: AppContext, args: Namespace) -> int:
     start: dict[str, Any] | None = None
     if getattr(args, "command", None) == "practice":
         mode = args.mode or AnswerMode.TYPED.value
+        if mode == AnswerMode.SPOKEN.value:
+            from mock_interview.extras import speech_missing
+
+            problem = speech_missing()
+            if problem is not None:
+                print(f"mock-interview: --spoken: {problem}; or answer with --typed", file=sys.stderr)
+                return 1
         if not args.pack and not args.due:
             print("mock-interview: practice needs --pack ID (or --due)", file=sys.stderr)
             return 2

@@ -291,7 +291,7 @@ def discover_packs(user_folder: Path | None = None, extra_paths: Iterable[Path] 
     Each file is loaded on its own: one bad file never hides the others.
     """
     sources, problems = _pack_sources([builtin_packs_dir()], True)
-    if user_folder is not None:
+    if user_folder is not None and (user_folder.exists() or user_folder.is_symlink()):  # missing: no packs yet
         user_sources, user_problems = _pack_sources([user_folder], False)
         sources += user_sources
         problems += user_problems

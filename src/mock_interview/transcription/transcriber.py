@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from mock_interview.extras import INSTALL_SPEECH
 from mock_interview.transcription.models import ModelChoice, ModelUnavailable, resolve_model
 from mock_interview.transcription.transcript import Segment, TimedWord, Transcript, WordTiming
 
@@ -85,7 +86,7 @@ class WhisperTranscriber:
         try:
             from faster_whisper import WhisperModel
         except ImportError as exc:
-            raise ModelUnavailable(f"faster-whisper is not installed ({exc}); reinstall mock-interview") from None
+            raise ModelUnavailable(f"faster-whisper is not installed ({exc}); add it with: {INSTALL_SPEECH}") from None
         self.choice = choice
         self.label = choice.label
         self.keep_fillers = keep_fillers

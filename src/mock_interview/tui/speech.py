@@ -96,6 +96,13 @@ class SpeechController:
         threading.Thread(target=self._load_model, name="model-loader", daemon=True).start()
 
     def _load_model(self) -> None:
+        from mock_interview.extras import speech_missing
+
+        if self.transcriber_factory is None and (missing := speech_missing()) is not None:
+            self._model_error = f"Spoken answers are unavailable: {missing}."
+            self._post(RecordingFailed(self._model_error))
+            self._model_ready.set()
+            return
         from mock_interview.transcription.models import ModelUnavailable
         from mock_interview.transcription.transcriber import TranscriptionError, load_transcriber
 
@@ -143,7 +150,6 @@ class SpeechController:
 
     def _begin(self, attempt: _Attempt) -> None:
         from mock_interview.audio.devices import AudioUnavailable
-        from mock_interview.transcription.live import LiveAnswer
 
         def post(message: Message) -> None:
             if not attempt.cancelled:
@@ -155,6 +161,8 @@ class SpeechController:
                     self._drop(attempt)
                     post(RecordingFailed(self._model_error or "The speech model did not load in time."))
                 return
+            from mock_interview.transcription.live import LiveAnswer  # the speech extra is there: the model loaded
+
             with attempt.lock:
                 if attempt.stopped or attempt.cancelled:
                     return

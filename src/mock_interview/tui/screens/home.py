@@ -216,6 +216,11 @@ class HomeScreen(Screen[None]):
         if self.app.speech_probe is not None:
             self.post_message(SpeechAvailabilityChecked(*self.app.speech_probe()))
             return
+        from mock_interview.extras import speech_missing
+
+        if (missing := speech_missing()) is not None:
+            self.post_message(SpeechAvailabilityChecked(False, f"Spoken answers unavailable: {missing}"))
+            return
         from mock_interview.audio.devices import AudioUnavailable, find_input_device
         from mock_interview.transcription.models import ModelUnavailable, resolve_model
 

