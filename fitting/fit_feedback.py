@@ -19,6 +19,7 @@ import argparse
 import json
 import sys
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,14 +59,20 @@ class LabelledAnswer:
     weight: float
 
 
-def own_corpus() -> tuple[list[Story], list[LabelledAnswer]]:
-    """The project's corpus: its labelled stories and its strong/weak answers."""
+def own_corpus(leave_out: Collection[str] = ()) -> tuple[list[Story], list[LabelledAnswer]]:
+    """The project's corpus: its labelled stories and its strong/weak answers.
+
+    Args:
+        leave_out: Ids of corpus answers to leave out (held out, to measure on answers the weights never saw).
+    """
     data = tomllib.loads(CORPUS.read_text("utf-8"))
     profiles = {name: parse_profile(tomli_w.dumps(fields), name) for name, fields in data.get("profiles", {}).items()}
     stories, labelled = [], []
     for story in tomllib.loads(OWN_STORIES.read_text("utf-8"))["stories"]:
         stories.append(story_from_sentences(story["id"], [(label, text) for label, text in story["sentences"]]))
     for item in data["answers"]:
+        if item["id"] in leave_out:
+            continue
         if item.get("star"):
             stories.append(story_from_corpus(item["id"], item["text"], item["star"]))
         if item.get("quality") in ("strong", "weak"):
@@ -196,9 +203,12 @@ def fit_score(answers: list[LabelledAnswer], analysed_with: FeedbackWeights) -> 
     )
 
 
-def fit_weights(training: list[RealAnswer], include_own: bool = True) -> FeedbackWeights:
-    """Fit the tagger and the score on ``training`` (plus the project's own corpus)."""
-    own_stories, own_labelled = own_corpus() if include_own else ([], [])
+def fit_weights(
+    training: list[RealAnswer], include_own: bool = True, leave_out: Collection[str] = ()
+) -> FeedbackWeights:
+    """Fit the tagger and the score on ``training`` (plus the project's own corpus, but for the
+    answers of ``leave_out``)."""
+    own_stories, own_labelled = own_corpus(leave_out) if include_own else ([], [])
     stories = [s for s in (story_from_real(a) for a in training) if s is not None] + own_stories
     star = fit_star(stories)
     neutral = FeedbackWeights(star, ScoreWeights({}))

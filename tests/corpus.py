@@ -6,12 +6,13 @@ Used by ``tests/unit/test_feedback_corpus.py`` and ``bench/feedback_quality.py``
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import tomli_w
 
-from mock_interview.core.feedback import analyse
+from mock_interview.core.feedback import FeedbackWeights, analyse
 from mock_interview.core.feedback.text import sentences
 from mock_interview.core.profiles import Profile, parse_profile
 
@@ -54,8 +55,24 @@ def load_corpus(path: Path = CORPUS_PATH) -> list[CorpusAnswer]:
     return answers
 
 
-def run(answer: CorpusAnswer):
-    return analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind)
+def run(answer: CorpusAnswer, weights: FeedbackWeights | None = None):
+    return analyse(answer.text, answer.question, profile=answer.profile, kind=answer.kind, weights=weights)
+
+
+HELD_OUT_FOLDS = 4
+
+
+def held_out_weights(corpus: list[CorpusAnswer], folds: int = HELD_OUT_FOLDS) -> dict[str, FeedbackWeights]:
+    """For each answer of the corpus, weights fitted without it: the corpus is cut into ``folds``
+    (every ``folds``-th id), and each fold is measured with the tagger and the score fitted on the
+    project's stories and the other folds. The packaged weights were fitted on every answer here,
+    so only these can say how the checks do on answers they were not fitted on. Needs scipy."""
+    from fitting.fit_feedback import fit_weights
+
+    ids = sorted(answer.id for answer in corpus)
+    fold_of = {answer_id: position % folds for position, answer_id in enumerate(ids)}
+    fitted = {fold: fit_weights([], leave_out={i for i, f in fold_of.items() if f == fold}) for fold in range(folds)}
+    return {answer_id: fitted[fold] for answer_id, fold in fold_of.items()}
 
 
 @dataclass
@@ -74,15 +91,19 @@ class DetectorStats:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def evaluate(corpus: list[CorpusAnswer]):
-    """Per-check agreement, detector precision and recall (present = pass or partial), STAR sentence accuracy."""
+def evaluate(corpus: list[CorpusAnswer], weights: Mapping[str, FeedbackWeights] | None = None):
+    """Per-check agreement, detector precision and recall (present = pass or partial), STAR sentence accuracy.
+
+    ``weights`` gives each answer the weights to check it with (:func:`held_out_weights`); without
+    it the packaged weights are used, which were fitted on these very answers.
+    """
     agreement: dict[str, list[int]] = {}
     detectors: dict[str, DetectorStats] = {}
     sentence_stats: dict[str, DetectorStats] = {}
     disagreements = []
     scores: dict[str, list[int]] = {"strong": [], "weak": [], "mixed": []}
     for answer in corpus:
-        feedback = run(answer)
+        feedback = run(answer, weights[answer.id] if weights is not None else None)
         scores[answer.quality].append(feedback.score)
         for check_id, allowed in answer.expect.items():
             check = feedback.by_id(check_id)
@@ -118,3 +139,30 @@ def evaluate(corpus: list[CorpusAnswer]):
                 stats.fp += len(located - expected)
                 stats.fn += len(expected - located)
     return agreement, detectors, sentence_stats, disagreements, scores
+
+
+def f1(stats: Mapping[str, DetectorStats]) -> float:
+    """The F1 of all parts' located sentences together (micro-averaged)."""
+    tp = sum(s.tp for s in stats.values())
+    wrong = sum(s.fp + s.fn for s in stats.values())
+    return 2 * tp / (2 * tp + wrong) if tp or wrong else 1.0
+
+
+def position_rule_stats(corpus: list[CorpusAnswer]) -> dict[str, DetectorStats]:
+    """The trivial baseline for locating STAR parts: the first sentence is the situation, the second
+    the task, the last the result, the rest the action."""
+    stats: dict[str, DetectorStats] = {}
+    for answer in corpus:
+        if not answer.star:
+            continue
+        count = len(sentences(answer.text))
+        guess = {"situation": {0}, "task": {1}, "result": {count - 1}, "action": set(range(2, count - 1))}
+        if count < 3:
+            guess = {"situation": {0}, "task": {1} if count > 1 else set(), "result": set(), "action": set()}
+        for part, indexes in answer.star.items():
+            located, expected = guess[part], set(indexes)
+            part_stats = stats.setdefault(part, DetectorStats())
+            part_stats.tp += len(located & expected)
+            part_stats.fp += len(located - expected)
+            part_stats.fn += len(expected - located)
+    return stats

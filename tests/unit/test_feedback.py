@@ -1,4 +1,9 @@
-"""The feedback engine: the labelled corpus, evidence offsets, the JSON shape, speed-independent facts."""
+"""The feedback engine: the labelled corpus, evidence offsets, the JSON shape, speed-independent facts.
+
+The packaged weights (the STAR tagger's and the score's) were fitted on the labelled corpus, among
+other answers; measured there, they would only say how well they remember it. So the corpus is
+measured with weights fitted without the answers being measured (``held_out_weights``: four folds),
+beside the trivial baseline where there is one."""
 
 from __future__ import annotations
 
@@ -9,15 +14,24 @@ import pytest
 from mock_interview.core.feedback import GROUPS, STATUSES, Delivery, QuestionInfo, analyse, classify_question
 from mock_interview.core.feedback.text import sentences
 from mock_interview.core.profiles import Profile
-from tests.corpus import evaluate, load_corpus, run
+from tests.corpus import evaluate, f1, held_out_weights, load_corpus, position_rule_stats, run
 from tests.lookups import check_of
 
 CORPUS = load_corpus()
 
 
-def test_guide_star_example_yields_every_part_on_its_sentence():
+@pytest.fixture(scope="module")
+def held_out():
+    """The corpus measured with weights fitted without each answer measured (see the module docstring)."""
+    pytest.importorskip("scipy", reason="fitting the weights needs scipy (pip install -e '.[fit]')")
+    weights = held_out_weights(CORPUS)
+    return weights, evaluate(CORPUS, weights)
+
+
+def test_guide_star_example_yields_every_part_on_its_sentence(held_out):
+    weights, _ = held_out
     answer = next(a for a in CORPUS if a.id == "guide-star-marketing")
-    feedback = run(answer)
+    feedback = run(answer, weights[answer.id])
     spans = sentences(answer.text)
     assert len(spans) == 4
     for index, part in enumerate(("situation", "task", "action", "result")):
@@ -27,20 +41,27 @@ def test_guide_star_example_yields_every_part_on_its_sentence():
         assert carried == {index}, f"{part} found on sentences {carried}"
 
 
-def test_corpus_agreement_and_detector_quality():
-    agreement, detectors, sentence_stats, disagreements, _ = evaluate(CORPUS)
+def test_corpus_agreement_and_detector_quality_on_answers_the_weights_did_not_see(held_out):
+    _, (agreement, detectors, _, disagreements, _) = held_out
     total = sum(n for _, n in agreement.values())
     agreed = sum(a for a, _ in agreement.values())
     assert agreed / total >= 0.9, disagreements
     for check_id, stats in detectors.items():
         assert stats.precision >= 0.8, (check_id, stats)
         assert stats.recall >= 0.8, (check_id, stats)
-    for part, stats in sentence_stats.items():
-        assert stats.precision >= 0.75 and stats.recall >= 0.6, (part, stats)
 
 
-def test_strong_answers_score_well_above_weak_ones():
-    *_, scores = evaluate(CORPUS)
+def test_star_parts_are_located_better_than_by_their_position(held_out):
+    _, (_, _, sentence_stats, _, _) = held_out
+    baseline = position_rule_stats(CORPUS)
+    assert set(sentence_stats) == set(baseline) == {"situation", "task", "action", "result"}
+    # measured: 0.84 held out against 0.72 for the position rule (0.96 with the packaged weights,
+    # which were fitted on these stories)
+    assert f1(sentence_stats) >= f1(baseline) + 0.05, (sentence_stats, baseline)
+
+
+def test_strong_answers_score_well_above_weak_ones(held_out):
+    *_, scores = held_out[1]
     assert statistics.median(scores["strong"]) - statistics.median(scores["weak"]) >= 30
     assert min(scores["strong"]) > statistics.median(scores["weak"])
 
