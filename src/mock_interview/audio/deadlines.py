@@ -4,7 +4,7 @@ PortAudio's calls block inside the audio server's client library (PulseAudio, Pi
 when the server is stopped (``SIGSTOP``), overloaded or gone, listing devices, opening a stream or
 closing one can wait 30 s or for good, and a C call cannot be interrupted. So each runs on a
 daemon thread, and the caller waits at most a few seconds: past that, it gets
-:class:`AudioServerNotAnswering` (an :class:`~mock_interview.audio.devices.AudioUnavailable`,
+:class:`AudioServerNotAnswering` (an :class:`~mock_interview.audio.errors.AudioUnavailable`,
 whose message says what to do) and goes on. The stuck thread is left behind (it is a daemon: it
 never holds up the process's exit); while it is stuck, later calls fail at once instead of piling
 up behind it, and they work again as soon as it returns.
@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from mock_interview.audio.devices import AudioUnavailable
+from mock_interview.audio.errors import AudioUnavailable
 
 T = TypeVar("T")
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mock_interview.audio.errors import AudioUnavailable as AudioUnavailable  # raised by every audio call
 from mock_interview.extras import INSTALL_SPEECH
 
 PORTAUDIO_FIX = (
     "install the PortAudio library: 'sudo apt-get install libportaudio2' (Debian, Ubuntu), "
     "'sudo dnf install portaudio' (Fedora) or 'brew install portaudio' (macOS)"
 )
-
-
-class AudioUnavailable(Exception):
-    """Recording is not possible; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
