@@ -13,6 +13,7 @@ standard library, and finding a package does not import it.
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 INSTALL_SPEECH = "pip install 'mock-interview[speech]'"
 
@@ -30,7 +31,17 @@ SPEECH_PACKAGES: tuple[tuple[str, str], ...] = (
 
 def missing_speech_packages() -> list[str]:
     """The speech extra's packages that are not installed (PyPI names; empty when it is complete)."""
-    return [package for module, package in SPEECH_PACKAGES if importlib.util.find_spec(module) is None]
+    return [package for module, package in SPEECH_PACKAGES if not _installed(module)]
+
+
+def _installed(module: str) -> bool:
+    """Whether ``module`` can be imported (already imported counts, even a stand-in with no spec)."""
+    if module in sys.modules:
+        return sys.modules[module] is not None
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a parent package that is broken, or a spec-less module
+        return False
 
 
 def speech_missing() -> str | None:
