@@ -14,6 +14,21 @@ from mock_interview.audio.wavfile import read_wav
 from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into, wer
 
 
+def _wait_for_line(process: subprocess.Popen[str], text: str, timeout: float) -> str:
+    """Read ``process``'s standard error until a line holds ``text``; what was read (fails loudly on timeout)."""
+    assert process.stderr is not None
+    read = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        read.append(line)
+        if text in line:
+            return "".join(read)
+        if not line and process.poll() is not None:
+            break
+    raise AssertionError(f"no line with {text!r} within {timeout} s: {''.join(read)}")
+
+
 def test_record_transcribe_through_the_device(tmp_path: Path, null_sink):
     speech = espeak_to_wav(SPOKEN_ANSWER, tmp_path / "speech.wav")
     seconds = read_wav(speech).size / 16000
@@ -37,9 +52,11 @@ def test_record_transcribe_through_the_device(tmp_path: Path, null_sink):
         stdin=subprocess.DEVNULL,
         env=env,
     )
-    time.sleep(1.0)
+    # Play once the command says it records (the model loads first: seconds on a busy machine)
+    said = _wait_for_line(recorder, "recording from", timeout=90)
     player = play_into(null_sink, speech)
     stdout, stderr = recorder.communicate(timeout=120)
+    stderr = said + stderr
     player.wait(timeout=30)
     assert recorder.returncode == 0, stderr
     data = json.loads(stdout)
