@@ -48,6 +48,10 @@ class AppContext:
 
         return with_debrief_pack(discover_packs(self.data.packs, self.extra_pack_paths), self.data.debriefs)
 
+    def reload_packs(self) -> None:
+        """Read the packs again at the next use of :attr:`packs` (a debrief changed *My interviews*)."""
+        self.__dict__.pop("packs", None)
+
     @property
     def sessions(self) -> SessionStore:
         """The session store."""

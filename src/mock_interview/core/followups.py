@@ -4,6 +4,7 @@ that asks for something the answer did not already give."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 from mock_interview.core.feedback import Feedback, QuestionInfo, Status, analyse, follow_up_focus
 from mock_interview.core.kinds import QuestionKind
@@ -37,15 +38,25 @@ GAP_FOLLOW_UPS: tuple[tuple[str, tuple[str, ...], str, frozenset[QuestionKind] |
 
 
 def choose_follow_up(
-    question: Question, feedback: Feedback, rng: random.Random | None = None, answer: str = ""
+    question: Question,
+    feedback: Feedback,
+    rng: random.Random | None = None,
+    answer: str = "",
+    missed_before: Sequence[str] = (),
 ) -> str | None:
     """The follow-up to ask after ``feedback`` on an answer to ``question``, or ``None``.
 
-    The biggest gap first; else one of the question's own follow-ups, leaving out those that ask
-    for what the answer already gives (no "What was the measurable outcome?" after a measured
+    An item the last practice of the question missed (``missed_before``, check ids: a drill) that
+    this answer still misses or only half-meets comes first: the drill goes back to what went
+    wrong. Then the biggest gap; else one of the question's own follow-ups, leaving out those that
+    ask for what the answer already gives (no "What was the measurable outcome?" after a measured
     result). With the ``answer`` itself, "already gives" means the answer would pass as a reply to
     that follow-up; without it, that the check the follow-up aims at passed."""
     kind = feedback.kind
+    for check_id, _, text, kinds in GAP_FOLLOW_UPS:
+        check = feedback.by_id(check_id) if check_id in missed_before else None
+        if check is not None and check.status in (Status.MISSING, Status.PARTIAL) and (kinds is None or kind in kinds):
+            return text
     for check_id, statuses, text, kinds in GAP_FOLLOW_UPS:
         check = feedback.by_id(check_id)
         if check is not None and check.status in statuses and (kinds is None or kind in kinds):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 from typing import TYPE_CHECKING
@@ -174,7 +174,21 @@ def _prepare_chosen_round(
     notes = (
         [f"{len(gone)} of the questions are in no pack any more and are left out: {', '.join(gone)}."] if gone else []
     )
-    return _new_round(context, settings, request, questions, "pack", notes, clock)
+    return _new_round(context, settings, request, questions, "pack", notes, clock, missed_before(context, refs))
+
+
+def missed_before(context: AppContext, refs: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The checklist items (check ids) each question's last practice missed, for the drill's follow-ups."""
+    from mock_interview.core.drill import card_for, drill_path, read_drill
+
+    # read as it is, never rebuilt here (that can take seconds); its problems are told by Home and ``due``
+    cards = read_drill(drill_path(context)).cards()
+    missed: dict[str, tuple[str, ...]] = {}
+    for ref in refs:
+        card = card_for(cards, ref)
+        if card is not None and card.missed:
+            missed[ref] = tuple(item.id for item in card.missed if item.id)
+    return missed
 
 
 def _new_round(
@@ -185,6 +199,7 @@ def _new_round(
     order: str,
     notes: list[str],
     clock: Callable[[], float],
+    missed: Mapping[str, Sequence[str]] | None = None,
 ) -> PreparedRound:
     profile_name = settings.active_profile if request.profile is None else request.profile
     profile, profile_name = _load_profile(context, profile_name, notes)
@@ -205,7 +220,7 @@ def _new_round(
         }
         | ({"drill": True} if request.questions else {}),
     )
-    return PreparedRound(_round(session, context, settings, questions, profile, clock), notes)
+    return PreparedRound(_round(session, context, settings, questions, profile, clock, missed), notes)
 
 
 def prepare_resumed_round(
@@ -252,6 +267,7 @@ def _round(
     questions: list[Question],
     profile: Profile | None,
     clock: Callable[[], float],
+    missed: Mapping[str, Sequence[str]] | None = None,
 ) -> Round:
     from mock_interview.core.drill import record_session
 
@@ -267,4 +283,5 @@ def _round(
         calm=settings.feedback == "calm",
         done_before=len(session.plan) - len(questions),
         on_answers_saved=lambda saved: record_session(context, saved),
+        missed_before=dict(missed or {}),
     )

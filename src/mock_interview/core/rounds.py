@@ -11,7 +11,7 @@ autosave, submit or key that moves the round on) writes everything again.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import Enum
@@ -114,6 +114,8 @@ class Round:
     # called with the session after an answer is submitted and when the round ends (the drill schedule)
     on_answers_saved: Callable[[Session], object] = lambda session: None
     discarded: bool = False  # ended before any answer: the session was not kept (see finish)
+    # a drill: the items each question's last practice missed (ref -> check ids), asked about first
+    missed_before: Mapping[str, Sequence[str]] = field(default_factory=dict)
     unsaved: OSError | None = None  # why the last save failed; None once the session is on disk again
 
     # -- saving ----------------------------------------------------------------------------------
@@ -374,7 +376,8 @@ class Round:
         self._move(Phase.ANSWERED)
         self.pending_follow_up = None
         if self.follow_ups and not self.turn.follow_up_to and text.strip():
-            self.pending_follow_up = choose_follow_up(self.turn.question, feedback, answer=text)
+            missed = self.missed_before.get(self.turn.question.ref, ())
+            self.pending_follow_up = choose_follow_up(self.turn.question, feedback, answer=text, missed_before=missed)
         return Submitted(feedback, self.pending_follow_up)
 
     def _score_question_with_follow_ups(self) -> None:

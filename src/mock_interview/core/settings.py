@@ -21,6 +21,7 @@ from mock_interview.core.tomlschema import (
 )
 
 FEEDBACK_MODES = ("live", "calm")
+VOICE_MODES = ("spoken", "always", "off")  # when the interviewer reads the questions aloud
 
 SETTINGS_FIELDS = (
     FieldSpec(
@@ -35,6 +36,7 @@ SETTINGS_FIELDS = (
     FieldSpec("model", "str", default="bundled"),
     FieldSpec("input_device", "str", default="", allow_empty=True),
     FieldSpec("packs", "list[str]", default=(), allow_empty=True),
+    FieldSpec("voice", "str", default="spoken", choices=VOICE_MODES),
 )
 
 
@@ -52,6 +54,7 @@ class Settings:
     model: str = "bundled"
     input_device: str = ""
     packs: tuple[str, ...] = ()  # the packs ticked for the last round started from Home (empty: the core packs)
+    voice: str = "spoken"  # the interviewer reads each question aloud: in spoken rounds, in every round, or never
 
     def updated(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied."""

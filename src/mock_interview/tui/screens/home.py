@@ -1,4 +1,8 @@
-"""Home: choose packs, how many questions, the order, the mode and the target profile, then start."""
+"""Home: choose packs, how many questions, the order, the mode and the target profile, then start.
+
+Also how many practised questions are due again (the drill) and a key that starts a round of them,
+and the way to debrief a real interview.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from mock_interview.core.choices import AnswerMode, QuestionOrder
+from mock_interview.core.session_records import now
 from mock_interview.tui.messages import SpeechAvailabilityChecked
 from mock_interview.tui.usertext import user_text
 from mock_interview.tui.widgets.fields import TextField
@@ -34,6 +40,30 @@ ORDER_OPTIONS = [(label, order.value) for order, label in ORDER_LABELS.items()]
 MODE_OPTIONS = [(label, mode.value) for mode, label in MODE_LABELS.items()]
 
 
+class DueQuestionsFound(Message):
+    """The questions due for practice (``pack/question``, soonest first) and the problems met reading the drill."""
+
+    def __init__(self, refs: list[str], problems: list[str]) -> None:
+        super().__init__()
+        self.refs = refs
+        self.problems = problems
+
+
+def due_line(due: int | None) -> str:
+    """The drill button's label: how many questions are due."""
+    if due is None:
+        return "Drill: finding what is due…"
+    if due == 0:
+        return "Drill: nothing due yet"
+    return f"Drill: {due} question{'s' if due != 1 else ''} due (f5)"
+
+
+DRILL_TIP = (
+    "A question you practise comes back when it is due: soon when it missed items, later when it went well. "
+    "A drill's follow-up goes back to what you missed last time."
+)
+
+
 def default_packs(packs: tuple[Pack, ...], remembered: tuple[str, ...]) -> set[str]:
     """The packs ticked when Home opens: those of the last round that still exist, else the core packs."""
     known = {p.id for p in packs}
@@ -51,6 +81,8 @@ class HomeScreen(Screen[None]):
         Binding("f2", "history", "History", id="history"),
         Binding("f3", "profiles", "Profiles", id="profiles"),
         Binding("f4", "settings", "Settings", id="settings"),
+        Binding("f5", "drill", "Drill", id="drill", tooltip="Practise the questions due again"),
+        Binding("f6", "debrief", "Debrief", id="debrief", tooltip="Log a real interview you had"),
     ]
 
     def __init__(self) -> None:
@@ -62,6 +94,9 @@ class HomeScreen(Screen[None]):
         self.ticked: set[str] = set()  # the source of truth: packs hidden by the filter stay ticked
         self._visible: set[str] = set()  # the packs the filter shows
         self._settings_shown: tuple[int, str] | None = None  # the question count and order the fields were given
+        self.due: list[str] | None = None  # the questions due for practice, once found
+        self._packs_listed: list[tuple[str, int]] = []  # the packs (and their sizes) the list was built from
+        self._drill_problems_told: list[str] = []
 
     def compose(self) -> ComposeResult:
         self.ticked = default_packs(self.app.context.packs.packs, self.app.settings.packs)
@@ -76,7 +111,7 @@ class HomeScreen(Screen[None]):
             # The options column mounts right after the first paint (Textual's Lazy): the packs
             # show at once and the form follows a frame later, instead of a blank screen meanwhile.
             yield Lazy(self.options_column())
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
 
     def options_column(self) -> VerticalScroll:
         """Questions, order, mode, profile and the buttons."""
@@ -103,6 +138,8 @@ class HomeScreen(Screen[None]):
                 ),
             ),
             Button("Start", id="start", variant="primary"),
+            Button(due_line(None), id="start-drill", disabled=True, compact=True, tooltip=DRILL_TIP),
+            Button("Debrief a real interview (f6)", id="open-debrief", compact=True),
             Horizontal(
                 Button("History", id="open-history", compact=True),
                 Button("Profiles", id="open-profiles", compact=True),
@@ -118,6 +155,10 @@ class HomeScreen(Screen[None]):
         self.set_timer(0.3, self.check_speech)
 
     def on_screen_resume(self) -> None:
+        self.find_due()  # on first showing too, and after a round, a debrief or a deletion changed the schedule
+        packs = self.app.context.packs.packs
+        if [(p.id, len(p.questions)) for p in packs] != self._packs_listed and self.query("#pack-list"):
+            self.refresh_packs(self.query_one("#pack-filter", Input).value)  # a debrief made or grew My interviews
         options, active = self.profile_options()
         if options != self._profile_options:  # changed in Profiles: show the new list
             self._profile_options = options
@@ -149,6 +190,7 @@ class HomeScreen(Screen[None]):
         """The packs matching ``text``, ticked as the user left them."""
         needle = text.strip().lower()
         selections = []
+        self._packs_listed = [(p.id, len(p.questions)) for p in self.app.context.packs.packs]
         self._visible = set()
         for pack in self.app.context.packs.packs:
             haystack = f"{pack.title} {pack.id} {' '.join(pack.tags)}".lower()
@@ -253,6 +295,64 @@ class HomeScreen(Screen[None]):
             self.notify(self.speech_reason, title="Typed answers only", severity="warning", timeout=8)
             mode: Select[str] = self.query_one("#mode", Select)
             mode.value = AnswerMode.TYPED.value
+
+    # -- the drill -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="drill", exit_on_error=False, description="finding the questions due")
+    def find_due(self) -> None:
+        """The questions due (reading the schedule may rebuild it from every session: seconds, off the UI thread)."""
+        from mock_interview.core.drill import due_refs
+
+        refs, problems = due_refs(self.app.context, now())
+        self.post_message(DueQuestionsFound(refs, problems))
+
+    def on_due_questions_found(self, message: DueQuestionsFound) -> None:
+        self.due = message.refs
+        if message.problems and message.problems != self._drill_problems_told:
+            self._drill_problems_told = message.problems
+            for problem in message.problems[:3]:
+                self.notify(problem, title="Drill schedule", severity="warning", timeout=10)
+        self.show_due()
+
+    def show_due(self) -> None:
+        """Show how many questions are due; retried until the lazily mounted options column is there."""
+        buttons = self.query("#start-drill")
+        if not buttons:
+            self.set_timer(0.05, self.show_due)
+            return
+        button = buttons.first(Button)
+        button.label = due_line(None if self.due is None else len(self.due))
+        button.disabled = not self.due
+
+    @on(Button.Pressed, "#start-drill")
+    def action_drill(self) -> None:
+        """A round of exactly the questions due, soonest first (at most the number of questions asked for)."""
+        from mock_interview.core.planning import RoundRequest
+
+        if self.due is None:
+            self.notify("Still finding the questions due; try again in a moment.")
+            return
+        if not self.due:
+            self.notify("Nothing is due for practice yet. " + DRILL_TIP, title="Drill")
+            return
+        raw = self.query_one("#count", TextField).value.strip() if self.query("#count") else ""
+        count = int(raw) if raw.isdigit() and int(raw) > 0 else len(self.due)
+        mode, profile = (self.query_one(f"#{name}", Select).value for name in ("mode", "profile"))
+        refs = tuple(self.due[:count])
+        request = RoundRequest(
+            packs=(),
+            questions=refs,
+            mode=mode if isinstance(mode, str) else AnswerMode.TYPED.value,
+            profile=profile if isinstance(profile, str) else "",
+        )
+        if self.app.start_new_round(request) and len(refs) < len(self.due):
+            self.notify(f"The {len(refs)} soonest of the {len(self.due)} questions due (Questions: {count}).")
+
+    @on(Button.Pressed, "#open-debrief")
+    def action_debrief(self) -> None:
+        from mock_interview.tui.screens.debrief import DebriefScreen
+
+        self.app.push_screen(DebriefScreen())
 
     # -- actions ---------------------------------------------------------------------------------
 

@@ -1,0 +1,59 @@
+"""The drill in the app: Home says how many questions are due and f5 starts a round of exactly them."""
+
+from __future__ import annotations
+
+from textual.widgets import Button
+
+from mock_interview.core.drill import due_cards, load_cards
+from mock_interview.core.session_records import now
+from mock_interview.tui.screens.home import HomeScreen
+from mock_interview.tui.screens.round import RoundScreen
+from tests.typed_rounds import STRONG, WEAK, typed_round
+from tests.ui.conftest import screen_text, wait_for
+
+REFS = ["behavioral-star/increased-results", "behavioral-star/reduced-costs", "career-goals/long-term-goals"]
+
+
+async def test_home_counts_the_questions_due_and_f5_drills_exactly_them(make_app):
+    app = make_app()
+    typed_round(app.context, REFS, [WEAK, STRONG, WEAK])
+    due = [card.ref for card in due_cards(load_cards(app.context)[0], now())]
+    assert sorted(due) == [REFS[0], REFS[2]]
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await wait_for(pilot, lambda: home.due is not None and bool(home.query("#start-drill")))
+        await wait_for(pilot, lambda: not home.query_one("#start-drill", Button).disabled)
+        assert home.due == due
+        assert "Drill: 2 questions due (f5)" in screen_text(app)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        round_ = app.screen.round
+        assert [q.ref for q in round_.questions] == due
+        # the follow-up of each question goes back to what its last answer missed
+        assert set(round_.missed_before) == set(due)
+        weak_missed = {item.id for item in load_cards(app.context)[0][due[0]].missed}
+        assert set(round_.missed_before[due[0]]) == weak_missed
+
+
+async def test_nothing_due_says_so_and_starts_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        await wait_for(pilot, lambda: home.due == [] and bool(home.query("#start-drill")))
+        await wait_for(pilot, lambda: "Drill: nothing due yet" in screen_text(app))
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: any("Nothing is due" in str(n.message) for n in app._notifications))
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_drill_asks_at_most_the_number_of_questions_set(make_app):
+    app = make_app()
+    typed_round(app.context, REFS, [WEAK, WEAK, WEAK])
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = app.screen
+        await wait_for(pilot, lambda: home.due is not None and len(home.due) == 3 and bool(home.query("#count")))
+        home.query_one("#count").value = "2"
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        assert [q.ref for q in app.screen.round.questions] == home.due[:2]
