@@ -76,7 +76,10 @@ class CompareScreen(Screen[None]):
 
     CSS_PATH = "history.tcss"
 
-    BINDINGS = [Binding("escape", "back", "Back", id="back")]
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("f7", "again", "Again", id="practise-again", priority=True, tooltip="Practise this question again"),
+    ]
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
@@ -240,6 +243,17 @@ class CompareScreen(Screen[None]):
         (_, first), (_, second) = sides
         self.rows = compare_checks(first.answer.feedback, second.answer.feedback)
         table.update(comparison_table(first, second, self.rows))
+
+    def action_again(self) -> None:
+        """f7: a round of the question compared (the new attempt joins this list)."""
+        from mock_interview.tui.practice import practise_again
+
+        question = self.query_one("#compare-question", Select).value
+        if not isinstance(question, str) or not self.attempts.get(question):
+            self.notify("Pick a question first.", severity="warning")
+            return
+        latest = self.attempts[question][-1]
+        practise_again(self.app, question, spoken=latest.answer.source == "spoken", profile=latest.session.profile)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -145,6 +145,7 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+s", "save_note", "Save note", id="save-note", priority=True),
         Binding("ctrl+e", "export", "Export", id="export", priority=True, tooltip="Export the session as Markdown"),
         Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
+        Binding("f7", "again", "Again", id="practise-again", priority=True, tooltip="Practise this question again"),
         Binding(
             "f10",
             "retranscribe",
@@ -218,6 +219,8 @@ class ReviewScreen(Screen[None]):
         if action in RECORDING_ACTIONS:
             answer = self.current_answer()
             return answer is not None and bool(answer.audio)
+        if action == "again":
+            return self.current_answer() is not None
         if action in ("save_note", "export"):
             return self.session is not None
         return True
@@ -455,6 +458,21 @@ class ReviewScreen(Screen[None]):
 
     def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
         self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)
+
+    def action_again(self) -> None:
+        """f7: a round of this answer's question alone (its attempts stay together in Compare)."""
+        from mock_interview.tui.practice import practise_again
+
+        answer = self.current_answer()
+        if answer is None or self.session is None:
+            return
+        self.save_now()
+        practise_again(
+            self.app,
+            answer.follow_up_to or answer.question_ref,
+            spoken=answer.source == "spoken",
+            profile=self.session.profile,
+        )
 
     def action_back(self) -> None:
         self.save_now()

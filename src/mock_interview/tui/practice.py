@@ -1,0 +1,41 @@
+"""Practise a question again from Review or Compare: a round of that one question.
+
+Its attempts stay together: the new answer has the question's ref, so Compare lists it beside the
+earlier ones and the drill schedules it with them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mock_interview.core.choices import AnswerMode
+
+if TYPE_CHECKING:
+    from mock_interview.tui.app import MockInterviewApp
+
+
+def practise_again(app: MockInterviewApp, ref: str, *, spoken: bool = False, profile: str = "") -> bool:
+    """Start a round of the question ``ref``, answered as before (spoken when it was and still can be).
+
+    Args:
+        app: The app.
+        ref: The question (``pack/question``).
+        spoken: The earlier answer was spoken.
+        profile: The profile the earlier answer was checked against (left out when it is gone).
+
+    Returns:
+        Whether the round started (a question in no pack any more is said and starts nothing).
+    """
+    from mock_interview.core.planning import RoundRequest
+    from mock_interview.extras import speech_missing
+
+    mode = AnswerMode.TYPED.value
+    if spoken:
+        missing = speech_missing()
+        if missing is None:
+            mode = AnswerMode.SPOKEN.value
+        else:
+            app.notify(f"Typed this time: {missing}", title="Practise again", severity="warning", timeout=8)
+    if profile and profile not in app.context.profiles.names():
+        profile = ""
+    return app.start_new_round(RoundRequest(packs=(), questions=(ref,), mode=mode, profile=profile))
