@@ -24,6 +24,7 @@ from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retran
 from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox
+from mock_interview.tui.widgets.round_summary import RoundSummaryPanel
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Question
@@ -145,6 +146,7 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+s", "save_note", "Save note", id="save-note", priority=True),
         Binding("ctrl+e", "export", "Export", id="export", priority=True, tooltip="Export the session as Markdown"),
         Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
+        Binding("f3", "summary", "Summary", id="round-summary", tooltip="Show or hide how the round went"),
         Binding("f7", "again", "Again", id="practise-again", priority=True, tooltip="Practise this question again"),
         Binding(
             "f10",
@@ -168,6 +170,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.session_id = session_id
         self.session: Session | None = session
+        self.from_round = session is not None  # a round just ended: its summary shows first
         self.unsaved: OSError | None = unsaved  # why the session is not on disk (a failed save), if it is not
         self._playing: threading.Event | None = None  # set to stop the recording playing now
         self.places: list[AnswerPlace] = []
@@ -179,6 +182,7 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-view"):
             yield OptionList(id="review-answers")
             with VerticalScroll(id="review-body", can_focus=False):
+                yield RoundSummaryPanel(id="review-round-summary")
                 yield Static("", id="review-summary")
                 yield Static("", id="review-question")
                 yield Static("", id="review-answer")
@@ -187,7 +191,7 @@ class ReviewScreen(Screen[None]):
                     yield Static("", id="review-example", markup=False)
                 yield Label(NOTE_LABEL, classes="field-label", id="reflection-label")
                 yield TextBox("", id="reflection")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
 
     def on_mount(self) -> None:
         if self.session is None:
@@ -200,6 +204,7 @@ class ReviewScreen(Screen[None]):
         elif self.unsaved is not None:
             self.save_session()  # a round's session whose last save failed: try once more now
         session = self.session
+        self.show_round_summary(shown=self.from_round)
         self.query_one("#review-summary", Static).update(user_text(session_summary(session)))
         options = self.query_one("#review-answers", OptionList)
         self.places = answer_places(session.answers)
@@ -458,6 +463,19 @@ class ReviewScreen(Screen[None]):
 
     def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
         self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)
+
+    def show_round_summary(self, *, shown: bool) -> None:
+        """Show (or hide) how the round went at the top of the answer."""
+        from mock_interview.core.summary import summarise
+
+        panel = self.query_one("#review-round-summary", RoundSummaryPanel)
+        if shown and self.session is not None:
+            panel.show_summary(summarise(self.session))
+        panel.display = shown
+
+    def action_summary(self) -> None:
+        """f3: show or hide how the round went."""
+        self.show_round_summary(shown=not self.query_one("#review-round-summary").display)
 
     def action_again(self) -> None:
         """f7: a round of this answer's question alone (its attempts stay together in Compare)."""
