@@ -1,34 +1,38 @@
-"""History: past sessions in a sortable, filterable table, progress over time, attempts compared."""
+"""History: past sessions (and debriefed interviews) in a sortable, filterable table, progress over time on a
+chart (f3), attempts compared, a session deleted after a confirmation."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline, Static
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from mock_interview.core.feedback import GROUPS
+from mock_interview.core.progress import DEFAULT_CHECK, check_rates, checks_seen, score_points
+from mock_interview.core.session_records import SessionSummary
 from mock_interview.core.session_view import status_shown
 from mock_interview.tui.messages import SessionsListed
 from mock_interview.tui.usertext import user_text
 from mock_interview.tui.widgets.fields import TextField
+from mock_interview.tui.widgets.progress_chart import ProgressChart
 
 if TYPE_CHECKING:
-    from mock_interview.core.sessions import SessionSummary
+    from mock_interview.core.debrief import Debrief
+    from mock_interview.core.sessions import Session
     from mock_interview.tui.app import MockInterviewApp
 
-SHORT = {
-    "structure": "struct",
-    "specificity": "specif",
-    "alignment": "align",
-    "pitfalls": "pitfall",
-    "delivery": "deliv",
-}
+DEBRIEF_ROW = "debrief:"  # the row key of a debriefed interview: "debrief:ID"
+SCORES = "__scores__"  # the chart's first choice: the scores, overall and by group
+NO_SCORES = "No scored session yet: answer a round and your scores appear here, on a scale of 0 to 100."
 # (title, sort key); the packs come last: at 80 columns they are what runs off the edge, not the status
 COLUMNS = (
     ("date", "started"),
@@ -51,6 +55,42 @@ SORT_KEYS: dict[str, Callable[[SessionSummary], Any]] = {
 SORT_MARKS = {False: " ▲", True: " ▼"}  # ascending, descending: beside the title of the column sorted by
 
 
+def debrief_row(debrief: Debrief) -> SessionSummary:
+    """A debriefed interview as a row of the table: its date, its questions, "debrief", the company."""
+    went = [q.went for q in debrief.questions]
+    when = debrief.created if debrief.created and debrief.created.date() == debrief.when else None
+    return SessionSummary(
+        id=DEBRIEF_ROW + debrief.id,
+        started=when or datetime.combine(debrief.when, time(12, 0)).astimezone(),
+        mode="debrief",
+        status=f"{went.count('well')} well, {went.count('badly')} badly",
+        packs=(debrief.company,),
+        profile=debrief.profile,
+        answers=len(debrief.questions),
+        planned=len(debrief.questions),
+        score=None,
+        path=debrief.source or Path(debrief.id),
+    )
+
+
+class HistoryRead(Message):
+    """The sessions (and debriefs) were read in full, for the chart of a check."""
+
+    def __init__(self, sessions: list[Session]) -> None:
+        super().__init__()
+        self.sessions = sessions
+
+
+class SessionDeleted(Message):
+    """A session or debrief was deleted (``problem`` empty), or could not be."""
+
+    def __init__(self, row_id: str, said: str, problem: str = "") -> None:
+        super().__init__()
+        self.row_id = row_id
+        self.said = said
+        self.problem = problem
+
+
 def session_cells(summary: SessionSummary) -> tuple[str, ...]:
     """One row of the table, in the order of :data:`COLUMNS`."""
     return (
@@ -70,7 +110,7 @@ def fit(text: str, width: int) -> str:
 
 
 class HistoryScreen(Screen[None]):
-    """Every saved session; open one in Review, resume an unfinished one, compare attempts."""
+    """Every saved session and debrief; open one, resume an unfinished round, compare attempts, delete; the chart."""
 
     app: MockInterviewApp
 
@@ -83,6 +123,10 @@ class HistoryScreen(Screen[None]):
         Binding(
             "ctrl+o", "compare", "Compare", id="compare", priority=True, tooltip="Compare attempts at the same question"
         ),
+        # f3 is labelled with the view it switches to; check_action shows the one that applies
+        Binding("f3", "chart('show')", "Progress", id="show-chart", tooltip="Your progress on a chart"),
+        Binding("f3", "chart('hide')", "Sessions", id="show-sessions", tooltip="Back to the table of sessions"),
+        Binding("delete", "delete", "Delete", id="delete-session", tooltip="Delete the session (it asks first)"),
     ]
 
     def __init__(self) -> None:
@@ -91,6 +135,9 @@ class HistoryScreen(Screen[None]):
         self._reported: list[str] = []  # the unreadable files already told about
         self.sort_key = "started"
         self.sort_reverse = True
+        self.debriefs: dict[str, Debrief] = {}  # by row key
+        self.sessions: list[Session] | None = None  # read in full for the chart of a check, once asked for
+        self.charting = False  # the chart is shown instead of the table
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,16 +145,17 @@ class HistoryScreen(Screen[None]):
             yield TextField(placeholder="filter: pack, mode, status or date", id="history-filter")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("Reading your sessions…", id="history-empty")
-            yield Label("Progress over time (oldest → newest)", classes="section-title")
-            with Horizontal(id="progress-charts"):
-                for group in GROUPS:
-                    with Vertical(classes="chart"):
-                        yield Label(group, id=f"chart-label-{group}")
-                        yield Sparkline([], id=f"chart-{group}")
-        yield Footer(show_command_palette=False)
+        with Vertical(id="progress-view"):
+            yield Select[str](
+                [("Scores: overall and by group", SCORES)], value=SCORES, allow_blank=False, id="progress-what"
+            )
+            yield ProgressChart(id="progress-chart")
+            yield Static("", id="progress-empty")
+        yield Footer(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
 
     def on_mount(self) -> None:
         self.fill()  # the columns, before the sessions arrive
+        self.query_one("#progress-view").display = False
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
@@ -117,7 +165,11 @@ class HistoryScreen(Screen[None]):
     def reload(self) -> None:
         """List the sessions off the UI thread (a thousand take about 0.1 s)."""
         summaries, problems = self.app.context.sessions.list()
-        self.post_message(SessionsListed(summaries, problems))
+        debriefs, _ = self.app.context.debriefs.load_all()  # a bad file is told by Home's pack problems
+        self.debriefs = {DEBRIEF_ROW + d.id: d for d in debriefs}
+        self.post_message(SessionsListed(summaries + [debrief_row(d) for d in debriefs], problems))
+        if self.sessions is not None:  # the chart of a check is up to date too
+            self.post_message(HistoryRead(self.app.context.sessions.load_all()))
 
     def on_sessions_listed(self, message: SessionsListed) -> None:
         self.summaries = message.summaries
@@ -134,7 +186,7 @@ class HistoryScreen(Screen[None]):
                 timeout=15,
             )
         self.fill(self.query_one("#history-filter", Input).value)
-        self.draw_charts()
+        self.draw_chart()
 
     def fill(self, needle: str = "") -> None:
         table = self.query_one(DataTable)
@@ -177,17 +229,73 @@ class HistoryScreen(Screen[None]):
     def on_resize(self) -> None:
         self.fill(self.query_one("#history-filter", Input).value)
 
-    def draw_charts(self) -> None:
-        ordered = sorted(self.summaries, key=lambda s: s.started)
-        for group in GROUPS:
-            values = [float(s.group_scores[group]) for s in ordered if group in s.group_scores]
-            self.query_one(f"#chart-{group}", Sparkline).data = values
-            latest = f" {values[-1]:.0f}" if values else " -"
-            trend = ""
-            if len(values) >= 2:
-                change = values[-1] - values[0]
-                trend = f" {'+' if change >= 0 else ''}{change:.0f}"
-            self.query_one(f"#chart-label-{group}", Label).update(f"{SHORT[group]}{latest}{trend}")
+    # -- the chart -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """f3 is labelled with the view it switches to; the table's keys rest while the chart is shown."""
+        if action == "chart":
+            return parameters == (("hide",) if self.charting else ("show",))
+        return not (self.charting and action in ("open", "resume", "compare", "delete"))
+
+    def action_chart(self, view: str = "show") -> None:
+        """f3: the chart instead of the table, or back (``view`` names which, for the footer)."""
+        self.charting = view == "show"
+        self.query_one("#history-view").display = not self.charting
+        self.query_one("#progress-view").display = self.charting
+        if self.charting:
+            self.query_one("#progress-what", Select).focus()
+            if self.sessions is None:
+                self.read_history()
+            self.draw_chart()
+        else:
+            self.query_one(DataTable).focus()
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group="history-read", exit_on_error=False, description="reading sessions")
+    def read_history(self) -> None:
+        """Every session in full (the checks of each answer), off the UI thread."""
+        self.post_message(HistoryRead(self.app.context.sessions.load_all()))
+
+    def on_history_read(self, message: HistoryRead) -> None:
+        self.sessions = message.sessions
+        select = self.query_one("#progress-what", Select)
+        chosen = select.value
+        seen = checks_seen(message.sessions)
+        ordered = sorted(seen, key=lambda check_id: check_id != DEFAULT_CHECK)  # "Measurable result" first
+        options = [("Scores: overall and by group", SCORES)] + [
+            (f"How often it passed: {seen[check_id]}", check_id) for check_id in ordered
+        ]
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            values = {value for _, value in options}
+            select.value = chosen if chosen in values else SCORES
+        self.draw_chart()
+
+    @on(Select.Changed, "#progress-what")
+    def chart_chosen(self) -> None:
+        self.draw_chart()
+
+    def draw_chart(self) -> None:
+        """The scores of every scored session, or how often the chosen check passed, on axes from 0 to 100."""
+        if not self.charting:
+            return
+        chart = self.query_one(ProgressChart)
+        empty = self.query_one("#progress-empty", Static)
+        what = self.query_one("#progress-what", Select).value
+        if what == SCORES or not isinstance(what, str):
+            points = score_points(s for s in self.summaries if not s.id.startswith(DEBRIEF_ROW))
+            groups = [g for g in GROUPS if any(g in p.groups for p in points)]
+            chart.show_scores(points, groups)
+            message = "" if points else NO_SCORES
+        elif self.sessions is None:
+            message = "Reading your sessions…"
+        else:
+            labels = checks_seen(self.sessions)
+            chart.show_check(labels.get(what, what), check_rates(self.sessions, what))
+            message = ""
+        chart.display = not message
+        empty.display = bool(message)
+        empty.update(message)
 
     @on(Input.Changed, "#history-filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -220,26 +328,93 @@ class HistoryScreen(Screen[None]):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return str(row_key.value)
 
+    def selected_session(self, doing: str) -> str | None:
+        """The session selected; a debrief selected says it has no ``doing`` and gives ``None``."""
+        row_id = self.selected_id()
+        if row_id is not None and row_id.startswith(DEBRIEF_ROW):
+            self.notify(f"A debriefed interview has no {doing}; enter shows it.", severity="warning")
+            return None
+        return row_id
+
     @on(DataTable.RowSelected)  # a click on a row
     def action_open(self) -> None:
-        session_id = self.selected_id()
-        if session_id:
+        row_id = self.selected_id()
+        if row_id and row_id in self.debriefs:
+            from mock_interview.tui.screens.debrief import DebriefViewScreen
+
+            self.app.push_screen(DebriefViewScreen(self.debriefs[row_id]))
+        elif row_id:
             from mock_interview.tui.screens.review import ReviewScreen
 
-            self.app.push_screen(ReviewScreen(session_id))
+            self.app.push_screen(ReviewScreen(row_id))
 
     def action_resume(self) -> None:
-        session_id = self.selected_id()
+        session_id = self.selected_session("round to resume")
         if session_id:
             self.app.resume_round(session_id)
 
     def action_compare(self) -> None:
-        session_id = self.selected_id()
+        session_id = self.selected_session("attempts to compare")
         if not session_id:
             return
         from mock_interview.tui.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen(session_id))
+
+    # -- deleting --------------------------------------------------------------------------------
+
+    def action_delete(self) -> None:
+        """delete: remove the selected session (and its recordings) or debrief, after a confirmation."""
+        from mock_interview.tui.screens.confirm import ConfirmScreen
+
+        row_id = self.selected_id()
+        if row_id is None:
+            return
+        summary = next((s for s in self.summaries if s.id == row_id), None)
+        if summary is None:
+            return
+        if row_id in self.debriefs:
+            what = f"the debrief of your interview at {summary.packs[0]} on {summary.started:%d %b %Y}"
+            detail = "Its questions leave My interviews and the drill. This cannot be undone."
+        else:
+            what = f"the session of {summary.started:%d %b %Y %H:%M} ({summary.answers} questions answered)"
+            detail = "Its answers, notes and recordings are removed, and it leaves the drill. This cannot be undone."
+
+        def decided(delete: bool | None) -> None:
+            if delete:
+                self.delete(row_id)
+
+        self.app.push_screen(ConfirmScreen(f"Delete {what}?", detail, yes="Delete", no="Keep it"), decided)
+
+    @work(thread=True, exclusive=True, group="history-delete", exit_on_error=False, description="deleting")
+    def delete(self, row_id: str) -> None:
+        """Delete, then rebuild the drill without it (reading every session: off the UI thread)."""
+        from mock_interview.core.drill import rebuild
+
+        context = self.app.context
+        try:
+            if row_id.startswith(DEBRIEF_ROW):
+                path = context.debriefs.path_for(row_id[len(DEBRIEF_ROW) :])
+                path.unlink()
+                said = "The debrief is deleted; its questions left My interviews and the drill."
+            else:
+                _, recordings = context.sessions.delete(row_id, context.data.root)
+                extra = f" and {len(recordings)} recording{'s' if len(recordings) != 1 else ''}" if recordings else ""
+                said = f"The session{extra} deleted; its answers left the drill."
+        except (LookupError, OSError) as exc:
+            self.post_message(SessionDeleted(row_id, "", f"Nothing deleted: {exc}"))
+            return
+        problems = rebuild(context)
+        self.post_message(SessionDeleted(row_id, said, "; ".join(problems)))
+
+    def on_session_deleted(self, message: SessionDeleted) -> None:
+        if message.said:
+            self.notify(message.said, title="Deleted")
+            if message.row_id.startswith(DEBRIEF_ROW):
+                self.app.context.reload_packs()
+        if message.problem:
+            self.notify(message.problem, title="Delete", severity="error", timeout=12)
+        self.reload()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,68 @@
+"""History's chart: scores over time, or how often one check passed, on axes from 0 to 100.
+
+Drawn with ``textual-plotext`` (plotext in a Textual widget): real axes and ticks, one colour per
+line with a legend, instead of bars whose heights start wherever the data does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from textual_plotext import PlotextPlot
+
+from mock_interview.core.progress import CheckRate, ScorePoint
+
+Y_TICKS = [0, 25, 50, 75, 100]
+MAX_X_LABELS = 6  # dates under the axis; more would run into each other at 80 columns
+
+
+def x_labels(times: Sequence[datetime]) -> tuple[list[int], list[str]]:
+    """At most :data:`MAX_X_LABELS` evenly spread positions (1-based) and their dates."""
+    if not times:
+        return [], []
+    count = len(times)
+    step = max(1, -(-count // MAX_X_LABELS))
+    positions = list(range(1, count + 1, step))
+    if positions[-1] != count and count - positions[-1] >= step / 2:
+        positions.append(count)
+    return positions, [f"{times[p - 1]:%d %b}" for p in positions]
+
+
+class ProgressChart(PlotextPlot):
+    """A line chart on a 0-100 scale; the sessions in time order along the bottom."""
+
+    def _axes(self, title: str, times: Sequence[datetime]) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(title)
+        plt.ylim(0, 100)
+        plt.yticks(Y_TICKS)
+        positions, labels = x_labels(times)
+        if positions:
+            plt.xticks(positions, labels)
+        plt.xlim(0.5, max(1, len(times)) + 0.5)
+
+    def show_scores(self, points: Sequence[ScorePoint], groups: Sequence[str]) -> None:
+        """The overall score and each group's, session by session."""
+        self._axes("Score per session: overall and by group (0-100)", [p.started for p in points])
+        xs = list(range(1, len(points) + 1))
+        plt = self.plt
+        plt.plot(xs, [p.score for p in points], label="overall", marker="hd")
+        for group in groups:
+            pairs = [(x, p.groups[group]) for x, p in zip(xs, points, strict=True) if group in p.groups]
+            if pairs:
+                plt.plot([x for x, _ in pairs], [y for _, y in pairs], label=group, marker="braille")
+        self.refresh()
+
+    def show_check(self, label: str, rates: Sequence[CheckRate]) -> None:
+        """How often one check passed, session by session (the share of the answers it applied to)."""
+        passed = sum(r.passed for r in rates)
+        applied = sum(r.applied for r in rates)
+        share = f"{passed} of {applied} answers" if applied else "never checked yet"
+        self._axes(f"{label}: % of answers that passed it ({share})", [r.started for r in rates])
+        xs = list(range(1, len(rates) + 1))
+        if rates:
+            self.plt.plot(xs, [r.percent for r in rates], label=label, marker="hd")
+        self.refresh()

@@ -1,0 +1,50 @@
+"""Deleting from History: the delete key asks first; yes removes the session and it leaves the drill."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from mock_interview.core.drill import load_cards
+from mock_interview.tui.screens.confirm import ConfirmScreen
+from mock_interview.tui.screens.history import HistoryScreen
+from tests.typed_rounds import WEAK, typed_round
+from tests.ui.conftest import wait_for
+
+REFS = ["behavioral-star/increased-results", "career-goals/long-term-goals"]
+
+
+async def open_history(app, pilot) -> HistoryScreen:
+    await app.push_screen(HistoryScreen())
+    history = app.screen
+    await wait_for(pilot, lambda: history.query_one(DataTable).row_count == len(history.summaries) > 0)
+    return history
+
+
+async def test_delete_asks_and_escape_keeps_the_session(make_app, isolated_data_dir):
+    app = make_app()
+    session_id = typed_round(app.context, REFS[:1], [WEAK])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert app.screen.question.startswith("Delete the session of ")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+    assert (isolated_data_dir / "sessions" / f"{session_id}.toml").exists()
+
+
+async def test_yes_deletes_the_session_and_its_questions_leave_the_drill(make_app, isolated_data_dir):
+    app = make_app()
+    older = typed_round(app.context, REFS[:1], [WEAK])
+    newer = typed_round(app.context, REFS[1:], [WEAK])
+    assert set(load_cards(app.context)[0]) == set(REFS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        history = await open_history(app, pilot)
+        assert history.selected_id() == newer  # newest first
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.click("#confirm-yes")
+        await wait_for(pilot, lambda: [s.id for s in history.summaries] == [older])
+        assert history.query_one(DataTable).row_count == 1
+    assert not (isolated_data_dir / "sessions" / f"{newer}.toml").exists()
+    assert set(load_cards(app.context)[0]) == {REFS[0]}
