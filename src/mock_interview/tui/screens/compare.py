@@ -234,6 +234,9 @@ class CompareScreen(Screen[None]):
         for label, attempt in sides:
             text.append(f"{label} ({attempt.title}):\n", style="bold")
             text.append(visible(attempt.answer.text.strip()) + "\n\n")
+            if attempt.answer.mentor_notes:  # a mentor's read of this attempt (their words: data, never markup)
+                text.append("Your mentor's notes: ", style="bold")
+                text.append(visible(attempt.answer.mentor_notes.strip()) + "\n\n")
         self.query_one("#compare-answers", Static).update(text)
         table = self.query_one("#compare-table", Static)
         if len(sides) < 2:

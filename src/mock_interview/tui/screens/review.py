@@ -125,6 +125,24 @@ def answer_title(answer: AnswerRecord, place: AnswerPlace) -> str:
     return f"{prefix} {short}{attempt}{score}"
 
 
+def mentor_notes_text(notes: str) -> Text:
+    """A mentor's notes on an answer, under a heading (their words are data, never markup)."""
+    text = Text("Your mentor's notes\n", style="bold")
+    text.append_text(user_text(notes))
+    return text
+
+
+def mentor_questions_text(asked: list[dict[str, str]]) -> Text:
+    """The mentor's answers to the questions the export asked them."""
+    text = Text("Your mentor's answers", style="bold")
+    for item in asked:
+        text.append("\n")
+        text.append_text(user_text(item.get("question", ""), style="italic"))
+        text.append("\n")
+        text.append_text(user_text(item.get("notes", "")))
+    return text
+
+
 def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str:
     """The note's label; says so when the note shown is the question's, kept with another attempt."""
     if place.note_index == index:
@@ -146,7 +164,9 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+s", "save_note", "Save note", id="save-note", priority=True),
         Binding("ctrl+e", "export", "Export", id="export", priority=True, tooltip="Export the session as Markdown"),
         Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
-        Binding("f3", "summary", "Summary", id="round-summary", tooltip="Show or hide how the round went"),
+        # not in the footer (the panel's title names it): the footer keeps room for f9 and f10 at 80 columns
+        Binding("f3", "summary", "Summary", id="round-summary", show=False, tooltip="Show or hide how the round went"),
+        Binding("f4", "mentor", "Mentor", id="mentor", tooltip="Export for a mentor, or read their notes in"),
         Binding("f7", "again", "Again", id="practise-again", priority=True, tooltip="Practise this question again"),
         Binding(
             "f10",
@@ -184,8 +204,10 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="review-body", can_focus=False):
                 yield RoundSummaryPanel(id="review-round-summary")
                 yield Static("", id="review-summary")
+                yield Static("", id="review-mentor-questions")  # the mentor's answers to the user's questions
                 yield Static("", id="review-question")
                 yield Static("", id="review-answer")
+                yield Static("", id="review-mentor")  # a mentor's notes on this answer, above its checklist
                 yield Static("", id="review-checklist")
                 with Collapsible(title="Example answer", collapsed=True, id="review-example-box"):
                     yield Static("", id="review-example", markup=False)
@@ -260,6 +282,7 @@ class ReviewScreen(Screen[None]):
         )
         self.query_one("#review-answer", Static).update(body)
         self.query_one("#review-checklist", Static).update(checklist_text(feedback))
+        self.show_mentor_notes(answer)
         question = self.app.context.packs.find_question(answer.question_ref)
         example_box = self.query_one("#review-example-box", Collapsible)
         example_box.display = bool(question and question.example and not answer.is_follow_up)
@@ -463,6 +486,87 @@ class ReviewScreen(Screen[None]):
 
     def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
         self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)
+
+    def show_mentor_notes(self, answer: AnswerRecord) -> None:
+        """A mentor's notes on the answer (shown as data), and their answers to the session's questions."""
+        notes = self.query_one("#review-mentor", Static)
+        notes.display = bool(answer.mentor_notes)
+        if answer.mentor_notes:
+            notes.update(mentor_notes_text(answer.mentor_notes))
+        questions = self.query_one("#review-mentor-questions", Static)
+        asked = [q for q in self.session.mentor_questions if q.get("notes")] if self.session else []
+        questions.display = bool(asked)
+        if asked:
+            questions.update(mentor_questions_text(asked))
+
+    def action_mentor(self) -> None:
+        """f4: export the session for a mentor, or read their filled-in file back."""
+        from mock_interview.tui.screens.mentor import MentorChoice, MentorScreen, mentor_file
+
+        if self.session is None:
+            return
+        self.save_now()
+        session_id = self.session.id
+
+        def chosen(choice: MentorChoice | None) -> None:
+            if choice is None or self.session is None or self.session.id != session_id:
+                return
+            if choice.action == "export":
+                self.export_for_mentor()
+            else:
+                self.import_mentor_notes(Path(choice.path).expanduser())
+
+        self.app.push_screen(MentorScreen(mentor_file(self.app.context, session_id)), chosen)
+
+    def export_for_mentor(self) -> None:
+        """Write the session for a mentor to the exports folder."""
+        from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
+        from mock_interview.tui.screens.mentor import mentor_file, mentor_text
+
+        assert self.session is not None
+        path = mentor_file(self.app.context, self.session.id)
+        try:
+            ensure_private_dir(path.parent)
+            atomic_write_text(path, mentor_text(self.app.context, self.session))
+        except OSError as exc:
+            self.notify(f"Not exported: {exc}", severity="error", timeout=10)
+            return
+        self.notify(
+            f"Exported to {path}. Send it to your mentor; f4 reads their notes back in.",
+            title="For a mentor",
+            timeout=12,
+        )
+
+    def import_mentor_notes(self, path: Path) -> None:
+        """Read a mentor's notes into this session (or the one the file names); a bad file changes nothing."""
+        from mock_interview.core.mentor import MentorFileError, apply_mentor_notes
+        from mock_interview.tui.screens.mentor import read_notes
+
+        assert self.session is not None
+        try:
+            notes = read_notes(path)
+            if notes.session_id == self.session.id:
+                placed = apply_mentor_notes(self.session, notes, str(path))
+                saved = self.save_session()
+            else:  # another session's notes: stored with it, as import-notes does
+                other = self.app.context.sessions.load(notes.session_id)
+                placed = apply_mentor_notes(other, notes, str(path))
+                self.app.context.sessions.save(other)
+                saved = True
+        except MentorFileError as exc:
+            self.notify(str(exc), title="Mentor's notes not read", severity="error", timeout=12)
+            return
+        except (LookupError, OSError) as exc:
+            self.notify(
+                f"{path}: {exc}; nothing changed", title="Mentor's notes not read", severity="error", timeout=12
+            )
+            return
+        if notes.session_id != self.session.id:
+            self.notify(f"{placed} notes stored with session {notes.session_id}: open it in History to read them.")
+            return
+        self.show_answer(self.index)
+        if saved:
+            self.notify(f"{placed} note{'s' if placed != 1 else ''} from your mentor, beside the checklist.")
 
     def show_round_summary(self, *, shown: bool) -> None:
         """Show (or hide) how the round went at the top of the answer."""
