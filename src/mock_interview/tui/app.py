@@ -43,6 +43,7 @@ class MockInterviewApp(App[None]):
         recorder_factory: Callable[..., Any] | None = None,
         transcriber_factory: Callable[[], Any] | None = None,
         speech_probe: Callable[[], tuple[bool, str]] | None = None,
+        speaker: Callable[..., float] | None = None,
     ) -> None:
         """Build the app over a data directory.
 
@@ -54,6 +55,8 @@ class MockInterviewApp(App[None]):
             recorder_factory: Builds the recorder of spoken answers (tests pass a fake).
             transcriber_factory: Loads the transcriber (tests pass a fake).
             speech_probe: Says whether spoken answers can be used, and why not (tests pass a fake).
+            speaker: Reads a question aloud, ``speaker(text, stop=event)`` (tests pass a fake; by
+                default the interviewer's voice on the default output).
         """
         super().__init__()
         self.context = context
@@ -62,6 +65,7 @@ class MockInterviewApp(App[None]):
         self.recorder_factory = recorder_factory
         self.transcriber_factory = transcriber_factory
         self.speech_probe = speech_probe
+        self.speaker = speaker
         self.settings, self.settings_problems = context.load_settings()
         self._quit_question: Screen[Any] | None = None  # "Quit without saving?", while it is asked
 

@@ -38,6 +38,7 @@ from mock_interview.tui.widgets.level_meter import LevelMeter
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
     from mock_interview.tui.speech import SpeechController
+    from mock_interview.tui.voice import QuestionRead, RoundVoice
 
 NO_SPEECH = "No speech heard — check the microphone (Settings → input device)"
 TICK_SECONDS = 0.2
@@ -114,6 +115,7 @@ class RoundScreen(Screen[None]):
             priority=True,
             tooltip="Switch to calm mode (the checklist after the answer)",
         ),
+        Binding("f4", "hear_again", "Hear", id="hear-again", priority=True, tooltip="Hear the question again"),
         Binding(
             "f2",
             "feedback_mode('live')",
@@ -131,6 +133,7 @@ class RoundScreen(Screen[None]):
         self._feedback_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self.speech: SpeechController | None = None
+        self.voice: RoundVoice | None = None  # the interviewer reads the questions aloud (a setting)
         self._save_problem_told = ""  # the save failure last notified (each new one is told once)
 
     # -- layout ----------------------------------------------------------------------------------
@@ -150,7 +153,7 @@ class RoundScreen(Screen[None]):
                 yield Static("", id="round-status")
                 yield Static("", id="save-problem")
             yield FeedbackPanel(id="feedback")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)  # compact: f4 Hear fits at 80 columns too
 
     def on_mount(self) -> None:
         spoken = self.round.session.mode == "spoken"
@@ -166,6 +169,10 @@ class RoundScreen(Screen[None]):
                 transcriber_factory=self.app.transcriber_factory,
             )
             self.speech.preload_model()
+        from mock_interview.tui.voice import RoundVoice, voice_on
+
+        if voice_on(self.app.settings.voice, self.round.session.mode):
+            self.voice = RoundVoice(self, self.app.speaker)
         self._ticker = self.set_interval(TICK_SECONDS, self.tick)
         self.show_turn(self.round.begin())
 
@@ -175,7 +182,7 @@ class RoundScreen(Screen[None]):
         if phase is Phase.FINISHED:
             return None
         if action == "pause":  # "Pause" or "Resume", dimmed while the clock does not run
-            if phase not in CLOCK_RUNS or self.round.waiting_for_audio:
+            if phase not in CLOCK_RUNS or self.round.waiting_for_audio or (self.voice and self.voice.reading):
                 return None if parameters == ("pause",) else False
             return parameters == (("resume",) if self.round.paused else ("pause",))
         if action == "submit":  # what ctrl+s does in this phase
@@ -185,6 +192,10 @@ class RoundScreen(Screen[None]):
             return parameters == (step,)
         if action in ("skip", "retry") and phase is Phase.TRANSCRIBING:
             return None
+        if action == "hear_again":  # never while the microphone is open: it would record the question
+            if self.voice is None or self.voice.unavailable:
+                return False
+            return None if self.microphone_open else True
         if action == "feedback_mode":  # only the mode f2 would switch to
             return parameters == (("live",) if self.round.calm else ("calm",))
         return True
@@ -208,6 +219,8 @@ class RoundScreen(Screen[None]):
         answer.load_text(user_value(with_line_breaks(capped(draft.text))) if draft is not None else "")
         self.show_mode_hint()
         self.status("")
+        if self.voice is not None:
+            self.voice.read(turn)  # the clock, and a spoken answer's microphone, wait until it has been read
         self.update_phase()
         if self.round.phase is Phase.ANSWERING:
             self.on_answer_started()
@@ -242,6 +255,10 @@ class RoundScreen(Screen[None]):
             text = f"ctrl+s for {then} · f7 to retry"
         else:
             text = ""
+        if self.voice is not None and self.voice.reading:
+            from mock_interview.tui.voice import READING
+
+            text = READING
         self.query_one("#phase", Label).update(text)
         countdown = self.query_one(Countdown)
         countdown.set_class(round_.paused, "-paused")
@@ -304,7 +321,11 @@ class RoundScreen(Screen[None]):
             # The answer clock starts when audio flows (RecordingStarted): no time is lost while the
             # microphone opens, and a first word said at "Speak now" is recorded.
             self.round.wait_for_audio()
-            self.speech.start(self.round)
+            speech, round_ = self.speech, self.round
+            if self.voice is None:
+                speech.start(round_)
+            else:  # the microphone opens once the question has been read: it is never part of the answer
+                self.voice.then(lambda: self.open_microphone(speech))
             self.status("Opening the microphone… the clock starts when it is on.")
             self.update_phase()
         else:
@@ -313,6 +334,33 @@ class RoundScreen(Screen[None]):
                 answer.load_text(user_value(with_line_breaks(capped(self.round.draft.text))))
             answer.move_cursor(answer.document.end)
             answer.focus()
+
+    def open_microphone(self, speech: SpeechController) -> None:
+        """Start recording the answer, if the round still waits for it (the reading may have ended late)."""
+        if self.round.phase is Phase.ANSWERING and self.round.waiting_for_audio and not speech.active:
+            speech.start(self.round)
+
+    @property
+    def microphone_open(self) -> bool:
+        """Whether a spoken answer is being recorded, or its microphone is opening."""
+        return (self.speech is not None and self.speech.active) or self.round.phase is Phase.TRANSCRIBING
+
+    # -- the interviewer's voice -----------------------------------------------------------------
+
+    def on_question_read(self, message: QuestionRead) -> None:
+        if self.voice is not None and self.voice.finished(message):
+            self.update_phase()
+
+    def action_hear_again(self) -> None:
+        """f4: the question read aloud again (not while the microphone is open: it would record it)."""
+        turn = self.round.turn
+        if self.voice is None or turn is None or self.round.phase is Phase.FINISHED:
+            return
+        if self.microphone_open:
+            self.notify("Not while you answer: the microphone would record the question. It is on the screen.")
+            return
+        self.voice.read(turn)
+        self.update_phase()
 
     # -- typing ----------------------------------------------------------------------------------
 
@@ -473,6 +521,8 @@ class RoundScreen(Screen[None]):
         """ctrl+s: start answering, submit, or go on, as the phase says (``step`` names it for the footer)."""
         phase = self.round.phase
         if phase is Phase.THINKING:
+            if self.voice is not None:
+                self.voice.stop()  # answering now: the reading stops, and the microphone opens once it has
             self.round.start_answer()
             self.update_phase()
             self.on_answer_started()
@@ -556,6 +606,8 @@ class RoundScreen(Screen[None]):
             return
         self.save_now()  # typed since the last draft save: a skipped answer keeps its words
         self._stop_answer_timers()
+        if self.voice is not None:
+            self.voice.cancel()
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         if self.round.phase is not Phase.ANSWERED:
@@ -595,6 +647,8 @@ class RoundScreen(Screen[None]):
         )
 
     def _retry(self) -> None:
+        if self.voice is not None:
+            self.voice.cancel()
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         self.show_turn(self.round.retry())
@@ -602,6 +656,8 @@ class RoundScreen(Screen[None]):
     def action_end_round(self) -> None:
         if self.round.phase is Phase.FINISHED:
             return
+        if self.voice is not None:
+            self.voice.cancel()
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         self.save_now()
@@ -643,3 +699,5 @@ class RoundScreen(Screen[None]):
     def on_unmount(self) -> None:
         if self.speech is not None:
             self.speech.cancel()
+        if self.voice is not None:  # leaving or quitting: the speakers stop now
+            self.voice.cancel()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
 
 DEFAULT_DEVICE = "__default__"
+VOICE_OPTIONS = [("In spoken rounds", "spoken"), ("In every round", "always"), ("Never", "off")]
 
 
 class SettingsScreen(Screen[None]):
@@ -56,6 +57,10 @@ class SettingsScreen(Screen[None]):
                 allow_blank=False,
                 id="feedback-mode",
             )
+            yield Label(
+                "The interviewer reads each question aloud (f4 in a round hears it again)", classes="field-label"
+            )
+            yield Select(VOICE_OPTIONS, value=settings.voice, allow_blank=False, id="voice")
             with Horizontal(classes="form-row"):
                 yield Switch(settings.follow_ups, id="follow-ups")
                 yield Label("Interviewer asks follow-up questions", classes="switch-label")
@@ -107,6 +112,7 @@ class SettingsScreen(Screen[None]):
             for field_id in ("answer-seconds", "prep-seconds", "question-count", "model")
         }
         values["feedback"] = self.query_one("#feedback-mode", Select).value
+        values["voice"] = self.query_one("#voice", Select).value
         values["follow_ups"] = self.query_one("#follow-ups", Switch).value
         values["input_device"] = self.query_one("#input-device", Select).value
         return values
@@ -144,6 +150,7 @@ class SettingsScreen(Screen[None]):
             prep_seconds=prep,
             question_count=count,
             feedback=str(self.query_one("#feedback-mode", Select).value),
+            voice=str(self.query_one("#voice", Select).value),
             follow_ups=self.query_one("#follow-ups", Switch).value,
             model=self.query_one("#model", TextField).value.strip() or "bundled",
             input_device="" if device == DEFAULT_DEVICE else str(device),
