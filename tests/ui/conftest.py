@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from mock_interview.core.context import AppContext
 from mock_interview.tui.app import MockInterviewApp
 from tests.fakes import FakeClock
+
+
+def silent_speaker(text: str, *, stop: threading.Event) -> float:
+    """The interviewer's voice, read in no time and heard by no one."""
+    return 0.0
 
 
 @pytest.fixture
@@ -18,6 +25,7 @@ def clock() -> FakeClock:
 def make_app(clock, isolated_data_dir):
     def build(**options) -> MockInterviewApp:
         options.setdefault("speech_probe", lambda: (True, "Spoken: test microphone · tiny.en (bundled)"))
+        options.setdefault("speaker", silent_speaker)  # the interviewer's voice never plays from a Pilot test
         return MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), clock=clock, **options)
 
     return build
