@@ -40,13 +40,13 @@ class CheckRate:
 def score_points(summaries: Iterable[SessionSummary]) -> list[ScorePoint]:
     """The scored sessions, oldest first."""
     points = [ScorePoint(s.started, s.score, dict(s.group_scores)) for s in summaries if s.score is not None]
-    return sorted(points, key=lambda p: p.started)
+    return sorted(points, key=lambda p: p.started)  # stable: ties keep the listing's order
 
 
 def checks_seen(sessions: Iterable[Session]) -> dict[str, str]:
     """Every check that applied to an answer, id to label, in the order first met (oldest session first)."""
     seen: dict[str, str] = {}
-    for session in sorted(sessions, key=lambda s: s.started):
+    for session in sorted(sessions, key=lambda s: (s.started, s.id)):
         for answer in session.question_results().values():
             for check in _checks(answer.feedback):
                 if check.get("status") not in (None, "na") and isinstance(check.get("id"), str):
@@ -61,7 +61,7 @@ def check_rates(sessions: Iterable[Session], check_id: str) -> list[CheckRate]:
     checked only for the gap they asked about).
     """
     rates = []
-    for session in sorted(sessions, key=lambda s: s.started):
+    for session in sorted(sessions, key=lambda s: (s.started, s.id)):
         passed = applied = 0
         for answer in session.question_results().values():
             for check in _checks(answer.feedback):

@@ -57,13 +57,12 @@ SORT_MARKS = {False: " ▲", True: " ▼"}  # ascending, descending: beside the 
 
 def debrief_row(debrief: Debrief) -> SessionSummary:
     """A debriefed interview as a row of the table: its date, its questions, "debrief", the company."""
-    went = [q.went for q in debrief.questions]
     when = debrief.created if debrief.created and debrief.created.date() == debrief.when else None
     return SessionSummary(
         id=DEBRIEF_ROW + debrief.id,
         started=when or datetime.combine(debrief.when, time(12, 0)).astimezone(),
         mode="debrief",
-        status=f"{went.count('well')} well, {went.count('badly')} badly",
+        status="debriefed",
         packs=(debrief.company,),
         profile=debrief.profile,
         answers=len(debrief.questions),
@@ -377,7 +376,8 @@ class HistoryScreen(Screen[None]):
             what = f"the debrief of your interview at {summary.packs[0]} on {summary.started:%d %b %Y}"
             detail = "Its questions leave My interviews and the drill. This cannot be undone."
         else:
-            what = f"the session of {summary.started:%d %b %Y %H:%M} ({summary.answers} questions answered)"
+            answered = f"{summary.answers} question{'s' if summary.answers != 1 else ''} answered"
+            what = f"the session of {summary.started:%d %b %Y %H:%M} ({answered})"
             detail = "Its answers, notes and recordings are removed, and it leaves the drill. This cannot be undone."
 
         def decided(delete: bool | None) -> None:

@@ -101,11 +101,11 @@ class MentorScreen(ModalScreen[MentorChoice | None]):
                 "notes in: they show beside the checklist, and never replace your own note.",
                 markup=False,
             )
-            yield Label("Their file (enter reads it in)", classes="field-label")
+            yield Label("Their file (enter in this field reads it in)", classes="field-label")
             yield TextField(user_value(str(self.export_path)), id="mentor-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export (ctrl+e)", id="mentor-export-button", variant="primary")
-                yield Button("Read notes in (enter)", id="mentor-import-button")
+                yield Button("Read notes in", id="mentor-import-button")
                 yield Button("Close (esc)", id="mentor-close-button")
 
     def on_mount(self) -> None:

@@ -566,7 +566,7 @@ class ReviewScreen(Screen[None]):
             return
         self.show_answer(self.index)
         if saved:
-            self.notify(f"{placed} note{'s' if placed != 1 else ''} from your mentor, beside the checklist.")
+            self.notify(f"{placed} note{'s' if placed != 1 else ''} from your mentor, with your answers.")
 
     def show_round_summary(self, *, shown: bool) -> None:
         """Show (or hide) how the round went at the top of the answer."""

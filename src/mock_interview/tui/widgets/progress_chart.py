@@ -18,7 +18,7 @@ MAX_X_LABELS = 6  # dates under the axis; more would run into each other at 80 c
 
 
 def x_labels(times: Sequence[datetime]) -> tuple[list[int], list[str]]:
-    """At most :data:`MAX_X_LABELS` evenly spread positions (1-based) and their dates."""
+    """At most :data:`MAX_X_LABELS` evenly spread positions (1-based) and their dates (times, within one day)."""
     if not times:
         return [], []
     count = len(times)
@@ -26,7 +26,9 @@ def x_labels(times: Sequence[datetime]) -> tuple[list[int], list[str]]:
     positions = list(range(1, count + 1, step))
     if positions[-1] != count and count - positions[-1] >= step / 2:
         positions.append(count)
-    return positions, [f"{times[p - 1]:%d %b}" for p in positions]
+    # sessions of one day are told apart by their time; over several days, by their date
+    shape = "%H:%M" if times[0].date() == times[-1].date() and count > 1 else "%d %b"
+    return positions, [f"{times[p - 1]:{shape}}" for p in positions]
 
 
 class ProgressChart(PlotextPlot):
