@@ -84,8 +84,10 @@ def steady_cursors(app) -> None:
 
 
 def speech_status(app) -> str:
-    """Home's line about spoken answers, or "" until it has mounted."""
-    return str(app.screen.query_one("#speech-status").render()) if app.screen.query("#speech-status") else ""
+    """Home's line about spoken answers, or "" until it has mounted (and Home knows what is due)."""
+    if not app.screen.query("#speech-status") or getattr(app.screen, "due", []) is None:
+        return ""
+    return str(app.screen.query_one("#speech-status").render())
 
 
 def make(data_dir, **options) -> MockInterviewApp:

@@ -1,0 +1,98 @@
+"""Snapshots of the practice loop's screens at 80x24 and 120x40: History's chart, the round's summary over
+Review, the debrief form, the mentor's dialog (reviewed by eye when they change; data with fixed dates)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from mock_interview.tui.screens.debrief import DebriefScreen
+from mock_interview.tui.screens.history import HistoryScreen
+from mock_interview.tui.screens.review import ReviewScreen
+from mock_interview.tui.widgets.progress_chart import ProgressChart
+from tests.ui.test_snapshots import SIZES, make, seed_sessions, steady_cursors
+
+IDS = [f"{w}x{h}" for w, h in SIZES]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_history_chart(snap_compare, isolated_data_dir, size):
+    seed_sessions(isolated_data_dir)
+    app = make(isolated_data_dir)
+
+    async def open_chart(pilot):
+        await pilot.pause(0.2)
+        app.push_screen(HistoryScreen())
+        await pilot.pause(0.1)
+        history = app.screen
+        for _ in range(100):
+            if len(history.summaries) == 3:
+                break
+            await pilot.pause(0.05)
+        await pilot.press("f3")
+        for _ in range(100):
+            if history.sessions is not None and history.query_one(ProgressChart).display:
+                break
+            await pilot.pause(0.05)
+        history.query_one("#history-filter", Input).cursor_blink = False
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_chart)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_history_check_chart(snap_compare, isolated_data_dir, size):
+    """How often "Measurable result" passed, session by session."""
+    seed_sessions(isolated_data_dir)
+    app = make(isolated_data_dir)
+
+    async def open_chart(pilot):
+        await pilot.pause(0.2)
+        app.push_screen(HistoryScreen())
+        await pilot.pause(0.1)
+        history = app.screen
+        await pilot.press("f3")
+        for _ in range(100):
+            if history.sessions is not None:
+                break
+            await pilot.pause(0.05)
+        history.query_one("#progress-what").value = "star.result_measurable"
+        history.query_one("#history-filter", Input).cursor_blink = False
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_chart)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_round_summary_over_review(snap_compare, isolated_data_dir, size):
+    """Review as a round leaves it: how the round went, first."""
+    session_id = seed_sessions(isolated_data_dir)
+    app = make(isolated_data_dir)
+
+    async def end_of_round(pilot):
+        await pilot.pause(0.2)
+        session = app.context.sessions.load(session_id)
+        app.push_screen(ReviewScreen(session_id, session=session))
+        await pilot.pause(0.3)
+        steady_cursors(app)
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=size, run_before=end_of_round)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_debrief_form(snap_compare, isolated_data_dir, size):
+    app = make(isolated_data_dir)
+
+    async def open_form(pilot):
+        await pilot.pause(0.2)
+        app.push_screen(DebriefScreen())
+        await pilot.pause(0.2)
+        screen = app.screen
+        screen.query_one("#debrief-date").value = "2026-12-01"
+        screen.query_one("#debrief-company").value = "Acme [b]Corp[/b]"
+        screen.query_one("#question-1-text").value = "Why do you want to work here?"
+        steady_cursors(app)
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_form)
