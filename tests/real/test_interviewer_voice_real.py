@@ -58,13 +58,15 @@ async def test_the_question_is_heard_before_the_answer_and_never_recorded_into_i
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
-        assert screen.voice is not None  # on by default in a spoken round
+        assert isinstance(screen, RoundScreen) and screen.speech is not None and screen.round.turn is not None
+        round_voice = screen.voice
+        assert round_voice is not None  # on by default in a spoken round
         question = screen.round.turn.text
         await wait_for(pilot, lambda: screen.speech.model_ready, timeout=60)
-        await wait_for(pilot, lambda: bool(voice.readings) and not screen.voice.reading, timeout=60)
+        await wait_for(pilot, lambda: bool(voice.readings) and not round_voice.reading, timeout=60)
         text, _, read_end, played = voice.readings[0]
         assert text == question and played > 1.5  # the whole question, on the real output
-        assert not screen.voice.unavailable
+        assert not round_voice.unavailable
         await pilot.press("ctrl+s")  # the think time ends: the microphone opens
         await wait_for(pilot, lambda: bool(recording_started), timeout=30)
         assert recording_started[0] > read_end
@@ -91,10 +93,13 @@ async def test_answering_while_the_question_is_read_stops_it_first(tmp_path: Pat
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
+        assert isinstance(screen, RoundScreen) and screen.speech is not None and screen.round.turn is not None
         await wait_for(pilot, lambda: screen.speech.model_ready, timeout=60)
         if voice.readings:  # the model took longer than the question: hear it again to answer over it
             await pilot.press("f4")
-        await wait_for(pilot, lambda: screen.voice.reading, timeout=10)
+        round_voice = screen.voice
+        assert round_voice is not None
+        await wait_for(pilot, lambda: round_voice.reading, timeout=10)
         started = time.monotonic()
         await wait_for(pilot, lambda: time.monotonic() - started > 1.0)  # a second into the reading
         await pilot.press("ctrl+s")  # answer now

@@ -3,6 +3,8 @@ the checklist and in Compare, never over the user's own note; a bad file changes
 
 from __future__ import annotations
 
+from textual.widgets import TextArea
+
 from mock_interview.core.mentor import MENTOR_QUESTIONS
 from mock_interview.tui.screens.compare import CompareScreen
 from mock_interview.tui.screens.mentor import MentorScreen, mentor_file
@@ -36,7 +38,7 @@ async def test_export_then_import_shows_the_notes_beside_the_checklist_and_keeps
     session_id = typed_round(app.context, [REF], [WEAK])
     async with app.run_test(size=(120, 40)) as pilot:
         review = await open_review(app, pilot, session_id)
-        review.query_one("#reflection").load_text("My own note: open with the number.")
+        review.query_one("#reflection", TextArea).load_text("My own note: open with the number.")
         await pilot.press("f4")
         await wait_for(pilot, lambda: isinstance(app.screen, MentorScreen))
         await pilot.press("ctrl+e")

@@ -4,7 +4,7 @@ Review, the debrief form, the mentor's dialog (reviewed by eye when they change;
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from mock_interview.tui.screens.debrief import DebriefScreen
 from mock_interview.tui.screens.history import HistoryScreen
@@ -25,6 +25,7 @@ def test_history_chart(snap_compare, isolated_data_dir, size):
         app.push_screen(HistoryScreen())
         await pilot.pause(0.1)
         history = app.screen
+        assert isinstance(history, HistoryScreen)
         for _ in range(100):
             if len(history.summaries) == 3:
                 break
@@ -51,12 +52,13 @@ def test_history_check_chart(snap_compare, isolated_data_dir, size):
         app.push_screen(HistoryScreen())
         await pilot.pause(0.1)
         history = app.screen
+        assert isinstance(history, HistoryScreen)
         await pilot.press("f3")
         for _ in range(100):
             if history.sessions is not None:
                 break
             await pilot.pause(0.05)
-        history.query_one("#progress-what").value = "star.result_measurable"
+        history.query_one("#progress-what", Select).value = "star.result_measurable"
         history.query_one("#history-filter", Input).cursor_blink = False
         await pilot.pause(0.3)
 
@@ -89,9 +91,9 @@ def test_debrief_form(snap_compare, isolated_data_dir, size):
         app.push_screen(DebriefScreen())
         await pilot.pause(0.2)
         screen = app.screen
-        screen.query_one("#debrief-date").value = "2026-12-01"
-        screen.query_one("#debrief-company").value = "Acme [b]Corp[/b]"
-        screen.query_one("#question-1-text").value = "Why do you want to work here?"
+        screen.query_one("#debrief-date", Input).value = "2026-12-01"
+        screen.query_one("#debrief-company", Input).value = "Acme [b]Corp[/b]"
+        screen.query_one("#question-1-text", Input).value = "Why do you want to work here?"
         steady_cursors(app)
         await pilot.pause(0.2)
 

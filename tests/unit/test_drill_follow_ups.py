@@ -36,7 +36,8 @@ def test_an_item_missed_last_time_and_missed_again_is_asked_about_before_the_big
 def test_an_item_missed_last_time_but_met_now_is_not_asked_about(context: AppContext):
     question = question_of(context.packs, REF)
     feedback = analyse(STRONG, question)
-    assert feedback.by_id("star.first_person").status == "pass"
+    first_person = feedback.by_id("star.first_person")
+    assert first_person is not None and first_person.status == "pass"
     assert choose_follow_up(question, feedback, answer=STRONG, missed_before=["star.first_person"]) != (
         "What did you personally do, as opposed to the team?"
     )

@@ -49,8 +49,9 @@ def checks_seen(sessions: Iterable[Session]) -> dict[str, str]:
     for session in sorted(sessions, key=lambda s: (s.started, s.id)):
         for answer in session.question_results().values():
             for check in _checks(answer.feedback):
-                if check.get("status") not in (None, "na") and isinstance(check.get("id"), str):
-                    seen.setdefault(check["id"], str(check.get("label", check["id"])))
+                check_id = check.get("id")
+                if check.get("status") not in (None, "na") and isinstance(check_id, str):
+                    seen.setdefault(check_id, str(check.get("label", check_id)))
     return seen
 
 

@@ -6,15 +6,38 @@ earlier ones and the drill schedules it with them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from mock_interview.core.choices import AnswerMode
 
 if TYPE_CHECKING:
-    from mock_interview.tui.app import MockInterviewApp
+    from textual.notifications import SeverityLevel
+
+    from mock_interview.core.context import AppContext
+    from mock_interview.core.planning import RoundRequest
 
 
-def practise_again(app: MockInterviewApp, ref: str, *, spoken: bool = False, profile: str = "") -> bool:
+class RoundStarter(Protocol):
+    """What practising again needs of the app: its data, a way to say things, and to start a round."""
+
+    context: AppContext
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = ...,
+        severity: SeverityLevel = ...,
+        timeout: float | None = ...,
+        markup: bool = ...,
+    ) -> None:
+        """Show a notification."""
+
+    def start_new_round(self, request: RoundRequest) -> bool:
+        """Plan and open a round; ``False`` (said why) when it cannot start."""
+
+
+def practise_again(app: RoundStarter, ref: str, *, spoken: bool = False, profile: str = "") -> bool:
     """Start a round of the question ``ref``, answered as before (spoken when it was and still can be).
 
     Args:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+from textual.screen import Screen
 
 from mock_interview.core.rounds import Phase
 
 if TYPE_CHECKING:
-    from mock_interview.core.rounds import Turn
-    from mock_interview.tui.screens.round import RoundScreen
+    from mock_interview.core.rounds import Round, Turn
 
 READING = "The interviewer is reading the question… ctrl+s to answer now, f4 to hear it again"
 Speaker = Callable[..., float]  # speak(text, *, device=None, stop=Event) -> seconds played
@@ -51,8 +51,10 @@ def default_speaker(text: str, *, stop: threading.Event) -> float:
 class RoundVoice:
     """Reads a round's questions aloud; the screen asks it to read, to stop, and what to do once it has."""
 
-    def __init__(self, screen: RoundScreen, speaker: Speaker | None = None) -> None:
+    def __init__(self, screen: Screen[Any], round_: Round, speaker: Speaker | None = None) -> None:
+        """Read ``round_``'s questions for ``screen`` (its worker runs them; its messages carry the results)."""
         self.screen = screen
+        self.round = round_
         self.speaker = speaker or default_speaker
         self._reading: threading.Event | None = None  # set to stop the reading under way
         self._resume_clock = False  # the clock ran when the reading began: it runs again after
@@ -69,7 +71,7 @@ class RoundVoice:
         if self.unavailable:
             return
         self.stop()
-        round_ = self.screen.round
+        round_ = self.round
         self._resume_clock = round_.phase in (Phase.THINKING, Phase.ANSWERING) and not round_.clock.paused
         round_.clock.pause()
         reading = threading.Event()
@@ -120,7 +122,7 @@ class RoundVoice:
         if message.reading is not self._reading:
             return False
         self._reading = None
-        round_ = self.screen.round
+        round_ = self.round
         if self._resume_clock and round_.phase in (Phase.THINKING, Phase.ANSWERING) and not round_.waiting_for_audio:
             round_.clock.resume()
         self._resume_clock = False

@@ -172,7 +172,7 @@ class RoundScreen(Screen[None]):
         from mock_interview.tui.voice import RoundVoice, voice_on
 
         if voice_on(self.app.settings.voice, self.round.session.mode):
-            self.voice = RoundVoice(self, self.app.speaker)
+            self.voice = RoundVoice(self, self.round, self.app.speaker)
         self._ticker = self.set_interval(TICK_SECONDS, self.tick)
         self.show_turn(self.round.begin())
 

@@ -13,7 +13,7 @@ from textual_plotext import PlotextPlot
 
 from mock_interview.core.progress import CheckRate, ScorePoint
 
-Y_TICKS = [0, 25, 50, 75, 100]
+Y_TICKS: list[float] = [0, 25, 50, 75, 100]
 MAX_X_LABELS = 6  # dates under the axis; more would run into each other at 80 columns
 
 
@@ -43,7 +43,7 @@ class ProgressChart(PlotextPlot):
         plt.yticks(Y_TICKS)
         positions, labels = x_labels(times)
         if positions:
-            plt.xticks(positions, labels)
+            plt.xticks([float(p) for p in positions], labels)
         plt.xlim(0.5, max(1, len(times)) + 0.5)
 
     def show_scores(self, points: Sequence[ScorePoint], groups: Sequence[str]) -> None:
