@@ -60,7 +60,7 @@ async def test_the_question_is_heard_before_the_answer_and_never_recorded_into_i
         screen = app.screen
         assert isinstance(screen, RoundScreen) and screen.speech is not None and screen.round.turn is not None
         round_voice = screen.voice
-        assert round_voice is not None  # on by default in a spoken round
+        assert round_voice.on  # by default in a spoken round
         question = screen.round.turn.text
         await wait_for(pilot, lambda: screen.speech.model_ready, timeout=60)
         await wait_for(pilot, lambda: bool(voice.readings) and not round_voice.reading, timeout=60)
@@ -98,7 +98,6 @@ async def test_answering_while_the_question_is_read_stops_it_first(tmp_path: Pat
         if voice.readings:  # the model took longer than the question: hear it again to answer over it
             await pilot.press("f4")
         round_voice = screen.voice
-        assert round_voice is not None
         await wait_for(pilot, lambda: round_voice.reading, timeout=10)
         started = time.monotonic()
         await wait_for(pilot, lambda: time.monotonic() - started > 1.0)  # a second into the reading

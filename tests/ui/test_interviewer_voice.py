@@ -152,4 +152,4 @@ async def test_a_typed_round_is_not_read_by_default(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.pause(0.2)
-        assert app.screen.voice is None and speaker.texts == []
+        assert not app.screen.voice.on and speaker.texts == []

@@ -3,7 +3,7 @@ the checklist and in Compare, never over the user's own note; a bad file changes
 
 from __future__ import annotations
 
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from mock_interview.core.mentor import MENTOR_QUESTIONS
 from mock_interview.tui.screens.compare import CompareScreen
@@ -68,7 +68,12 @@ async def test_a_foreign_file_is_one_line_and_changes_nothing(make_app, tmp_path
     foreign.write_text("# My notes\nGreat answers!\n")
     async with app.run_test(size=(80, 24)) as pilot:
         review = await open_review(app, pilot, session_id)
-        review.import_mentor_notes(foreign)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, MentorScreen))
+        path_field = app.screen.query_one("#mentor-path", Input)
+        path_field.value = str(foreign)
+        path_field.focus()
+        await pilot.press("enter")
         await wait_for(pilot, lambda: any("not a mentor's file" in str(n.message) for n in app._notifications))
         assert not review.query_one("#review-mentor").display
     assert app.context.sessions.load(session_id).answers[0].mentor_notes == ""

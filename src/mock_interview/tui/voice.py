@@ -49,26 +49,72 @@ def default_speaker(text: str, *, stop: threading.Event) -> float:
 
 
 class RoundVoice:
-    """Reads a round's questions aloud; the screen asks it to read, to stop, and what to do once it has."""
+    """Reads a round's questions aloud; the screen asks it to read, to stop, and what to do once it has.
 
-    def __init__(self, screen: Screen[Any], round_: Round, speaker: Speaker | None = None) -> None:
+    Every round has one; it is silent (reads nothing, waits for nothing) until :meth:`turn_on`.
+    """
+
+    def __init__(self, screen: Screen[Any], round_: Round) -> None:
         """Read ``round_``'s questions for ``screen`` (its worker runs them; its messages carry the results)."""
         self.screen = screen
         self.round = round_
-        self.speaker = speaker or default_speaker
+        self.on = False
+        self.speaker: Speaker = default_speaker
+        self.speech: Any = None  # the round's SpeechController, when answers are spoken
         self._reading: threading.Event | None = None  # set to stop the reading under way
         self._resume_clock = False  # the clock ran when the reading began: it runs again after
         self._then: list[Callable[[], None]] = []  # what waits for the reading to end (the microphone)
         self.unavailable = ""  # why the voice cannot be heard here; once said, the round goes on silently
+
+    def turn_on(self, setting: str, speaker: Speaker | None, speech: Any) -> None:
+        """Read the questions when ``setting`` says so for this round's mode (see :func:`voice_on`)."""
+        self.on = voice_on(setting, self.round.session.mode)
+        self.speaker = speaker or default_speaker
+        self.speech = speech
 
     @property
     def reading(self) -> bool:
         """Whether a question is being read now."""
         return self._reading is not None
 
+    @property
+    def microphone_open(self) -> bool:
+        """Whether a spoken answer is being recorded, or its microphone is opening: no reading then."""
+        return bool(self.speech is not None and self.speech.active) or self.round.phase is Phase.TRANSCRIBING
+
+    @property
+    def may_read_again(self) -> bool | None:
+        """For the footer's f4: hidden (``False``) without the voice, dimmed (``None``) while the microphone is open."""
+        if not self.on or self.unavailable:
+            return False
+        return None if self.microphone_open else True
+
+    def phase_line(self, text: str) -> str:
+        """The round's phase line: what the phase says, or that the question is being read."""
+        return READING if self.reading else text
+
+    def read_again(self) -> None:
+        """f4: read the question again; while the microphone is open, say why not instead."""
+        turn = self.round.turn
+        if not self.on or turn is None or self.round.phase is Phase.FINISHED:
+            return
+        if self.microphone_open:
+            self.screen.notify("Not while you answer: the microphone would record the question. It is on the screen.")
+            return
+        self.read(turn)
+
+    def open_microphone(self, speech: Any) -> None:
+        """Start recording the answer once the question has been read (at once when nothing is being read)."""
+
+        def start() -> None:
+            if self.round.phase is Phase.ANSWERING and self.round.waiting_for_audio and not speech.active:
+                speech.start(self.round)
+
+        self.then(start)
+
     def read(self, turn: Turn) -> None:
         """Read the turn's question (or follow-up) aloud; the clock waits until it has been read."""
-        if self.unavailable:
+        if not self.on or self.unavailable:
             return
         self.stop()
         round_ = self.round

@@ -8,6 +8,7 @@ own reflection, which they never replace. A bad or foreign file is one line and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from mock_interview.tui.usertext import user_value
 from mock_interview.tui.widgets.fields import TextField
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from mock_interview.core.context import AppContext
     from mock_interview.core.mentor import MentorNotes
     from mock_interview.core.sessions import Session
@@ -127,3 +130,49 @@ class MentorScreen(ModalScreen[MentorChoice | None]):
     @on(Button.Pressed, "#mentor-close-button")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What came of the user's choice, to be said in one notification; ``changed``: the notes shown changed."""
+
+    message: str
+    title: str
+    severity: SeverityLevel = "information"
+    changed: bool = False
+
+
+def carry_out(context: AppContext, session: Session, choice: MentorChoice, save: Callable[[], bool]) -> Outcome:
+    """Export ``session`` for a mentor, or read a mentor's file into it (``save`` writes it, saying why not).
+
+    A file for another session is stored with that one, as ``sessions import-notes`` does; a bad or
+    foreign file changes nothing.
+    """
+    from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
+    from mock_interview.core.mentor import MentorFileError, apply_mentor_notes
+
+    if choice.action == "export":
+        path = mentor_file(context, session.id)
+        try:
+            ensure_private_dir(path.parent)
+            atomic_write_text(path, mentor_text(context, session))
+        except OSError as exc:
+            return Outcome(f"Not exported: {exc}", "For a mentor", "error")
+        return Outcome(f"Exported to {path}. Send it to your mentor; f4 reads their notes back in.", "For a mentor")
+    path = Path(choice.path).expanduser()
+    failed = "Mentor's notes not read"
+    try:
+        notes = read_notes(path)
+        if notes.session_id != session.id:  # another session's notes: stored with it
+            other = context.sessions.load(notes.session_id)
+            placed = apply_mentor_notes(other, notes, str(path))
+            context.sessions.save(other)
+            return Outcome(f"{placed} notes stored with session {other.id}: open it from History.", "Mentor's notes")
+        placed = apply_mentor_notes(session, notes, str(path))
+    except MentorFileError as exc:
+        return Outcome(str(exc), failed, "error")
+    except (LookupError, OSError) as exc:
+        return Outcome(f"{path}: {exc}; nothing changed", failed, "error")
+    kept = "" if save() else " They are kept here until the session can be saved."
+    notes_word = "note" if placed == 1 else "notes"
+    return Outcome(f"{placed} {notes_word} from your mentor, with your answers.{kept}", "Mentor's notes", changed=True)

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,9 +20,11 @@ from mock_interview.core.feedback.results import Feedback
 from mock_interview.core.safetext import visible
 from mock_interview.core.session_view import AnswerPlace, answer_places, status_shown
 from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
+from mock_interview.tui.screens.review_loop import ReviewLoopActions
 from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox
+from mock_interview.tui.widgets.mentor_notes import MentorAnswersPanel, MentorNotesPanel
 from mock_interview.tui.widgets.round_summary import RoundSummaryPanel
 
 if TYPE_CHECKING:
@@ -125,24 +126,6 @@ def answer_title(answer: AnswerRecord, place: AnswerPlace) -> str:
     return f"{prefix} {short}{attempt}{score}"
 
 
-def mentor_notes_text(notes: str) -> Text:
-    """A mentor's notes on an answer, under a heading (their words are data, never markup)."""
-    text = Text("Your mentor's notes\n", style="bold")
-    text.append_text(user_text(notes))
-    return text
-
-
-def mentor_questions_text(asked: list[dict[str, str]]) -> Text:
-    """The mentor's answers to the questions the export asked them."""
-    text = Text("Your mentor's answers", style="bold")
-    for item in asked:
-        text.append("\n")
-        text.append_text(user_text(item.get("question", ""), style="italic"))
-        text.append("\n")
-        text.append_text(user_text(item.get("notes", "")))
-    return text
-
-
 def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str:
     """The note's label; says so when the note shown is the question's, kept with another attempt."""
     if place.note_index == index:
@@ -151,7 +134,7 @@ def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str
     return f"{NOTE_LABEL} This is the note of question {place.number}, kept with attempt {kept_with.attempt}."
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ReviewLoopActions):
     """One session, answer by answer."""
 
     app: MockInterviewApp
@@ -204,10 +187,10 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="review-body", can_focus=False):
                 yield RoundSummaryPanel(id="review-round-summary")
                 yield Static("", id="review-summary")
-                yield Static("", id="review-mentor-questions")  # the mentor's answers to the user's questions
+                yield MentorAnswersPanel(id="review-mentor-questions")
                 yield Static("", id="review-question")
                 yield Static("", id="review-answer")
-                yield Static("", id="review-mentor")  # a mentor's notes on this answer, above its checklist
+                yield MentorNotesPanel(id="review-mentor")  # above the checklist
                 yield Static("", id="review-checklist")
                 with Collapsible(title="Example answer", collapsed=True, id="review-example-box"):
                     yield Static("", id="review-example", markup=False)
@@ -226,7 +209,7 @@ class ReviewScreen(Screen[None]):
         elif self.unsaved is not None:
             self.save_session()  # a round's session whose last save failed: try once more now
         session = self.session
-        self.show_round_summary(shown=self.from_round)
+        self.query_one(RoundSummaryPanel).show_for(session if self.from_round else None)
         self.query_one("#review-summary", Static).update(user_text(session_summary(session)))
         options = self.query_one("#review-answers", OptionList)
         self.places = answer_places(session.answers)
@@ -486,115 +469,6 @@ class ReviewScreen(Screen[None]):
 
     def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
         self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)
-
-    def show_mentor_notes(self, answer: AnswerRecord) -> None:
-        """A mentor's notes on the answer (shown as data), and their answers to the session's questions."""
-        notes = self.query_one("#review-mentor", Static)
-        notes.display = bool(answer.mentor_notes)
-        if answer.mentor_notes:
-            notes.update(mentor_notes_text(answer.mentor_notes))
-        questions = self.query_one("#review-mentor-questions", Static)
-        asked = [q for q in self.session.mentor_questions if q.get("notes")] if self.session else []
-        questions.display = bool(asked)
-        if asked:
-            questions.update(mentor_questions_text(asked))
-
-    def action_mentor(self) -> None:
-        """f4: export the session for a mentor, or read their filled-in file back."""
-        from mock_interview.tui.screens.mentor import MentorChoice, MentorScreen, mentor_file
-
-        if self.session is None:
-            return
-        self.save_now()
-        session_id = self.session.id
-
-        def chosen(choice: MentorChoice | None) -> None:
-            if choice is None or self.session is None or self.session.id != session_id:
-                return
-            if choice.action == "export":
-                self.export_for_mentor()
-            else:
-                self.import_mentor_notes(Path(choice.path).expanduser())
-
-        self.app.push_screen(MentorScreen(mentor_file(self.app.context, session_id)), chosen)
-
-    def export_for_mentor(self) -> None:
-        """Write the session for a mentor to the exports folder."""
-        from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
-        from mock_interview.tui.screens.mentor import mentor_file, mentor_text
-
-        assert self.session is not None
-        path = mentor_file(self.app.context, self.session.id)
-        try:
-            ensure_private_dir(path.parent)
-            atomic_write_text(path, mentor_text(self.app.context, self.session))
-        except OSError as exc:
-            self.notify(f"Not exported: {exc}", severity="error", timeout=10)
-            return
-        self.notify(
-            f"Exported to {path}. Send it to your mentor; f4 reads their notes back in.",
-            title="For a mentor",
-            timeout=12,
-        )
-
-    def import_mentor_notes(self, path: Path) -> None:
-        """Read a mentor's notes into this session (or the one the file names); a bad file changes nothing."""
-        from mock_interview.core.mentor import MentorFileError, apply_mentor_notes
-        from mock_interview.tui.screens.mentor import read_notes
-
-        assert self.session is not None
-        try:
-            notes = read_notes(path)
-            if notes.session_id == self.session.id:
-                placed = apply_mentor_notes(self.session, notes, str(path))
-                saved = self.save_session()
-            else:  # another session's notes: stored with it, as import-notes does
-                other = self.app.context.sessions.load(notes.session_id)
-                placed = apply_mentor_notes(other, notes, str(path))
-                self.app.context.sessions.save(other)
-                saved = True
-        except MentorFileError as exc:
-            self.notify(str(exc), title="Mentor's notes not read", severity="error", timeout=12)
-            return
-        except (LookupError, OSError) as exc:
-            self.notify(
-                f"{path}: {exc}; nothing changed", title="Mentor's notes not read", severity="error", timeout=12
-            )
-            return
-        if notes.session_id != self.session.id:
-            self.notify(f"{placed} notes stored with session {notes.session_id}: open it in History to read them.")
-            return
-        self.show_answer(self.index)
-        if saved:
-            self.notify(f"{placed} note{'s' if placed != 1 else ''} from your mentor, with your answers.")
-
-    def show_round_summary(self, *, shown: bool) -> None:
-        """Show (or hide) how the round went at the top of the answer."""
-        from mock_interview.core.summary import summarise
-
-        panel = self.query_one("#review-round-summary", RoundSummaryPanel)
-        if shown and self.session is not None:
-            panel.show_summary(summarise(self.session))
-        panel.display = shown
-
-    def action_summary(self) -> None:
-        """f3: show or hide how the round went."""
-        self.show_round_summary(shown=not self.query_one("#review-round-summary").display)
-
-    def action_again(self) -> None:
-        """f7: a round of this answer's question alone (its attempts stay together in Compare)."""
-        from mock_interview.tui.practice import practise_again
-
-        answer = self.current_answer()
-        if answer is None or self.session is None:
-            return
-        self.save_now()
-        practise_again(
-            self.app,
-            answer.follow_up_to or answer.question_ref,
-            spoken=answer.source == "spoken",
-            profile=self.session.profile,
-        )
 
     def action_back(self) -> None:
         self.save_now()

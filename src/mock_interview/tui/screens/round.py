@@ -31,6 +31,7 @@ from mock_interview.tui.messages import (
     TranscriptUpdated,
 )
 from mock_interview.tui.usertext import user_text, user_value
+from mock_interview.tui.voice import QuestionRead, RoundVoice
 from mock_interview.tui.widgets.countdown import Countdown
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from mock_interview.tui.widgets.level_meter import LevelMeter
@@ -38,7 +39,6 @@ from mock_interview.tui.widgets.level_meter import LevelMeter
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
     from mock_interview.tui.speech import SpeechController
-    from mock_interview.tui.voice import QuestionRead, RoundVoice
 
 NO_SPEECH = "No speech heard — check the microphone (Settings → input device)"
 TICK_SECONDS = 0.2
@@ -133,7 +133,7 @@ class RoundScreen(Screen[None]):
         self._feedback_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self.speech: SpeechController | None = None
-        self.voice: RoundVoice | None = None  # the interviewer reads the questions aloud (a setting)
+        self.voice = RoundVoice(self, round_)  # the interviewer reads the questions aloud (a setting)
         self._save_problem_told = ""  # the save failure last notified (each new one is told once)
 
     # -- layout ----------------------------------------------------------------------------------
@@ -169,10 +169,7 @@ class RoundScreen(Screen[None]):
                 transcriber_factory=self.app.transcriber_factory,
             )
             self.speech.preload_model()
-        from mock_interview.tui.voice import RoundVoice, voice_on
-
-        if voice_on(self.app.settings.voice, self.round.session.mode):
-            self.voice = RoundVoice(self, self.round, self.app.speaker)
+        self.voice.turn_on(self.app.settings.voice, self.app.speaker, self.speech)
         self._ticker = self.set_interval(TICK_SECONDS, self.tick)
         self.show_turn(self.round.begin())
 
@@ -182,7 +179,7 @@ class RoundScreen(Screen[None]):
         if phase is Phase.FINISHED:
             return None
         if action == "pause":  # "Pause" or "Resume", dimmed while the clock does not run
-            if phase not in CLOCK_RUNS or self.round.waiting_for_audio or (self.voice and self.voice.reading):
+            if phase not in CLOCK_RUNS or self.round.waiting_for_audio or self.voice.reading:
                 return None if parameters == ("pause",) else False
             return parameters == (("resume",) if self.round.paused else ("pause",))
         if action == "submit":  # what ctrl+s does in this phase
@@ -192,10 +189,8 @@ class RoundScreen(Screen[None]):
             return parameters == (step,)
         if action in ("skip", "retry") and phase is Phase.TRANSCRIBING:
             return None
-        if action == "hear_again":  # never while the microphone is open: it would record the question
-            if self.voice is None or self.voice.unavailable:
-                return False
-            return None if self.microphone_open else True
+        if action == "hear_again":  # hidden without the voice, dimmed while the microphone is open
+            return self.voice.may_read_again
         if action == "feedback_mode":  # only the mode f2 would switch to
             return parameters == (("live",) if self.round.calm else ("calm",))
         return True
@@ -219,8 +214,7 @@ class RoundScreen(Screen[None]):
         answer.load_text(user_value(with_line_breaks(capped(draft.text))) if draft is not None else "")
         self.show_mode_hint()
         self.status("")
-        if self.voice is not None:
-            self.voice.read(turn)  # the clock, and a spoken answer's microphone, wait until it has been read
+        self.voice.read(turn)  # the clock, and a spoken answer's microphone, wait until it has been read
         self.update_phase()
         if self.round.phase is Phase.ANSWERING:
             self.on_answer_started()
@@ -255,11 +249,7 @@ class RoundScreen(Screen[None]):
             text = f"ctrl+s for {then} · f7 to retry"
         else:
             text = ""
-        if self.voice is not None and self.voice.reading:
-            from mock_interview.tui.voice import READING
-
-            text = READING
-        self.query_one("#phase", Label).update(text)
+        self.query_one("#phase", Label).update(self.voice.phase_line(text))
         countdown = self.query_one(Countdown)
         countdown.set_class(round_.paused, "-paused")
         countdown.set_class(phase not in CLOCK_RUNS, "-stopped")  # the time left when answered: not "time ran out"
@@ -321,11 +311,7 @@ class RoundScreen(Screen[None]):
             # The answer clock starts when audio flows (RecordingStarted): no time is lost while the
             # microphone opens, and a first word said at "Speak now" is recorded.
             self.round.wait_for_audio()
-            speech, round_ = self.speech, self.round
-            if self.voice is None:
-                speech.start(round_)
-            else:  # the microphone opens once the question has been read: it is never part of the answer
-                self.voice.then(lambda: self.open_microphone(speech))
+            self.voice.open_microphone(self.speech)  # once the question has been read: never part of the answer
             self.status("Opening the microphone… the clock starts when it is on.")
             self.update_phase()
         else:
@@ -335,31 +321,13 @@ class RoundScreen(Screen[None]):
             answer.move_cursor(answer.document.end)
             answer.focus()
 
-    def open_microphone(self, speech: SpeechController) -> None:
-        """Start recording the answer, if the round still waits for it (the reading may have ended late)."""
-        if self.round.phase is Phase.ANSWERING and self.round.waiting_for_audio and not speech.active:
-            speech.start(self.round)
-
-    @property
-    def microphone_open(self) -> bool:
-        """Whether a spoken answer is being recorded, or its microphone is opening."""
-        return (self.speech is not None and self.speech.active) or self.round.phase is Phase.TRANSCRIBING
-
-    # -- the interviewer's voice -----------------------------------------------------------------
-
     def on_question_read(self, message: QuestionRead) -> None:
-        if self.voice is not None and self.voice.finished(message):
+        if self.voice.finished(message):
             self.update_phase()
 
     def action_hear_again(self) -> None:
         """f4: the question read aloud again (not while the microphone is open: it would record it)."""
-        turn = self.round.turn
-        if self.voice is None or turn is None or self.round.phase is Phase.FINISHED:
-            return
-        if self.microphone_open:
-            self.notify("Not while you answer: the microphone would record the question. It is on the screen.")
-            return
-        self.voice.read(turn)
+        self.voice.read_again()
         self.update_phase()
 
     # -- typing ----------------------------------------------------------------------------------
@@ -521,8 +489,7 @@ class RoundScreen(Screen[None]):
         """ctrl+s: start answering, submit, or go on, as the phase says (``step`` names it for the footer)."""
         phase = self.round.phase
         if phase is Phase.THINKING:
-            if self.voice is not None:
-                self.voice.stop()  # answering now: the reading stops, and the microphone opens once it has
+            self.voice.stop()  # answering now: the reading stops, and the microphone opens once it has
             self.round.start_answer()
             self.update_phase()
             self.on_answer_started()
@@ -606,8 +573,7 @@ class RoundScreen(Screen[None]):
             return
         self.save_now()  # typed since the last draft save: a skipped answer keeps its words
         self._stop_answer_timers()
-        if self.voice is not None:
-            self.voice.cancel()
+        self.voice.cancel()
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         if self.round.phase is not Phase.ANSWERED:
@@ -647,8 +613,7 @@ class RoundScreen(Screen[None]):
         )
 
     def _retry(self) -> None:
-        if self.voice is not None:
-            self.voice.cancel()
+        self.voice.cancel()
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         self.show_turn(self.round.retry())
@@ -656,8 +621,7 @@ class RoundScreen(Screen[None]):
     def action_end_round(self) -> None:
         if self.round.phase is Phase.FINISHED:
             return
-        if self.voice is not None:
-            self.voice.cancel()
+        self.voice.cancel()
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         self.save_now()
@@ -697,7 +661,6 @@ class RoundScreen(Screen[None]):
             self.app.switch_screen(ReviewScreen(round_.session.id, session=round_.session, unsaved=round_.unsaved))
 
     def on_unmount(self) -> None:
+        self.voice.cancel()  # leaving or quitting: the speakers stop now
         if self.speech is not None:
             self.speech.cancel()
-        if self.voice is not None:  # leaving or quitting: the speakers stop now
-            self.voice.cancel()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from mock_interview.core.summary import RoundSummary
+from mock_interview.core.session_records import Session
+from mock_interview.core.summary import RoundSummary, summarise
 from mock_interview.tui.usertext import user_text
 
 TITLE = "How the round went (f3 hides this)"
@@ -32,3 +33,9 @@ class RoundSummaryPanel(Static):
         """Show ``summary``."""
         self.border_title = TITLE
         self.update(summary_text(summary))
+
+    def show_for(self, session: Session | None) -> None:
+        """Show how ``session`` went, or hide the panel (``None``)."""
+        if session is not None:
+            self.show_summary(summarise(session))
+        self.display = session is not None
