@@ -78,6 +78,8 @@ async def test_the_question_is_read_before_the_think_time_and_the_clock_waits(ma
         clock.advance(5)
         await pilot.pause(0.1)
         assert screen.round.clock.remaining == think  # no think time lost while the question is read
+        await pilot.press("f4")  # again, from the start, while it reads
+        await wait_for(pilot, lambda: len(speaker.texts) == 2 and speaker.stops[0].is_set())
         speaker.release.set()
         await wait_for(pilot, lambda: not screen.voice.reading)
         assert "Think time" in phase_line(screen)

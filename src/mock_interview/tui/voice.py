@@ -22,7 +22,7 @@ from mock_interview.core.rounds import Phase
 if TYPE_CHECKING:
     from mock_interview.core.rounds import Round, Turn
 
-READING = "The interviewer is reading the question… ctrl+s to answer now, f4 to hear it again"
+READING = "The interviewer reads the question… ctrl+s to answer now"  # fits the phase line at 80 columns
 Speaker = Callable[..., float]  # speak(text, *, device=None, stop=Event) -> seconds played
 
 
@@ -116,9 +116,10 @@ class RoundVoice:
         """Read the turn's question (or follow-up) aloud; the clock waits until it has been read."""
         if not self.on or self.unavailable:
             return
-        self.stop()
         round_ = self.round
-        self._resume_clock = round_.phase in (Phase.THINKING, Phase.ANSWERING) and not round_.clock.paused
+        if self._reading is None:  # read again while reading: the clock stays as the first reading found it
+            self._resume_clock = round_.phase in (Phase.THINKING, Phase.ANSWERING) and not round_.clock.paused
+        self.stop()
         round_.clock.pause()
         reading = threading.Event()
         self._reading = reading
