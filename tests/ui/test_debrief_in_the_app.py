@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable, Input, Select
 
 from mock_interview.core.debrief import PACK_ID
 from mock_interview.core.drill import due_refs
@@ -133,3 +133,24 @@ async def test_a_profile_fills_the_company(make_app):
         screen = app.screen
         screen.query_one("#debrief-profile", Select).value = "acme"
         await wait_for(pilot, lambda: screen.query_one("#debrief-company").value == "Acme Corp")
+
+
+async def test_leaving_a_started_debrief_asks_and_n_discards_it(make_app, isolated_data_dir):
+    from mock_interview.tui.screens.confirm import SaveChangesScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        app.screen.query_one("#question-1-text", Input).value = "Why us?"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveChangesScreen))
+        await pilot.press("escape")  # cancel: the form stays, as written
+        await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        assert app.screen.query_one("#question-1-text", Input).value == "Why us?"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveChangesScreen))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+    assert not (isolated_data_dir / "debriefs").exists() or not list((isolated_data_dir / "debriefs").iterdir())
