@@ -155,3 +155,20 @@ async def test_a_typed_round_is_not_read_by_default(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.pause(0.2)
         assert not app.screen.voice.on and speaker.texts == []
+
+
+async def test_the_voice_setting_is_saved_from_settings(make_app, isolated_data_dir):
+    from textual.widgets import Select
+
+    from mock_interview.core.settings import load_settings
+    from mock_interview.tui.screens.settings import SettingsScreen
+
+    app = make_app()
+    assert app.settings.voice == "spoken"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        app.screen.query_one("#voice", Select).value = "off"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.settings.voice == "off")
+    assert load_settings(isolated_data_dir / "settings.toml")[0].voice == "off"
