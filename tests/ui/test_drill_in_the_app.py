@@ -57,3 +57,29 @@ async def test_a_drill_asks_at_most_the_number_of_questions_set(make_app):
         await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         assert [q.ref for q in app.screen.round.questions] == home.due[:2]
+
+
+async def test_a_drill_question_says_what_it_missed_last_time_before_the_answer(make_app):
+    from mock_interview.core.feedback.registry import CheckId, spec
+
+    app = make_app()
+    typed_round(app.context, REFS[:1], [WEAK])
+    missed = [spec(CheckId(m.id)).label for m in load_cards(app.context)[0][REFS[0]].missed]
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = app.screen
+        await wait_for(pilot, lambda: home.due == REFS[:1] and bool(home.query("#count")))
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        tip = app.screen.query_one("#feedback-tip")
+        await wait_for(pilot, lambda: "Last time this question missed: " in str(tip.render()))
+        shown = " ".join(str(tip.render()).split())
+        assert shown.startswith(f"Last time this question missed: {missed[0]}, {missed[1]}, {missed[2]}")
+        assert f"and {len(missed) - 3} more" in shown
+
+
+async def test_a_round_from_packs_recalls_nothing(make_app):
+    app = make_app(start_round={"packs": ["behavioral-star"], "count": 1, "mode": "typed", "profile": ""})
+    typed_round(app.context, REFS[:1], [WEAK])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen) and "Start answering" in screen_text(app))
+        assert "Last time" not in screen_text(app)

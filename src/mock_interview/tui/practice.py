@@ -1,4 +1,4 @@
-"""Practise a question again from Review or Compare: a round of that one question.
+"""Practise a question again from Review or Compare (a round of that one question), and what a drill recalls.
 
 Its attempts stay together: the new answer has the question's ref, so Compare lists it beside the
 earlier ones and the drill schedules it with them.
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from mock_interview.core.context import AppContext
     from mock_interview.core.planning import RoundRequest
+    from mock_interview.core.rounds import Round
 
 
 class RoundStarter(Protocol):
@@ -62,3 +63,26 @@ def practise_again(app: RoundStarter, ref: str, *, spoken: bool = False, profile
     if profile and profile not in app.context.profiles.names():
         profile = ""
     return app.start_new_round(RoundRequest(packs=(), questions=(ref,), mode=mode, profile=profile))
+
+
+def missed_last_time(round_: Round, hint: str) -> str:
+    """The checklist's hint before an answer, after what the question's last practice missed (a drill).
+
+    A drill goes back to what went wrong: the user sees it before answering, and the follow-up asks
+    about it if this answer misses it again.
+    """
+    from mock_interview.core.feedback.registry import CheckId, spec
+
+    turn = round_.turn
+    if turn is None or turn.follow_up_to:
+        return hint
+    labels = []
+    for check_id in round_.missed_before.get(turn.question.ref, ()):
+        try:
+            labels.append(spec(CheckId(check_id)).label)
+        except ValueError:  # a check of an older version of the app
+            continue
+    if not labels:
+        return hint
+    shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+    return f"Last time this question missed: {shown}. {hint}"

@@ -30,6 +30,7 @@ from mock_interview.tui.messages import (
     TranscriptReady,
     TranscriptUpdated,
 )
+from mock_interview.tui.practice import missed_last_time
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.voice import QuestionRead, RoundVoice
 from mock_interview.tui.widgets.countdown import Countdown
@@ -222,7 +223,8 @@ class RoundScreen(Screen[None]):
 
     def show_mode_hint(self) -> None:
         """Before the checklist has anything to show: what it will do in the current mode."""
-        self.query_one(FeedbackPanel).show_hidden(CALM_HINT if self.round.calm else LIVE_HINT)
+        hint = CALM_HINT if self.round.calm else LIVE_HINT
+        self.query_one(FeedbackPanel).show_hidden(missed_last_time(self.round, hint))  # a drill: what it missed
 
     def update_phase(self) -> None:
         """The line under the progress, the clock's colour, what the answer area accepts and the footer."""
