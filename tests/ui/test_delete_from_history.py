@@ -49,3 +49,27 @@ async def test_yes_deletes_the_session_and_its_questions_leave_the_drill(make_ap
         assert history.query_one(DataTable).row_count == 1
     assert not (isolated_data_dir / "sessions" / f"{chosen}.toml").exists()
     assert set(load_cards(app.context)[0]) == {REFS[0] if kept == older else REFS[1]}
+
+
+async def test_a_debrief_deleted_leaves_my_interviews_and_the_drill(make_app, isolated_data_dir):
+    from datetime import date
+
+    from mock_interview.core.debrief import PACK_ID, DebriefQuestion, new_debrief
+    from mock_interview.core.drill import record_debrief
+
+    app = make_app()
+    saved = app.context.debriefs.save(new_debrief("Globex", date(2026, 12, 1), [DebriefQuestion("Why us?", "badly")]))
+    record_debrief(app.context, saved)
+    app.context.reload_packs()
+    assert app.context.packs.by_id(PACK_ID) is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        history = await open_history(app, pilot)
+        assert history.selected_id() == f"debrief:{saved.id}"
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "debrief of your interview at Globex" in app.screen.question
+        await pilot.click("#confirm-yes")
+        await wait_for(pilot, lambda: history.summaries == [] and history.query_one(DataTable).row_count == 0)
+    assert not list((isolated_data_dir / "debriefs").glob("*.toml"))
+    assert app.context.packs.by_id(PACK_ID) is None
+    assert load_cards(app.context)[0] == {}
