@@ -14,6 +14,12 @@ REQUIRE_REAL_ENV = "MOCK_INTERVIEW_REQUIRE_REAL"
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "mock-interview-hypothesis"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """A failed snapshot's HTML report goes to the temporary folder, not into the checkout."""
+    if getattr(config.option, "snapshot_report", None) == "snapshot_report.html":  # the plugin's default
+        config.option.snapshot_report = os.path.join(tempfile.gettempdir(), "mock-interview-snapshot-report.html")
+
+
 def need(condition: bool, reason: str) -> None:
     """Skip the test with ``reason`` when ``condition`` is false; fail instead in CI.
 
