@@ -206,7 +206,9 @@ def recorded_session(data: Path, tmp_path: Path) -> None:
     store.save(session)
 
 
-@pytest.mark.parametrize("keys", [["f9"], ["f9", "f9", "f9"]], ids=["playing", "f9-f9-f9"])
+@pytest.mark.parametrize(
+    "keys", [["f9"], ["f9", "f9"], ["f9", "f9", "f9"]], ids=["playing", "played-then-stopped", "f9-f9-f9"]
+)
 def test_quitting_during_playback_returns_within_two_seconds(keys: list[str], null_sink, tmp_path: Path):
     data = tmp_path / "data"
     recorded_session(data, tmp_path)

@@ -78,7 +78,7 @@ async def test_a_silent_spoken_round_saves_no_transcript_and_no_score(null_sink,
         assert screen.round.phase is Phase.ANSWERING  # offered: type, or f7 to speak again
         await pilot.press("ctrl+s")  # and nothing typed
         await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED)
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     (answer,) = session.answers
     assert answer.text == "" and answer.words == [] and not answer.feedback and answer.score is None

@@ -169,7 +169,7 @@ async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_dat
         await pilot.pause(0.2)
         assert screen.round.phase == Phase.ANSWERED
         drawn_text(app)
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         await pilot.pause(0.2)
         review = drawn_text(app)

@@ -26,7 +26,7 @@ async def test_ending_a_spoken_round_before_the_first_words_keeps_the_recording_
     app = make_app(start_round=ROUND, recorder_factory=SilentMicrophone, transcriber_factory=FakeTranscriber)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_the_microphone(pilot, app)
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         review = app.screen
         assert review.query_one("#review-answers", OptionList).option_count == 1
@@ -64,7 +64,7 @@ async def test_a_note_for_a_session_deleted_elsewhere_says_so(make_app, isolated
         await wait_for(pilot, lambda: app.screen is not None)
         await pilot.press("ctrl+s")
         app.screen.query_one("#answer", TextArea).insert("I will lead a team.")
-        await pilot.press("ctrl+s", "f8")
+        await pilot.press("ctrl+s", "f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         review = app.screen
         store.path_for(review.session.id).unlink()  # deleted in another window

@@ -32,7 +32,7 @@ async def test_a_round_ended_in_its_think_time_goes_home_and_keeps_no_session(ma
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         assert app.screen.round.phase is Phase.THINKING
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
     assert not list((isolated_data_dir / "sessions").glob("*.toml"))
 
@@ -53,6 +53,6 @@ async def test_a_round_ended_after_a_word_is_reviewed(make_app, isolated_data_di
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")
         await pilot.press("I")
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
     assert len(list((isolated_data_dir / "sessions").glob("*.toml"))) == 1

@@ -39,7 +39,7 @@ async def test_an_unplugged_microphone_is_said_at_once_and_the_answer_so_far_is_
         said = answer.text
         await pilot.press("f7")  # the user can try again
         await wait_for(pilot, lambda: screen.round.phase in (Phase.THINKING, Phase.ANSWERING))
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
     saved = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]
     assert saved.text == said and saved.status == "answered"
@@ -64,7 +64,7 @@ async def test_a_spoken_round_whose_disk_fills_stops_recording_says_why_and_f8_s
         assert speech is not None
         await wait_for(pilot, lambda: screen.round.phase is not Phase.TRANSCRIBING and not speech.active)
         assert screen.round.phase is not Phase.TRANSCRIBING  # not stuck on "Finishing the transcript…"
-        await pilot.press("f8")  # crashed before, on the save the full disk refused
+        await pilot.press("f8", "enter")  # crashed before, on the save the full disk refused
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
         disk.free()
         await pilot.press("escape")  # leaving Review saves what the disk refused

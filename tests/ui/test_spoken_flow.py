@@ -65,7 +65,7 @@ async def test_the_answer_clock_starts_when_audio_flows(make_app, clock):
         await wait_for(pilot, lambda: "Speak now" in status(screen))
         clock.advance(2)
         assert screen.round.clock.remaining == limit - 2
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
 
 
 async def test_a_silent_answer_saves_no_transcript_and_no_score(make_app, isolated_data_dir):

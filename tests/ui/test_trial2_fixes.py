@@ -39,7 +39,7 @@ async def test_skipping_keeps_the_words_typed_since_the_last_draft_save(make_app
         on_disk = app.context.sessions.load(screen.round.session.id).answers[0]
         assert (on_disk.status, on_disk.text) == ("skipped", "I am not sure")
         assert skipped.text == "I am not sure"
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         shown = str(app.screen.query_one("#review-answer").render())
         assert "I am not sure" in shown and "skipped" in shown

@@ -89,7 +89,7 @@ async def test_a_round_ended_on_a_full_disk_shows_whole_in_review_and_is_saved_o
         await pilot.press("ctrl+s")
         disk = FullDisk(monkeypatch)
         app.screen.query_one("#answer", TextArea).insert("I will lead a team of five by 2027.")
-        await pilot.press("ctrl+s", "f8")
+        await pilot.press("ctrl+s", "f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
         review = app.screen
         assert "lead a team of five" in str(review.query_one("#review-answer").render())

@@ -172,10 +172,10 @@ def test_pausing_stops_typing(tmp_path: Path):
     round_ = make_round(tmp_path, STAR.questions[:1], fake, prep_seconds_override=0)
     round_.begin()
     assert round_.accepts_typing
-    round_.clock.pause()
-    assert round_.paused and not round_.accepts_typing
-    round_.clock.resume()
-    assert round_.accepts_typing
+    round_.pause()
+    assert round_.paused and round_.clock.paused and not round_.accepts_typing
+    round_.resume()
+    assert round_.accepts_typing and not round_.clock.paused
 
 
 def test_follow_up_aims_at_the_biggest_gap(tmp_path: Path):

@@ -16,10 +16,10 @@ class Clock:
     _started: float | None = None
     _elapsed_before: float = 0.0
 
-    def start(self, limit: float) -> None:
-        """Start counting down ``limit`` seconds from now."""
+    def start(self, limit: float, *, used: float = 0.0) -> None:
+        """Start counting down ``limit`` seconds from now, ``used`` of them already spent (a resumed answer)."""
         self.limit = float(limit)
-        self._elapsed_before = 0.0
+        self._elapsed_before = max(0.0, float(used))
         self._started = self.source()
 
     @property

@@ -14,10 +14,11 @@ import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from enum import Enum
-from typing import TYPE_CHECKING, NamedTuple
+from enum import Enum, StrEnum
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from mock_interview.core.answer_limits import capped
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.clock import Clock
 from mock_interview.core.feedback import Delivery, Feedback, QuestionInfo, analyse
 from mock_interview.core.followups import choose_follow_up
@@ -57,6 +58,33 @@ class InvalidTransition(RuntimeError):
     """A round was asked to move to a phase it cannot reach from where it is."""
 
 
+class NextStep(StrEnum):
+    """What the round waits for from the user now; the screen names it in its footer and status line."""
+
+    START = "start"  # think time: ctrl+s starts the answer
+    SUBMIT = "submit"  # an answer is being given: ctrl+s submits it
+    WAIT = "wait"  # nothing to press: the microphone is opening or the transcript is being finished
+    NEXT = "next"  # answered: ctrl+s puts the follow-up, the next question or ends the round
+    NONE = "none"  # the round is over
+
+
+class PauseReason(StrEnum):
+    """Why a round's clock is stopped; it runs again only when every reason is gone."""
+
+    USER = "user"  # f5
+    COVERED = "covered"  # Help, the command palette or a question is shown over the round
+
+
+class Recording(Protocol):
+    """A recording the round's pauses apply to (the speech controller of a spoken answer)."""
+
+    def pause(self) -> None:
+        """Stop keeping audio."""
+
+    def resume(self) -> None:
+        """Keep audio again."""
+
+
 def follow_up_seconds(answer_seconds: int) -> int:
     """The time to answer a follow-up: half the question's answer time, 15 s to 2 minutes.
 
@@ -80,6 +108,14 @@ class Turn:
         if self.follow_up_to:
             return replace(QuestionInfo.follow_up(self.text), answer_seconds=self.answer_seconds)
         return replace(QuestionInfo.of(self.question), answer_seconds=self.answer_seconds)
+
+
+def follow_up_answered(answer: AnswerRecord) -> bool:
+    """Whether a follow-up's answer gave what the follow-up asked for (its focus check passed)."""
+    for check in answer.feedback.get("checks", ()):
+        if isinstance(check, dict) and check.get("id") == "followup.answered":
+            return bool(check.get("status") == "pass")
+    return True  # not checked (an old session): nothing says it failed
 
 
 class Submitted(NamedTuple):
@@ -117,6 +153,8 @@ class Round:
     # a drill: the items each question's last practice missed (ref -> check ids), asked about first
     missed_before: Mapping[str, Sequence[str]] = field(default_factory=dict)
     unsaved: OSError | None = None  # why the last save failed; None once the session is on disk again
+    paused_for: set[PauseReason] = field(default_factory=set)  # why the clock is stopped (empty: it runs)
+    recording: Recording | None = None  # the recording of the answer being spoken, paused with the clock
 
     # -- saving ----------------------------------------------------------------------------------
 
@@ -151,17 +189,76 @@ class Round:
     @property
     def spoken(self) -> bool:
         """Whether the current turn is answered out loud."""
-        return self.session.mode == "spoken" and not (self.turn is not None and self.turn.typed_fallback)
+        return self.session.mode == AnswerMode.SPOKEN and not (self.turn is not None and self.turn.typed_fallback)
+
+    @property
+    def clock_runs(self) -> bool:
+        """Whether the phase is one where the clock counts (think time, answering)."""
+        return self.phase in (Phase.THINKING, Phase.ANSWERING)
 
     @property
     def paused(self) -> bool:
-        """The clock is stopped in a phase where it runs."""
-        return self.phase in (Phase.THINKING, Phase.ANSWERING) and self.clock.paused and not self.waiting_for_audio
+        """The user paused the clock (f5) in a phase where it runs."""
+        return self.clock_runs and PauseReason.USER in self.paused_for
 
     @property
     def accepts_typing(self) -> bool:
         """Whether the answer area takes keystrokes now (typed, answering, clock running)."""
-        return self.phase is Phase.ANSWERING and not self.spoken and not self.clock.paused
+        return self.phase is Phase.ANSWERING and not self.spoken and not self.paused_for
+
+    @property
+    def next_step(self) -> NextStep:
+        """What the round waits for from the user now (the screen's footer and status line say it)."""
+        if self.phase is Phase.FINISHED:
+            return NextStep.NONE
+        if self.phase is Phase.TRANSCRIBING or (self.phase is Phase.ANSWERING and self.waiting_for_audio):
+            return NextStep.WAIT
+        if self.phase is Phase.ANSWERING:
+            return NextStep.SUBMIT
+        if self.phase is Phase.ANSWERED:
+            return NextStep.NEXT
+        return NextStep.START
+
+    # -- pausing ---------------------------------------------------------------------------------
+
+    def pause(self, reason: PauseReason = PauseReason.USER) -> None:
+        """Stop the clock (and keeping audio) for ``reason``; nothing happens outside think time and answering.
+
+        Help, the palette and a question shown over the round pause it as f5 does; each reason is
+        lifted on its own, so closing Help does not resume a round the user had paused.
+        """
+        if not self.clock_runs:
+            return
+        was_running = not self.paused_for
+        self.paused_for.add(reason)
+        self.clock.pause()
+        if was_running and self.recording is not None:
+            self.recording.pause()
+
+    def resume(self, reason: PauseReason = PauseReason.USER) -> None:
+        """Lift one reason for the pause; the clock (and the recording) run again when none is left."""
+        if reason not in self.paused_for:
+            return
+        self.paused_for.discard(reason)
+        if self.paused_for or not self.clock_runs:
+            return
+        if not self.waiting_for_audio:  # the clock of a spoken answer starts with the audio
+            self.clock.resume()
+        if self.recording is not None:
+            self.recording.resume()
+
+    def attach_recording(self, recording: Recording | None) -> None:
+        """The recording of the answer being spoken (``None`` when it stops): it is paused with the clock."""
+        self.recording = recording
+        if recording is not None and self.paused_for:
+            recording.pause()
+
+    def _start_clock(self, limit: float, *, used: float = 0.0) -> None:
+        """A new clock for a new phase: a pause of the user's ends with it; a screen over the round still holds it."""
+        self.paused_for.discard(PauseReason.USER)
+        self.clock.start(limit, used=used)
+        if self.paused_for:
+            self.clock.pause()
 
     @property
     def shows_live_feedback(self) -> bool:
@@ -213,7 +310,7 @@ class Round:
             self.start_answer()
         else:
             self._move(Phase.THINKING)
-            self.clock.start(self.prep_seconds)
+            self._start_clock(self.prep_seconds)
 
     @property
     def prep_seconds(self) -> int:
@@ -231,15 +328,19 @@ class Round:
         """Skip or end the think time and start the answer clock; the draft is saved at once."""
         assert self.turn is not None
         self._move(Phase.ANSWERING)
-        self.clock.start(self.answer_seconds)
         self.waiting_for_audio = False
         self.no_speech = False
         interrupted = self._interrupted_draft()
         if interrupted is not None:  # resuming a round that was quit mid-answer: keep what was written
+            # and the time it had used (kept in ``ended`` at each save), so the clock goes on from there
+            used = min(float(self.answer_seconds), max(0.0, interrupted.duration_seconds or 0.0))
+            self._start_clock(self.answer_seconds, used=used)
             self.draft = interrupted
-            self.draft.started = now()
+            self.draft.started = now() - timedelta(seconds=round(used))
+            self.draft.ended = None
             self.save()
             return
+        self._start_clock(self.answer_seconds)
         turn = self.turn
         self.draft = AnswerRecord(
             question_ref=turn.question.ref,
@@ -247,7 +348,7 @@ class Round:
             kind=turn.info().kind,
             started=now(),
             answer_seconds=self.answer_seconds,
-            source="spoken" if self.spoken else "typed",
+            source=AnswerMode.SPOKEN if self.spoken else AnswerMode.TYPED,
             follow_up_to=turn.follow_up_to,
         )
         self.session.answers.append(self.draft)
@@ -272,9 +373,19 @@ class Round:
         save failed (so each autosave tries again until the disk takes it).
         """
         text = capped(text)
-        if self.draft is not None and self.phase is Phase.ANSWERING and (text != self.draft.text or self.unsaved):
+        if self.draft is None or self.phase is not Phase.ANSWERING:
+            return
+        ended = self.draft.ended
+        self.note_time_used()
+        if text != self.draft.text or self.unsaved or ended != self.draft.ended:
             self.draft.text = text
-            self.save()
+            self.save(unless_empty=True)  # an empty draft's time alone is no reason to keep a session
+
+    def note_time_used(self) -> None:
+        """Keep the time the answer being given has used (in its ``ended``), so a resumed round goes on from it."""
+        if self.draft is not None and self.phase in (Phase.ANSWERING, Phase.TRANSCRIBING):
+            used = 0.0 if self.waiting_for_audio else self.clock.elapsed
+            self.draft.ended = self.draft.started + timedelta(seconds=round(used))
 
     def analyse(self, text: str, delivery: Delivery | None = None) -> Feedback:
         """The feedback for ``text`` as an answer to the current turn."""
@@ -284,15 +395,19 @@ class Round:
     def wait_for_audio(self) -> None:
         """A spoken answer is starting: its clock waits (full time) until the microphone delivers audio."""
         if self.phase is Phase.ANSWERING and self.spoken:
-            self.clock.start(self.answer_seconds)
+            self._start_clock(self.answer_seconds)
             self.clock.pause()
             self.waiting_for_audio = True
 
     def audio_started(self) -> None:
-        """Audio is flowing: the answer clock starts now, with the answer's full time."""
+        """Audio is flowing: the answer clock starts now, with the answer's full time (held while paused)."""
         if self.waiting_for_audio:
             self.waiting_for_audio = False
             self.clock.start(self.answer_seconds)
+            if self.paused_for:
+                self.clock.pause()
+                if self.recording is not None:  # the microphone came on while paused: it keeps nothing yet
+                    self.recording.pause()
 
     def stop_answer(self, *, timed_out: bool = False) -> None:
         """A spoken answer stops: the clock stops and the final transcript is awaited."""
@@ -300,17 +415,20 @@ class Round:
         self.timed_out = timed_out
         self.waiting_for_audio = False
         self.clock.pause()
+        self.recording = None
 
     def fall_back_to_typing(self) -> None:
         """Recording failed: this turn is typed instead (the next one is spoken again)."""
         assert self.turn is not None
         self.turn.typed_fallback = True
         self.audio_started()  # a clock still waiting for the microphone starts now
+        self.recording = None
         if self.phase is Phase.TRANSCRIBING:
             self._move(Phase.ANSWERING)
-            self.clock.resume()
+            if not self.paused_for:
+                self.clock.resume()
         if self.draft is not None:
-            self.draft.source = "typed"
+            self.draft.source = AnswerMode.TYPED
 
     def no_speech_heard(self) -> bool:
         """A spoken answer stopped and the speech detector heard nobody: no transcript, no score.
@@ -380,6 +498,17 @@ class Round:
             self.pending_follow_up = choose_follow_up(self.turn.question, feedback, answer=text, missed_before=missed)
         return Submitted(feedback, self.pending_follow_up)
 
+    def question_score(self) -> int | None:
+        """The current question's score as the session counts it: its latest answer with its follow-ups."""
+        if self.turn is None:
+            return None
+        ref = self.turn.question.ref
+        main = next(
+            (a for a in reversed(self.session.answers) if a.question_ref == ref and not a.is_follow_up and a.counts),
+            None,
+        )
+        return main.question_score if main is not None else None
+
     def _score_question_with_follow_ups(self) -> None:
         """Check the question's answer and its follow-ups as one answer: that is the question's score."""
         assert self.turn is not None
@@ -416,7 +545,15 @@ class Round:
                 offset += part.duration_seconds or (part.words[-1][2] if part.words else 0.0)
             delivery = Delivery(tuple(words), offset, float(info.answer_seconds))
         combined = analyse("\n\n".join(a.text.strip() for a in parts), info, profile=self.profile, delivery=delivery)
-        main.with_follow_ups = {"score": combined.score, "groups": dict(combined.group_scores)}
+        score, groups = combined.score, dict(combined.group_scores)
+        if not all(follow_up_answered(a) for a in follow_ups):
+            # a follow-up that misses what it asked for never raises the question's score: its words
+            # can tick checks of the question, but the interviewer heard the question dodged
+            own = main.feedback.get("groups") or {}
+            if score is not None and main.score is not None:
+                score = min(score, main.score)
+            groups = {g: min(v, own[g]) if isinstance(own.get(g), (int, float)) else v for g, v in groups.items()}
+        main.with_follow_ups = {"score": score, "groups": groups}
 
     def advance(self) -> Turn | None:
         """Move on from an answered question: the pending follow-up if there is one, else the next question."""
@@ -436,12 +573,32 @@ class Round:
         return self.turn
 
     def skip(self) -> None:
-        """Skip the current question (recorded as skipped if it was started)."""
+        """Skip the current question: recorded as skipped, in think time too (Review, History and a
+        resumed round then know it was put and passed over, and the numbering stays as asked)."""
         self.waiting_for_audio = False
+        self.recording = None
         if self.draft is not None and self.phase is Phase.ANSWERING:
             self.draft.status = "skipped"
             self.draft.ended = now()
             self.save()
+        elif self.phase is Phase.THINKING and self.turn is not None:
+            turn = self.turn
+            started = now()
+            self.session.answers.append(
+                AnswerRecord(
+                    question_ref=turn.question.ref,
+                    question_text=turn.text,
+                    kind=turn.info().kind,
+                    started=started,
+                    ended=started,
+                    answer_seconds=self.answer_seconds,
+                    source=AnswerMode.SPOKEN if self.spoken else AnswerMode.TYPED,
+                    status="skipped",
+                    follow_up_to=turn.follow_up_to,
+                )
+            )
+            self.save()
+        self.paused_for.discard(PauseReason.USER)
         self.pending_follow_up = None
         self._move(Phase.ANSWERED)
 
@@ -465,6 +622,7 @@ class Round:
                 self.session.answers.remove(self.draft)
             self.save(unless_empty=True)
         self.pending_follow_up = None
+        self.recording = None
         self.turn = replace(self.turn, typed_fallback=False)
         if self.turn.follow_up_to:
             self.draft = None
@@ -484,12 +642,13 @@ class Round:
         answering = self.phase in (Phase.ANSWERING, Phase.TRANSCRIBING)
         recorded = bool(self.draft is not None and self.draft.audio)  # a recording is kept, and its session
         if self.draft is not None and answering and self.draft.status == "in_progress":
-            self.draft.ended = now()
+            self.note_time_used()
             if self.draft.audio and not self.draft.text.strip():
                 self.draft.status = "skipped"  # a recording without words yet: kept, listed, re-transcribable
             elif not self.draft.text.strip():
                 self.session.answers.remove(self.draft)
         self.clock.pause()
+        self.recording = None
         self.pending_follow_up = None
         self._move(Phase.FINISHED)
         self.session.status = status

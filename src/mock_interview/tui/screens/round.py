@@ -19,7 +19,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, Static, TextArea
 
 from mock_interview.core.answer_limits import MAX_ANSWER_WORDS, answer_cut, capped, long_line_breaks, with_line_breaks
-from mock_interview.core.rounds import Phase, Round, Turn
+from mock_interview.core.choices import AnswerMode
+from mock_interview.core.rounds import NextStep, PauseReason, Phase, Round, Turn, follow_up_answered
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
     FeedbackReady,
@@ -46,6 +47,7 @@ TICK_SECONDS = 0.2
 FEEDBACK_DEBOUNCE_SECONDS = 0.4
 DRAFT_SAVE_SECONDS = 1.0
 CLOCK_RUNS = (Phase.THINKING, Phase.ANSWERING)
+PAUSED_RECORDING = "Paused: nothing said now is recorded. f5 resumes."
 LIVE_HINT = "Start answering; the checklist updates as you go."
 LIVE_FEEDBACK_MAX_WORDS = 5000
 LONG_ANSWER_HINT = (
@@ -88,7 +90,7 @@ class RoundScreen(Screen[None]):
         ),
         Binding(
             "ctrl+s",
-            "submit('answer')",
+            "submit('submit')",
             "Submit",
             id="submit",
             priority=True,
@@ -106,7 +108,7 @@ class RoundScreen(Screen[None]):
         Binding("f5", "pause('resume')", "Resume", id="resume", priority=True, tooltip="Resume the clock"),
         Binding("f6", "skip", "Skip", id="skip", priority=True, tooltip="Skip the question"),
         Binding("f7", "retry", "Retry", id="retry", priority=True, tooltip="Answer the question again"),
-        Binding("f8", "end_round", "End", id="end-round", priority=True, tooltip="End the round early"),
+        Binding("f8", "end_round", "End", id="end-round", priority=True, tooltip="End the round early (asks first)"),
         # f2 is labelled with the mode it switches to; check_action shows the one that applies
         Binding(
             "f2",
@@ -157,7 +159,7 @@ class RoundScreen(Screen[None]):
         yield Footer(show_command_palette=False, compact=True)  # compact: f4 Hear fits at 80 columns too
 
     def on_mount(self) -> None:
-        spoken = self.round.session.mode == "spoken"
+        spoken = self.round.session.mode == AnswerMode.SPOKEN
         self.query_one(LevelMeter).display = spoken
         if spoken:
             from mock_interview.tui.speech import SpeechController
@@ -175,7 +177,7 @@ class RoundScreen(Screen[None]):
         self.show_turn(self.round.begin())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that do nothing in the current phase are shown dimmed (``None``)."""
+        """Keys that do nothing now are dimmed (``None``); ctrl+s is named by the round's next step."""
         phase = self.round.phase
         if phase is Phase.FINISHED:
             return None
@@ -183,11 +185,9 @@ class RoundScreen(Screen[None]):
             if phase not in CLOCK_RUNS or self.round.waiting_for_audio or self.voice.reading:
                 return None if parameters == ("pause",) else False
             return parameters == (("resume",) if self.round.paused else ("pause",))
-        if action == "submit":  # what ctrl+s does in this phase
-            if phase is Phase.TRANSCRIBING:
-                return None if parameters == ("answer",) else False
-            step = {Phase.THINKING: "start", Phase.ANSWERING: "answer", Phase.ANSWERED: "next"}.get(phase, "start")
-            return parameters == (step,)
+        if action == "submit":  # what ctrl+s does now; nothing while the transcript is being finished
+            step = self.round.next_step
+            return step is not NextStep.WAIT and parameters == (str(step),)
         if action in ("skip", "retry") and phase is Phase.TRANSCRIBING:
             return None
         if action == "hear_again":  # hidden without the voice, dimmed while the microphone is open
@@ -256,6 +256,10 @@ class RoundScreen(Screen[None]):
         countdown.set_class(round_.paused, "-paused")
         countdown.set_class(phase not in CLOCK_RUNS, "-stopped")  # the time left when answered: not "time ran out"
         self.query_one("#answer", TextArea).read_only = not round_.accepts_typing
+        meter = self.query_one(LevelMeter)
+        meter.paused = round_.spoken and round_.phase is Phase.ANSWERING and bool(round_.paused_for)
+        if meter.paused:
+            self.status(PAUSED_RECORDING)
         self.show_save_state()
         self.refresh_bindings()
 
@@ -314,6 +318,7 @@ class RoundScreen(Screen[None]):
             # microphone opens, and a first word said at "Speak now" is recorded.
             self.round.wait_for_audio()
             self.voice.open_microphone(self.speech)  # once the question has been read: never part of the answer
+            self.round.attach_recording(self.speech)  # paused with the round
             self.status("Opening the microphone… the clock starts when it is on.")
             self.update_phase()
         else:
@@ -333,6 +338,25 @@ class RoundScreen(Screen[None]):
         self.update_phase()
 
     # -- typing ----------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed in think time starts the answer with it (typed), or says how to start (spoken).
+
+        Nothing typed is lost: before, keys pressed while reading the question went nowhere.
+        """
+        if self.round.phase is not Phase.THINKING or not (event.is_printable and event.character):
+            return
+        event.stop()
+        if self.round.paused_for:
+            self.status("Paused: f5 to resume, then type your answer.")
+            return
+        if self.round.spoken:
+            self.status("Think time: ctrl+s starts the microphone now, or wait for the clock.")
+            return
+        self.action_submit()
+        answer = self.query_one("#answer", TextArea)
+        if not answer.read_only:
+            answer.insert(event.character)
 
     @on(TextArea.Changed, "#answer")
     def answer_changed(self, event: TextArea.Changed) -> None:
@@ -406,6 +430,8 @@ class RoundScreen(Screen[None]):
 
     def on_audio_level_measured(self, message: AudioLevelMeasured) -> None:
         meter = self.query_one(LevelMeter)
+        if self.round.paused_for:  # a block measured just before the pause
+            return
         meter.recording = True
         meter.level = message.level
         meter.seconds = message.seconds
@@ -538,6 +564,15 @@ class RoundScreen(Screen[None]):
         self.query_one(FeedbackPanel).show(feedback)
         note = "Time is up: your answer was submitted. " if timed_out else ""
         scored = f"Score {feedback.score}." if feedback.scored else "Not scored: the checks read English only."
+        turn = self.round.turn
+        if turn is not None and turn.follow_up_to and feedback.scored:
+            # one number for the question: the one Review, History and the session score count
+            answered = follow_up_answered(self.round.session.answers[-1])
+            verdict = "✔ answers the follow-up" if answered else "✘ does not answer the follow-up"
+            question_score = self.round.question_score()
+            scored = f"Follow-up: {verdict}." + (
+                f" Question score {question_score} (with the follow-up)." if question_score is not None else ""
+            )
         if not text.strip():
             note += "No answer was given; it is recorded as skipped."
         elif follow_up:
@@ -554,21 +589,27 @@ class RoundScreen(Screen[None]):
                 timer.stop()
 
     def action_pause(self, _: str = "") -> None:
-        """f5: pause or resume the clock (the footer names which)."""
-        clock = self.round.clock
+        """f5: pause or resume the round (its clock and recording follow; the footer names which)."""
         if self.round.phase not in CLOCK_RUNS or self.round.waiting_for_audio:
             return
-        if clock.paused:
-            clock.resume()
-            if self.speech is not None and self.speech.active:
-                self.speech.resume()
+        if self.round.paused:
+            self.round.resume()
+            if self.round.spoken and self.round.phase is Phase.ANSWERING:
+                self.status("Speak now: recording again.")
         else:
-            clock.pause()
-            if self.speech is not None and self.speech.active:
-                self.speech.pause()
+            self.round.pause()
         self.update_phase()
         if self.round.accepts_typing:
             self.query_one("#answer", TextArea).focus()
+
+    def on_screen_suspend(self) -> None:
+        """Help, the palette or a question over the round: its clock (and recording) wait."""
+        self.round.pause(PauseReason.COVERED)
+
+    def on_screen_resume(self) -> None:
+        self.round.resume(PauseReason.COVERED)
+        if self.is_mounted and self.round.phase is not Phase.FINISHED:
+            self.update_phase()
 
     def action_skip(self) -> None:
         if self.round.phase in (Phase.TRANSCRIBING, Phase.FINISHED):
@@ -591,19 +632,13 @@ class RoundScreen(Screen[None]):
             return
         from mock_interview.tui.screens.confirm import ConfirmScreen
 
-        was_running = not self.round.clock.paused
-        self.round.clock.pause()  # the clock waits while the user decides
-
-        def decided(retry: bool | None) -> None:
+        def decided(retry: bool | None) -> None:  # the clock waited while the question was shown
             if retry:
                 self._retry()
                 return
-            if was_running:
-                self.round.clock.resume()
             self.update_phase()
             self.query_one("#answer", TextArea).focus()
 
-        self.update_phase()
         self.app.push_screen(
             ConfirmScreen(
                 "Start this question again?",
@@ -621,6 +656,31 @@ class RoundScreen(Screen[None]):
         self.show_turn(self.round.retry())
 
     def action_end_round(self) -> None:
+        """f8: end the round early, once the user says so (the clock waits while asked)."""
+        if self.round.phase is Phase.FINISHED:
+            return
+        from mock_interview.tui.screens.confirm import ConfirmScreen
+
+        def decided(end: bool | None) -> None:
+            if end:
+                self.end_round()
+            elif self.round.accepts_typing:
+                self.query_one("#answer", TextArea).focus()
+
+        left = self.round.total - self.round.number + (0 if self.round.phase is Phase.ANSWERED else 1)
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the round now?",
+                "Everything answered so far is kept and reviewed"
+                + (f"; {left} question{'s' if left != 1 else ''} not asked." if left > 0 else "."),
+                yes="End the round",
+                no="Keep going",
+            ),
+            decided,
+        )
+
+    def end_round(self) -> None:
+        """End the round at once and open Review (the answer being given is kept)."""
         if self.round.phase is Phase.FINISHED:
             return
         self.voice.cancel()
