@@ -13,6 +13,7 @@ KEYS = {
     "ctrl+e": "\x05",
     "ctrl+q": "\x11",
     "escape": "\x1b",
+    "f1": "\x1bOP",
     "enter": "\r",
     "tab": "\t",
     "shift+tab": "\x1b[Z",

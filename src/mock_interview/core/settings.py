@@ -40,6 +40,14 @@ SETTINGS_FIELDS = (
 )
 
 
+
+def number_range(key: str) -> tuple[int, int]:
+    """The lowest and highest value a numeric setting takes (``question_count``: 1 to 200), for forms to say."""
+    spec = next(f for f in SETTINGS_FIELDS if f.name == key)
+    assert spec.minimum is not None and spec.maximum is not None, key
+    return int(spec.minimum), int(spec.maximum)
+
+
 @dataclass(frozen=True)
 class Settings:
     """User settings. ``answer_seconds = 0`` and ``prep_seconds = -1`` mean "as the question says"."""

@@ -23,7 +23,7 @@ from mock_interview.core.choices import AnswerMode, QuestionOrder
 from mock_interview.core.session_records import now
 from mock_interview.tui.messages import SpeechAvailabilityChecked
 from mock_interview.tui.usertext import user_text
-from mock_interview.tui.widgets.fields import TextField
+from mock_interview.tui.widgets.fields import NumberField, TextField
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Pack
@@ -126,7 +126,7 @@ class HomeScreen(Screen[None]):
         return VerticalScroll(
             row(
                 "Questions",
-                TextField(str(settings.question_count), id="count", type="integer", max_length=3, compact=True),
+                NumberField(settings.question_count, id="count", max_length=3, compact=True),
             ),
             row("Order", Select(ORDER_OPTIONS, value=settings.order, allow_blank=False, id="order", compact=True)),
             row("Mode", Select(MODE_OPTIONS, value=AnswerMode.TYPED.value, allow_blank=False, id="mode", compact=True)),
@@ -359,6 +359,7 @@ class HomeScreen(Screen[None]):
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
         from mock_interview.core.planning import RoundRequest
+        from mock_interview.core.settings import number_range
 
         if not self.query("#count"):  # the options column is not mounted yet (a key pressed in the first frame)
             return
@@ -368,8 +369,9 @@ class HomeScreen(Screen[None]):
             self.notify("Choose at least one pack.", severity="warning")
             return
         raw = self.query_one("#count", TextField).value.strip()
-        if not raw.isdigit() or int(raw) < 1:
-            self.notify(f"'{raw}' is not a number of questions; type a whole number such as 5.", severity="error")
+        low, high = number_range("question_count")
+        if not raw.isdigit() or not low <= int(raw) <= high:
+            self.notify(f"Questions: '{raw}' must be a whole number from {low} to {high}.", severity="error")
             self.query_one("#count", TextField).focus()
             return
         # a Select holds Select.NULL until it has mounted: then the settings' order and typed answers

@@ -11,10 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Select, Switch
 
+from mock_interview.core.settings import number_range
 from mock_interview.tui.messages import InputDevicesListed
 from mock_interview.tui.screens.confirm import SaveChangesScreen, SaveChoice
 from mock_interview.tui.usertext import user_text, user_value
-from mock_interview.tui.widgets.fields import TextField
+from mock_interview.tui.widgets.fields import NumberField, TextField
 
 if TYPE_CHECKING:
     from mock_interview.tui.app import MockInterviewApp
@@ -45,11 +46,11 @@ class SettingsScreen(Screen[None]):
         # not a Tab stop of its own: the first thing typed goes into the first field
         with VerticalScroll(id="settings-form", can_focus=False):
             yield Label("Answer time in seconds (0 = as each question says)", classes="field-label")
-            yield TextField(str(settings.answer_seconds), id="answer-seconds", type="integer")
+            yield NumberField(settings.answer_seconds, id="answer-seconds")
             yield Label("Think time in seconds (-1 = as each question says, 0 = none)", classes="field-label")
-            yield TextField(str(settings.prep_seconds), id="prep-seconds", type="integer")
+            yield NumberField(settings.prep_seconds, id="prep-seconds")
             yield Label("Questions per round", classes="field-label")
-            yield TextField(str(settings.question_count), id="question-count", type="integer")
+            yield NumberField(settings.question_count, id="question-count")
             yield Label("Feedback while answering", classes="field-label")
             yield Select(
                 [("Live: checklist updates as you answer", "live"), ("Calm: checklist after the answer", "calm")],
@@ -139,9 +140,9 @@ class SettingsScreen(Screen[None]):
                 return None
             return value
 
-        answer = number("#answer-seconds", 0, 1800, "Answer time")
-        prep = number("#prep-seconds", -1, 1800, "Think time")
-        count = number("#question-count", 1, 200, "Questions per round")
+        answer = number("#answer-seconds", *number_range("answer_seconds"), "Answer time")
+        prep = number("#prep-seconds", *number_range("prep_seconds"), "Think time")
+        count = number("#question-count", *number_range("question_count"), "Questions per round")
         if answer is None or prep is None or count is None:
             return False
         device = self.query_one("#input-device", Select).value

@@ -7,10 +7,13 @@ in an input and in a text area alike, so typing adds to what is there.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from textual import events
+from textual import events, on
 from textual.widgets import Input, TextArea
+
+_LEADING_ZEROS = re.compile(r"^(-?)0+(?=\d)")
 
 
 class TextField(Input):
@@ -23,6 +26,26 @@ class TextField(Input):
     def on_focus(self, event: events.Focus) -> None:
         if not event.from_app_focus:  # the terminal regaining focus leaves the cursor where it was
             self.cursor_position = len(self.value)
+
+
+class NumberField(TextField):
+    """A whole-number ``TextField``: a leading zero goes as the next digit is typed.
+
+    Typing 7 into a field holding "0" gives "7", not "07"; "0500" reads "500" (what is saved).
+    """
+
+    def __init__(self, value: int, **kwargs: Any) -> None:
+        kwargs.setdefault("type", "integer")
+        super().__init__(str(value), **kwargs)
+
+    @on(Input.Changed)
+    def _drop_leading_zeros(self, event: Input.Changed) -> None:
+        if event.input is not self:
+            return
+        trimmed = _LEADING_ZEROS.sub(r"\1", self.value)
+        if trimmed != self.value:
+            self.value = trimmed
+            self.cursor_position = len(trimmed)
 
 
 class TextBox(TextArea):
