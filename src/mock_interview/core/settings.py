@@ -40,7 +40,6 @@ SETTINGS_FIELDS = (
 )
 
 
-
 def number_range(key: str) -> tuple[int, int]:
     """The lowest and highest value a numeric setting takes (``question_count``: 1 to 200), for forms to say."""
     spec = next(f for f in SETTINGS_FIELDS if f.name == key)
