@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from mock_interview.core.feedback.present import GROUP_TITLES, gains_line, rows
 from mock_interview.core.feedback.results import Feedback
+from mock_interview.core.rounds import follow_up_answered
 from mock_interview.core.safetext import visible
 from mock_interview.core.session_view import AnswerPlace, answer_places, status_shown
 from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
@@ -122,7 +123,10 @@ def answer_title(answer: AnswerRecord, place: AnswerPlace) -> str:
     short = textwrap.shorten(answer.question_text, QUESTION_SHOWN, placeholder=" …")
     prefix = "  ↳ follow-up" if place.follow_up else f"{place.number}."
     attempt = f" ({place.attempt_label})" if place.attempt_label else ""
-    score = "" if answer.score is None else f" [{answer.score}]"
+    if place.follow_up:  # its verdict: the question's score (above) already counts it
+        score = "" if not answer.counts else " ✔" if follow_up_answered(answer) else " ✘"
+    else:  # the number the session counts: the question with its follow-ups
+        score = "" if answer.question_score is None else f" [{answer.question_score}]"
     return f"{prefix} {short}{attempt}{score}"
 
 
@@ -132,6 +136,19 @@ def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str
         return NOTE_LABEL
     kept_with = places[place.note_index]
     return f"{NOTE_LABEL} This is the note of question {place.number}, kept with attempt {kept_with.attempt}."
+
+
+class ReviewBody(VerticalScroll):
+    """The answer shown, its checklist, example and note; focusable, so the arrows scroll it.
+
+    A letter typed while the list or this pane has focus goes into the note: a note typed with
+    the focus elsewhere is never lost.
+    """
+
+    def on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if isinstance(screen, ReviewScreen):
+            screen.type_into_note(event)
 
 
 class ReviewScreen(ReviewLoopActions):
@@ -184,7 +201,7 @@ class ReviewScreen(ReviewLoopActions):
         yield Header()
         with Horizontal(id="review-view"):
             yield OptionList(id="review-answers")
-            with VerticalScroll(id="review-body", can_focus=False):
+            with ReviewBody(id="review-body"):
                 yield RoundSummaryPanel(id="review-round-summary")
                 yield Static("", id="review-summary")
                 yield MentorAnswersPanel(id="review-mentor-questions")
@@ -247,6 +264,19 @@ class ReviewScreen(ReviewLoopActions):
             return None
         return self.session.answers[self.note_index]
 
+    def on_key(self, event: events.Key) -> None:
+        if self.focused is not None and self.focused.id == "review-answers":
+            self.type_into_note(event)
+
+    def type_into_note(self, event: events.Key) -> None:
+        """A printable key pressed outside the note goes into the note (focus moves there, visibly)."""
+        note = self.query_one("#reflection", TextBox)
+        if not (event.is_printable and event.character) or not note.display or note.has_focus:
+            return
+        event.stop()
+        note.focus()
+        note.insert(event.character)
+
     @on(OptionList.OptionHighlighted, "#review-answers")
     def answer_chosen(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id is not None:
@@ -256,6 +286,7 @@ class ReviewScreen(ReviewLoopActions):
     def show_answer(self, index: int) -> None:
         assert self.session is not None
         self.index = index
+        self.query_one("#review-body", ReviewBody).scroll_home(animate=False)  # a new answer reads from its top
         answer = self.session.answers[index]
         self.query_one("#review-question", Static).update(user_text(answer.question_text, style="bold"))
         body = Text(answer_meta(answer) + "\n\n", style="dim")
