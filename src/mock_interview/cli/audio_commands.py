@@ -59,13 +59,26 @@ CLI_NO_SPEECH = "no speech heard; check the microphone ('mock-interview devices'
 
 
 def _transcript_output(
-    transcript: Transcript, as_json: bool, limit: float | None = None, no_speech: str = "no speech heard in the audio"
+    transcript: Transcript,
+    as_json: bool,
+    limit: float | None = None,
+    no_speech: str = "no speech heard in the audio",
+    question: str | None = None,
 ) -> None:
+    from mock_interview.core.kinds import classify_question
+    from mock_interview.core.star_timeline import RECOMMENDED_LINE, applies, star_timeline, timeline_lines
+
     figures = delivery_figures(transcript, limit)
+    timeline = None
+    if question is not None and applies(classify_question(question), transcript.words):
+        timeline = star_timeline(transcript.text, transcript.words)
     if as_json:
         data = transcript.to_json()
         data["speech_heard"] = transcript.heard_speech
         data.update(figures)
+        if question is not None:
+            data["question"] = question
+            data["star_timeline"] = [segment.to_json() for segment in timeline] if timeline is not None else None
         print(json.dumps(data, indent=2, ensure_ascii=False))
     elif transcript.heard_speech:
         print(transcript.text)
@@ -74,6 +87,12 @@ def _transcript_output(
             f"{figures['fillers']} fillers (at least) · {len(figures['long_pauses'])} pauses over 2.5 s · "
             f"model {transcript.model}"
         )
+        if timeline:
+            print("\nWhere the time went (STAR):")
+            speech = transcript.words[-1][2] - transcript.words[0][1]
+            for line in timeline_lines(timeline, speech):
+                print(f"  {line}")
+            print(f"  {RECOMMENDED_LINE}")
     if not transcript.heard_speech:
         _err(f"{no_speech} ({transcript.duration:.1f} s of audio, model {transcript.model})")
 
@@ -121,7 +140,9 @@ def run_audio_command(context: AppContext, args: Namespace) -> int:
                 _err(f"{path} does not exist; give the path of a WAV file")
                 return 1
             transcript = transcribe_file(path, args.model or settings.model, models_dir)
-            _transcript_output(transcript, args.json, no_speech=f"no speech heard in {path}")
+            _transcript_output(
+                transcript, args.json, no_speech=f"no speech heard in {path}", question=getattr(args, "question", None)
+            )
             return 0
         if args.command == "record":
             return _record(args, settings.input_device or None, args.model or settings.model, models_dir)

@@ -403,12 +403,18 @@ def _sessions(context: AppContext, args: Namespace) -> int:
     if action == "show":
         if args.json:
             from mock_interview.core.mentor import mentor_notes_json
+            from mock_interview.core.star_timeline import applies, star_timeline
             from mock_interview.core.summary import summarise
 
             shown = session_to_json(session) | {
                 "summary": summarise(session).to_json(),
                 "mentor_notes": mentor_notes_json(session),
             }
+            for answer, data in zip(session.answers, shown["answers"], strict=True):
+                if applies(answer.kind, answer.words):  # a spoken story: where its time went
+                    data["star_timeline"] = [
+                        segment.to_json() for segment in star_timeline(answer.spoken_text, answer.words)
+                    ]
             print(json_text(shown))
             return EXIT_OK
         from rich.markdown import Markdown

@@ -226,6 +226,11 @@ def _add_audio(sub: Subcommands) -> None:
     transcribe = sub.add_parser("transcribe", help="transcribe an audio file with delivery figures")
     transcribe.add_argument("file", metavar="FILE")
     transcribe.add_argument("--model", metavar="M", help="model name or folder (default: your setting)")
+    transcribe.add_argument(
+        "--question",
+        metavar="TEXT",
+        help="the question answered: for a story question (STAR), where the answer's time went (star_timeline)",
+    )
     transcribe.add_argument("--json", action="store_true")
 
     models = sub.add_parser("models", help="transcription models")
