@@ -47,11 +47,24 @@ class AnswerRecord:
     transcript_model: str = ""
     with_follow_ups: dict[str, Any] = field(default_factory=dict)  # score and groups of this answer and its follow-ups
     mentor_notes: str = ""  # a mentor's notes on this answer, imported (never the user's own reflection)
+    original_text: str = (
+        ""  # the transcript as recognised, kept when the user corrected it (``text`` is the correction)
+    )
 
     @property
     def is_follow_up(self) -> bool:
         """Whether this answers a follow-up question."""
         return bool(self.follow_up_to)
+
+    @property
+    def corrected(self) -> bool:
+        """Whether the user corrected the transcript (the recognised one is in ``original_text``)."""
+        return bool(self.original_text) and self.original_text != self.text
+
+    @property
+    def spoken_text(self) -> str:
+        """The transcript the word timings belong to: the recognised one, even after a correction."""
+        return self.original_text or self.text
 
     @property
     def score(self) -> int | None:
@@ -96,7 +109,7 @@ class AnswerRecord:
         }
         if self.ended is not None:
             data["ended"] = self.ended
-        for key in ("audio", "reflection", "follow_up_to", "transcript_model", "mentor_notes"):
+        for key in ("audio", "reflection", "follow_up_to", "transcript_model", "mentor_notes", "original_text"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         if self.words:

@@ -189,6 +189,7 @@ ANSWER_FIELDS = (
     _text("follow_up_to"),
     _text("transcript_model"),
     _text("mentor_notes"),
+    _text("original_text"),
 )
 
 

@@ -171,6 +171,16 @@ class Retranscribed(Message):
         self.feedback = feedback
 
 
+class TranscriptCorrected(Message):
+    """A transcript the user corrected was checked again; its answer gets the text and the new checklist."""
+
+    def __init__(self, index: int, text: str, feedback: dict[str, Any]) -> None:
+        super().__init__()
+        self.index = index
+        self.text = text
+        self.feedback = feedback
+
+
 class RetranscriptionFailed(Message):
     """Transcribing a recording again failed; the reason says why."""
 

@@ -20,7 +20,14 @@ from mock_interview.core.feedback.results import Feedback
 from mock_interview.core.rounds import follow_up_answered
 from mock_interview.core.safetext import visible
 from mock_interview.core.session_view import AnswerPlace, answer_places, status_shown
-from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
+from mock_interview.core.star_timeline import RECOMMENDED_LINE, applies, star_timeline, timeline_lines
+from mock_interview.tui.messages import (
+    PlaybackFailed,
+    PlaybackFinished,
+    Retranscribed,
+    RetranscriptionFailed,
+    TranscriptCorrected,
+)
 from mock_interview.tui.screens.review_loop import ReviewLoopActions
 from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text, user_value
@@ -36,7 +43,7 @@ if TYPE_CHECKING:
 
 SUPPORT_STYLES = {"structure": "underline green", "specificity": "bold cyan", "alignment": "bold magenta"}
 PROBLEM_STYLE = "reverse red"
-RECORDING_ACTIONS = ("play", "retranscribe")
+RECORDING_ACTIONS = ("play", "retranscribe", "correct")
 QUESTION_SHOWN = 60  # characters of a question in the list of answers, cut at a word
 NOTE_LABEL = "Reflection: what will you do differently next time? (ctrl+s saves)"
 NO_ANSWERS = "No answers were given in this session."
@@ -90,6 +97,20 @@ def example_text(question: Question) -> Text:
     return text
 
 
+def timeline_text(answer: AnswerRecord) -> Text:
+    """Where a spoken story's time went: each STAR part's seconds and share, beside the recommended split."""
+    segments = star_timeline(answer.spoken_text, answer.words)
+    text = Text("Where the time went (STAR)\n", style="bold")
+    if not segments:
+        text.append("No situation, task, action or result was told apart in this answer.", style="italic")
+        return text
+    speech = answer.words[-1][2] - answer.words[0][1]
+    for line in timeline_lines(segments, speech):
+        text.append(f" {line}\n")
+    text.append(RECOMMENDED_LINE, style="dim")
+    return text
+
+
 def answer_meta(answer: AnswerRecord) -> str:
     """How the answer was given: typed or spoken, its status, the time used and the question's score."""
     meta = f"{answer.source} · {answer.status.replace('_', ' ')}"
@@ -98,7 +119,9 @@ def answer_meta(answer: AnswerRecord) -> str:
     if answer.with_follow_ups and answer.question_score is not None:
         meta += f" · with the follow-up the question scores {answer.question_score}"
     if answer.audio:
-        meta += " · recording: f9 play, f10 re-transcribe"
+        meta += " · recording: f9 play, f10 re-transcribe, ctrl+t correct"
+    if answer.corrected:
+        meta += " · transcript corrected"
     return meta
 
 
@@ -176,6 +199,14 @@ class ReviewScreen(ReviewLoopActions):
             priority=True,
             tooltip="Transcribe this answer's recording again, with another model",
         ),
+        Binding(
+            "ctrl+t",
+            "correct",
+            "Correct",
+            id="correct-transcript",
+            priority=True,
+            tooltip="Correct what the model misheard and check the answer again (the original is kept)",
+        ),
     ]
 
     def __init__(self, session_id: str, *, session: Session | None = None, unsaved: OSError | None = None) -> None:
@@ -207,6 +238,8 @@ class ReviewScreen(ReviewLoopActions):
                 yield MentorAnswersPanel(id="review-mentor-questions")
                 yield Static("", id="review-question")
                 yield Static("", id="review-answer")
+                yield Static("", id="review-original")
+                yield Static("", id="review-timeline")
                 yield MentorNotesPanel(id="review-mentor")  # above the checklist
                 yield Static("", id="review-checklist")
                 with Collapsible(title="Example answer", collapsed=True, id="review-example-box"):
@@ -295,6 +328,17 @@ class ReviewScreen(ReviewLoopActions):
             highlighted_answer(answer.text, feedback) if answer.text else Text("(no answer)", style="italic")
         )
         self.query_one("#review-answer", Static).update(body)
+        original = self.query_one("#review-original", Static)
+        original.display = answer.corrected
+        if answer.corrected:
+            original.update(
+                Text.assemble(("Recognised before your correction: ", "italic"), user_text(answer.original_text))
+            )
+        timeline = self.query_one("#review-timeline", Static)
+        timeline.display = False
+        if applies(answer.kind, answer.words):
+            timeline.update(timeline_text(answer))
+            timeline.display = True
         self.query_one("#review-checklist", Static).update(checklist_text(feedback))
         self.show_mentor_notes(answer)
         question = self.app.context.packs.find_question(answer.question_ref)
@@ -490,6 +534,7 @@ class ReviewScreen(ReviewLoopActions):
         assert self.session is not None
         answer = self.session.answers[message.index]
         answer.text = message.transcript.text
+        answer.original_text = ""  # a new recognition: no correction of it yet
         answer.words = list(message.transcript.words)
         answer.transcript_model = message.transcript.model
         answer.feedback = message.feedback
@@ -497,6 +542,52 @@ class ReviewScreen(ReviewLoopActions):
         if message.index == self.index:
             self.show_answer(message.index)
         self.notify(f"Re-transcribed with {message.transcript.model}.")
+
+    def action_correct(self) -> None:
+        """ctrl+t: correct a misheard transcript; the answer is checked again with the recording's timing."""
+        answer = self.current_answer()
+        if answer is None or not answer.audio:
+            return
+        from mock_interview.tui.screens.correct_transcript import CorrectTranscriptScreen
+
+        index = self.index
+
+        def corrected(text: str | None) -> None:
+            if text is None or self.session is None:
+                return
+            if not text:
+                self.notify("An empty transcript is not kept; the answer is as it was.", severity="warning")
+                return
+            if text == self.session.answers[index].text:
+                return
+            self._check_correction(index, text)
+
+        self.app.push_screen(CorrectTranscriptScreen(answer.text), corrected)
+
+    @work(thread=True, exclusive=True, group="correct", exit_on_error=False, description="checking the correction")
+    def _check_correction(self, index: int, text: str) -> None:
+        from mock_interview.core.feedback import Delivery
+        from mock_interview.core.rechecks import check_saved_answer
+
+        assert self.session is not None
+        answer = self.session.answers[index]
+        seconds = answer.duration_seconds or (answer.words[-1][2] if answer.words else 0.0)
+        delivery = Delivery(tuple(answer.words), seconds, answer.answer_seconds or None) if answer.words else None
+        feedback = check_saved_answer(self.app.context, self.session, answer, text=text, delivery=delivery)
+        self.post_message(TranscriptCorrected(index, text, feedback.to_json()))
+
+    def on_transcript_corrected(self, message: TranscriptCorrected) -> None:
+        assert self.session is not None
+        answer = self.session.answers[message.index]
+        if not answer.original_text:
+            answer.original_text = answer.text  # the recognised transcript stays beside the correction
+        answer.text = message.text
+        answer.feedback = message.feedback
+        self.save_session()
+        if message.index == self.index:
+            self.show_answer(message.index)
+        score = message.feedback.get("score")
+        self.notify(f"Transcript corrected and checked again{f': score {score}' if score is not None else ''}.")
 
     def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
         self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)
