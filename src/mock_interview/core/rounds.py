@@ -14,115 +14,36 @@ import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from enum import Enum, StrEnum
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING
 
 from mock_interview.core.answer_limits import capped
 from mock_interview.core.choices import AnswerMode
 from mock_interview.core.clock import Clock
-from mock_interview.core.feedback import Delivery, Feedback, QuestionInfo, analyse
+from mock_interview.core.feedback import Delivery, Feedback, analyse
 from mock_interview.core.followups import choose_follow_up
 from mock_interview.core.packs import Question
+from mock_interview.core.question_scores import question_score, score_with_follow_ups
+from mock_interview.core.round_phases import TRANSITIONS, InvalidTransition, NextStep, PauseReason, Phase, Recording
 from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore, now
+from mock_interview.core.turns import Submitted, Turn, follow_up_seconds
+
+__all__ = [
+    "TRANSITIONS",
+    "InvalidTransition",
+    "NextStep",
+    "PauseReason",
+    "Phase",
+    "Recording",
+    "Round",
+    "Submitted",
+    "Turn",
+    "follow_up_seconds",
+]
 
 if TYPE_CHECKING:
     from mock_interview.core.profiles import Profile
 
 Word = tuple[str, float, float]
-
-
-class Phase(Enum):
-    """Where a round is; the screen shows what the phase says. :data:`TRANSITIONS` lists the moves."""
-
-    READY = "ready"  # built; no question put yet
-    THINKING = "thinking"  # the question is shown and the think time runs
-    ANSWERING = "answering"  # the answer clock runs; the answer is typed or spoken
-    TRANSCRIBING = "transcribing"  # a spoken answer has stopped; its final transcript is on its way
-    ANSWERED = "answered"  # the answer is recorded (or skipped); a follow-up or the next question comes next
-    FINISHED = "finished"  # the round is over and saved
-
-
-TRANSITIONS: dict[Phase, frozenset[Phase]] = {
-    Phase.READY: frozenset({Phase.THINKING, Phase.ANSWERING, Phase.FINISHED}),
-    # a retry puts the question again: thinking or answering again
-    Phase.THINKING: frozenset({Phase.THINKING, Phase.ANSWERING, Phase.ANSWERED, Phase.FINISHED}),
-    Phase.ANSWERING: frozenset({Phase.THINKING, Phase.ANSWERING, Phase.TRANSCRIBING, Phase.ANSWERED, Phase.FINISHED}),
-    # the transcript arrives (answered) or recording failed and the user types instead (answering)
-    Phase.TRANSCRIBING: frozenset({Phase.ANSWERING, Phase.ANSWERED, Phase.FINISHED}),
-    Phase.ANSWERED: frozenset({Phase.THINKING, Phase.ANSWERING, Phase.FINISHED}),
-    Phase.FINISHED: frozenset(),
-}
-
-
-class InvalidTransition(RuntimeError):
-    """A round was asked to move to a phase it cannot reach from where it is."""
-
-
-class NextStep(StrEnum):
-    """What the round waits for from the user now; the screen names it in its footer and status line."""
-
-    START = "start"  # think time: ctrl+s starts the answer
-    SUBMIT = "submit"  # an answer is being given: ctrl+s submits it
-    WAIT = "wait"  # nothing to press: the microphone is opening or the transcript is being finished
-    NEXT = "next"  # answered: ctrl+s puts the follow-up, the next question or ends the round
-    NONE = "none"  # the round is over
-
-
-class PauseReason(StrEnum):
-    """Why a round's clock is stopped; it runs again only when every reason is gone."""
-
-    USER = "user"  # f5
-    COVERED = "covered"  # Help, the command palette or a question is shown over the round
-
-
-class Recording(Protocol):
-    """A recording the round's pauses apply to (the speech controller of a spoken answer)."""
-
-    def pause(self) -> None:
-        """Stop keeping audio."""
-
-    def resume(self) -> None:
-        """Keep audio again."""
-
-
-def follow_up_seconds(answer_seconds: int) -> int:
-    """The time to answer a follow-up: half the question's answer time, 15 s to 2 minutes.
-
-    Never more than the question's own time (a 15-second question gets a 15-second follow-up).
-    """
-    return min(answer_seconds, max(15, min(120, answer_seconds // 2)))
-
-
-@dataclass
-class Turn:
-    """One question put to the user: a planned question or a follow-up to one."""
-
-    question: Question
-    text: str
-    answer_seconds: int
-    follow_up_to: str = ""
-    typed_fallback: bool = False  # a spoken round whose recording failed: this turn is typed
-
-    def info(self) -> QuestionInfo:
-        """What the feedback engine needs to know of this turn."""
-        if self.follow_up_to:
-            return replace(QuestionInfo.follow_up(self.text), answer_seconds=self.answer_seconds)
-        return replace(QuestionInfo.of(self.question), answer_seconds=self.answer_seconds)
-
-
-def follow_up_answered(answer: AnswerRecord) -> bool:
-    """Whether a follow-up's answer gave what the follow-up asked for (its focus check passed)."""
-    for check in answer.feedback.get("checks", ()):
-        if isinstance(check, dict) and check.get("id") == "followup.answered":
-            return bool(check.get("status") == "pass")
-    return True  # not checked (an old session): nothing says it failed
-
-
-class Submitted(NamedTuple):
-    """What submitting an answer gives: its feedback and the follow-up the interviewer will ask, if any."""
-
-    feedback: Feedback
-    follow_up: str | None
 
 
 @dataclass
@@ -500,60 +421,11 @@ class Round:
 
     def question_score(self) -> int | None:
         """The current question's score as the session counts it: its latest answer with its follow-ups."""
-        if self.turn is None:
-            return None
-        ref = self.turn.question.ref
-        main = next(
-            (a for a in reversed(self.session.answers) if a.question_ref == ref and not a.is_follow_up and a.counts),
-            None,
-        )
-        return main.question_score if main is not None else None
+        return question_score(self.session, self.turn.question.ref) if self.turn is not None else None
 
     def _score_question_with_follow_ups(self) -> None:
-        """Check the question's answer and its follow-ups as one answer: that is the question's score."""
         assert self.turn is not None
-        ref = self.turn.question.ref
-        answers = self.session.answers
-        main_index = next(
-            (
-                i
-                for i in range(len(answers) - 1, -1, -1)
-                if answers[i].question_ref == ref and not answers[i].is_follow_up
-            ),
-            None,
-        )
-        if main_index is None:
-            return
-        main = answers[main_index]
-        follow_ups = [a for a in answers[main_index + 1 :] if a.follow_up_to == ref and a.counts]
-        if not main.text.strip() or main.status not in ("answered", "timed_out") or not follow_ups:
-            return
-        parts = [main, *follow_ups]
-        info = QuestionInfo.of(self.turn.question)
-        extra_words = 150 * len(follow_ups)  # what a follow-up's answer may add
-        info = replace(
-            info,
-            answer_seconds=sum(a.answer_seconds for a in parts),
-            max_words=info.max_words + extra_words if info.max_words else None,
-        )
-        delivery = None
-        if all(a.words for a in parts):
-            words: list[Word] = []
-            offset = 0.0
-            for part in parts:
-                words += [(w, s + offset, e + offset) for w, s, e in part.words]
-                offset += part.duration_seconds or (part.words[-1][2] if part.words else 0.0)
-            delivery = Delivery(tuple(words), offset, float(info.answer_seconds))
-        combined = analyse("\n\n".join(a.text.strip() for a in parts), info, profile=self.profile, delivery=delivery)
-        score, groups = combined.score, dict(combined.group_scores)
-        if not all(follow_up_answered(a) for a in follow_ups):
-            # a follow-up that misses what it asked for never raises the question's score: its words
-            # can tick checks of the question, but the interviewer heard the question dodged
-            own = main.feedback.get("groups") or {}
-            if score is not None and main.score is not None:
-                score = min(score, main.score)
-            groups = {g: min(v, own[g]) if isinstance(own.get(g), (int, float)) else v for g, v in groups.items()}
-        main.with_follow_ups = {"score": score, "groups": groups}
+        score_with_follow_ups(self.session, self.turn.question, self.profile)
 
     def advance(self) -> Turn | None:
         """Move on from an answered question: the pending follow-up if there is one, else the next question."""

@@ -11,29 +11,29 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mock_interview.core.feedback.present import GROUP_TITLES, gains_line, rows
 from mock_interview.core.feedback.results import Feedback
-from mock_interview.core.rounds import follow_up_answered
+from mock_interview.core.question_scores import follow_up_answered
 from mock_interview.core.safetext import visible
 from mock_interview.core.session_view import AnswerPlace, answer_places, status_shown
-from mock_interview.core.star_timeline import RECOMMENDED_LINE, applies, star_timeline, timeline_lines
 from mock_interview.tui.messages import (
     PlaybackFailed,
     PlaybackFinished,
     Retranscribed,
     RetranscriptionFailed,
-    TranscriptCorrected,
 )
+from mock_interview.tui.screens.review_correction import TranscriptCorrection
 from mock_interview.tui.screens.review_loop import ReviewLoopActions
 from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox
 from mock_interview.tui.widgets.mentor_notes import MentorAnswersPanel, MentorNotesPanel
 from mock_interview.tui.widgets.round_summary import RoundSummaryPanel
+from mock_interview.tui.widgets.spoken_answer import OriginalTranscript, ReviewBody, StarTimeline, type_into_note
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Question
@@ -97,20 +97,6 @@ def example_text(question: Question) -> Text:
     return text
 
 
-def timeline_text(answer: AnswerRecord) -> Text:
-    """Where a spoken story's time went: each STAR part's seconds and share, beside the recommended split."""
-    segments = star_timeline(answer.spoken_text, answer.words)
-    text = Text("Where the time went (STAR)\n", style="bold")
-    if not segments:
-        text.append("No situation, task, action or result was told apart in this answer.", style="italic")
-        return text
-    speech = answer.words[-1][2] - answer.words[0][1]
-    for line in timeline_lines(segments, speech):
-        text.append(f" {line}\n")
-    text.append(RECOMMENDED_LINE, style="dim")
-    return text
-
-
 def answer_meta(answer: AnswerRecord) -> str:
     """How the answer was given: typed or spoken, its status, the time used and the question's score."""
     meta = f"{answer.source} · {answer.status.replace('_', ' ')}"
@@ -161,20 +147,7 @@ def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str
     return f"{NOTE_LABEL} This is the note of question {place.number}, kept with attempt {kept_with.attempt}."
 
 
-class ReviewBody(VerticalScroll):
-    """The answer shown, its checklist, example and note; focusable, so the arrows scroll it.
-
-    A letter typed while the list or this pane has focus goes into the note: a note typed with
-    the focus elsewhere is never lost.
-    """
-
-    def on_key(self, event: events.Key) -> None:
-        screen = self.screen
-        if isinstance(screen, ReviewScreen):
-            screen.type_into_note(event)
-
-
-class ReviewScreen(ReviewLoopActions):
+class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
     """One session, answer by answer."""
 
     app: MockInterviewApp
@@ -238,8 +211,8 @@ class ReviewScreen(ReviewLoopActions):
                 yield MentorAnswersPanel(id="review-mentor-questions")
                 yield Static("", id="review-question")
                 yield Static("", id="review-answer")
-                yield Static("", id="review-original")
-                yield Static("", id="review-timeline")
+                yield OriginalTranscript(id="review-original")
+                yield StarTimeline(id="review-timeline")
                 yield MentorNotesPanel(id="review-mentor")  # above the checklist
                 yield Static("", id="review-checklist")
                 with Collapsible(title="Example answer", collapsed=True, id="review-example-box"):
@@ -299,16 +272,7 @@ class ReviewScreen(ReviewLoopActions):
 
     def on_key(self, event: events.Key) -> None:
         if self.focused is not None and self.focused.id == "review-answers":
-            self.type_into_note(event)
-
-    def type_into_note(self, event: events.Key) -> None:
-        """A printable key pressed outside the note goes into the note (focus moves there, visibly)."""
-        note = self.query_one("#reflection", TextBox)
-        if not (event.is_printable and event.character) or not note.display or note.has_focus:
-            return
-        event.stop()
-        note.focus()
-        note.insert(event.character)
+            type_into_note(self, event)
 
     @on(OptionList.OptionHighlighted, "#review-answers")
     def answer_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -328,17 +292,8 @@ class ReviewScreen(ReviewLoopActions):
             highlighted_answer(answer.text, feedback) if answer.text else Text("(no answer)", style="italic")
         )
         self.query_one("#review-answer", Static).update(body)
-        original = self.query_one("#review-original", Static)
-        original.display = answer.corrected
-        if answer.corrected:
-            original.update(
-                Text.assemble(("Recognised before your correction: ", "italic"), user_text(answer.original_text))
-            )
-        timeline = self.query_one("#review-timeline", Static)
-        timeline.display = False
-        if applies(answer.kind, answer.words):
-            timeline.update(timeline_text(answer))
-            timeline.display = True
+        self.query_one(OriginalTranscript).show(answer)
+        self.query_one(StarTimeline).show(answer)
         self.query_one("#review-checklist", Static).update(checklist_text(feedback))
         self.show_mentor_notes(answer)
         question = self.app.context.packs.find_question(answer.question_ref)
@@ -542,52 +497,6 @@ class ReviewScreen(ReviewLoopActions):
         if message.index == self.index:
             self.show_answer(message.index)
         self.notify(f"Re-transcribed with {message.transcript.model}.")
-
-    def action_correct(self) -> None:
-        """ctrl+t: correct a misheard transcript; the answer is checked again with the recording's timing."""
-        answer = self.current_answer()
-        if answer is None or not answer.audio:
-            return
-        from mock_interview.tui.screens.correct_transcript import CorrectTranscriptScreen
-
-        index = self.index
-
-        def corrected(text: str | None) -> None:
-            if text is None or self.session is None:
-                return
-            if not text:
-                self.notify("An empty transcript is not kept; the answer is as it was.", severity="warning")
-                return
-            if text == self.session.answers[index].text:
-                return
-            self._check_correction(index, text)
-
-        self.app.push_screen(CorrectTranscriptScreen(answer.text), corrected)
-
-    @work(thread=True, exclusive=True, group="correct", exit_on_error=False, description="checking the correction")
-    def _check_correction(self, index: int, text: str) -> None:
-        from mock_interview.core.feedback import Delivery
-        from mock_interview.core.rechecks import check_saved_answer
-
-        assert self.session is not None
-        answer = self.session.answers[index]
-        seconds = answer.duration_seconds or (answer.words[-1][2] if answer.words else 0.0)
-        delivery = Delivery(tuple(answer.words), seconds, answer.answer_seconds or None) if answer.words else None
-        feedback = check_saved_answer(self.app.context, self.session, answer, text=text, delivery=delivery)
-        self.post_message(TranscriptCorrected(index, text, feedback.to_json()))
-
-    def on_transcript_corrected(self, message: TranscriptCorrected) -> None:
-        assert self.session is not None
-        answer = self.session.answers[message.index]
-        if not answer.original_text:
-            answer.original_text = answer.text  # the recognised transcript stays beside the correction
-        answer.text = message.text
-        answer.feedback = message.feedback
-        self.save_session()
-        if message.index == self.index:
-            self.show_answer(message.index)
-        score = message.feedback.get("score")
-        self.notify(f"Transcript corrected and checked again{f': score {score}' if score is not None else ''}.")
 
     def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
         self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)

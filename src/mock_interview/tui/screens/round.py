@@ -20,7 +20,8 @@ from textual.widgets import Footer, Label, Static, TextArea
 
 from mock_interview.core.answer_limits import MAX_ANSWER_WORDS, answer_cut, capped, long_line_breaks, with_line_breaks
 from mock_interview.core.choices import AnswerMode
-from mock_interview.core.rounds import NextStep, PauseReason, Phase, Round, Turn, follow_up_answered
+from mock_interview.core.question_scores import follow_up_answered
+from mock_interview.core.rounds import NextStep, PauseReason, Phase, Round, Turn
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
     FeedbackReady,
