@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import signal
 import sys
 import threading
@@ -37,7 +38,8 @@ def delivery_figures(transcript: Transcript, limit: float | None = None) -> dict
     speech_minutes = (transcript.words[-1][2] - transcript.words[0][1]) / 60 if transcript.words else 0.0
     feedback = analyse(
         transcript.text,
-        QuestionInfo("", "general", int(limit or max(transcript.duration, 1))),
+        # no limit given: the recording's own length, rounded up (12.5 s is 13 s of 13, not 105% of 12)
+        QuestionInfo("", "general", int(limit or max(math.ceil(transcript.duration), 1))),
         delivery=Delivery(tuple(transcript.words), transcript.duration, limit),
     )
     fillers = feedback.by_id("delivery.fillers")
@@ -65,6 +67,7 @@ def _transcript_output(
     no_speech: str = "no speech heard in the audio",
     question: str | None = None,
 ) -> None:
+    from mock_interview.core.feedback.text import counted
     from mock_interview.core.kinds import classify_question
     from mock_interview.core.star_timeline import RECOMMENDED_LINE, applies, star_timeline, timeline_lines
 
@@ -84,7 +87,8 @@ def _transcript_output(
         print(transcript.text)
         print(
             f"\n{transcript.duration:.1f} s · {len(transcript.words)} words · {figures['wpm']:.0f} words a minute · "
-            f"{figures['fillers']} fillers (at least) · {len(figures['long_pauses'])} pauses over 2.5 s · "
+            f"{counted(figures['fillers'], 'filler')} (at least) · "
+            f"{counted(len(figures['long_pauses']), 'pause')} over 2.5 s · "
             f"model {transcript.model}"
         )
         if timeline:

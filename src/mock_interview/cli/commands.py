@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mock_interview.cli.output import Column, console, print_table, user_text
+from mock_interview.cli.output import Column, console, is_terminal, print_table, user_text
 from mock_interview.cli.prompts import JOB_DESCRIPTION_PROMPT, InputEnded, UsageError, ask, ask_text
 from mock_interview.core.context import AppContext
 from mock_interview.core.safetext import json_text
@@ -417,9 +417,13 @@ def _sessions(context: AppContext, args: Namespace) -> int:
                     ]
             print(json_text(shown))
             return EXIT_OK
+        report = session_to_markdown(session, titles)
+        if not is_terminal():  # piped or redirected: the report's own lines, nothing padded or centred
+            sys.stdout.write(report if report.endswith("\n") else report + "\n")
+            return EXIT_OK
         from rich.markdown import Markdown
 
-        console().print(Markdown(session_to_markdown(session, titles), hyperlinks=False))
+        console().print(Markdown(report, hyperlinks=False))
         return EXIT_OK
     if args.format == "mentor":
         from mock_interview.cli.loop_commands import mentor_export

@@ -62,28 +62,45 @@ def run_score(context: AppContext, args: Namespace) -> int:
             print(f"mock-interview: {exc}", file=sys.stderr)
             return 1
     feedback = analyse(text, info, profile=profile)
+    profile_name = profile.name if profile is not None else None
     if args.json:
         data = feedback.to_json()
         data.setdefault("score", None)  # not judged: null, never a 0 that reads as a judgment
+        data["profile"] = profile_name  # which profile the alignment checks read (null: none)
         print(json_text(data))
         return 0
-    _print_checklist(feedback, info.kind)
+    _print_checklist(feedback, info.kind, profile_name)
     return 0
 
 
-def _print_checklist(feedback: Feedback, kind: str) -> None:
-    """The checklist as a table; every piece of it is plain text (answers and profiles are data)."""
+def _print_checklist(feedback: Feedback, kind: str, profile: str | None) -> None:
+    """The checklist: a table on a terminal, plain unpadded lines when piped; checks that do not apply are left out.
+
+    Every piece of it is plain text (answers and profiles are data).
+    """
     from rich.table import Table
     from rich.text import Text
 
     from mock_interview.cli.output import console as output_console
-    from mock_interview.cli.output import status_style, user_text
+    from mock_interview.cli.output import is_terminal, status_style, user_text
     from mock_interview.core.feedback.present import gains_line, rows, score_line
 
+    against = f"profile {profile}" if profile else "no profile (alignment checks left out)"
+    head = f"{score_line(feedback)} · {kind} question · {against}"
+    shown = list(rows(feedback, include_na=False))  # typed answers: no delivery rows; no profile: no alignment
+    if not is_terminal():
+        print(head)
+        if feedback.scored and gains_line(feedback):
+            print(gains_line(feedback))
+        for row in shown if feedback.scored else []:
+            print(f"{row.mark} {row.group}: {row.label}" + (f" ({row.detail})" if row.detail else ""))
+            if row.tip:
+                print(f"  tip: {row.tip}")
+        return
     # The real stream (printing goes through the control-character filter, which would show Rich's
     # own colour codes); user text as Text with its control characters made visible.
     console = output_console()
-    console.print(user_text(f"{score_line(feedback)} · {kind} question", style="bold"))
+    console.print(user_text(head, style="bold"))
     if not feedback.scored:
         return
     if gains_line(feedback):
@@ -91,7 +108,7 @@ def _print_checklist(feedback: Feedback, kind: str) -> None:
     table = Table(show_lines=False)
     for column in ("", "group", "check", "detail / evidence", "tip"):
         table.add_column(column, overflow="fold")
-    for row in rows(feedback):
+    for row in shown:
         table.add_row(
             Text(row.mark, style=status_style(row.status)),
             user_text(row.group),
