@@ -42,7 +42,7 @@ from mock_interview.transcription.transcriber import (
     TranscriptionError,
     load_transcriber,
 )
-from mock_interview.transcription.transcript import Segment, TimedWord, Transcript, WordTiming
+from mock_interview.transcription.transcript import Segment, TimedWord, Transcript, WordTiming, join_words
 from mock_interview.transcription.vad import FRAME_SAMPLES, FRAME_SECONDS, Region, SpeechDetector
 
 MIN_PIECE_SECONDS = 12.0
@@ -135,7 +135,7 @@ class StreamingTranscriber:
 
     def _text_locked(self) -> str:
         words = self._words + (self._provisional.words if self._provisional is not None else [])
-        return " ".join(w.text for w in words)
+        return join_words(w.text for w in words)
 
     @property
     def chunks(self) -> int:
@@ -224,7 +224,7 @@ class StreamingTranscriber:
         with self._lock:
             words: list[WordTiming] = [(w.text, w.start, w.end) for w in self._words]
             return Transcript(
-                " ".join(w for w, _, _ in words),
+                join_words(w for w, _, _ in words),
                 words,
                 self._received / SAMPLE_RATE,
                 getattr(self.transcriber, "label", ""),

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 # (word, start seconds, end seconds): the shape of mock_interview.core.feedback.timings.WordTiming, which
 # the delivery checks read (defined here too: importing the feedback package would load the whole engine)
 WordTiming = tuple[str, float, float]
+
+
+_ATTACHED = re.compile(r"^(?:-\w|'(?:s|t|re|ve|ll|d|m)\b|n't\b|[%.,;:!?])", re.IGNORECASE)
+
+
+def join_words(words: Iterable[str]) -> str:
+    """The words as text: spaces between them, none before a piece of the word before.
+
+    The model splits "self-service" into "self" and "-service" and "it's" into "it" and "'s";
+    joined with a space each, the transcript read "self -service" and "read -in -line".
+    """
+    text = ""
+    for word in words:
+        text += word if not text or _ATTACHED.match(word) else " " + word
+    return text
 
 
 @dataclass(frozen=True)
