@@ -140,3 +140,17 @@ def test_resuming_carries_on_where_the_session_stopped(tmp_path: Path):
     resumed.finish()
     with pytest.raises(RoundNotPossible, match="complete"):
         prepare_resumed_round(app_context, Settings(), app_context.sessions.load(first.session.id))
+
+
+def test_a_round_does_not_ask_the_same_question_twice_in_other_words():
+    from mock_interview.core.packs import discover_packs
+    from mock_interview.core.planning import asks_the_same, plan_questions
+
+    packs = {p.id: p for p in discover_packs().packs}
+    chosen = plan_questions([packs["career-goals"], packs["industry-healthcare"]], 6)
+    texts = [q.text for q in chosen]
+    assert "What are your long-term career goals?" in texts
+    assert "What are your long-term goals in healthcare?" not in texts  # it repeats the first
+    assert not any(asks_the_same(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :])
+    assert len(chosen) == 6  # another question takes its place
+    assert not asks_the_same("Why do you want this job?", "Tell me about a time you failed.")
