@@ -243,7 +243,8 @@ class MockInterviewApp(App[None]):
         would bury the screen's few. Each entry's help line says what it does and its key, rather
         than repeating its name.
         """
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel says what Help (f1) says, less well, and escape does not close it: one entry, Help
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -53,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
         ]
 
     def compose(self) -> ComposeResult:
-        text = Text()
+        text = Text("escape or f1 closes this help\n\n", style="dim")  # first: at 80x24 the end is off screen
         for heading, keys in self.key_sections():
             if not keys:
                 continue
@@ -62,6 +62,5 @@ class HelpScreen(ModalScreen[None]):
                 text.append(f"  {key:<12} ", style="bold")
                 text.append(f"{what}\n")
             text.append("\n")
-        text.append("escape to close", style="dim")
         with VerticalScroll(id="help-body"):
             yield Static(text)

@@ -287,6 +287,7 @@ class HomeScreen(Screen[None]):
             return
         status = statuses.first(Static)
         status.update(user_text(self.speech_reason))  # quotes device names and library errors
+        status.tooltip = user_text(self.speech_reason)  # the whole reason: the line shows three rows of it
         status.set_class(not self.speech_available, "-unavailable")
 
     @on(Select.Changed, "#mode")
