@@ -38,4 +38,4 @@ async def test_a_long_speech_notice_leaves_start_on_screen(make_app):
         await pilot.pause()
         assert status.outer_size.height <= 3
         start = app.screen.query_one("#start")
-        assert 0 <= start.region.y and start.region.bottom <= 24 and start.region.height > 0
+        assert start.region.y >= 0 and start.region.bottom <= 24 and start.region.height > 0

@@ -54,8 +54,8 @@ class Attempt:
 
     @property
     def title(self) -> str:
-        """ "26 Nov 2026 09:24, attempt 1, set aside, score 61": when, which attempt, the score."""
-        parts = [f"{self.answer.started:%d %b %Y %H:%M}"]
+        """ "26 Nov 2026 09:24, spoken, attempt 1, set aside, score 61": when, how, which attempt, the score."""
+        parts = [f"{self.answer.started:%d %b %Y %H:%M}", self.answer.source]
         if self.place is not None and self.place.attempt_label:
             parts.append(self.place.attempt_label)
         score = self.answer.score

@@ -115,8 +115,8 @@ class ProfilesScreen(Screen[None]):
             options.clear_options()
             options.add_option(Option("+ new profile", id=NEW))
             for profile in profiles:
-                marker = "● " if profile.name == active else "  "
-                options.add_option(Option(user_text(marker + profile.name), id=profile.name))
+                shown = f"● {profile.name} (active)" if profile.name == active else f"  {profile.name}"
+                options.add_option(Option(user_text(shown), id=profile.name))
         self.profiles = {p.name: p for p in profiles}
         target = select or (active if active in self.profiles else None)
         self.show_profile(target or NEW, saved=saved)

@@ -210,6 +210,8 @@ class RoundScreen(Screen[None]):
             + f"  ·  {turn.question.kind}"
         )
         question = Text.assemble(("Follow-up: ", "bold") if follow else "", user_text(turn.text))
+        if follow:  # the question it follows stays in view (its answer and checklist are beside it)
+            question.append_text(Text.assemble("\n", ("to: ", "dim"), user_text(turn.question.text, style="dim")))
         self.query_one("#question", Static).update(question)
         answer = self.query_one("#answer", TextArea)
         draft = self.round.draft
