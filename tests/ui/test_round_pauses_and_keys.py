@@ -4,7 +4,7 @@ and a paused spoken answer says it is not recording."""
 
 from __future__ import annotations
 
-from textual.widgets import TextArea
+from textual.widgets import OptionList, TextArea
 
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.screens.help import HelpScreen
@@ -136,3 +136,17 @@ async def test_a_follow_up_keeps_the_question_it_follows_in_view(make_app):
         await wait_for(pilot, lambda: bool(screen.round.turn.follow_up_to))
         shown = str(screen.query_one("#question").render())
         assert shown.startswith("Follow-up:") and f"to: {question}" in shown
+
+
+async def test_letters_typed_away_from_the_answer_area_go_into_it(make_app):
+    """In a terminal the first key of think time moved focus after the next keys arrived ("I led" kept "I")."""
+    app = make_app(start_round=TYPED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot, app)
+        await pilot.press("I")
+        answer = screen.query_one("#answer", TextArea)
+        screen.query_one("#feedback").query_one(OptionList).focus()  # focus not (yet) on the answer area
+        await pilot.pause()
+        assert not answer.has_focus
+        await pilot.press(" ", "l", "e", "d")
+        assert answer.text == "I led" and answer.has_focus

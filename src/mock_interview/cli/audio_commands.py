@@ -86,7 +86,8 @@ def _transcript_output(
     elif transcript.heard_speech:
         print(transcript.text)
         print(
-            f"\n{transcript.duration:.1f} s · {len(transcript.words)} words · {figures['wpm']:.0f} words a minute · "
+            f"\n{transcript.duration:.1f} s · {counted(len(transcript.words), 'word')} · "
+            f"{figures['wpm']:.0f} words a minute · "
             f"{counted(figures['fillers'], 'filler')} (at least) · "
             f"{counted(len(figures['long_pauses']), 'pause')} over 2.5 s · "
             f"model {transcript.model}"

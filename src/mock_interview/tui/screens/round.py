@@ -347,18 +347,22 @@ class RoundScreen(Screen[None]):
 
         Nothing typed is lost: before, keys pressed while reading the question went nowhere.
         """
-        if self.round.phase is not Phase.THINKING or not (event.is_printable and event.character):
+        if not (event.is_printable and event.character):
             return
-        event.stop()
-        if self.round.paused_for:
-            self.status("Paused: f5 to resume, then type your answer.")
-            return
-        if self.round.spoken:
-            self.status("Think time: ctrl+s starts the microphone now, or wait for the clock.")
-            return
-        self.action_submit()
         answer = self.query_one("#answer", TextArea)
-        if not answer.read_only:
+        if self.round.phase is Phase.THINKING:
+            event.stop()
+            if self.round.paused_for:
+                self.status("Paused: f5 to resume, then type your answer.")
+                return
+            if self.round.spoken:
+                self.status("Think time: ctrl+s starts the microphone now, or wait for the clock.")
+                return
+            self.action_submit()
+        if self.round.accepts_typing and not answer.has_focus:
+            # keys typed before the answer area has focus (just after think time, or on the checklist) go there
+            event.stop()
+            answer.focus()
             answer.insert(event.character)
 
     @on(TextArea.Changed, "#answer")

@@ -12,6 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mock_interview.core.feedback.present import GROUP_TITLES, check_row, gains_line
+from mock_interview.core.feedback.text import counted
 from mock_interview.core.safetext import visible
 from mock_interview.tui.styles import status_style
 
@@ -62,10 +63,10 @@ class FeedbackPanel(Vertical):
         if not feedback.scored:
             self.show_hidden(feedback.notice)
             self.query_one("#feedback-score", Label).update(
-                Text.assemble("Not scored  ", (f"{feedback.word_count} words", "dim"))
+                Text.assemble("Not scored  ", (counted(feedback.word_count, "word"), "dim"))
             )
             return
-        score = Text.assemble(f"Score {feedback.score}/100  ", (f"{feedback.word_count} words", "dim"))
+        score = Text.assemble(f"Score {feedback.score}/100  ", (counted(feedback.word_count, "word"), "dim"))
         self.query_one("#feedback-score", Label).update(score)
         self._checks = []
         items: list[Option | None] = []
