@@ -674,7 +674,7 @@ class RoundScreen(Screen[None]):
             elif self.round.accepts_typing:
                 self.query_one("#answer", TextArea).focus()
 
-        left = self.round.total - self.round.number + (0 if self.round.phase is Phase.ANSWERED else 1)
+        left = self.round.total - self.round.number + (1 if self.round.phase is Phase.THINKING else 0)  # not yet asked
         self.app.push_screen(
             ConfirmScreen(
                 "End the round now?",
