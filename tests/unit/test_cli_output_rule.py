@@ -75,3 +75,18 @@ def test_transcribe_says_counts_in_the_right_number_and_never_more_than_the_whol
     _transcript_output(Transcript("So um I led it.", words, 12.5, "test"), as_json=True)
     detail = json.loads(capsys.readouterr().out)["delivery"]["delivery.time_used"]["detail"]
     assert "of 13 s" in detail
+
+
+def test_packs_validate_lists_a_files_problems_top_to_bottom_and_suggests_kinds(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+):
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nid = "mine"\ntitle = "Mine"\ndescription = "x"\n\n[[questions]]\nid = "q1"\n'
+        'text = "Tell me about a time you led."\nkind = "behaviorl"\nskils = ["a"]\n'
+    )
+    code, out, err = run_cli(capsys, "packs", "validate", str(pack))
+    assert code == 1
+    lines = [int(line.split(":")[1]) for line in out.splitlines()]
+    assert lines == sorted(lines) == [9, 10]
+    assert "did you mean 'behavioral'?" in out and err.strip() == "2 problems in 1 file"

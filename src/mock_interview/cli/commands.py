@@ -85,14 +85,17 @@ def dispatch(args: Namespace) -> int:
 def _packs(context: AppContext, args: Namespace) -> int:
     action = args.packs_command
     if action == "validate":
+        from mock_interview.core.feedback.text import counted
         from mock_interview.core.packs import validate_paths
 
         problems = validate_paths([Path(p) for p in args.paths])
-        for problem in problems:
+        # file by file, top to bottom (a file's unknown keys were found before its bad values)
+        order = {file: n for n, file in enumerate(dict.fromkeys(p.file for p in problems))}
+        for problem in sorted(problems, key=lambda p: (order[p.file], p.line or 0)):
             print(problem)
         if problems:
             files = len({p.file for p in problems})
-            print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+            print(f"{counted(len(problems), 'problem')} in {counted(files, 'file')}", file=sys.stderr)
             return EXIT_PROBLEM
         print(f"ok: {len(args.paths)} path(s) valid")
         return EXIT_OK
@@ -419,7 +422,10 @@ def _sessions(context: AppContext, args: Namespace) -> int:
             return EXIT_OK
         report = session_to_markdown(session, titles)
         if not is_terminal():  # piped or redirected: the report's own lines, nothing padded or centred
-            sys.stdout.write(report if report.endswith("\n") else report + "\n")
+            import re
+
+            plain = re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|~])", r"\1", report)  # text, not Markdown's escapes
+            sys.stdout.write(plain if plain.endswith("\n") else plain + "\n")
             return EXIT_OK
         from rich.markdown import Markdown
 

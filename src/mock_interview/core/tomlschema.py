@@ -415,7 +415,9 @@ def _problem_with(value: Any, spec: FieldSpec) -> str | None:
         if not spec.exact and not spec.allow_empty and not value.strip():
             return "must not be empty"
         if spec.choices and (value if spec.exact else value.strip()) not in spec.choices:
-            return f"{quote(value)} is not one of: {', '.join(spec.choices)}"
+            close = _closest(value.strip(), list(spec.choices))
+            hint = f"; did you mean '{close}'?" if close else ""
+            return f"{quote(value)} is not one of: {', '.join(spec.choices)}{hint}"
     elif kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             return _wrong(value, spec)
