@@ -21,7 +21,7 @@ from textual.widgets import Footer, Label, Static, TextArea
 from mock_interview.core.answer_limits import MAX_ANSWER_WORDS, answer_cut, capped, long_line_breaks, with_line_breaks
 from mock_interview.core.choices import AnswerMode
 from mock_interview.core.question_scores import follow_up_answered
-from mock_interview.core.rounds import NextStep, PauseReason, Phase, Round, Turn
+from mock_interview.core.rounds import NextStep, Phase, Round, Turn
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
     FeedbackReady,
@@ -33,6 +33,7 @@ from mock_interview.tui.messages import (
     TranscriptUpdated,
 )
 from mock_interview.tui.practice import missed_last_time
+from mock_interview.tui.screens.round_keys import RoundKeys
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.voice import QuestionRead, RoundVoice
 from mock_interview.tui.widgets.countdown import Countdown
@@ -72,7 +73,7 @@ class QuestionBox(VerticalScroll):
             event.stop()
 
 
-class RoundScreen(Screen[None]):
+class RoundScreen(RoundKeys, Screen[None]):
     """Runs a :class:`~mock_interview.core.rounds.Round` until it ends, then opens Review."""
 
     app: MockInterviewApp
@@ -342,29 +343,6 @@ class RoundScreen(Screen[None]):
 
     # -- typing ----------------------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        """A key typed in think time starts the answer with it (typed), or says how to start (spoken).
-
-        Nothing typed is lost: before, keys pressed while reading the question went nowhere.
-        """
-        if not (event.is_printable and event.character):
-            return
-        answer = self.query_one("#answer", TextArea)
-        if self.round.phase is Phase.THINKING:
-            event.stop()
-            if self.round.paused_for:
-                self.status("Paused: f5 to resume, then type your answer.")
-                return
-            if self.round.spoken:
-                self.status("Think time: ctrl+s starts the microphone now, or wait for the clock.")
-                return
-            self.action_submit()
-        if self.round.accepts_typing and not answer.has_focus:
-            # keys typed before the answer area has focus (just after think time, or on the checklist) go there
-            event.stop()
-            answer.focus()
-            answer.insert(event.character)
-
     @on(TextArea.Changed, "#answer")
     def answer_changed(self, event: TextArea.Changed) -> None:
         if self.round.phase is not Phase.ANSWERING or self.round.spoken:
@@ -609,15 +587,6 @@ class RoundScreen(Screen[None]):
         if self.round.accepts_typing:
             self.query_one("#answer", TextArea).focus()
 
-    def on_screen_suspend(self) -> None:
-        """Help, the palette or a question over the round: its clock (and recording) wait."""
-        self.round.pause(PauseReason.COVERED)
-
-    def on_screen_resume(self) -> None:
-        self.round.resume(PauseReason.COVERED)
-        if self.is_mounted and self.round.phase is not Phase.FINISHED:
-            self.update_phase()
-
     def action_skip(self) -> None:
         if self.round.phase in (Phase.TRANSCRIBING, Phase.FINISHED):
             return
@@ -661,30 +630,6 @@ class RoundScreen(Screen[None]):
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         self.show_turn(self.round.retry())
-
-    def action_end_round(self) -> None:
-        """f8: end the round early, once the user says so (the clock waits while asked)."""
-        if self.round.phase is Phase.FINISHED:
-            return
-        from mock_interview.tui.screens.confirm import ConfirmScreen
-
-        def decided(end: bool | None) -> None:
-            if end:
-                self.end_round()
-            elif self.round.accepts_typing:
-                self.query_one("#answer", TextArea).focus()
-
-        left = self.round.total - self.round.number + (1 if self.round.phase is Phase.THINKING else 0)  # not yet asked
-        self.app.push_screen(
-            ConfirmScreen(
-                "End the round now?",
-                "Everything answered so far is kept and reviewed"
-                + (f"; {left} question{'s' if left != 1 else ''} not asked." if left > 0 else "."),
-                yes="End the round",
-                no="Keep going",
-            ),
-            decided,
-        )
 
     def end_round(self) -> None:
         """End the round at once and open Review (the answer being given is kept)."""

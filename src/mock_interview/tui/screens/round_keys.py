@@ -1,0 +1,84 @@
+"""The round's keys that ask or wait: letters typed before the answer area has focus, f8's question,
+and the pause while Help, the palette or a question covers the round (the round's own state says why)."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.screen import Screen
+from textual.widgets import TextArea
+
+from mock_interview.core.rounds import PauseReason, Phase, Round
+
+
+class RoundKeys(Screen[None]):
+    """The part of :class:`~mock_interview.tui.screens.round.RoundScreen` that handles these keys."""
+
+    round: Round
+
+    def status(self, text: str) -> None:  # the screen's own
+        raise NotImplementedError
+
+    def update_phase(self) -> None:  # the screen's own
+        raise NotImplementedError
+
+    def end_round(self) -> None:  # the screen's own
+        raise NotImplementedError
+
+    def action_submit(self, step: str = "") -> None:  # the screen's own
+        raise NotImplementedError
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed in think time starts the answer with it (typed), or says how to start (spoken).
+
+        Nothing typed is lost: before, keys pressed while reading the question went nowhere.
+        """
+        if not (event.is_printable and event.character):
+            return
+        answer = self.query_one("#answer", TextArea)
+        if self.round.phase is Phase.THINKING:
+            event.stop()
+            if self.round.paused_for:
+                self.status("Paused: f5 to resume, then type your answer.")
+                return
+            if self.round.spoken:
+                self.status("Think time: ctrl+s starts the microphone now, or wait for the clock.")
+                return
+            self.action_submit()
+        if self.round.accepts_typing and not answer.has_focus:
+            # keys typed before the answer area has focus (just after think time, or on the checklist) go there
+            event.stop()
+            answer.focus()
+            answer.insert(event.character)
+
+    def on_screen_suspend(self) -> None:
+        """Help, the palette or a question over the round: its clock (and recording) wait."""
+        self.round.pause(PauseReason.COVERED)
+
+    def on_screen_resume(self) -> None:
+        self.round.resume(PauseReason.COVERED)
+        if self.is_mounted and self.round.phase is not Phase.FINISHED:
+            self.update_phase()
+
+    def action_end_round(self) -> None:
+        """f8: end the round early, once the user says so (the clock waits while asked)."""
+        if self.round.phase is Phase.FINISHED:
+            return
+        from mock_interview.tui.screens.confirm import ConfirmScreen
+
+        def decided(end: bool | None) -> None:
+            if end:
+                self.end_round()
+            elif self.round.accepts_typing:
+                self.query_one("#answer", TextArea).focus()
+
+        left = self.round.total - self.round.number + (1 if self.round.phase is Phase.THINKING else 0)  # not yet asked
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the round now?",
+                "Everything answered so far is kept and reviewed"
+                + (f"; {left} question{'s' if left != 1 else ''} not asked." if left > 0 else "."),
+                yes="End the round",
+                no="Keep going",
+            ),
+            decided,
+        )
