@@ -128,13 +128,15 @@ async def test_a_follow_up_keeps_the_question_it_follows_in_view(make_app):
     app = make_app(start_round={**TYPED, "packs": ["behavioral-star"], "count": 1})
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot, app)
-        question = screen.round.turn.question.text
+        turn = screen.round.turn
+        assert turn is not None
+        question = turn.question.text
         await pilot.press("ctrl+s")
         screen.query_one("#answer", TextArea).insert("In my last job our builds failed. I rewrote the scripts.")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.round.pending_follow_up is not None)
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: bool(screen.round.turn.follow_up_to))
+        await wait_for(pilot, lambda: screen.round.turn is not None and bool(screen.round.turn.follow_up_to))
         shown = str(screen.query_one("#question").render())
         assert shown.startswith("Follow-up:") and f"to: {question}" in shown
 
