@@ -13,7 +13,7 @@ from pathlib import Path
 from mock_interview.core.context import AppContext
 from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 from mock_interview.core.star_timeline import part_seconds, star_timeline
-from mock_interview.transcription.transcriber import transcribe_file
+from mock_interview.transcription.streaming import transcribe_file
 from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.review import ReviewScreen
 from tests.real.conftest import espeak_to_wav
