@@ -85,7 +85,7 @@ async def test_the_question_is_read_before_the_think_time_and_the_clock_waits(ma
         assert "Think time" in phase_line(screen)
         clock.advance(2)
         assert screen.round.clock.remaining == think - 2
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
 
 
 async def test_ctrl_s_while_reading_stops_it_and_the_microphone_opens_only_after(make_app):
@@ -107,7 +107,7 @@ async def test_ctrl_s_while_reading_stops_it_and_the_microphone_opens_only_after
         await pilot.press("f4")  # not while the microphone is open
         await pilot.pause(0.1)
         assert len(speaker.texts) == 1
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")
 
 
 async def test_f4_reads_the_question_again_and_leaving_stops_the_reading(make_app):
@@ -123,7 +123,7 @@ async def test_f4_reads_the_question_again_and_leaving_stops_the_reading(make_ap
         await pilot.press("f4")
         await wait_for(pilot, lambda: len(speaker.texts) == 2 and screen.voice.reading)
         assert speaker.texts[1] == speaker.texts[0]
-        await pilot.press("f8")  # leaving: the speakers stop now
+        await pilot.press("f8", "enter")  # leaving: the speakers stop now
         await wait_for(pilot, lambda: speaker.stops[1].is_set())
 
 

@@ -17,7 +17,7 @@ async def answer_and_end(pilot, app, text: str) -> str:
     await pilot.press("ctrl+s")  # the think time ends
     app.screen.query_one("#answer").insert(text)
     await pilot.press("ctrl+s")  # submitted
-    await pilot.press("f8")
+    await pilot.press("f8", "enter")
     await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
     return app.screen.session.id
 
