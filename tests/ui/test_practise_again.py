@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mock_interview.tui.screens.compare import CompareScreen
+from mock_interview.tui.screens.confirm import ConfirmScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from tests.typed_rounds import STRONG, WEAK, typed_round
@@ -17,7 +18,9 @@ async def answer_and_end(pilot, app, text: str) -> str:
     await pilot.press("ctrl+s")  # the think time ends
     app.screen.query_one("#answer").insert(text)
     await pilot.press("ctrl+s")  # submitted
-    await pilot.press("f8", "enter")
+    await pilot.press("f8")  # it asks first
+    await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+    await pilot.press("enter")
     await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
     return app.screen.session.id
 
