@@ -150,11 +150,10 @@ class Round:
         """
         if not self.clock_runs:
             return
-        was_running = not self.paused_for
+        if not self.paused_for and self.recording is not None:  # the first reason stops the recording
+            self.recording.pause()
         self.paused_for.add(reason)
         self.clock.pause()
-        if was_running and self.recording is not None:
-            self.recording.pause()
 
     def resume(self, reason: PauseReason = PauseReason.USER) -> None:
         """Lift one reason for the pause; the clock (and the recording) run again when none is left."""
