@@ -173,3 +173,9 @@ class FakeRecorder:
             self._thread.join()
         self._wav.close()
         return self.stats
+
+
+class SilentMicrophone(FakeRecorder):
+    """A microphone that works but hears nothing (muted, or the wrong input)."""
+
+    audio = np.zeros(16000, dtype=np.float32)

@@ -50,7 +50,7 @@ async def test_review_retranscribes_a_recorded_answer(isolated_data_dir: Path):
         review = app.screen
         assert isinstance(review, ReviewScreen)
         await pilot.press("f10")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: app.screen is not review)  # the model picker
         await pilot.press("enter")  # accept the model offered (the bundled one)
         await wait_for(
             pilot,

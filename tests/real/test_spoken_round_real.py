@@ -41,8 +41,7 @@ async def start_speaking(pilot, app: MockInterviewApp) -> RoundScreen:
 async def play_and_stop(pilot, sink: str, wav: Path, silence_after: float = 1.0) -> float:
     """Play ``wav`` into the microphone, wait, press stop; returns the monotonic time of the stop."""
     player = play_into(sink, wav)
-    while player.poll() is None:
-        await pilot.pause(0.1)
+    await wait_for(pilot, lambda: player.poll() is not None, timeout=120, what="the recording played to its end")
     await asyncio.sleep(silence_after)
     await pilot.press("ctrl+s")
     return time.monotonic()

@@ -7,13 +7,13 @@ from textual.widgets import Input, SelectionList, TextArea
 
 from mock_interview.core.settings import load_settings
 from mock_interview.tui.screens.help import HelpScreen
+from mock_interview.tui.screens.history import HistoryScreen
 from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.profiles import ProfilesScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.screens.settings import SettingsScreen
-from tests.ui.conftest import wait_for
-from tests.ui.test_snapshots import seed_sessions
+from tests.ui.conftest import open_screen, seed_sessions, settled, wait_for
 
 
 def footer_keys(screen) -> set[str]:
@@ -28,9 +28,9 @@ async def test_settings_open_on_the_first_field(make_app, isolated_data_dir):
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.press("f4")
         await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
-        await pilot.pause(0.1)
+        await settled(pilot)
         await pilot.press("backspace", "1", "5", "ctrl+s")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: (isolated_data_dir / "settings.toml").exists())
     settings, _ = load_settings(isolated_data_dir / "settings.toml")
     assert settings.answer_seconds == 15
 
@@ -40,7 +40,7 @@ async def test_home_has_no_invisible_tab_stop(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#open-settings")))
-        await pilot.pause(0.2)
+        await settled(pilot)
         screen = app.screen
         assert [w.id for w in screen.focus_chain] == [
             "pack-filter",
@@ -68,7 +68,7 @@ async def test_profiles_open_on_the_name_field(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.press("f3")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfilesScreen))
-        await pilot.pause(0.1)
+        await settled(pilot)
         await pilot.press("a", "c", "m", "e")
         assert app.screen.query_one("#profile-name", Input).value == "acme"
 
@@ -89,8 +89,7 @@ async def test_make_active_works_from_the_job_description(make_app, isolated_dat
         assert "ctrl+t" in footer_keys(screen)
         app.save_settings(app.settings.updated(active_profile=""))
         await pilot.press("ctrl+t")
-        await pilot.pause(0.2)
-        assert app.settings.active_profile == "acme"
+        await wait_for(pilot, lambda: app.settings.active_profile == "acme")
         assert jd.text == "SQL"  # the key is not one the text area uses
 
 
@@ -108,7 +107,7 @@ async def test_export_works_while_writing_the_note(make_app, isolated_data_dir):
         assert app.screen.focused is note
         assert "ctrl+e" in footer_keys(app.screen)
         await pilot.press("ctrl+e")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: (isolated_data_dir / "exports" / f"{session_id}.md").exists())
     exported = (isolated_data_dir / "exports" / f"{session_id}.md").read_text()
     assert "Open with the number.!" in exported
 
@@ -143,7 +142,7 @@ async def test_help_lists_the_screens_own_keys_first(make_app):
 
 
 async def test_the_footer_names_what_ctrl_s_and_f5_do_now(make_app):
-    """Trial 2: '^s Submit' in think time and after the answer, 'f5 Pause' while paused."""
+    """'^s Submit' in think time and after the answer, 'f5 Pause' while paused."""
     app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
 
     def shown(screen: RoundScreen, action: str) -> list[str]:
@@ -165,3 +164,33 @@ async def test_the_footer_names_what_ctrl_s_and_f5_do_now(make_app):
         await pilot.press("f5", "H", "i", "ctrl+s")
         await wait_for(pilot, lambda: shown(screen, "submit") == ["Next"])
         assert shown(screen, "pause") == []  # answered: the clock does not run, f5 is dimmed
+
+
+async def test_every_form_field_keeps_its_text_on_focus(make_app):
+    """In every form: no input of the app selects its text when focused (tab into "Acme", type: it was replaced)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, screen_type in (("f3", ProfilesScreen), ("f4", SettingsScreen), ("f2", HistoryScreen)):
+            await open_screen(app, pilot, key, screen_type)
+            fields = list(app.screen.query(Input))
+            assert fields and not [f.id for f in fields if f.select_on_focus]
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert not [f.id for f in app.screen.query(Input) if f.select_on_focus]
+        await pilot.press("tab", "tab", "4")  # the filter, the pack list, then Questions ("5")
+        assert app.screen.query_one("#count", Input).value == "54"
+
+
+async def test_the_palette_lists_the_screens_actions_once_each(make_app):
+    """Every entry was there twice ("Copy selected text" / "Copy selected text (ctrl+c)"), and text-editing
+    commands ("Cursor left word select") flooded it during a round."""
+    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        await pilot.press("ctrl+s")  # the answer (a text area with its editing keys) has focus
+        commands = list(app.get_system_commands(app.screen))
+        names = [command.title for command in commands]
+        assert len(names) == len(set(names)), names
+        assert not [name for name in names if "ursor" in name or "elect" in name], names
+        assert {"Submit", "Pause", "Skip", "Retry", "End", "Calm"} <= set(names)
+        assert not [c.title for c in commands if c.help.startswith(c.title + " (")]

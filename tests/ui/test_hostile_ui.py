@@ -10,8 +10,6 @@ ones.
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
 from textual.widgets import DataTable, TextArea
@@ -35,23 +33,20 @@ from tests.hostile import (
     write_hostile_profile,
     write_session,
 )
-from tests.ui.conftest import wait_for
+from tests.ui.conftest import notifications, screen_text, settled, wait_for
 
 GOOD = ["20250101-100000-aaaa", "20250101-110000-bbbb"]
 
 
 def drawn_text(app) -> str:
-    """The screen as drawn (from the SVG screenshot), one line per row."""
+    """The screen as drawn (from the SVG screenshot), one line per row; no raw control character in it."""
     svg = app.export_screenshot()
     assert "\x1b" not in svg and "&#27;" not in svg and "\x9b" not in svg, "a raw control character was drawn"
-    rows: dict[float, list[tuple[float, str]]] = {}
-    for match in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
-        rows.setdefault(float(match.group(2)), []).append((float(match.group(1)), html.unescape(match.group(3))))
-    return "\n".join("".join(t for _, t in sorted(parts)).replace("\xa0", " ") for _, parts in sorted(rows.items()))
+    return screen_text(app)
 
 
 def notices(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [n.message for n in notifications(app)]
 
 
 def seed(data: Path) -> None:
@@ -78,7 +73,7 @@ async def test_every_screen_shows_hostile_text_literally(make_app, isolated_data
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#count")))
-        await pilot.pause(0.4)
+        await wait_for(pilot, lambda: "Evil [/] [link=file:///etc/passwd]click[/link]" in drawn_text(app))
         home = drawn_text(app)
         assert "Evil [/] [link=file:///etc/passwd]click[/link]" in home and "␛" in home
 
@@ -86,14 +81,14 @@ async def test_every_screen_shows_hostile_text_literally(make_app, isolated_data
         await wait_for(
             pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query_one(DataTable).row_count == 2
         )
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert any("3 session files could not be read" in n for n in notices(app))
         assert "20250102-100001-bad1.toml" in " ".join(notices(app))
         drawn_text(app)
         app.screen.query_one(DataTable).focus()
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
-        await pilot.pause(0.2)
+        await settled(pilot)
         review = drawn_text(app)
         assert "Where [/] [link=file:///etc/passwd]click[/link]" in review
         assert "I lead [/]" in review and "Current [/] role [@click=screen.end_round]CLICKME[/]" in review
@@ -117,26 +112,29 @@ async def test_every_screen_shows_hostile_text_literally(make_app, isolated_data
         await pilot.press("f3")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfilesScreen))
         app.screen.query_one("#profile-list").highlighted = 1  # the hostile profile
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: app.screen.query_one("#profile-company").value.endswith("[b]bold?[/b]␛[2J"))
+        await settled(pilot)
         profiles = drawn_text(app)
         assert "evilp" in profiles and "Acme [/] [link=file:///etc/passwd]" in profiles
         assert app.screen.query_one("#profile-company").value.endswith("[b]bold?[/b]␛[2J")
         assert "␛]8;;" in app.screen.query_one("#profile-jd", TextArea).text
         await pilot.press("f1")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: not isinstance(app.screen, ProfilesScreen))
+        await settled(pilot)
         drawn_text(app)
         await pilot.press("escape")
         await pilot.press("escape")
 
         await pilot.press("f4")
         await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert app.screen.query_one("#model").value == "model [/] ␛[2J"
         drawn_text(app)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         app.push_screen(ModelPickerScreen(app.settings.model))
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: isinstance(app.screen, ModelPickerScreen))
+        await settled(pilot)
         assert app.screen.query_one("#model-name").value == "model [/] ␛[2J"
         drawn_text(app)
         await pilot.press("escape")
@@ -159,19 +157,22 @@ async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_dat
         area = screen.query_one("#answer", TextArea)
         area.insert(f"At Acme [/] I {MARKUP} led a team of 5 and um [link=x]grew[/link] sales 20% in a year")
         await pilot.press("full_stop")
-        await pilot.pause(0.8)
+        await wait_for(
+            pilot, lambda: "Score " in str(screen.query_one("#feedback-score").render())
+        )  # the live checklist
+        await settled(pilot)
         drawn_text(app)
         for _ in range(3):  # the tip area quotes the answer's evidence
             await pilot.press("tab")
             await pilot.press("down")
             drawn_text(app)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
-        assert screen.round.phase == Phase.ANSWERED
+        await wait_for(pilot, lambda: screen.round.phase == Phase.ANSWERED)
+        await settled(pilot)
         drawn_text(app)
         await pilot.press("f8", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
-        await pilot.pause(0.2)
+        await settled(pilot)
         review = drawn_text(app)
         assert "example" not in review or "[/]" in review
         assert "At Acme [/] I [/] [link=file:///etc/passwd]click[/link]" in review
@@ -204,8 +205,7 @@ async def test_a_note_saved_while_another_window_changed_the_session(make_app, i
         area = app.screen.query_one("#reflection", TextArea)
         area.load_text("my note")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
-        assert any("changed elsewhere" in n or "also changed" in n for n in notices(app))
+        await wait_for(pilot, lambda: any("changed elsewhere" in n or "also changed" in n for n in notices(app)))
     saved = store.load(GOOD[0])
     assert saved.answers[0].reflection == "my note" and [a.text for a in saved.answers][-1] == "more"
 
@@ -223,7 +223,8 @@ async def test_a_bad_pack_and_bad_settings_are_notices_not_crashes(make_app, iso
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: any("bad.toml" in n for n in notices(app)))
+        await settled(pilot)
         shown = notices(app)
         assert any("bad.toml" in n and "␛[2J [/]" in n for n in shown)
         assert any("levels deep" in n for n in shown) and any("feedback" in n for n in shown)

@@ -10,8 +10,7 @@ from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.model_picker import ModelPickerScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
-from tests.ui.conftest import screen_text, wait_for
-from tests.ui.test_snapshots import seed_sessions
+from tests.ui.conftest import screen_text, seed_sessions, settled, wait_for
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -28,14 +27,14 @@ async def test_home_is_unchanged_after_visiting_another_screen(make_app, size, k
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await wait_for(pilot, lambda: home_settled(app))
-        await pilot.pause(0.1)
+        await settled(pilot)
         before = screen_text(app)
         await pilot.press(key)
         await wait_for(pilot, lambda: not isinstance(app.screen, HomeScreen))
-        await pilot.pause(0.2)
+        await settled(pilot)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert screen_text(app) == before
 
 
@@ -48,7 +47,7 @@ async def test_history_shows_the_whole_status_at_80_columns(make_app, isolated_d
         await wait_for(
             pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query_one(DataTable).row_count > 0
         )
-        await pilot.pause(0.2)
+        await settled(pilot)
         rows = [line for line in screen_text(app).splitlines() if "2026-11-" in line]
     assert len(rows) == 3 and all("completed" in row for row in rows)
 
@@ -60,7 +59,7 @@ async def test_review_header_is_whole_at_120_columns(make_app, isolated_data_dir
         await wait_for(pilot, lambda: home_settled(app))
         app.push_screen(ReviewScreen(session_id))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
-        await pilot.pause(0.2)
+        await settled(pilot)
         last_group, score = list(app.screen.session.group_scores().items())[-1]
         flat = " ".join(screen_text(app).split())
     assert f"{last_group} {score})" in flat
@@ -71,7 +70,8 @@ async def test_the_model_dialog_label_is_whole_at_80_columns(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: home_settled(app))
         app.push_screen(ModelPickerScreen("bundled"))
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, ModelPickerScreen))
+        await settled(pilot)
         flat = " ".join(screen_text(app).split())
     assert "or a model folder" in flat
 
@@ -99,7 +99,7 @@ async def test_evidence_under_a_tip_is_cut_at_a_word():
         panel = app.query_one(FeedbackPanel)
         panel.show(feedback)
         panel._show_tip(check)
-        await pilot.pause(0.1)
+        await settled(pilot)
         shown = str(panel.query_one("#feedback-tip").render())
     words = set(answer.replace(",", " ").replace(".", " ").split())
     quoted = [part for part in shown.split("“")[1:]]

@@ -13,13 +13,13 @@ from mock_interview.tui.screens.confirm import ChangedElsewhereScreen
 from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.profiles import ProfilesScreen
 from mock_interview.tui.screens.review import ReviewScreen
-from tests.fakes import FakeTranscriber
-from tests.ui.conftest import wait_for
-from tests.ui.test_spoken_flow import ROUND, SilentMicrophone, open_the_microphone
+from tests.fakes import FakeTranscriber, SilentMicrophone
+from tests.ui.conftest import SPOKEN_ROUND as ROUND
+from tests.ui.conftest import notification_text, open_the_microphone, wait_for
 
 
 def notes(app) -> str:
-    return " | ".join(str(n.message) for n in app._notifications)
+    return notification_text(app)
 
 
 async def test_ending_a_spoken_round_before_the_first_words_keeps_the_recording_listed(make_app, isolated_data_dir):

@@ -51,9 +51,10 @@ async def test_a_long_question_can_be_read_to_its_end_at_80x24(make_app, isolate
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         box = app.screen.query_one("#question-box")
         box.scroll_end(animate=False)
-        await pilot.pause(0.1)
-        shown = " ".join(screen_text(app).split())
-        assert "the one thing you would want to have achieved by the end." in shown
+        await wait_for(
+            pilot,
+            lambda: "the one thing you would want to have achieved by the end." in " ".join(screen_text(app).split()),
+        )
         await pilot.press("ctrl+s")  # answering: the answer area still has room
         assert app.screen.query_one("#answer", TextArea).size.height >= 5
 

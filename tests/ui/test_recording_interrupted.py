@@ -10,8 +10,8 @@ from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from tests.fakes import FakeRecorder, FakeTranscriber
-from tests.ui.conftest import wait_for
-from tests.ui.test_spoken_flow import ROUND, open_the_microphone, status
+from tests.ui.conftest import SPOKEN_ROUND as ROUND
+from tests.ui.conftest import notification_text, open_the_microphone, round_status, wait_for
 
 SPOKEN = read_wav(Path(__file__).resolve().parent.parent / "data" / "jfk-16k.wav")  # speech, for the speech gate
 
@@ -31,9 +31,9 @@ async def test_an_unplugged_microphone_is_said_at_once_and_the_answer_so_far_is_
         await wait_for(pilot, lambda: microphone.stats.seconds > SPOKEN.size / 16000 + 0.5)  # all of it said
         microphone.unplugged.set()
         await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED, timeout=20)
-        notes = " | ".join(str(n.message) for n in app._notifications)
+        notes = notification_text(app)
         assert "the microphone stopped" in notes and "kept" in notes and "f7" in notes
-        assert "Score" in status(screen)
+        assert "Score" in round_status(screen)
         answer = screen.round.session.answers[-1]
         assert answer.text and answer.score is not None and answer.audio
         said = answer.text
@@ -57,9 +57,11 @@ async def test_a_spoken_round_whose_disk_fills_stops_recording_says_why_and_f8_s
     app = make_app(start_round=ROUND, transcriber_factory=FakeTranscriber)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_the_microphone(pilot, app)
-        await pilot.pause(0.3)
+        assert screen.speech is not None
+        recorder = screen.speech.recorder
+        await wait_for(pilot, lambda: recorder.stats.seconds >= 0.3)  # some audio is on disk
         disk = FullDisk(monkeypatch)
-        await wait_for(pilot, lambda: "disk is full" in " | ".join(str(n.message) for n in app._notifications))
+        await wait_for(pilot, lambda: "disk is full" in notification_text(app))
         speech = screen.speech
         assert speech is not None
         await wait_for(pilot, lambda: screen.round.phase is not Phase.TRANSCRIBING and not speech.active)

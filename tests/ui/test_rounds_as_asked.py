@@ -15,7 +15,7 @@ from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from tests.lookups import present, question_of
-from tests.ui.conftest import screen_text, wait_for
+from tests.ui.conftest import home_ready, notification_text, screen_text, settled, wait_for
 
 CORE = {"behavioral-star", "career-goals", "motivation-fit"}
 ONE_STAR_QUESTION = {"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
@@ -23,10 +23,6 @@ WEAK_STAR = (
     "In my last job our nightly builds kept failing. I rewrote the build scripts. "
     "As a result the builds stopped failing."
 )
-
-
-def home_ready(app) -> bool:
-    return isinstance(app.screen, HomeScreen) and bool(app.screen.query("#count"))
 
 
 async def test_a_fresh_home_ticks_the_core_packs_and_remembers_the_last_choice(make_app):
@@ -56,10 +52,9 @@ async def test_ticks_hidden_by_the_filter_are_kept(make_app):
         packs = app.screen.query_one("#pack-list", SelectionList)
         assert packs.option_count == 1
         packs.select("industry-technology")
-        await pilot.pause(0.1)
-        assert "4 packs ticked" in str(app.screen.query_one("#pack-summary").render())
+        await wait_for(pilot, lambda: "4 packs ticked" in str(app.screen.query_one("#pack-summary").render()))
         await pilot.press("ctrl+a", "ctrl+k")
-        await pilot.pause(0.1)
+        await settled(pilot)
         assert set(packs.selected) == CORE | {"industry-technology"}
 
 
@@ -90,8 +85,7 @@ async def test_a_round_that_cannot_cover_every_pack_says_why(make_app):
     )
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
-        messages = [n.message for n in app._notifications]
-    assert any("none from Motivation and fit" in m for m in messages)
+        await wait_for(pilot, lambda: "none from Motivation and fit" in notification_text(app))
 
 
 async def test_retry_asks_before_setting_an_answer_aside(make_app, isolated_data_dir):
@@ -127,7 +121,8 @@ async def test_the_clock_keeps_the_time_left_after_submitting(make_app, clock):
         screen.query_one("#answer", TextArea).insert("In two years I want to lead a team.")
         await pilot.press("ctrl+s")
         clock.advance(300)
-        await pilot.pause(0.5)
+        screen.tick()  # a tick after the time has gone by: it must not count the answered question's clock down
+        await settled(pilot)
         countdown = screen.query_one("#countdown")
         assert countdown.seconds == screen.round.turn.answer_seconds - 20 and countdown.has_class("-stopped")
 
@@ -142,9 +137,9 @@ async def test_the_status_line_wraps_at_80_columns(make_app, clock):
         screen.query_one("#answer", TextArea).insert(WEAK_STAR)
         clock.advance(screen.round.answer_seconds + 1)
         await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: "Time is up" in " ".join(screen_text(app).split()))
         flat = " ".join(screen_text(app).split())
-    assert "Time is up" in flat and "ctrl+s to hear it" in flat
+    assert "ctrl+s to hear it" in flat
 
 
 async def test_counts_keep_questions_and_follow_ups_apart_in_history_and_the_export(make_app, isolated_data_dir):
@@ -207,5 +202,4 @@ async def test_playback_keys_only_for_spoken_answers(make_app, isolated_data_dir
         review = app.screen
         assert not {"f9", "f10"} & set(review.active_bindings)  # a typed answer: nothing to play
         review.query_one("#review-answers").highlighted = 1
-        await pilot.pause(0.1)
-        assert {"f9", "f10"} <= set(review.active_bindings)
+        await wait_for(pilot, lambda: {"f9", "f10"} <= set(review.active_bindings))

@@ -10,71 +10,19 @@ layout. The data shown is built here with fixed dates so the screens are the sam
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from mock_interview.core.context import AppContext
-from mock_interview.core.feedback import analyse
-from mock_interview.core.packs import discover_packs
-from mock_interview.core.sessions import AnswerRecord, Session, SessionStore
 from mock_interview.tui.app import MockInterviewApp
+from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from tests.fakes import FakeClock
-from tests.lookups import question_of
+from tests.ui.conftest import SNAPSHOT_ANSWERS, home_ready, seed_sessions, settled, wait_for
 
 SIZES = [(80, 24), (120, 40)]
-ANSWERS = [
-    (
-        "behavioral-star/increased-results",
-        "In my previous role as a support lead, our backlog had grown to 900 tickets. "
-        "I was asked to bring response times under a day. "
-        "I analysed six weeks of tickets and wrote a self-service guide. "
-        "As a result, the backlog fell by 80% within two months.",
-    ),
-    ("career-goals/five-years", "I want to grow in my career and be successful. I am a team player and a hard worker."),
-]
-
-
-def seed_sessions(data_dir) -> str:
-    packs = discover_packs()
-    store = SessionStore(data_dir / "sessions")
-    first_id = ""
-    for day in range(3):
-        started = datetime(2026, 11, 1 + day * 3, 9, 30, tzinfo=UTC)
-        session = Session(
-            id=f"2026110{1 + day * 3}-093000-a{day}b{day}",
-            started=started,
-            mode="typed",
-            packs=["behavioral-star", "career-goals"],
-            plan=[ref for ref, _ in ANSWERS],
-            status="completed",
-            ended=started + timedelta(minutes=6),
-        )
-        for number, (ref, text) in enumerate(ANSWERS):
-            question = question_of(packs, ref)
-            words = text.split()
-            cut = " ".join(words[: max(8, len(words) - 6 * (2 - day))])
-            began = started + timedelta(minutes=3 * number)
-            session.answers.append(
-                AnswerRecord(
-                    ref,
-                    question.text,
-                    question.kind,
-                    began,
-                    began + timedelta(seconds=80),
-                    question.answer_seconds,
-                    cut,
-                    status="answered",
-                    feedback=analyse(cut, question).to_json(),
-                    reflection="Open with the number." if number == 0 else "",
-                )
-            )
-        store.save(session)
-        first_id = first_id or session.id
-    return first_id
+ANSWERS = SNAPSHOT_ANSWERS
 
 
 def steady_cursors(app) -> None:
@@ -104,11 +52,10 @@ def test_home(snap_compare, isolated_data_dir, size):
     app = make(isolated_data_dir)
 
     async def settle(pilot):
-        for _ in range(100):  # the options column mounts after the first paint; the speech check after 0.3 s
-            if "test microphone" in speech_status(app):
-                break
-            await pilot.pause(0.05)
+        # the options column mounts after the first paint; the speech check after 0.3 s
+        await wait_for(pilot, lambda: "test microphone" in speech_status(app))
         steady_cursors(app)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=settle)
 
@@ -121,18 +68,15 @@ def test_round_with_live_feedback(snap_compare, isolated_data_dir, size):
     )
 
     async def answer(pilot):
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        await settled(pilot)
         await pilot.press("ctrl+s")
         area = app.screen.query_one("#answer", TextArea)
         area.cursor_blink = False  # a blinking cursor would make the picture depend on timing
         area.insert(ANSWERS[0][1])
         panel = app.screen.query_one("#feedback", FeedbackPanel)
-        for _ in range(200):
-            if panel.status_of("star.result") is not None:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause(0.2)
-        await pilot.wait_for_scheduled_animations()
+        await wait_for(pilot, lambda: panel.status_of("star.result") is not None)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=answer)
 
@@ -145,9 +89,10 @@ def test_review(snap_compare, isolated_data_dir, size):
     async def open_review(pilot):
         from mock_interview.tui.screens.review import ReviewScreen
 
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: home_ready(app))
         app.push_screen(ReviewScreen(session_id))
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_review)
 
@@ -158,11 +103,14 @@ def test_history(snap_compare, isolated_data_dir, size):
     app = make(isolated_data_dir)
 
     async def open_history(pilot):
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: home_ready(app))
         await pilot.press("f2")
+        await wait_for(
+            pilot, lambda: bool(app.screen.query(DataTable)) and app.screen.query_one(DataTable).row_count == 3
+        )
         # a blinking cursor makes the picture depend on timing
         app.screen.query_one("#history-filter", Input).cursor_blink = False
-        await pilot.pause(0.5)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_history)
 
@@ -206,16 +154,16 @@ def test_home_after_visiting_every_screen(snap_compare, isolated_data_dir, size)
     app = make(isolated_data_dir)
 
     async def visit(pilot):
-        for _ in range(100):
-            if "test microphone" in speech_status(app):
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: "test microphone" in speech_status(app))
         for key in ("f2", "f3", "f4"):
             await pilot.press(key)
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: not isinstance(app.screen, HomeScreen))
+            await settled(pilot)
             await pilot.press("escape")
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+            await settled(pilot)
         steady_cursors(app)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=visit)
 
@@ -227,12 +175,9 @@ def test_home_long_texts_80x24(snap_compare, isolated_data_dir):
     )
 
     async def settle(pilot):
-        for _ in range(100):
-            if "PortAudio" in speech_status(app):
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: "PortAudio" in speech_status(app))
         steady_cursors(app)
-        await pilot.pause(0.1)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
@@ -249,17 +194,14 @@ def test_round_long_texts_timed_out_80x24(snap_compare, isolated_data_dir):
     )
 
     async def time_out(pilot):
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
+        await settled(pilot)
         await pilot.press("ctrl+s")
         steady_cursors(app)
         app.screen.query_one("#answer", TextArea).insert(LONG_ANSWER)
         clock.advance(21)
-        for _ in range(100):
-            if isinstance(app.screen, RoundScreen) and app.screen.round.pending_follow_up:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause(0.3)
-        await pilot.wait_for_scheduled_animations()
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen) and bool(app.screen.round.pending_follow_up))
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=time_out)
 
@@ -270,10 +212,12 @@ def test_forms_80x24(snap_compare, isolated_data_dir, key):
     app = make(isolated_data_dir)
 
     async def open_form(pilot):
-        await pilot.pause(0.4)
+        await wait_for(pilot, lambda: home_ready(app))
+        await settled(pilot)
         await pilot.press(key)
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: not isinstance(app.screen, HomeScreen))
+        await settled(pilot)
         steady_cursors(app)
-        await pilot.pause(0.1)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_form)

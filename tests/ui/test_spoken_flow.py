@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import threading
 
-import numpy as np
 from textual.widgets import TextArea
 
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.screens.round import NO_SPEECH, RoundScreen
-from tests.fakes import FakeRecorder, FakeTranscriber
-from tests.ui.conftest import wait_for
-
-ROUND = {"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""}
-
-
-class SilentMicrophone(FakeRecorder):
-    """A microphone that works but hears nothing (muted, or the wrong input)."""
-
-    audio = np.zeros(16000, dtype=np.float32)
+from tests.fakes import FakeTranscriber, SilentMicrophone
+from tests.ui.conftest import SPOKEN_ROUND as ROUND
+from tests.ui.conftest import open_the_microphone, settled, wait_for
+from tests.ui.conftest import round_status as status
 
 
 class SlowMicrophone(SilentMicrophone):
@@ -32,22 +25,6 @@ class SlowMicrophone(SilentMicrophone):
         super()._play()
 
 
-def status(screen: RoundScreen) -> str:
-    return str(screen.query_one("#round-status").render())
-
-
-async def open_the_microphone(pilot, app) -> RoundScreen:
-    """Wait for the round and its model, end the think time, and wait for 'Speak now'."""
-    await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
-    screen = app.screen
-    assert isinstance(screen, RoundScreen) and screen.speech is not None
-    speech = screen.speech
-    await wait_for(pilot, lambda: speech.model_ready)
-    await pilot.press("ctrl+s")
-    await wait_for(pilot, lambda: "Speak now" in status(screen))
-    return screen
-
-
 async def test_the_answer_clock_starts_when_audio_flows(make_app, clock):
     SlowMicrophone.gate = threading.Event()
     app = make_app(start_round=ROUND, recorder_factory=SlowMicrophone, transcriber_factory=FakeTranscriber)
@@ -58,9 +35,10 @@ async def test_the_answer_clock_starts_when_audio_flows(make_app, clock):
         await pilot.press("ctrl+s")  # end the think time: the microphone opens
         limit = screen.round.answer_seconds
         clock.advance(5)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "Opening the microphone" in str(screen.query_one("#phase").render()))
+        screen.tick()  # a tick after the 5 s have gone by
+        await settled(pilot, workers=False)
         assert screen.round.clock.remaining == limit  # no answer time lost while the device opens
-        assert "Opening the microphone" in str(screen.query_one("#phase").render())
         SlowMicrophone.gate.set()
         await wait_for(pilot, lambda: "Speak now" in status(screen))
         clock.advance(2)
@@ -72,7 +50,8 @@ async def test_a_silent_answer_saves_no_transcript_and_no_score(make_app, isolat
     app = make_app(start_round=ROUND, recorder_factory=SilentMicrophone, transcriber_factory=FakeTranscriber)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_the_microphone(pilot, app)
-        await pilot.pause(0.5)
+        recorder = screen.speech.recorder
+        await wait_for(pilot, lambda: recorder.stats.seconds >= 0.5)  # half a second of silence recorded
         await pilot.press("ctrl+s")  # stop: nothing was said
         await wait_for(pilot, lambda: NO_SPEECH in status(screen))
         assert screen.round.phase is Phase.ANSWERING  # not scored: the user may type, or press f7 to speak again

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import DataTable, SelectionList, TextArea
+from textual.widgets import DataTable, TextArea
 
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
@@ -13,7 +13,7 @@ from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from tests.lookups import phase_of
-from tests.ui.conftest import wait_for
+from tests.ui.conftest import choose_only, home_ready, seed_sessions, settled, wait_for
 
 STAR_ANSWER = (
     "In my previous role as a support lead, our backlog had grown to 900 tickets. "
@@ -21,18 +21,6 @@ STAR_ANSWER = (
     "I analysed six weeks of tickets and wrote a self-service guide for the top issues. "
     "As a result, the backlog was cleared within two months"
 )  # no measure: the follow-up asks for one
-
-
-def home_ready(app) -> bool:
-    """Home is shown and its options column (mounted lazily, after the first paint) is there."""
-    return isinstance(app.screen, HomeScreen) and bool(app.screen.query("#count"))
-
-
-def choose_only(app, pack_id: str, count: int) -> None:
-    packs = app.screen.query_one("#pack-list", SelectionList)
-    packs.deselect_all()
-    packs.select(pack_id)
-    app.screen.query_one("#count").value = str(count)
 
 
 async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_data_dir):
@@ -95,11 +83,9 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
         await wait_for(pilot, lambda: phase_of(screen.round) is Phase.ANSWERING)
         screen.query_one("#answer", TextArea).insert("In two years I want to lead a small team.")
         clock.advance(question.answer_seconds - 25)
-        await pilot.pause(0.3)
-        assert screen.query_one("#countdown").has_class("-warn")
+        await wait_for(pilot, lambda: screen.query_one("#countdown").has_class("-warn"))
         clock.advance(20)
-        await pilot.pause(0.3)
-        assert screen.query_one("#countdown").has_class("-danger")
+        await wait_for(pilot, lambda: screen.query_one("#countdown").has_class("-danger"))
         clock.advance(10)
         await wait_for(pilot, lambda: phase_of(screen.round) is Phase.ANSWERED)
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
@@ -108,7 +94,7 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
 
 
 async def test_ctrl_s_as_think_time_runs_out_does_not_skip_the_question(make_app, clock, isolated_data_dir):
-    """Trial 2: ctrl+s pressed to end the think time just after it ran out submitted an empty answer."""
+    """ctrl+s pressed to end the think time just after it ran out submitted an empty answer."""
     app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -116,7 +102,7 @@ async def test_ctrl_s_as_think_time_runs_out_does_not_skip_the_question(make_app
         clock.advance(screen.round.turn.question.prep_seconds + 0.1)
         await wait_for(pilot, lambda: phase_of(screen.round) is Phase.ANSWERING)
         await pilot.press("ctrl+s")  # meant for the think time
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert phase_of(screen.round) is Phase.ANSWERING
         assert "f6 skips" in str(screen.query_one("#round-status").render())
         await pilot.press("I", "d", "e", "a", "ctrl+s")
@@ -168,7 +154,9 @@ async def test_calm_mode_hides_the_checklist_until_submitted(make_app, isolated_
         await pilot.press("ctrl+s")
         screen.query_one("#answer", TextArea).insert(STAR_ANSWER)
         await pilot.press("full_stop")
-        await pilot.pause(1.0)
+        # the draft is saved a second after the last key: by then a live checklist would have been asked for
+        await wait_for(pilot, lambda: screen.round.draft is not None and screen.round.draft.text.endswith("."))
+        await settled(pilot)
         panel = screen.query_one(FeedbackPanel)
         assert panel.status_of("star.result") is None
         await pilot.press("ctrl+s")
@@ -184,8 +172,7 @@ async def test_spoken_mode_unavailable_keeps_typed_with_the_reason(make_app):
             lambda: home_ready(app) and not app.screen.speech_available and "PortAudio" in app.screen.speech_reason,
         )
         app.screen.query_one("#mode").value = "spoken"
-        await pilot.pause(0.2)
-        assert app.screen.query_one("#mode").value == "typed"
+        await wait_for(pilot, lambda: app.screen.query_one("#mode").value == "typed")
         assert "libportaudio2" in str(app.screen.query_one("#speech-status").render())
 
 
@@ -225,7 +212,8 @@ async def test_help_lists_keys_and_palette_has_actions(make_app):
         titles = {command.title for command in app.get_system_commands(round_screen)}
         assert {"Start", "Pause", "Skip", "Retry", "End", "Calm"} <= titles  # think time: ctrl+s starts
         await pilot.press("f1")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: app.screen is not round_screen)
+        await settled(pilot)
         text = str(app.screen.query_one("#help-body Static").render())
         shown = {"start-answer", "pause", "skip", "retry", "end-round"}  # think time: ctrl+s starts, f5 pauses
         for binding in RoundScreen.BINDINGS:
@@ -252,7 +240,7 @@ async def test_profile_form_saves_a_profile(make_app, isolated_data_dir):
         screen.query_one("#profile-values").value = "Curiosity, Ownership"
         screen.query_one("#profile-jd", TextArea).insert("Build dashboards in Tableau and write SQL.")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: (isolated_data_dir / "profiles" / "acme.toml").exists())
     profile = ProfileStore(isolated_data_dir / "profiles").load("acme")
     assert profile.values == ("Curiosity", "Ownership") and "Tableau" in profile.job_description
     assert app.settings.active_profile == "acme"
@@ -261,7 +249,6 @@ async def test_profile_form_saves_a_profile(make_app, isolated_data_dir):
 async def test_compare_attempts_shows_changed_checks(make_app, isolated_data_dir):
     from mock_interview.core.compare import Change
     from mock_interview.tui.screens.compare import CompareScreen
-    from tests.ui.test_snapshots import seed_sessions
 
     seed_sessions(isolated_data_dir)
     app = make_app()

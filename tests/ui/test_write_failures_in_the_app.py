@@ -13,14 +13,9 @@ from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.screens.settings import SettingsScreen
 from tests.faults import FullDisk
 from tests.lookups import phase_of
-from tests.ui.conftest import wait_for
-from tests.ui.test_typed_flow import choose_only, home_ready
+from tests.ui.conftest import choose_only, home_ready, notification_text, notifications, wait_for
 
 TYPED = {"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
-
-
-def notifications(app) -> str:
-    return " | ".join(str(n.message) for n in app._notifications)
 
 
 def saved_answers(data_dir):
@@ -47,7 +42,7 @@ async def test_autosave_on_a_full_disk_keeps_the_text_says_so_and_saves_when_the
         await wait_for(pilot, lambda: disk.refused > 0)  # the autosave ran, and failed
         problem = screen.query_one("#save-problem", Static)
         assert problem.display and "the disk is full" in str(problem.render())
-        assert "Not saved" in str(app._notifications) or "the disk is full" in notifications(app)
+        assert "the disk is full" in notification_text(app)
         await pilot.press(*" I lead")
         assert screen.query_one("#answer", TextArea).text == "In two years I lead"  # still typing, nothing lost
         assert phase_of(screen.round) is Phase.ANSWERING
@@ -132,8 +127,7 @@ async def test_settings_that_cannot_be_written_stay_unsaved_in_the_form(make_app
         screen.query_one("#question-count").value = "7"
         disk = FullDisk(monkeypatch)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
-        assert "Settings not saved" in str([n.title for n in app._notifications])
+        await wait_for(pilot, lambda: "Settings not saved" in [n.title for n in notifications(app)])
         assert screen.has_unsaved_changes and isinstance(app.screen, SettingsScreen)
         disk.free()
         await pilot.press("ctrl+s")

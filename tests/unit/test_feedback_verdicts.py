@@ -309,7 +309,8 @@ def test_pack_examples_model_the_checklist_or_say_what_they_leave_out() -> None:
     assert sorted(scores)[len(scores) // 2] >= 70
 
 
-def test_trial_verdicts_found_by_a_new_user() -> None:
+def test_verdicts_a_new_user_found_wrong() -> None:
+    """Verdicts a new user found wrong: a vague story, harsh words about a boss, a story's actions and timeframe."""
     vague = analyse(
         "I led a project once and it went pretty well. We worked hard as a team and stuff and basically "
         "everyone was happy with it.",
@@ -410,7 +411,7 @@ def test_a_follow_up_counts_details_it_did_not_ask_for_when_they_are_there() -> 
 
 
 def test_a_semicolon_separates_the_action_from_its_result() -> None:
-    """Trial 2, #2: a two-sentence story was read as 'Result' twice and nothing else."""
+    """A two-sentence story was read as 'Result' twice and nothing else."""
     story = (
         "At Globex I led the payments API team of 6 when checkout failures hit 4%. I set up alerting, rewrote "
         "the retry logic and ran weekly reviews; within six weeks failures fell to 0.5%."

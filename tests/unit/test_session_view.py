@@ -1,8 +1,7 @@
 """A session as the user reads it: answers numbered by question, retried attempts, notes, the status in words.
 
-The trial (report-trial.md #10, #14) found a retried attempt numbered as an extra question under
-"3 of 3 questions", its note saved under the discarded attempt, and a round with every question
-skipped listed as "completed".
+A retried attempt was numbered as an extra question under "3 of 3 questions", its note was saved
+under the discarded attempt, and a round with every question skipped was listed as "completed".
 """
 
 from __future__ import annotations
