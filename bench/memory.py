@@ -32,6 +32,7 @@ ROUND = r"""
 import asyncio, resource, subprocess, sys, time
 sys.path.insert(0, sys.argv[1] + "/bench")
 from mock_interview.core.context import AppContext
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.app import MockInterviewApp
 
@@ -40,8 +41,8 @@ def rss():
 
 async def main():
     app = MockInterviewApp(AppContext.from_options(sys.argv[3]),
-                           start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken",
-                                        "profile": ""})
+                           start_round=RoundRequest(("career-goals",), count=1, order="pack", mode="spoken",
+                                                    profile=""))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.5)
         screen = app.screen

@@ -25,6 +25,7 @@ import time
 from textual.widgets import TextArea
 
 from mock_interview.core.context import AppContext
+from mock_interview.core.planning import RoundRequest
 from mock_interview.tui.app import MockInterviewApp
 from tests.corpus import load_corpus
 
@@ -52,7 +53,7 @@ async def measure(calm: bool, paste_mb: float = 0.0) -> tuple[list[float], list[
         app = MockInterviewApp(
             AppContext.from_options(data),
             speech_probe=lambda: (False, "bench"),
-            start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""},
+            start_round=RoundRequest(("behavioral-star",), count=1, order="pack", profile=""),
         )
         app.settings = app.settings.updated(feedback="calm" if calm else "live")
         async with app.run_test(size=(120, 40)) as pilot:

@@ -45,7 +45,7 @@ async def test_review_retranscribes_a_recorded_answer(isolated_data_dir: Path):
     store.save(session)
     app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), speech_probe=lambda: (True, "test"))
     async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(ReviewScreen(session.id))
+        app.push_screen(ReviewScreen(app, session.id))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         review = app.screen
         assert isinstance(review, ReviewScreen)

@@ -11,6 +11,7 @@ import numpy as np
 
 from mock_interview.audio.wavfile import read_wav
 from mock_interview.core.context import AppContext
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.app import MockInterviewApp
@@ -19,7 +20,7 @@ from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into, wer
 from tests.speech_samples import ANSWER_45, normalise_words
 from tests.ui.conftest import wait_for
 
-ROUND = {"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""}
+ROUND = RoundRequest(("behavioral-star",), count=1, order="pack", mode="spoken", profile="")
 
 
 def status(screen: RoundScreen) -> str:

@@ -25,6 +25,7 @@ from textual.worker import WorkerState
 from mock_interview.core.context import AppContext
 from mock_interview.core.feedback import analyse
 from mock_interview.core.packs import discover_packs
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore
 from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.home import HomeScreen
@@ -187,7 +188,7 @@ def choose_only(app, pack_id: str, count: int) -> None:
 
 # -- spoken answers ------------------------------------------------------------------------------------
 
-SPOKEN_ROUND = {"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""}
+SPOKEN_ROUND = RoundRequest(("career-goals",), count=1, order="pack", mode="spoken", profile="")
 
 
 def round_status(screen) -> str:

@@ -15,7 +15,7 @@ async def open_compare(app, pilot) -> CompareScreen:
     """Open Compare on a session with a retried question, from Home, and wait until its table is filled."""
     session_id = seed_retried(Path(app.context.data.root))
     await wait_for(pilot, lambda: home_ready(app))
-    app.push_screen(CompareScreen(session_id))
+    app.push_screen(CompareScreen(app, session_id))
     await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and bool(app.screen.rows))
     screen = app.screen
     assert isinstance(screen, CompareScreen) and screen.query_one("#compare-question", Select).value == STAR

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input, SelectionList, TextArea
 
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.settings import load_settings
 from mock_interview.tui.screens.help import HelpScreen
 from mock_interview.tui.screens.history import HistoryScreen
@@ -99,7 +100,7 @@ async def test_export_works_while_writing_the_note(make_app, isolated_data_dir):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        app.push_screen(ReviewScreen(session_id))
+        app.push_screen(ReviewScreen(app, session_id))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         note = app.screen.query_one("#reflection", TextArea)
         note.focus()
@@ -113,7 +114,7 @@ async def test_export_works_while_writing_the_note(make_app, isolated_data_dir):
 
 
 async def test_pausing_makes_the_answer_read_only(make_app):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=1, order="pack", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s", "I", " ", "a", "m")
@@ -126,7 +127,7 @@ async def test_pausing_makes_the_answer_read_only(make_app):
 
 
 async def test_help_lists_the_screens_own_keys_first(make_app):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=1, order="pack", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")  # the answer area (with its ~35 editing keys) has focus
@@ -143,7 +144,7 @@ async def test_help_lists_the_screens_own_keys_first(make_app):
 
 async def test_the_footer_names_what_ctrl_s_and_f5_do_now(make_app):
     """'^s Submit' in think time and after the answer, 'f5 Pause' while paused."""
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=2, order="pack", profile=""))
 
     def shown(screen: RoundScreen, action: str) -> list[str]:
         return [
@@ -184,7 +185,7 @@ async def test_every_form_field_keeps_its_text_on_focus(make_app):
 async def test_the_palette_lists_the_screens_actions_once_each(make_app):
     """Every entry was there twice ("Copy selected text" / "Copy selected text (ctrl+c)"), and text-editing
     commands ("Cursor left word select") flooded it during a round."""
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=1, order="pack", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")  # the answer (a text area with its editing keys) has focus

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, TextArea
 
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import AnswerRecord, SessionStore
 from mock_interview.tui.screens.compare import CompareScreen
@@ -142,7 +143,7 @@ async def test_every_screen_shows_hostile_text_literally(make_app, isolated_data
 
 async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_data_dir):
     seed(isolated_data_dir)
-    app = make_app(start_round={"packs": ["evil"], "count": 1, "order": "pack", "mode": "typed", "profile": "evilp"})
+    app = make_app(start_round=RoundRequest(("evil",), count=1, order="pack", profile="evilp"))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -181,9 +182,7 @@ async def test_a_round_with_a_hostile_question_and_answer(make_app, isolated_dat
 async def test_weakest_first_round_starts_despite_bad_sessions(make_app, isolated_data_dir):
     write_session(isolated_data_dir / "sessions", GOOD[0])
     write_bad_sessions(isolated_data_dir / "sessions")
-    app = make_app(
-        start_round={"packs": ["career-goals"], "count": 2, "order": "weakest", "mode": "typed", "profile": ""}
-    )
+    app = make_app(start_round=RoundRequest(("career-goals",), count=2, order="weakest", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         assert app.screen.round.questions[0].ref == "career-goals/five-years"  # the good session's score counts
@@ -195,7 +194,7 @@ async def test_a_note_saved_while_another_window_changed_the_session(make_app, i
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        app.push_screen(ReviewScreen(GOOD[0]))
+        app.push_screen(ReviewScreen(app, GOOD[0]))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         elsewhere = store.load(GOOD[0])  # another window adds an answer and edits the note
         elsewhere.answers.append(

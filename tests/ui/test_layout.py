@@ -57,7 +57,7 @@ async def test_review_header_is_whole_at_120_columns(make_app, isolated_data_dir
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: home_settled(app))
-        app.push_screen(ReviewScreen(session_id))
+        app.push_screen(ReviewScreen(app, session_id))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         await settled(pilot)
         last_group, score = list(app.screen.session.group_scores().items())[-1]

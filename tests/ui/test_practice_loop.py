@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mock_interview.core.drill import due_cards, load_cards
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.core.session_records import now
 from mock_interview.tui.screens.home import HomeScreen
@@ -11,7 +12,7 @@ from mock_interview.tui.screens.round import RoundScreen
 from tests.typed_rounds import STRONG, WEAK, typed_round
 from tests.ui.conftest import wait_for
 
-TYPED = {"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
+TYPED = RoundRequest(("career-goals",), count=2, order="pack", profile="")
 
 
 async def test_a_drill_round_asks_exactly_the_questions_due(make_app):
@@ -20,7 +21,7 @@ async def test_a_drill_round_asks_exactly_the_questions_due(make_app):
     typed_round(app.context, refs, [WEAK, STRONG, WEAK])
     due = [card.ref for card in due_cards(load_cards(app.context)[0], now())]
     assert sorted(due) == [refs[0], refs[2]]
-    app.start_round = {"packs": (), "questions": tuple(due), "mode": "typed", "profile": ""}  # what practice --due asks
+    app.start_round = RoundRequest((), questions=tuple(due), profile="")  # what practice --due asks
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         assert [q.ref for q in app.screen.round.questions] == due

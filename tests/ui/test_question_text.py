@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.safetext import REPLACEMENT_FORMAT
 from mock_interview.tui.screens.round import RoundScreen
 from tests.ui.conftest import screen_text, wait_for
@@ -46,7 +47,7 @@ def write_pack(data: Path) -> None:
 async def test_a_long_question_can_be_read_to_its_end_at_80x24(make_app, isolated_data_dir):
     assert len(LONG_QUESTION) > 600
     write_pack(isolated_data_dir)
-    app = make_app(start_round={"packs": ["long"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("long",), count=1, order="pack", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         box = app.screen.query_one("#question-box")
@@ -61,7 +62,7 @@ async def test_a_long_question_can_be_read_to_its_end_at_80x24(make_app, isolate
 
 async def test_invisible_characters_in_a_shared_pack_are_shown(make_app, isolated_data_dir):
     write_pack(isolated_data_dir)
-    app = make_app(start_round={"packs": ["long"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("long",), count=2, order="pack", profile=""))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("f6")  # to the second question

@@ -24,7 +24,7 @@ from tests.ui.conftest import (
 
 async def open_review(app, pilot, session_id: str) -> ReviewScreen:
     await wait_for(pilot, lambda: home_ready(app))
-    app.push_screen(ReviewScreen(session_id))
+    app.push_screen(ReviewScreen(app, session_id))
     await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
     screen = app.screen
     assert isinstance(screen, ReviewScreen)

@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import CALM_HINT, LIVE_HINT, RoundScreen
 from tests.lookups import phase_of
 from tests.ui.conftest import SECOND_TRY, footer_label, screen_text, settled, wait_for
 
-TWO_STAR_QUESTIONS = {"packs": ["behavioral-star"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
+TWO_STAR_QUESTIONS = RoundRequest(("behavioral-star",), count=2, order="pack", profile="")
 
 
 async def test_the_feedback_key_names_the_mode_it_switches_to(make_app):
     """In calm mode the footer said "f2 Calm" while the panel said "f2 switches to live feedback"."""
     app = make_app()
     app.settings = app.settings.updated(feedback="calm")
-    app.start_round = {"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
+    app.start_round = RoundRequest(("career-goals",), count=1, order="pack", profile="")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -56,9 +57,7 @@ async def test_f2_in_think_time_shows_the_hint_of_the_mode_switched_to(make_app)
 
 async def test_a_wrapped_checklist_item_keeps_its_second_line_after_submitting(make_app):
     """After submitting, "✔ Your own actions (I, not only" showed and its "we)" line was gone."""
-    app = make_app(
-        start_round={"packs": ["behavioral-star"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
-    )
+    app = make_app(start_round=RoundRequest(("behavioral-star",), count=2, order="pack", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen

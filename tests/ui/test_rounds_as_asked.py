@@ -7,6 +7,7 @@ from datetime import timedelta
 from textual.widgets import DataTable, SelectionList, TextArea
 
 from mock_interview.core.packs import discover_packs
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 from mock_interview.tui.screens.confirm import ConfirmScreen
@@ -18,7 +19,7 @@ from tests.lookups import present, question_of
 from tests.ui.conftest import home_ready, notification_text, screen_text, settled, wait_for
 
 CORE = {"behavioral-star", "career-goals", "motivation-fit"}
-ONE_STAR_QUESTION = {"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
+ONE_STAR_QUESTION = RoundRequest(("behavioral-star",), count=1, order="pack", profile="")
 WEAK_STAR = (
     "In my last job our nightly builds kept failing. I rewrote the build scripts. "
     "As a result the builds stopped failing."
@@ -75,13 +76,9 @@ async def test_two_packs_ticked_give_questions_from_both(make_app):
 
 async def test_a_round_that_cannot_cover_every_pack_says_why(make_app):
     app = make_app(
-        start_round={
-            "packs": ["career-goals", "behavioral-star", "motivation-fit"],
-            "count": 2,
-            "order": "pack",
-            "mode": "typed",
-            "profile": "",
-        }
+        start_round=RoundRequest(
+            ("career-goals", "behavioral-star", "motivation-fit"), count=2, order="pack", profile=""
+        )
     )
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -89,7 +86,7 @@ async def test_a_round_that_cannot_cover_every_pack_says_why(make_app):
 
 
 async def test_retry_asks_before_setting_an_answer_aside(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=1, order="pack", profile=""))
     app.settings = app.settings.updated(follow_ups=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -112,7 +109,7 @@ async def test_retry_asks_before_setting_an_answer_aside(make_app, isolated_data
 
 
 async def test_the_clock_keeps_the_time_left_after_submitting(make_app, clock):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=2, order="pack", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -197,7 +194,7 @@ async def test_playback_keys_only_for_spoken_answers(make_app, isolated_data_dir
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        app.push_screen(ReviewScreen(session.id))
+        app.push_screen(ReviewScreen(app, session.id))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         review = app.screen
         assert not {"f9", "f10"} & set(review.active_bindings)  # a typed answer: nothing to play

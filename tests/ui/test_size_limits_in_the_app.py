@@ -11,6 +11,7 @@ from datetime import timedelta
 from textual.widgets import Select, Static, TextArea
 
 from mock_interview.core.answer_limits import LONG_LINE_CHARS, MAX_ANSWER_WORDS
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.tui.screens import compare
@@ -19,7 +20,7 @@ from mock_interview.tui.screens.round import RoundScreen
 from tests.ui.conftest import notification_text, settled, wait_for
 from tests.unit.test_size_limits import prose
 
-TYPED = {"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
+TYPED = RoundRequest(("behavioral-star",), count=1, order="pack", profile="")
 
 
 async def test_a_1_mb_paste_is_cut_at_the_cap_with_a_notice_and_keys_stay_quick(make_app):
@@ -81,23 +82,20 @@ async def test_compare_says_it_is_reading_and_fills_as_it_goes(make_app, isolate
     batches: list[tuple[int, int]] = []
     states: list[tuple[str, str]] = []
 
+    app = make_app()
+    screen = CompareScreen(app, newest)
+
     def hook(message) -> None:
         if isinstance(message, AttemptsLoaded):
             batches.append((message.read, message.total))
-
-    app = make_app()
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        screen = CompareScreen(newest)
-        app.push_screen(screen)
-
-        def finished() -> bool:
-            if screen.is_mounted:
+            if screen.is_mounted:  # what the screen shows as each batch arrives (the batches before it drawn)
                 progress = screen.query_one("#compare-progress", Static)
                 prompt = str(screen.query_one("#compare-question", Select).prompt)
                 states.append((prompt, str(progress.render()) if progress.display else ""))
-            return bool(batches) and batches[-1][0] == batches[-1][1]
 
-        await wait_for(pilot, finished, timeout=30)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        app.push_screen(screen)
+        await wait_for(pilot, lambda: bool(batches) and batches[-1][0] == batches[-1][1], timeout=30)
         await settled(pilot)
         assert isinstance(screen.query_one("#compare-question", Select).value, str)  # a question to compare
         assert not screen.query_one("#compare-progress", Static).display

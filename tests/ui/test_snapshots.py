@@ -14,6 +14,7 @@ import pytest
 from textual.widgets import DataTable, Input, TextArea
 
 from mock_interview.core.context import AppContext
+from mock_interview.core.planning import RoundRequest
 from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.round import RoundScreen
@@ -64,7 +65,7 @@ def test_home(snap_compare, isolated_data_dir, size):
 def test_round_with_live_feedback(snap_compare, isolated_data_dir, size):
     app = make(
         isolated_data_dir,
-        start_round={"packs": ["behavioral-star"], "count": 3, "order": "pack", "mode": "typed", "profile": ""},
+        start_round=RoundRequest(("behavioral-star",), count=3, order="pack", profile=""),
     )
 
     async def answer(pilot):
@@ -90,7 +91,7 @@ def test_review(snap_compare, isolated_data_dir, size):
         from mock_interview.tui.screens.review import ReviewScreen
 
         await wait_for(pilot, lambda: home_ready(app))
-        app.push_screen(ReviewScreen(session_id))
+        app.push_screen(ReviewScreen(app, session_id))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         await settled(pilot)
 
@@ -190,7 +191,7 @@ def test_round_long_texts_timed_out_80x24(snap_compare, isolated_data_dir):
         AppContext.from_options(str(isolated_data_dir)),
         clock=clock,
         speech_probe=lambda: (True, "Spoken: test microphone · tiny.en (bundled)"),
-        start_round={"packs": ["long-texts"], "count": 1, "order": "pack", "mode": "typed", "profile": ""},
+        start_round=RoundRequest(("long-texts",), count=1, order="pack", profile=""),
     )
 
     async def time_out(pilot):

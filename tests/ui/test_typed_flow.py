@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import DataTable, TextArea
 
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.screens.history import HistoryScreen
@@ -74,7 +75,7 @@ async def test_typed_round_feedback_follow_up_review_history(make_app, isolated_
 
 
 async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=2, order="pack", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -95,7 +96,7 @@ async def test_clock_running_out_submits_the_answer(make_app, clock, isolated_da
 
 async def test_ctrl_s_as_think_time_runs_out_does_not_skip_the_question(make_app, clock, isolated_data_dir):
     """ctrl+s pressed to end the think time just after it ran out submitted an empty answer."""
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=2, order="pack", profile=""))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
@@ -112,7 +113,7 @@ async def test_ctrl_s_as_think_time_runs_out_does_not_skip_the_question(make_app
 
 
 async def test_quitting_mid_answer_keeps_the_text(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 3, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=3, order="pack", profile=""))
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")
@@ -124,7 +125,7 @@ async def test_quitting_mid_answer_keeps_the_text(make_app, isolated_data_dir):
 
 
 async def test_resume_an_unfinished_round_from_history(make_app, isolated_data_dir):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=2, order="pack", profile=""))
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         await pilot.press("ctrl+s")
@@ -144,9 +145,7 @@ async def test_resume_an_unfinished_round_from_history(make_app, isolated_data_d
 
 
 async def test_calm_mode_hides_the_checklist_until_submitted(make_app, isolated_data_dir):
-    app = make_app(
-        start_round={"packs": ["behavioral-star"], "count": 1, "order": "pack", "mode": "typed", "profile": ""}
-    )
+    app = make_app(start_round=RoundRequest(("behavioral-star",), count=1, order="pack", profile=""))
     app.settings = app.settings.updated(feedback="calm", follow_ups=False)
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -188,7 +187,7 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
             raise AudioUnavailable("the input 'USB mic' is busy")
 
     app = make_app(
-        start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""},
+        start_round=RoundRequest(("career-goals",), count=1, order="pack", mode="spoken", profile=""),
         recorder_factory=BrokenRecorder,
         transcriber_factory=FakeTranscriber,
     )
@@ -205,7 +204,7 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
 
 
 async def test_help_lists_keys_and_palette_has_actions(make_app):
-    app = make_app(start_round={"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("career-goals",), count=1, order="pack", profile=""))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         round_screen = app.screen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static, TextArea
 
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.screens.confirm import ConfirmScreen
@@ -15,7 +16,7 @@ from tests.faults import FullDisk
 from tests.lookups import phase_of
 from tests.ui.conftest import choose_only, home_ready, notification_text, notifications, wait_for
 
-TYPED = {"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
+TYPED = RoundRequest(("career-goals",), count=2, order="pack", profile="")
 
 
 def saved_answers(data_dir):
@@ -51,7 +52,7 @@ async def test_autosave_on_a_full_disk_keeps_the_text_says_so_and_saves_when_the
         await pilot.press("space")  # the next keystroke's autosave writes it all
         await wait_for(pilot, lambda: screen.round.unsaved is None)
         assert not problem.display
-        assert "saved again" in notifications(app)
+        assert "saved again" in notification_text(app)
     assert saved_answers(isolated_data_dir)[0].text == "In two years I lead "
 
 
@@ -68,7 +69,7 @@ async def test_a_round_started_on_a_full_disk_says_so_at_its_first_words_and_wri
         screen = app.screen
         await pilot.press("ctrl+s", *"I will lead")
         await wait_for(pilot, lambda: screen.round.unsaved is not None)
-        assert "the disk is full" in notifications(app)
+        assert "the disk is full" in notification_text(app)
         disk.free()
         await pilot.press("space")
         await wait_for(pilot, lambda: screen.round.unsaved is None)
@@ -91,7 +92,7 @@ async def test_a_round_ended_on_a_full_disk_shows_whole_in_review_and_is_saved_o
         assert review.unsaved is not None
         review.query_one("#reflection", TextArea).insert("Say the number first.")
         await pilot.press("ctrl+s")
-        assert "Note saved" not in notifications(app)
+        assert "Note saved" not in notification_text(app)
         disk.free()
         await pilot.press("escape")  # leaving saves the note, and the round with it
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))

@@ -87,12 +87,6 @@ def test_a_forbidden_import_breaks_the_layers(tmp_path: Path) -> None:
     assert "mock_interview.core.packs -> mock_interview.tui.app" in result.stdout
 
 
-# The screens name the app's type for ``self.app`` under TYPE_CHECKING, which ties app.py and every
-# screen in one cycle. Issue 18 (item 2) gives the screens what they need instead; until then this is
-# the one exception, and the test below fails once it is no longer needed, so it cannot outlive it.
-PENDING_CYCLE_EDGES = {("mock_interview.tui.screens.", "mock_interview.tui.app")}
-
-
 def import_cycles(graph: grimp.ImportGraph, root: str, skip: Set[tuple[str, str]] = frozenset()) -> list[list[str]]:
     """The modules under ``root`` that import each other round in a circle (each cycle's modules, sorted).
 
@@ -152,11 +146,15 @@ def _graph() -> grimp.ImportGraph:
 
 
 def test_the_import_graph_of_src_has_no_cycle() -> None:
+    assert import_cycles(_graph(), "mock_interview") == []
+
+
+def test_no_screen_imports_the_app() -> None:
+    """Screens are given the app's services (tui/services.py) when built: none names app.py, even for types."""
     graph = _graph()
-    assert import_cycles(graph, "mock_interview", PENDING_CYCLE_EDGES) == []
-    pending = import_cycles(graph, "mock_interview.tui")
-    assert pending, "the screens no longer import app.py: remove PENDING_CYCLE_EDGES and its ignore in pyproject.toml"
-    assert all("mock_interview.tui.app" in cycle for cycle in pending)
+    screens = [m for m in graph.modules if m.startswith("mock_interview.tui.screens.")]
+    assert screens
+    assert [m for m in screens if "mock_interview.tui.app" in graph.find_modules_directly_imported_by(m)] == []
 
 
 def test_the_cycle_finder_finds_cycles_of_every_length() -> None:

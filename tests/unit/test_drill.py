@@ -20,7 +20,7 @@ from mock_interview.core.drill import (
     record_session,
     schedule,
 )
-from mock_interview.core.planning import RoundRequest, prepare_round
+from mock_interview.core.planning import CheckedRequest, prepare_round
 from mock_interview.core.session_records import now
 from tests.cli_runner import run_cli
 from tests.typed_rounds import SETTINGS, STRONG, WEAK, typed_round
@@ -150,11 +150,11 @@ def test_practice_due_runs_exactly_the_due_questions(context, capsys, monkeypatc
     )
     due = [c.ref for c in due_cards(load_cards(context)[0], now())]
     assert sorted(due) == ["behavioral-star/increased-results", "career-goals/long-term-goals"]
-    started: list[dict] = []
+    started: list[CheckedRequest] = []
 
     class App:  # the app itself is tested with Pilot; here, what practice asks it to start
         def __init__(self, context, start_round=None):
-            started.append(dict(start_round))
+            started.append(start_round)
 
         def run(self):
             pass
@@ -163,14 +163,13 @@ def test_practice_due_runs_exactly_the_due_questions(context, capsys, monkeypatc
     monkeypatch.setattr("mock_interview.tui.app.MockInterviewApp", App)
     code, _, err = run_cli(capsys, "practice", "--due")
     assert code == 0, err
-    request = RoundRequest(**started[0] | {"packs": tuple(started[0]["packs"])})
-    prepared = prepare_round(context, SETTINGS, request)
+    prepared = prepare_round(context, SETTINGS, started[0])
     assert [q.ref for q in prepared.round.questions] == due and prepared.notes == []
     assert prepared.round.session.plan == due and prepared.round.session.settings["drill"] is True
 
     started.clear()
     assert run_cli(capsys, "practice", "--due", "--pack", "career-goals")[0] == 0
-    assert started[0]["questions"] == ("career-goals/long-term-goals",)
+    assert started[0].request.questions == ("career-goals/long-term-goals",)
 
 
 def test_practice_due_with_nothing_due_opens_nothing(context, capsys, monkeypatch):

@@ -6,10 +6,14 @@ import contextlib
 import sys
 from argparse import Namespace
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
+
+if TYPE_CHECKING:
+    from mock_interview.core.planning import CheckedRequest
 
 NO_TERMINAL = "mock-interview needs a terminal; for scripts use score/transcribe"
 
@@ -30,46 +34,12 @@ def run_app(context: AppContext, args: Namespace) -> int:
     it), and without a terminal the app does not start at all: it would wait for keys that can
     never come, and a round would leave an empty session behind.
     """
-    start: dict[str, Any] | None = None
+    start: CheckedRequest | None = None
     if getattr(args, "command", None) == "practice":
-        mode = args.mode or AnswerMode.TYPED.value
-        if mode == AnswerMode.SPOKEN.value:
-            from mock_interview.extras import speech_missing
-
-            problem = speech_missing()
-            if problem is not None:
-                print(f"mock-interview: --spoken: {problem}; or answer with --typed", file=sys.stderr)
-                return 1
-        if not args.pack and not args.due:
-            print("mock-interview: practice needs --pack ID (or --due)", file=sys.stderr)
-            return 2
-        unknown = [p for p in args.pack or [] if context.packs.by_id(p) is None]
-        if unknown:
-            print(
-                f"mock-interview: no pack {', '.join(unknown)}; 'mock-interview packs list' shows the ids",
-                file=sys.stderr,
-            )
-            return 1
-        if args.count is not None and args.count < 1:
-            print("mock-interview: --count must be at least 1", file=sys.stderr)
-            return 2
-        if args.profile is not None and args.profile != "none":
-            from mock_interview.core.tomlschema import InvalidFileError
-
-            try:
-                context.profiles.load(args.profile)
-            except InvalidFileError as exc:
-                print(f"mock-interview: --profile: {exc}", file=sys.stderr)
-                return 1
-        profile = "" if args.profile == "none" else args.profile
-        start = {"packs": args.pack, "count": args.count, "order": args.order, "mode": mode, "profile": profile}
-        if args.due:
-            from mock_interview.cli.loop_commands import due_start
-
-            chosen, status = due_start(context, args)
-            if chosen is None:
-                return status
-            start |= chosen | {"count": None, "order": None}
+        start_or_status = practice_request(context, args)
+        if isinstance(start_or_status, int):
+            return start_or_status
+        start = start_or_status
     if not has_terminal():
         print(f"{NO_TERMINAL}", file=sys.stderr)
         return 1
@@ -79,6 +49,48 @@ def run_app(context: AppContext, args: Namespace) -> int:
     with raw_streams(), _screen_of_its_own():
         MockInterviewApp(context, start_round=start).run()
     return 0
+
+
+def practice_request(context: AppContext, args: Namespace) -> CheckedRequest | int:
+    """The round ``practice`` asks for, checked once against the packs and profiles; or the exit status."""
+    from mock_interview.core.planning import RoundNotPossible, RoundRequest, check_request
+
+    mode = args.mode or AnswerMode.TYPED.value
+    if mode == AnswerMode.SPOKEN.value:
+        from mock_interview.extras import speech_missing
+
+        problem = speech_missing()
+        if problem is not None:
+            print(f"mock-interview: --spoken: {problem}; or answer with --typed", file=sys.stderr)
+            return 1
+    if not args.pack and not args.due:
+        print("mock-interview: practice needs --pack ID (or --due)", file=sys.stderr)
+        return 2
+    if args.count is not None and args.count < 1:
+        print("mock-interview: --count must be at least 1", file=sys.stderr)
+        return 2
+    if args.profile is not None and args.profile != "none":
+        from mock_interview.core.tomlschema import InvalidFileError
+
+        try:
+            context.profiles.load(args.profile)
+        except InvalidFileError as exc:
+            print(f"mock-interview: --profile: {exc}", file=sys.stderr)
+            return 1
+    profile = "" if args.profile == "none" else args.profile
+    request = RoundRequest(tuple(args.pack or ()), args.count, args.order, mode, profile)
+    if args.due:
+        from mock_interview.cli.loop_commands import due_questions
+
+        due, status = due_questions(context, args)
+        if not due:
+            return status
+        request = replace(request, packs=(), questions=due, count=None, order=None)
+    try:
+        return check_request(context, request)
+    except RoundNotPossible as exc:
+        print(f"mock-interview: {str(exc).rstrip('.')}", file=sys.stderr)
+        return 1
 
 
 @contextlib.contextmanager

@@ -57,8 +57,8 @@ def run_due(context: AppContext, args: Namespace) -> int:
     return 0
 
 
-def due_start(context: AppContext, args: Namespace) -> tuple[dict[str, object] | None, int]:
-    """The round ``practice --due`` starts (the due questions, in the packs given if any), or an exit status."""
+def due_questions(context: AppContext, args: Namespace) -> tuple[tuple[str, ...], int]:
+    """The questions ``practice --due`` asks (those due, in the packs given if any), or none and an exit status."""
     from mock_interview.core.drill import due_refs
     from mock_interview.core.session_records import now
 
@@ -71,8 +71,8 @@ def due_start(context: AppContext, args: Namespace) -> tuple[dict[str, object] |
         refs = refs[: args.count]
     if not refs:
         print("nothing is due; 'mock-interview due' shows when the next question is", file=sys.stderr)
-        return None, 0
-    return {"packs": (), "questions": tuple(refs)}, 0
+        return (), 0
+    return tuple(refs), 0
 
 
 # -- debrief -------------------------------------------------------------------------------------

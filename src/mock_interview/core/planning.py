@@ -149,6 +149,50 @@ class RoundNotPossible(Exception):
     """A round cannot start; the message says why and what to do instead."""
 
 
+@dataclass(frozen=True)
+class CheckedRequest:
+    """A :class:`RoundRequest` checked against the packs found (:func:`check_request`): not checked again."""
+
+    request: RoundRequest
+    packs: tuple[Pack, ...]  # the packs asked for, each once, in the order asked (none for a drill round)
+
+
+def check_request(context: AppContext, request: RoundRequest) -> CheckedRequest:
+    """Check what was asked for: known packs, a count of at least 1, a known order and mode.
+
+    ``practice`` checks its options with this before the app opens; :func:`prepare_round` takes the
+    result as it is, so the packs are looked up once.
+
+    Raises:
+        RoundNotPossible: No pack, an unknown pack, a bad count, order or mode.
+    """
+    if request.mode not in choice_values(AnswerMode):
+        raise RoundNotPossible(f"'{request.mode}' is not a mode; use {' or '.join(choice_values(AnswerMode))}.")
+    if request.questions:
+        return CheckedRequest(request, ())
+    if not request.packs:
+        raise RoundNotPossible("Choose at least one pack.")
+    report = context.packs
+    missing = [p for p in request.packs if report.by_id(p) is None]
+    if missing:
+        raise RoundNotPossible(f"No pack {', '.join(missing)}; 'mock-interview packs list' shows the ids.")
+    if request.count is not None:
+        _check_count(request.count)
+    if request.order is not None:
+        _check_order(request.order)
+    return CheckedRequest(request, tuple(_unique([pack for pack in map(report.by_id, request.packs) if pack])))
+
+
+def _check_count(count: int) -> None:
+    if count < 1:
+        raise RoundNotPossible(f"{count} is not a number of questions; ask for at least 1.")
+
+
+def _check_order(order: str) -> None:
+    if order not in choice_values(QuestionOrder):
+        raise RoundNotPossible(f"'{order}' is not an order; use one of {', '.join(choice_values(QuestionOrder))}.")
+
+
 @dataclass
 class PreparedRound:
     """A round ready to run, and what the user should be told before it starts."""
@@ -158,32 +202,29 @@ class PreparedRound:
 
 
 def prepare_round(
-    context: AppContext, settings: Settings, request: RoundRequest, clock: Callable[[], float] = time.monotonic
+    context: AppContext,
+    settings: Settings,
+    request: RoundRequest | CheckedRequest,
+    clock: Callable[[], float] = time.monotonic,
 ) -> PreparedRound:
     """Plan the questions, create the session (saved at once) and build its :class:`Round`.
+
+    A :class:`RoundRequest` is checked first (:func:`check_request`); a :class:`CheckedRequest` was already.
 
     Raises:
         RoundNotPossible: No pack, an unknown pack, a bad count, order or mode, or no questions.
     """
     from mock_interview.core.sessions import latest_question_scores
 
+    checked = request if isinstance(request, CheckedRequest) else check_request(context, request)
+    request = checked.request
     if request.questions:
         return _prepare_chosen_round(context, settings, request, clock)
-    if not request.packs:
-        raise RoundNotPossible("Choose at least one pack.")
-    report = context.packs
-    missing = [p for p in request.packs if report.by_id(p) is None]
-    if missing:
-        raise RoundNotPossible(f"No pack {', '.join(missing)}; 'mock-interview packs list' shows the ids.")
-    chosen = _unique([pack for pack in (report.by_id(p) for p in request.packs) if pack is not None])
+    chosen = list(checked.packs)
     count = settings.question_count if request.count is None else request.count
-    if count < 1:
-        raise RoundNotPossible(f"{count} is not a number of questions; ask for at least 1.")
+    _check_count(count)  # the settings' count and order too: settings.toml may say anything
     order = request.order or settings.order
-    if order not in choice_values(QuestionOrder):
-        raise RoundNotPossible(f"'{order}' is not an order; use one of {', '.join(choice_values(QuestionOrder))}.")
-    if request.mode not in choice_values(AnswerMode):
-        raise RoundNotPossible(f"'{request.mode}' is not a mode; use {' or '.join(choice_values(AnswerMode))}.")
+    _check_order(order)
     past: dict[str, int] = {}
     if order == QuestionOrder.WEAKEST:
         summaries, _ = context.sessions.list()
@@ -199,8 +240,6 @@ def _prepare_chosen_round(
     context: AppContext, settings: Settings, request: RoundRequest, clock: Callable[[], float]
 ) -> PreparedRound:
     """A round of exactly the questions asked for (a drill of the questions due), in their order."""
-    if request.mode not in choice_values(AnswerMode):
-        raise RoundNotPossible(f"'{request.mode}' is not a mode; use {' or '.join(choice_values(AnswerMode))}.")
     refs = list(dict.fromkeys(request.questions))
     found = [(ref, context.packs.find_question(ref)) for ref in refs]
     questions = [q for _, q in found if q is not None]

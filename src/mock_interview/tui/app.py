@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -20,12 +20,17 @@ from mock_interview.core.context import AppContext
 from mock_interview.core.safetext import visible
 
 if TYPE_CHECKING:
-    from mock_interview.core.planning import PreparedRound, RoundRequest
+    from mock_interview.core.planning import CheckedRequest, PreparedRound, RoundRequest
     from mock_interview.core.settings import Settings
+    from mock_interview.tui.services import RecorderFactory, Speaker, SpeechProbe, TranscriberFactory
 
 
 class MockInterviewApp(App[None]):
-    """A calm practice room: a question, a clock, space to answer, and a checklist that tells the truth."""
+    """A calm practice room: a question, a clock, space to answer, and a checklist that tells the truth.
+
+    It is what the screens know as :class:`~mock_interview.tui.services.AppServices`: each is given the app
+    when built, typed as that protocol.
+    """
 
     TITLE = "mock-interview"
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
@@ -38,19 +43,18 @@ class MockInterviewApp(App[None]):
         self,
         context: AppContext,
         *,
-        start_round: Mapping[str, Any] | None = None,
+        start_round: RoundRequest | CheckedRequest | None = None,
         clock: Callable[[], float] = time.monotonic,
-        recorder_factory: Callable[..., Any] | None = None,
-        transcriber_factory: Callable[[], Any] | None = None,
-        speech_probe: Callable[[], tuple[bool, str]] | None = None,
-        speaker: Callable[..., float] | None = None,
+        recorder_factory: RecorderFactory | None = None,
+        transcriber_factory: TranscriberFactory | None = None,
+        speech_probe: SpeechProbe | None = None,
+        speaker: Speaker | None = None,
     ) -> None:
         """Build the app over a data directory.
 
         Args:
             context: The data directory and what lives in it.
-            start_round: ``practice`` options (``packs``, ``count``, ``order``, ``mode``, ``profile``):
-                start that round.
+            start_round: Start this round (``practice``: checked already, so not checked again).
             clock: The monotonic time source of the round clock (tests move it by hand).
             recorder_factory: Builds the recorder of spoken answers (tests pass a fake).
             transcriber_factory: Loads the transcriber (tests pass a fake).
@@ -67,21 +71,21 @@ class MockInterviewApp(App[None]):
         self.speech_probe = speech_probe
         self.speaker = speaker
         self.settings, self.settings_problems = context.load_settings()
-        self._quit_question: Screen[Any] | None = None  # "Quit without saving?", while it is asked
+        self._quit_question: Screen[bool] | None = None  # "Quit without saving?", while it is asked
 
-    def get_default_screen(self) -> Screen[Any]:
+    def get_default_screen(self) -> Screen[None]:
         """Home is the bottom of the stack (one screen to build before the first paint, not two)."""
         from mock_interview.tui.screens.home import HomeScreen
 
-        return HomeScreen()
+        return HomeScreen(self)
 
     def on_mount(self) -> None:
         for problem in self.settings_problems:
             self.notify(str(problem), title="Settings problem (defaults used)", severity="warning", timeout=10)
         for problem in self.context.packs.problems:
             self.notify(str(problem), title="Pack skipped", severity="warning", timeout=10)
-        if self.start_round:
-            self.call_later(self._start_requested_round)
+        if self.start_round is not None:
+            self.call_later(self.start_new_round, self.start_round)
         self._install_hangup_handler()
         self.call_after_refresh(self._warm_up_feedback)
 
@@ -93,14 +97,7 @@ class MockInterviewApp(App[None]):
 
         warm_up()
 
-    def _start_requested_round(self) -> None:
-        from mock_interview.core.planning import RoundRequest as Request
-
-        options = dict(self.start_round or {})
-        packs = tuple(options.pop("packs", ()))
-        self.start_new_round(Request(packs=packs, **options))
-
-    def start_new_round(self, request: RoundRequest) -> bool:
+    def start_new_round(self, request: RoundRequest | CheckedRequest) -> bool:
         """Plan and open a round (Home, ``practice``); a reason is shown when it cannot start.
 
         Returns:
@@ -139,7 +136,7 @@ class MockInterviewApp(App[None]):
 
         for note in prepared.notes:
             self.notify(note, title="About this round", severity="warning", timeout=10)
-        self.push_screen(RoundScreen(prepared.round))
+        self.push_screen(RoundScreen(self, prepared.round))
 
     def _install_hangup_handler(self) -> None:
         # A closed terminal sends SIGHUP, a shutdown SIGTERM, `kill -INT` SIGINT (in the app, ctrl+c
@@ -236,7 +233,7 @@ class MockInterviewApp(App[None]):
             return False
         return True
 
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The screen's own actions (those its footer shows, and the app's help) as palette commands, one each.
 
         Not the focused field's: a text area's thirty editing commands ("Cursor left word select")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -164,7 +164,7 @@ class PlaybackFailed(Message):
 class Retranscribed(Message):
     """A recording was transcribed again; its answer gets the new text and checklist."""
 
-    def __init__(self, index: int, transcript: Transcript, feedback: dict[str, Any]) -> None:
+    def __init__(self, index: int, transcript: Transcript, feedback: dict[str, object]) -> None:
         super().__init__()
         self.index = index
         self.transcript = transcript

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+from textual.widget import Widget
 
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
@@ -29,6 +29,14 @@ from mock_interview.tui.messages import (
     TranscriptUpdated,
 )
 
+if TYPE_CHECKING:  # only for annotations: the app starts without importing audio or speech libraries
+    from mock_interview.core.context import AppContext
+    from mock_interview.core.rounds import Round
+    from mock_interview.core.settings import Settings
+    from mock_interview.transcription.live import LiveAnswer, RecorderLike
+    from mock_interview.transcription.transcriber import Transcriber
+    from mock_interview.tui.services import RecorderFactory, TranscriberFactory
+
 MODEL_WAIT_SECONDS = 120.0
 
 
@@ -37,7 +45,7 @@ class _Attempt:
     """One answer being recorded: its file, its live answer once the microphone is on, and what became of it."""
 
     path: Path
-    live: Any = None
+    live: LiveAnswer | None = None
     settled: threading.Event = field(default_factory=threading.Event)  # the microphone is on, or failed
     lock: threading.Lock = field(default_factory=threading.Lock)
     stopped: bool = False
@@ -49,18 +57,27 @@ class SpeechController:
 
     def __init__(
         self,
-        screen: Any,
-        context: Any,
-        settings: Any,
-        recorder_factory: Callable[..., Any] | None = None,
-        transcriber_factory: Callable[[], Any] | None = None,
+        screen: Widget,
+        context: AppContext,
+        settings: Settings,
+        recorder_factory: RecorderFactory | None = None,
+        transcriber_factory: TranscriberFactory | None = None,
     ) -> None:
+        """Record the answers of the round on ``screen`` (which receives the messages).
+
+        Args:
+            screen: The round screen: the messages are posted to it.
+            context: The data folder (the recordings go in it).
+            settings: The model and input device to use.
+            recorder_factory: Builds the recorder (tests pass a fake).
+            transcriber_factory: Loads the transcriber (tests pass a fake).
+        """
         self.screen = screen
         self.context = context
         self.settings = settings
         self.recorder_factory = recorder_factory
         self.transcriber_factory = transcriber_factory
-        self.transcriber: Any = None
+        self.transcriber: Transcriber | None = None
         self._model_ready = threading.Event()
         self._model_error: str | None = None
         self._attempt: _Attempt | None = None
@@ -72,12 +89,12 @@ class SpeechController:
         return self._attempt is not None
 
     @property
-    def live(self) -> Any:
+    def live(self) -> LiveAnswer | None:
         """The live answer being recorded, once the microphone is on."""
         return self._attempt.live if self._attempt is not None else None
 
     @property
-    def recorder(self) -> Any:
+    def recorder(self) -> RecorderLike | None:
         """The recorder of the answer being spoken, if any."""
         live = self.live
         return live.recorder if live is not None else None
@@ -131,16 +148,16 @@ class SpeechController:
         with contextlib.suppress(AudioUnavailable):  # the answer's own start reports it, with the way out
             warm_up_input(self.settings.input_device or None)
 
-    def start(self, round_: Any) -> None:
+    def start(self, round_: Round) -> None:
         """Open the microphone for the current answer (the audio goes to the data folder, ``0600``).
 
         ``RecordingStarted`` is posted when the first block of audio has arrived.
         """
-        session = round_.session
-        index = len(session.answers)
-        relative = Path("audio") / session.id / f"{index:02d}-{round_.turn.question.id}.wav"
+        session, turn, draft = round_.session, round_.turn, round_.draft
+        assert turn is not None and draft is not None, "a spoken answer starts while answering"
+        relative = Path("audio") / session.id / f"{len(session.answers):02d}-{turn.question.id}.wav"
         self.audio_path = self.context.data.root / relative
-        round_.draft.audio = str(relative)
+        draft.audio = str(relative)
         round_.save()  # the session points at the audio from its first block
         attempt = _Attempt(self.audio_path)
         self._attempt = attempt

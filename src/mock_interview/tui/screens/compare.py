@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -31,7 +31,7 @@ from mock_interview.tui.usertext import user_text
 
 if TYPE_CHECKING:
     from mock_interview.core.sessions import Session
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 QUESTION_SHOWN = 60  # characters of a question in the list, cut at a word (one line of the list at 80 columns)
 CHANGE_SHOWN = {
@@ -72,8 +72,6 @@ class CompareScreen(Screen[None]):
     The last two attempts are compared at first; either side can be changed to any other attempt.
     """
 
-    app: MockInterviewApp
-
     CSS_PATH = "history.tcss"
 
     BINDINGS = [
@@ -81,8 +79,9 @@ class CompareScreen(Screen[None]):
         Binding("f7", "again", "Again", id="practise-again", priority=True, tooltip="Practise this question again"),
     ]
 
-    def __init__(self, session_id: str) -> None:
+    def __init__(self, services: AppServices, session_id: str) -> None:
         super().__init__()
+        self.services = services
         self.session_id = session_id
         self.attempts: dict[str, list[Attempt]] = {}
         self.rows: list[CheckChange] = []
@@ -111,7 +110,7 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False, description="reading sessions")
     def load_attempts(self) -> None:
         """Read the session Compare opened on, then the others newest first, posting what is found after each batch."""
-        store = self.app.context.sessions
+        store = self.services.context.sessions
         try:
             current = store.load(self.session_id)
         except LookupError as exc:  # unreadable or gone since History listed it
@@ -143,11 +142,11 @@ class CompareScreen(Screen[None]):
                         attempt.answer.feedback = self.check(attempt)
         return attempts
 
-    def check(self, attempt: Attempt) -> dict[str, Any]:
+    def check(self, attempt: Attempt) -> dict[str, object]:
         """The checklist of an attempt that has none stored (runs in the worker)."""
         from mock_interview.core.rechecks import check_saved_answer
 
-        return check_saved_answer(self.app.context, attempt.session, attempt.answer).to_json()
+        return check_saved_answer(self.services.context, attempt.session, attempt.answer).to_json()
 
     def on_attempts_loaded(self, message: AttemptsLoaded) -> None:
         """More sessions read: new questions join the list (the one being compared stays), the progress line moves."""

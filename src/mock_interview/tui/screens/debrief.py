@@ -24,7 +24,7 @@ from mock_interview.tui.usertext import user_text
 from mock_interview.tui.widgets.fields import TextField
 
 if TYPE_CHECKING:
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 MAX_FIELD_CHARS = 2000  # a question or a note; the whole file is limited again when it is read back
 WENT_OPTIONS = [("Went well", "well"), ("Went okay", "okay"), ("Went badly", "badly")]
@@ -172,7 +172,6 @@ class QuestionFields(Vertical):
 class DebriefScreen(Screen[None]):
     """The debrief form; ``ctrl+s`` saves it, ``ctrl+n`` adds a question."""
 
-    app: MockInterviewApp
 
     CSS_PATH = "debrief.tcss"
 
@@ -182,13 +181,14 @@ class DebriefScreen(Screen[None]):
         Binding("ctrl+n", "add_question", "Add question", id="add-question", priority=True),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: AppServices) -> None:
         super().__init__()
+        self.services = services
         self.questions = 1
         self.saving = False
 
     def compose(self) -> ComposeResult:
-        profiles, _ = self.app.context.profiles.load_all()
+        profiles, _ = self.services.context.profiles.load_all()
         options = [(user_text(f"{p.name}: {p.company}"), p.name) for p in profiles]
         yield Header()
         with VerticalScroll(id="debrief-form", can_focus=False):
@@ -225,7 +225,7 @@ class DebriefScreen(Screen[None]):
         from mock_interview.core.tomlschema import InvalidFileError
 
         try:
-            return self.app.context.profiles.load(name).company
+            return self.services.context.profiles.load(name).company
         except (InvalidFileError, LookupError, OSError):
             return ""
 
@@ -270,11 +270,11 @@ class DebriefScreen(Screen[None]):
         from mock_interview.core.drill import record_debrief
 
         try:
-            saved = self.app.context.debriefs.save(debrief)
+            saved = self.services.context.debriefs.save(debrief)
         except OSError as exc:
             self.post_message(DebriefNotSaved(str(exc)))
             return
-        self.post_message(DebriefSaved(saved, record_debrief(self.app.context, saved)))
+        self.post_message(DebriefSaved(saved, record_debrief(self.services.context, saved)))
 
     def on_debrief_not_saved(self, message: DebriefNotSaved) -> None:
         self.saving = False
@@ -286,7 +286,7 @@ class DebriefScreen(Screen[None]):
         )
 
     def on_debrief_saved(self, message: DebriefSaved) -> None:
-        self.app.context.reload_packs()  # My interviews now holds its questions
+        self.services.context.reload_packs()  # My interviews now holds its questions
         for problem in message.problems:
             self.notify(problem, title="Drill schedule", severity="warning", timeout=10)
         count = len(message.debrief.questions)

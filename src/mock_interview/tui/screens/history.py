@@ -28,7 +28,7 @@ from mock_interview.tui.widgets.progress_chart import ProgressChart
 if TYPE_CHECKING:
     from mock_interview.core.debrief import Debrief
     from mock_interview.core.sessions import Session
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 DEBRIEF_ROW = "debrief:"  # the row key of a debriefed interview: "debrief:ID"
 SCORES = "__scores__"  # the chart's first choice: the scores, overall and by group
@@ -111,7 +111,6 @@ def fit(text: str, width: int) -> str:
 class HistoryScreen(Screen[None]):
     """Every saved session and debrief; open one, resume an unfinished round, compare attempts, delete; the chart."""
 
-    app: MockInterviewApp
 
     CSS_PATH = "history.tcss"
 
@@ -128,8 +127,9 @@ class HistoryScreen(Screen[None]):
         Binding("delete", "delete", "Delete", id="delete-session", tooltip="Delete the session (it asks first)"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: AppServices) -> None:
         super().__init__()
+        self.services = services
         self.summaries: list[SessionSummary] = []
         self._reported: list[str] = []  # the unreadable files already told about
         self.sort_key = "started"
@@ -163,12 +163,12 @@ class HistoryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="history", exit_on_error=False, description="listing sessions")
     def reload(self) -> None:
         """List the sessions off the UI thread (a thousand take about 0.1 s)."""
-        summaries, problems = self.app.context.sessions.list()
-        debriefs, _ = self.app.context.debriefs.load_all()  # a bad file is told by Home's pack problems
+        summaries, problems = self.services.context.sessions.list()
+        debriefs, _ = self.services.context.debriefs.load_all()  # a bad file is told by Home's pack problems
         self.debriefs = {DEBRIEF_ROW + d.id: d for d in debriefs}
         self.post_message(SessionsListed(summaries + [debrief_row(d) for d in debriefs], problems))
         if self.sessions is not None:  # the chart of a check is up to date too
-            self.post_message(HistoryRead(self.app.context.sessions.load_all()))
+            self.post_message(HistoryRead(self.services.context.sessions.load_all()))
 
     def on_sessions_listed(self, message: SessionsListed) -> None:
         self.summaries = message.summaries
@@ -253,7 +253,7 @@ class HistoryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="history-read", exit_on_error=False, description="reading sessions")
     def read_history(self) -> None:
         """Every session in full (the checks of each answer), off the UI thread."""
-        self.post_message(HistoryRead(self.app.context.sessions.load_all()))
+        self.post_message(HistoryRead(self.services.context.sessions.load_all()))
 
     def on_history_read(self, message: HistoryRead) -> None:
         self.sessions = message.sessions
@@ -345,12 +345,12 @@ class HistoryScreen(Screen[None]):
         elif row_id:
             from mock_interview.tui.screens.review import ReviewScreen
 
-            self.app.push_screen(ReviewScreen(row_id))
+            self.app.push_screen(ReviewScreen(self.services, row_id))
 
     def action_resume(self) -> None:
         session_id = self.selected_session("round to resume")
         if session_id:
-            self.app.resume_round(session_id)
+            self.services.resume_round(session_id)
 
     def action_compare(self) -> None:
         session_id = self.selected_session("attempts to compare")
@@ -358,7 +358,7 @@ class HistoryScreen(Screen[None]):
             return
         from mock_interview.tui.screens.compare import CompareScreen
 
-        self.app.push_screen(CompareScreen(session_id))
+        self.app.push_screen(CompareScreen(self.services, session_id))
 
     # -- deleting --------------------------------------------------------------------------------
 
@@ -391,7 +391,7 @@ class HistoryScreen(Screen[None]):
         """Delete, then rebuild the drill without it (reading every session: off the UI thread)."""
         from mock_interview.core.drill import rebuild
 
-        context = self.app.context
+        context = self.services.context
         try:
             if row_id.startswith(DEBRIEF_ROW):
                 path = context.debriefs.path_for(row_id[len(DEBRIEF_ROW) :])
@@ -411,7 +411,7 @@ class HistoryScreen(Screen[None]):
         if message.said:
             self.notify(message.said, title="Deleted")
             if message.row_id.startswith(DEBRIEF_ROW):
-                self.app.context.reload_packs()
+                self.services.context.reload_packs()
         if message.problem:
             self.notify(message.problem, title="Delete", severity="error", timeout=12)
         self.reload()

@@ -27,7 +27,7 @@ from mock_interview.tui.widgets.fields import NumberField, TextField
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Pack
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 CORE_TAG = "core"  # packs tagged "core" are ticked on a fresh start
 ORDER_LABELS = {
@@ -74,8 +74,6 @@ def default_packs(packs: tuple[Pack, ...], remembered: tuple[str, ...]) -> set[s
 class HomeScreen(Screen[None]):
     """Where a round is set up."""
 
-    app: MockInterviewApp
-
     BINDINGS = [
         Binding("ctrl+s", "start", "Start", id="start", priority=True, tooltip="Start the round"),
         Binding("f2", "history", "History", id="history"),
@@ -85,8 +83,9 @@ class HomeScreen(Screen[None]):
         Binding("f6", "debrief", "Debrief", id="debrief", tooltip="Log a real interview you had"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: AppServices) -> None:
         super().__init__()
+        self.services = services
         self.speech_reason = "checking the microphone and speech model…"
         self._speech_checked_for: tuple[str, str] | None = None  # the (model, input) the status line is about
         self.speech_available = False
@@ -99,7 +98,7 @@ class HomeScreen(Screen[None]):
         self._drill_problems_told: list[str] = []
 
     def compose(self) -> ComposeResult:
-        self.ticked = default_packs(self.app.context.packs.packs, self.app.settings.packs)
+        self.ticked = default_packs(self.services.context.packs.packs, self.services.settings.packs)
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="home-packs"):
@@ -117,7 +116,7 @@ class HomeScreen(Screen[None]):
         """Questions, order, mode, profile and the buttons."""
         options, active = self.profile_options()
         self._profile_options = options
-        settings = self.app.settings
+        settings = self.services.settings
         self._settings_shown = (settings.question_count, settings.order)
 
         def row(label: str, field: Input | Select[str]) -> Horizontal:
@@ -156,7 +155,7 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.find_due()  # on first showing too, and after a round, a debrief or a deletion changed the schedule
-        packs = self.app.context.packs.packs
+        packs = self.services.context.packs.packs
         if [(p.id, len(p.questions)) for p in packs] != self._packs_listed and self.query("#pack-list"):
             self.refresh_packs(self.query_one("#pack-filter", Input).value)  # a debrief made or grew My interviews
         options, active = self.profile_options()
@@ -168,14 +167,14 @@ class HomeScreen(Screen[None]):
             self.check_speech()  # the model or the input changed in Settings: say what spoken answers use now
 
     def _speech_settings(self) -> tuple[str, str]:
-        return self.app.settings.model, self.app.settings.input_device
+        return self.services.settings.model, self.services.settings.input_device
 
     def show_settings(self) -> None:
         """Settings changed since the fields were filled (in Settings): show the new question count and order.
 
         A field the user changed here keeps its value only until the setting itself changes.
         """
-        settings = self.app.settings
+        settings = self.services.settings
         wanted = (settings.question_count, settings.order)
         if self._settings_shown is None or wanted == self._settings_shown or not self.query("#count"):
             return
@@ -190,9 +189,9 @@ class HomeScreen(Screen[None]):
         """The packs matching ``text``, ticked as the user left them."""
         needle = text.strip().lower()
         selections = []
-        self._packs_listed = [(p.id, len(p.questions)) for p in self.app.context.packs.packs]
+        self._packs_listed = [(p.id, len(p.questions)) for p in self.services.context.packs.packs]
         self._visible = set()
-        for pack in self.app.context.packs.packs:
+        for pack in self.services.context.packs.packs:
             haystack = f"{pack.title} {pack.id} {' '.join(pack.tags)}".lower()
             if needle and needle not in haystack:
                 continue
@@ -203,7 +202,7 @@ class HomeScreen(Screen[None]):
 
     def ticked_summary(self) -> str:
         """How many packs and questions are ticked, and how many of those packs the filter hides."""
-        packs = [p for p in self.app.context.packs.packs if p.id in self.ticked]
+        packs = [p for p in self.services.context.packs.packs if p.id in self.ticked]
         if not packs:
             return "No pack ticked: tick at least one."
         questions = sum(len(p.questions) for p in packs)
@@ -239,9 +238,9 @@ class HomeScreen(Screen[None]):
 
     def profile_options(self) -> tuple[list[tuple[Text, str]], str]:
         """The saved profiles as Select options, and the active one if it exists."""
-        profiles, _ = self.app.context.profiles.load_all()
+        profiles, _ = self.services.context.profiles.load_all()
         options = [(user_text(f"{p.name}: {p.role} at {p.company}"), p.name) for p in profiles]
-        active = self.app.settings.active_profile
+        active = self.services.settings.active_profile
         return options, active if active in {p.name for p in profiles} else ""
 
     def refresh_profiles(self, options: list[tuple[Text, str]], active: str) -> None:
@@ -255,8 +254,8 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="speech-check", exit_on_error=False, description="checking speech input")
     def check_speech(self) -> None:
         self._speech_checked_for = self._speech_settings()
-        if self.app.speech_probe is not None:
-            self.post_message(SpeechAvailabilityChecked(*self.app.speech_probe()))
+        if self.services.speech_probe is not None:
+            self.post_message(SpeechAvailabilityChecked(*self.services.speech_probe()))
             return
         from mock_interview.extras import speech_missing
 
@@ -267,8 +266,8 @@ class HomeScreen(Screen[None]):
         from mock_interview.transcription.models import ModelUnavailable, resolve_model
 
         try:
-            device = find_input_device(self.app.settings.input_device or None)
-            model = resolve_model(self.app.settings.model, self.app.context.data.root / "models")
+            device = find_input_device(self.services.settings.input_device or None)
+            model = resolve_model(self.services.settings.model, self.services.context.data.root / "models")
         except (AudioUnavailable, ModelUnavailable) as exc:
             self.post_message(SpeechAvailabilityChecked(False, f"Spoken answers unavailable: {exc}"))
             return
@@ -304,7 +303,7 @@ class HomeScreen(Screen[None]):
         """The questions due (reading the schedule may rebuild it from every session: seconds, off the UI thread)."""
         from mock_interview.core.drill import due_refs
 
-        refs, problems = due_refs(self.app.context, now())
+        refs, problems = due_refs(self.services.context, now())
         self.post_message(DueQuestionsFound(refs, problems))
 
     def on_due_questions_found(self, message: DueQuestionsFound) -> None:
@@ -346,14 +345,14 @@ class HomeScreen(Screen[None]):
             mode=mode if isinstance(mode, str) else AnswerMode.TYPED.value,
             profile=profile if isinstance(profile, str) else "",
         )
-        if self.app.start_new_round(request) and len(refs) < len(self.due):
+        if self.services.start_new_round(request) and len(refs) < len(self.due):
             self.notify(f"The {len(refs)} soonest of the {len(self.due)} questions due (Questions: {count}).")
 
     @on(Button.Pressed, "#open-debrief")
     def action_debrief(self) -> None:
         from mock_interview.tui.screens.debrief import DebriefScreen
 
-        self.app.push_screen(DebriefScreen())
+        self.app.push_screen(DebriefScreen(self.services))
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -365,7 +364,7 @@ class HomeScreen(Screen[None]):
         if not self.query("#count"):  # the options column is not mounted yet (a key pressed in the first frame)
             return
         self.update_ticked()
-        packs = [p.id for p in self.app.context.packs.packs if p.id in self.ticked]  # in the order they are listed
+        packs = [p.id for p in self.services.context.packs.packs if p.id in self.ticked]  # in the order they are listed
         if not packs:
             self.notify("Choose at least one pack.", severity="warning")
             return
@@ -384,23 +383,23 @@ class HomeScreen(Screen[None]):
             mode=mode if isinstance(mode, str) else AnswerMode.TYPED.value,
             profile=profile if isinstance(profile, str) else "",
         )
-        if self.app.start_new_round(request) and tuple(packs) != self.app.settings.packs:
-            self.app.save_settings(self.app.settings.updated(packs=tuple(packs)))  # ticked again next time
+        if self.services.start_new_round(request) and tuple(packs) != self.services.settings.packs:
+            self.services.save_settings(self.services.settings.updated(packs=tuple(packs)))  # ticked again next time
 
     @on(Button.Pressed, "#open-history")
     def action_history(self) -> None:
         from mock_interview.tui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen())
+        self.app.push_screen(HistoryScreen(self.services))
 
     @on(Button.Pressed, "#open-profiles")
     def action_profiles(self) -> None:
         from mock_interview.tui.screens.profiles import ProfilesScreen
 
-        self.app.push_screen(ProfilesScreen())
+        self.app.push_screen(ProfilesScreen(self.services))
 
     @on(Button.Pressed, "#open-settings")
     def action_settings(self) -> None:
         from mock_interview.tui.screens.settings import SettingsScreen
 
-        self.app.push_screen(SettingsScreen())
+        self.app.push_screen(SettingsScreen(self.services))

@@ -21,7 +21,7 @@ from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox, TextField
 
 if TYPE_CHECKING:
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 NEW = "__new__"
 FormValues = tuple[str, str, str, object, object, str, str, str]  # what the form holds, to notice unsaved changes
@@ -33,8 +33,6 @@ class ProfilesScreen(Screen[None]):
     Leaving the form with changes not saved (escape, another profile in the list, ctrl+n) asks
     "Save changes? (y/n/cancel)" first.
     """
-
-    app: MockInterviewApp
 
     CSS_PATH = "forms.tcss"
     editing = ""  # the name of the profile in the form ("" for a new one)
@@ -55,8 +53,9 @@ class ProfilesScreen(Screen[None]):
         Binding("ctrl+n", "new", "New", id="new-profile", priority=True, tooltip="A new, empty profile"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: AppServices) -> None:
         super().__init__()
+        self.services = services
         self.profiles: dict[str, Profile] = {}
         self._saved_values: FormValues | None = None  # the form as filled or last saved
         self._version: ProfileVersion | None = None  # the file of the profile in the form, as it was read
@@ -106,11 +105,11 @@ class ProfilesScreen(Screen[None]):
 
     def reload(self, select: str | None = None, *, saved: bool = False) -> None:
         """List the profiles again and fill the form with ``select`` (``saved``: the one just saved, edited on)."""
-        profiles, problems = self.app.context.profiles.load_all()
+        profiles, problems = self.services.context.profiles.load_all()
         for problem in problems:
             self.notify(str(problem), title="Profile skipped", severity="warning", timeout=8)
         options = self.query_one("#profile-list", OptionList)
-        active = self.app.settings.active_profile
+        active = self.services.settings.active_profile
         with options.prevent(OptionList.OptionHighlighted):  # the form is filled below, once
             options.clear_options()
             options.add_option(Option("+ new profile", id=NEW))
@@ -145,7 +144,7 @@ class ProfilesScreen(Screen[None]):
         """Fill the form; ``saved``: with the profile just saved from it, so the job description keeps its cursor."""
         profile = profile or Profile(name="", company="", role="")
         self.editing = profile.name
-        self._version = self.app.context.profiles.version(profile.name) if profile.name else None
+        self._version = self.services.context.profiles.version(profile.name) if profile.name else None
         self.query_one("#profile-name", TextField).value = user_value(profile.name)
         self.query_one("#profile-company", TextField).value = user_value(profile.company)
         self.query_one("#profile-role", TextField).value = user_value(profile.role)
@@ -245,7 +244,7 @@ class ProfilesScreen(Screen[None]):
             return None
         editing_it = name == self.editing
         try:  # a new name never replaces another profile; the one being edited is replaced, if unchanged elsewhere
-            path = self.app.context.profiles.save(
+            path = self.services.context.profiles.save(
                 profile, overwrite=editing_it, since=self._version if editing_it else None
             )
         except ProfileChangedElsewhere as exc:
@@ -263,14 +262,14 @@ class ProfilesScreen(Screen[None]):
             self.notify(str(exc), title="Profile not saved", severity="error", timeout=12)
             return None
         self.notify(f"Saved {path}")
-        if not self.app.settings.active_profile:
-            self.app.save_settings(self.app.settings.updated(active_profile=profile.name))
+        if not self.services.settings.active_profile:
+            self.services.save_settings(self.services.settings.updated(active_profile=profile.name))
         self.reload(select=profile.name, saved=True)
         return profile
 
     def resolve_conflict(self, profile: Profile, conflict: ProfileChangedElsewhere) -> None:
         """The profile changed elsewhere since the form was filled: overwrite it, keep both, or cancel."""
-        store = self.app.context.profiles
+        store = self.services.context.profiles
         copy_name = store.free_name(profile.name)
 
         def decided(choice: ConflictChoice | None) -> None:
@@ -287,7 +286,7 @@ class ProfilesScreen(Screen[None]):
     def action_use(self) -> None:
         profile = self.action_save()
         if profile is not None:
-            self.app.save_settings(self.app.settings.updated(active_profile=profile.name))
+            self.services.save_settings(self.services.settings.updated(active_profile=profile.name))
             self.notify(f"Active profile: {profile.name}")
             self.reload(select=profile.name, saved=True)
 

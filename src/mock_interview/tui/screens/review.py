@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from mock_interview.core.packs import Question
     from mock_interview.core.sessions import AnswerRecord, Session
     from mock_interview.transcription.transcriber import Transcript
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 SUPPORT_STYLES = {"structure": "underline green", "specificity": "bold cyan", "alignment": "bold magenta"}
 PROBLEM_STYLE = "reverse red"
@@ -150,7 +150,6 @@ def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str
 class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
     """One session, answer by answer."""
 
-    app: MockInterviewApp
 
     CSS_PATH = "review.tcss"
 
@@ -182,16 +181,20 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
         ),
     ]
 
-    def __init__(self, session_id: str, *, session: Session | None = None, unsaved: OSError | None = None) -> None:
+    def __init__(
+        self, services: AppServices, session_id: str, *, session: Session | None = None, unsaved: OSError | None = None
+    ) -> None:
         """Review the session ``session_id``, read from disk, or ``session`` as a round just left it.
 
         Args:
+            services: The app's data folder and settings.
             session_id: The session's id.
             session: The session in memory (a round that just ended), instead of reading it.
             unsaved: Why ``session`` is not on disk (its last save failed): it is saved again at
                 once, and at the next note, ctrl+s, leaving or quitting, until it is.
         """
         super().__init__()
+        self.services = services
         self.session_id = session_id
         self.session: Session | None = session
         self.from_round = session is not None  # a round just ended: its summary shows first
@@ -224,7 +227,7 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
     def on_mount(self) -> None:
         if self.session is None:
             try:
-                self.session = self.app.context.sessions.load(self.session_id)
+                self.session = self.services.context.sessions.load(self.session_id)
             except LookupError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 self.app.pop_screen()
@@ -296,7 +299,7 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
         self.query_one(StarTimeline).show(answer)
         self.query_one("#review-checklist", Static).update(checklist_text(feedback))
         self.show_mentor_notes(answer)
-        question = self.app.context.packs.find_question(answer.question_ref)
+        question = self.services.context.packs.find_question(answer.question_ref)
         example_box = self.query_one("#review-example-box", Collapsible)
         example_box.display = bool(question and question.example and not answer.is_follow_up)
         if question and question.example:
@@ -340,7 +343,7 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
             return False
         failed_before = self.unsaved is not None
         try:
-            self.app.context.sessions.save(session)
+            self.services.context.sessions.save(session)
         except OSError as exc:  # WriteFailed: disk full, read-only data folder...
             self.unsaved = exc
             self.notify(
@@ -372,8 +375,8 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
         if self.session is None:
             return
         self.save_now()
-        path = self.app.context.data.exports / f"{self.session.id}.md"
-        titles = {p.id: p.title for p in self.app.context.packs.packs}
+        path = self.services.context.data.exports / f"{self.session.id}.md"
+        titles = {p.id: p.title for p in self.services.context.packs.packs}
         try:
             ensure_private_dir(path.parent)
             atomic_write_text(path, session_to_markdown(self.session, titles))
@@ -389,7 +392,7 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
         if answer is None or not answer.audio:
             self.notify("This answer has no recording.", severity="warning")
             return None
-        path = self.app.context.data.root / answer.audio
+        path = self.services.context.data.root / answer.audio
         if not path.exists():
             self.notify(f"The recording {path} is missing.", severity="error")
             return None
@@ -460,7 +463,7 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
                 self.notify(f"Transcribing with {model}…")
                 self._retranscribe(path, model, index)
 
-        self.app.push_screen(ModelPickerScreen(self.app.settings.model), chosen)
+        self.app.push_screen(ModelPickerScreen(self.services.settings.model), chosen)
 
     @work(thread=True, exclusive=True, group="retranscribe", exit_on_error=False, description="re-transcribing")
     def _retranscribe(self, path: Path, model: str, index: int) -> None:
@@ -470,7 +473,7 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
 
         assert self.session is not None
         try:
-            result = transcribe_file(path, model, self.app.context.data.root / "models")
+            result = transcribe_file(path, model, self.services.context.data.root / "models")
         except (ModelUnavailable, TranscriptionError) as exc:
             self.post_message(RetranscriptionFailed(str(exc)))
             return
@@ -483,7 +486,7 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
 
         assert self.session is not None
         delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
-        return check_saved_answer(self.app.context, self.session, answer, text=result.text, delivery=delivery).to_json()
+        return check_saved_answer(self.services.context, self.session, answer, text=result.text, delivery=delivery).to_json()
 
     def on_retranscribed(self, message: Retranscribed) -> None:
         assert self.session is not None

@@ -16,13 +16,13 @@ from mock_interview.tui.widgets.round_summary import RoundSummaryPanel
 
 if TYPE_CHECKING:
     from mock_interview.core.sessions import AnswerRecord, Session
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 
 class ReviewLoopActions(Screen[None]):
     """Review's actions of the practice loop (its bindings are Review's own)."""
 
-    app: MockInterviewApp
+    services: AppServices
     session: Session | None
     index: int
 
@@ -57,12 +57,12 @@ class ReviewLoopActions(Screen[None]):
 
         def chosen(choice: MentorChoice | None) -> None:
             if choice is not None and self.session is session:
-                outcome = carry_out(self.app.context, session, choice, self.save_session)
+                outcome = carry_out(self.services.context, session, choice, self.save_session)
                 if outcome.changed:
                     self.show_answer(self.index)
                 self.notify(outcome.message, title=outcome.title, severity=outcome.severity, timeout=12)
 
-        self.app.push_screen(MentorScreen(mentor_file(self.app.context, session.id)), chosen)
+        self.app.push_screen(MentorScreen(mentor_file(self.services.context, session.id)), chosen)
 
     def action_again(self) -> None:
         """f7: a round of this answer's question alone (its attempts stay together in Compare)."""

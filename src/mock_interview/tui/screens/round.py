@@ -41,7 +41,7 @@ from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from mock_interview.tui.widgets.level_meter import LevelMeter
 
 if TYPE_CHECKING:
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
     from mock_interview.tui.speech import SpeechController
 
 NO_SPEECH = "No speech heard — check the microphone (Settings → input device)"
@@ -75,8 +75,6 @@ class QuestionBox(VerticalScroll):
 
 class RoundScreen(RoundKeys, Screen[None]):
     """Runs a :class:`~mock_interview.core.rounds.Round` until it ends, then opens Review."""
-
-    app: MockInterviewApp
 
     CSS_PATH = "round.tcss"
 
@@ -131,8 +129,9 @@ class RoundScreen(RoundKeys, Screen[None]):
         ),
     ]
 
-    def __init__(self, round_: Round) -> None:
+    def __init__(self, services: AppServices, round_: Round) -> None:
         super().__init__()
+        self.services = services
         self.round = round_
         self._ticker: Timer | None = None
         self._feedback_timer: Timer | None = None
@@ -168,13 +167,13 @@ class RoundScreen(RoundKeys, Screen[None]):
 
             self.speech = SpeechController(
                 self,
-                self.app.context,
-                self.app.settings,
-                recorder_factory=self.app.recorder_factory,
-                transcriber_factory=self.app.transcriber_factory,
+                self.services.context,
+                self.services.settings,
+                recorder_factory=self.services.recorder_factory,
+                transcriber_factory=self.services.transcriber_factory,
             )
             self.speech.preload_model()
-        self.voice.turn_on(self.app.settings.voice, self.app.speaker, self.speech)
+        self.voice.turn_on(self.services.settings.voice, self.services.speaker, self.speech)
         self._ticker = self.set_interval(TICK_SECONDS, self.tick)
         self.show_turn(self.round.begin())
 
@@ -672,7 +671,9 @@ class RoundScreen(RoundKeys, Screen[None]):
                 return
             # the session as the round holds it: on disk, or not yet when the last save failed
             round_ = self.round
-            self.app.switch_screen(ReviewScreen(round_.session.id, session=round_.session, unsaved=round_.unsaved))
+            self.app.switch_screen(
+                ReviewScreen(self.services, round_.session.id, session=round_.session, unsaved=round_.unsaved)
+            )
 
     def on_unmount(self) -> None:
         self.voice.cancel()  # leaving or quitting: the speakers stop now

@@ -18,7 +18,7 @@ from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import NumberField, TextField
 
 if TYPE_CHECKING:
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 DEFAULT_DEVICE = "__default__"
 VOICE_OPTIONS = [("In spoken rounds", "spoken"), ("In every round", "always"), ("Never", "off")]
@@ -27,8 +27,6 @@ VOICE_OPTIONS = [("In spoken rounds", "spoken"), ("In every round", "always"), (
 class SettingsScreen(Screen[None]):
     """Edit and save the user's settings; leaving with changes not saved asks "Save changes? (y/n/cancel)"."""
 
-    app: MockInterviewApp
-
     CSS_PATH = "forms.tcss"
 
     BINDINGS = [
@@ -36,12 +34,13 @@ class SettingsScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", id="save-settings", priority=True, tooltip="Save the settings"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: AppServices) -> None:
         super().__init__()
+        self.services = services
         self._saved_values: dict[str, object] = {}  # the form as opened or last saved
 
     def compose(self) -> ComposeResult:
-        settings = self.app.settings
+        settings = self.services.settings
         yield Header()
         # not a Tab stop of its own: the first thing typed goes into the first field
         with VerticalScroll(id="settings-form", can_focus=False):
@@ -101,7 +100,7 @@ class SettingsScreen(Screen[None]):
             (user_text(f"{d.index}: {d.name}" + (" (default)" if d.is_default else "")), d.name) for d in devices
         ]
         select.set_options(options)
-        current = self.app.settings.input_device
+        current = self.services.settings.input_device
         select.value = current if current in {d.name for d in devices} else DEFAULT_DEVICE
         if self._saved_values:  # the list arriving is no change of the user's (until now it held one choice)
             self._saved_values["input_device"] = select.value
@@ -146,7 +145,7 @@ class SettingsScreen(Screen[None]):
         if answer is None or prep is None or count is None:
             return False
         device = self.query_one("#input-device", Select).value
-        settings = self.app.settings.updated(
+        settings = self.services.settings.updated(
             answer_seconds=answer,
             prep_seconds=prep,
             question_count=count,
@@ -156,8 +155,8 @@ class SettingsScreen(Screen[None]):
             model=self.query_one("#model", TextField).value.strip() or "bundled",
             input_device="" if device == DEFAULT_DEVICE else str(device),
         )
-        model_changed = settings.model != self.app.settings.model
-        if not self.app.save_settings(settings):  # said why (disk full...); in use, and the form stays unsaved
+        model_changed = settings.model != self.services.settings.model
+        if not self.services.save_settings(settings):  # said why (disk full...); in use, and the form stays unsaved
             return False
         self._saved_values = self.form_values()
         self.notify("Settings saved.")
@@ -171,7 +170,7 @@ class SettingsScreen(Screen[None]):
         from mock_interview.transcription.models import ModelUnavailable, resolve_model
 
         try:
-            resolve_model(spec, self.app.context.data.root / "models")
+            resolve_model(spec, self.services.context.data.root / "models")
         except ModelUnavailable as exc:
             self.app.call_from_thread(
                 self.notify,

@@ -8,20 +8,31 @@ in an input and in a text area alike, so typing adds to what is there.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Literal
 
 from textual import events, on
 from textual.widgets import Input, TextArea
 
 _LEADING_ZEROS = re.compile(r"^(-?)0+(?=\d)")
+InputType = Literal["integer", "number", "text"]  # what Input's ``type`` takes
 
 
 class TextField(Input):
     """An ``Input`` that puts the cursor after its text on focus instead of selecting it."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("select_on_focus", False)
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        value: str | None = None,
+        placeholder: str = "",
+        *,
+        type: InputType = "text",
+        max_length: int = 0,
+        compact: bool = False,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(
+            value, placeholder, type=type, max_length=max_length, compact=compact, id=id, select_on_focus=False
+        )
 
     def on_focus(self, event: events.Focus) -> None:
         if not event.from_app_focus:  # the terminal regaining focus leaves the cursor where it was
@@ -34,9 +45,8 @@ class NumberField(TextField):
     Typing 7 into a field holding "0" gives "7", not "07"; "0500" reads "500" (what is saved).
     """
 
-    def __init__(self, value: int, **kwargs: Any) -> None:
-        kwargs.setdefault("type", "integer")
-        super().__init__(str(value), **kwargs)
+    def __init__(self, value: int, *, max_length: int = 0, compact: bool = False, id: str | None = None) -> None:
+        super().__init__(str(value), type="integer", max_length=max_length, compact=compact, id=id)
 
     @on(Input.Changed)
     def _drop_leading_zeros(self, event: Input.Changed) -> None:
