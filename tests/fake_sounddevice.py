@@ -9,6 +9,7 @@ exercised in tests/real/test_devices_real.py.
 
 from __future__ import annotations
 
+import importlib.machinery
 import sys
 import threading
 import types
@@ -105,6 +106,7 @@ def install(monkeypatch: pytest.MonkeyPatch) -> Device:
     global DEVICE
     DEVICE = Device()
     module = types.ModuleType("sounddevice")
+    module.__spec__ = importlib.machinery.ModuleSpec("sounddevice", None)  # "installed", as the extras check asks
     module.PortAudioError = PortAudioError  # type: ignore[attr-defined]
     module.CallbackStop = CallbackStop  # type: ignore[attr-defined]
     module.InputStream = InputStream  # type: ignore[attr-defined]

@@ -1,4 +1,8 @@
-"""Messages posted from thread workers back to the UI, named for what happened."""
+"""Messages posted from thread workers back to the UI, named for what happened.
+
+A result about an answer names it (``answer``: the record being written, and for a checklist the text it
+was computed for), so the screen can drop one that comes late, after that answer was left.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +16,18 @@ if TYPE_CHECKING:  # only for annotations: the app starts without importing audi
     from mock_interview.audio.devices import InputDevice
     from mock_interview.core.compare import Attempt
     from mock_interview.core.feedback import Feedback
-    from mock_interview.core.sessions import Session, SessionFileProblem, SessionSummary
+    from mock_interview.core.sessions import AnswerRecord, Session, SessionFileProblem, SessionSummary
     from mock_interview.transcription.transcriber import Transcript
 
 
 class FeedbackReady(Message):
-    """The checklist for the current text was computed."""
+    """The checklist of ``answer`` was computed for ``text`` (maybe no longer its text: then it is stale)."""
 
-    def __init__(self, feedback: Feedback, text: str) -> None:
+    def __init__(self, feedback: Feedback, text: str, answer: AnswerRecord | None) -> None:
         super().__init__()
         self.feedback = feedback
         self.text = text
+        self.answer = answer
 
 
 class SpeechAvailabilityChecked(Message):
@@ -35,23 +40,25 @@ class SpeechAvailabilityChecked(Message):
 
 
 class AudioLevelMeasured(Message):
-    """The input level of the latest audio block (0..1). Floods collapse into the newest."""
+    """The input level of the latest audio block (0..1) of ``answer``. Floods collapse into the newest."""
 
-    def __init__(self, level: float, seconds: float) -> None:
+    def __init__(self, level: float, seconds: float, answer: AnswerRecord | None = None) -> None:
         super().__init__()
         self.level = level
         self.seconds = seconds
+        self.answer = answer
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, AudioLevelMeasured)
 
 
 class TranscriptUpdated(Message):
-    """More of the spoken answer has been transcribed."""
+    """More of the spoken ``answer`` has been transcribed: ``text`` is its transcript so far."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, answer: AnswerRecord | None = None) -> None:
         super().__init__()
         self.text = text
+        self.answer = answer
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, TranscriptUpdated)
@@ -77,21 +84,28 @@ class SpokenAnswer:
 class RecordingStarted(Message):
     """Audio is flowing from the microphone: what is said from now on is recorded ("Speak now")."""
 
-
-class TranscriptReady(Message):
-    """The final transcript of a spoken answer is ready."""
-
-    def __init__(self, answer: SpokenAnswer) -> None:
+    def __init__(self, answer: AnswerRecord | None = None) -> None:
         super().__init__()
         self.answer = answer
 
 
-class RecordingFailed(Message):
-    """Recording could not start or stopped with an error; typed answers still work."""
+class TranscriptReady(Message):
+    """The final transcript (``spoken``) of the spoken ``answer`` is ready."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, spoken: SpokenAnswer, answer: AnswerRecord | None = None) -> None:
+        super().__init__()
+        self.spoken = spoken
+        self.answer = answer
+
+
+class RecordingFailed(Message):
+    """Recording ``answer`` could not start or stopped with an error (no ``answer``: the model did not load);
+    typed answers still work."""
+
+    def __init__(self, reason: str, answer: AnswerRecord | None = None) -> None:
         super().__init__()
         self.reason = reason
+        self.answer = answer
 
 
 class RecordingInterrupted(Message):
@@ -101,9 +115,10 @@ class RecordingInterrupted(Message):
     scored; ``reason`` says what happened and what to do.
     """
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, answer: AnswerRecord | None = None) -> None:
         super().__init__()
         self.reason = reason
+        self.answer = answer
 
 
 class RecorderNotice(Message):

@@ -1,17 +1,25 @@
 """Spoken answers in a round: record, transcribe while speaking, and hand the result to the screen.
 
-All the blocking work runs off the UI thread: the model loads (and warms up) in a thread, PortAudio
-calls its callback on its own thread, the recorder writes on a writer thread, and the streaming
-transcriber decodes on a thread of its own. Results come back as messages: ``RecordingStarted``
-when audio is flowing (the screen says "Speak now" and starts the clock only then),
-``TranscriptUpdated`` as the words come, ``TranscriptReady`` at the end.
+All the blocking work runs off the UI thread, as Textual thread workers of the app in named groups
+("speech-model", "recording-start", "recording-finish", "recording-cancel"): the model loads (and warms
+up), the microphone opens, the last words are transcribed and a device is closed there. PortAudio calls
+its callback on its own thread, and the recorder and the streaming transcriber have theirs (below this
+layer). Results come back as messages that name the answer they are about (its record), so the screen
+drops those of an answer it has left: ``RecordingStarted`` when audio is flowing (the screen says "Speak
+now" and starts the clock only then), ``TranscriptUpdated`` as the words come, ``TranscriptReady`` at the
+end.
+
+The workers belong to the app, not the round screen: the screen goes when the round ends, and a device
+must still be closed then.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +40,7 @@ from mock_interview.tui.messages import (
 if TYPE_CHECKING:  # only for annotations: the app starts without importing audio or speech libraries
     from mock_interview.core.context import AppContext
     from mock_interview.core.rounds import Round
+    from mock_interview.core.sessions import AnswerRecord
     from mock_interview.core.settings import Settings
     from mock_interview.transcription.live import LiveAnswer, RecorderLike
     from mock_interview.transcription.transcriber import Transcriber
@@ -42,8 +51,9 @@ MODEL_WAIT_SECONDS = 120.0
 
 @dataclass
 class _Attempt:
-    """One answer being recorded: its file, its live answer once the microphone is on, and what became of it."""
+    """One answer being recorded: its record and file, its live answer once the microphone is on, and its fate."""
 
+    answer: AnswerRecord
     path: Path
     live: LiveAnswer | None = None
     settled: threading.Event = field(default_factory=threading.Event)  # the microphone is on, or failed
@@ -107,10 +117,14 @@ class SpeechController:
     def _post(self, message: Message) -> None:
         self.screen.post_message(message)
 
+    def _run(self, work: Callable[[], None], group: str, description: str) -> None:
+        """Run ``work`` as a thread worker of the app in ``group`` (it reports by posting messages)."""
+        self.screen.app.run_worker(work, group=group, description=description, thread=True, exit_on_error=False)
+
     def preload_model(self) -> None:
-        """Load and warm up the model in a background thread so the first answer does not wait for it."""
+        """Load and warm up the model in a worker so the first answer does not wait for it."""
         self._post(RecorderNotice("Loading the speech model…"))
-        threading.Thread(target=self._load_model, name="model-loader", daemon=True).start()
+        self._run(self._load_model, "speech-model", "loading the speech model")
 
     def _load_model(self) -> None:
         from mock_interview.extras import speech_missing
@@ -159,14 +173,16 @@ class SpeechController:
         self.audio_path = self.context.data.root / relative
         draft.audio = str(relative)
         round_.save()  # the session points at the audio from its first block
-        attempt = _Attempt(self.audio_path)
+        attempt = _Attempt(draft, self.audio_path)
         self._attempt = attempt
         if not self._model_ready.is_set():
             self._post(RecorderNotice("Loading the speech model… the clock starts when the microphone is on."))
-        threading.Thread(target=self._begin, args=(attempt,), name="recording-start", daemon=True).start()
+        self._run(partial(self._begin, attempt), "recording-start", "opening the microphone")
 
     def _begin(self, attempt: _Attempt) -> None:
         from mock_interview.audio.devices import AudioUnavailable
+
+        answer = attempt.answer
 
         def post(message: Message) -> None:
             if not attempt.cancelled:
@@ -176,7 +192,7 @@ class SpeechController:
             if not self._model_ready.wait(timeout=MODEL_WAIT_SECONDS) or self.transcriber is None:
                 if not (attempt.stopped or attempt.cancelled):
                     self._drop(attempt)
-                    post(RecordingFailed(self._model_error or "The speech model did not load in time."))
+                    post(RecordingFailed(self._model_error or "The speech model did not load in time.", answer))
                 return
             from mock_interview.transcription.live import LiveAnswer  # the speech extra is there: the model loaded
 
@@ -187,15 +203,15 @@ class SpeechController:
                     attempt.path,
                     self.transcriber,
                     device=self.settings.input_device or None,
-                    on_live=lambda: post(RecordingStarted()),
-                    on_level=lambda level, seconds: post(AudioLevelMeasured(level, seconds)),
+                    on_live=lambda: post(RecordingStarted(answer)),
+                    on_level=lambda level, seconds: post(AudioLevelMeasured(level, seconds, answer)),
                     on_silence=lambda: post(
                         RecorderNotice(
                             "Nothing heard for a few seconds: check your microphone (Settings → input device).",
                             "warning",
                         )
                     ),
-                    on_update=lambda text: post(TranscriptUpdated(text)),
+                    on_update=lambda text: post(TranscriptUpdated(text, answer)),
                     on_progress=lambda seconds: post(
                         RecorderNotice(
                             f"Transcribing the last {max(1, round(seconds))} s…"
@@ -203,7 +219,7 @@ class SpeechController:
                             else "Finishing the transcript…"
                         )
                     ),
-                    on_interrupted=lambda reason: post(RecordingInterrupted(reason)),
+                    on_interrupted=lambda reason: post(RecordingInterrupted(reason, answer)),
                     recorder_factory=self.recorder_factory,
                 )
                 try:
@@ -211,7 +227,7 @@ class SpeechController:
                 except (AudioUnavailable, OSError) as exc:  # OSError: WriteFailed, the file cannot be created
                     if not (attempt.stopped or attempt.cancelled):
                         self._drop(attempt)
-                        post(RecordingFailed(str(exc)))
+                        post(RecordingFailed(str(exc), answer))
                     return
                 attempt.live = live
                 if attempt.cancelled:
@@ -240,50 +256,48 @@ class SpeechController:
         if attempt is None:
             return
         attempt.stopped = True
+        self._run(partial(self._finish, attempt), "recording-finish", "finishing the transcript")
 
-        def finish() -> None:
-            from mock_interview.transcription.transcriber import TranscriptionError
+    def _finish(self, attempt: _Attempt) -> None:
+        from mock_interview.transcription.transcriber import TranscriptionError
 
-            attempt.settled.wait(MODEL_WAIT_SECONDS + 10)
-            relative = str(attempt.path.relative_to(self.context.data.root))
-            label = getattr(self.transcriber, "label", "")
-            with attempt.lock:
-                live = attempt.live
-            if live is None:  # stopped before the microphone was on: nothing was recorded
-                self._post(TranscriptReady(SpokenAnswer("", [], relative, 0.0, label, [], heard_speech=False)))
-                return
-            try:
-                result = live.stop()
-            except TranscriptionError as exc:
-                self._post(RecordingFailed(f"Transcription failed ({exc}); the recording is kept at {attempt.path}."))
-                return
-            except Exception as exc:  # noqa: BLE001 - a thread's end: the round must hear of it, never wait for ever
-                self._post(
-                    RecordingFailed(f"Recording could not be finished ({exc}); what was saved is in {attempt.path}.")
-                )
-                return
-            transcript = result.transcript
-            self._post(
-                TranscriptReady(
-                    SpokenAnswer(
-                        text=transcript.text,
-                        words=list(transcript.words),
-                        audio=relative,
-                        duration=result.stats.seconds or transcript.duration,
-                        model=transcript.model or label,
-                        warnings=result.warnings,
-                        heard_speech=result.heard_speech,
-                    )
-                )
-            )
-
-        threading.Thread(target=finish, name="recording-finish", daemon=True).start()
+        answer = attempt.answer
+        attempt.settled.wait(MODEL_WAIT_SECONDS + 10)
+        relative = str(attempt.path.relative_to(self.context.data.root))
+        label = self.transcriber.label if self.transcriber is not None else ""
+        with attempt.lock:
+            live = attempt.live
+        if live is None:  # stopped before the microphone was on: nothing was recorded
+            spoken = SpokenAnswer("", [], relative, 0.0, label, [], heard_speech=False)
+            self._post(TranscriptReady(spoken, answer))
+            return
+        try:
+            result = live.stop()
+        except TranscriptionError as exc:
+            reason = f"Transcription failed ({exc}); the recording is kept at {attempt.path}."
+            self._post(RecordingFailed(reason, answer))
+            return
+        except Exception as exc:  # noqa: BLE001 - a worker's end: the round must hear of it, never wait for ever
+            reason = f"Recording could not be finished ({exc}); what was saved is in {attempt.path}."
+            self._post(RecordingFailed(reason, answer))
+            return
+        transcript = result.transcript
+        spoken = SpokenAnswer(
+            text=transcript.text,
+            words=list(transcript.words),
+            audio=relative,
+            duration=result.stats.seconds or transcript.duration,
+            model=transcript.model or label,
+            warnings=result.warnings,
+            heard_speech=result.heard_speech,
+        )
+        self._post(TranscriptReady(spoken, answer))
 
     def cancel(self) -> None:
         """Stop without a transcript (skip, retry, end, quit); the audio stays on disk.
 
-        Returns at once: the device is closed on a thread of its own, so a frozen audio server never
-        holds up the screen or quitting.
+        Returns at once: the device is closed in a worker, so a frozen audio server never holds up the
+        screen (and quitting does not wait for it: see ``leave_promptly``).
         """
         attempt = self._attempt
         self._attempt = None
@@ -294,4 +308,4 @@ class SpeechController:
             with attempt.lock:
                 live = attempt.live
             if live is not None:
-                threading.Thread(target=live.cancel, name="recording-cancel", daemon=True).start()
+                self._run(live.cancel, "recording-cancel", "closing the microphone")

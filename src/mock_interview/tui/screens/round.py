@@ -41,6 +41,7 @@ from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from mock_interview.tui.widgets.level_meter import LevelMeter
 
 if TYPE_CHECKING:
+    from mock_interview.core.sessions import AnswerRecord
     from mock_interview.tui.services import AppServices
     from mock_interview.tui.speech import SpeechController
 
@@ -136,6 +137,7 @@ class RoundScreen(RoundKeys, Screen[None]):
         self._ticker: Timer | None = None
         self._feedback_timer: Timer | None = None
         self._draft_timer: Timer | None = None
+        self._feedback_asked: tuple[AnswerRecord | None, str] | None = None  # the answer and text last sent to check
         self.speech: SpeechController | None = None
         self.voice = RoundVoice(self, round_)  # the interviewer reads the questions aloud (a setting)
         self._save_problem_told = ""  # the save failure last notified (each new one is told once)
@@ -388,13 +390,26 @@ class RoundScreen(RoundKeys, Screen[None]):
             return
         self.compute_feedback(text)
 
-    @work(thread=True, exclusive=True, group="feedback", exit_on_error=False, description="checking the answer")
     def compute_feedback(self, text: str) -> None:
-        self.post_message(FeedbackReady(self.round.analyse(text), text))
+        """Check ``text`` as the answer being given, in a worker; only the last text asked about is shown."""
+        answer = self.round.draft
+        self._feedback_asked = (answer, text)
+        self._check(text, answer)
+
+    @work(thread=True, exclusive=True, group="feedback", exit_on_error=False, description="checking the answer")
+    def _check(self, text: str, answer: AnswerRecord | None) -> None:
+        self.post_message(FeedbackReady(self.round.analyse(text), text, answer))
 
     def on_feedback_ready(self, message: FeedbackReady) -> None:
+        asked = self._feedback_asked
+        if asked is None or message.answer is not asked[0] or message.text != asked[1]:
+            return  # late: about an answer already submitted or left, or a text since changed
         if self.round.shows_live_feedback:
             self.query_one(FeedbackPanel).show(message.feedback)
+
+    def _about_another_answer(self, answer: AnswerRecord | None) -> bool:
+        """Whether a recording's message is about an answer other than the one being given (it came late)."""
+        return answer is not None and answer is not self.round.draft
 
     def save_now(self) -> OSError | None:
         """Save the answer being written (on a timer, on quit, on hang-up); an earlier failed save is tried again.
@@ -413,6 +428,8 @@ class RoundScreen(RoundKeys, Screen[None]):
     # -- speech ----------------------------------------------------------------------------------
 
     def on_audio_level_measured(self, message: AudioLevelMeasured) -> None:
+        if self._about_another_answer(message.answer):
+            return
         meter = self.query_one(LevelMeter)
         if self.round.paused_for:  # a block measured just before the pause
             return
@@ -421,6 +438,8 @@ class RoundScreen(RoundKeys, Screen[None]):
         meter.seconds = message.seconds
 
     def on_transcript_updated(self, message: TranscriptUpdated) -> None:
+        if self._about_another_answer(message.answer):
+            return
         if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING) or not self.round.spoken:
             return
         self.query_one("#answer", TextArea).load_text(message.text)
@@ -428,6 +447,8 @@ class RoundScreen(RoundKeys, Screen[None]):
             self.compute_feedback(message.text)
 
     def on_recording_started(self, message: RecordingStarted) -> None:
+        if self._about_another_answer(message.answer):
+            return
         if not self.round.waiting_for_audio:
             return
         self.round.audio_started()
@@ -441,6 +462,8 @@ class RoundScreen(RoundKeys, Screen[None]):
             self.notify(message.text, severity=message.severity, timeout=6)
 
     def on_recording_failed(self, message: RecordingFailed) -> None:
+        if self._about_another_answer(message.answer):
+            return
         self.query_one(LevelMeter).recording = False
         self.notify(
             f"{message.reason} Switching to typed answers.", title="Recording stopped", severity="error", timeout=12
@@ -454,6 +477,8 @@ class RoundScreen(RoundKeys, Screen[None]):
 
     def on_recording_interrupted(self, message: RecordingInterrupted) -> None:
         """The microphone went silent or the disk refused the file: the answer so far is stopped, kept and scored."""
+        if self._about_another_answer(message.answer):
+            return
         if self.round.phase is not Phase.ANSWERING or not self.round.spoken or self.speech is None:
             return
         self.notify(
@@ -466,10 +491,12 @@ class RoundScreen(RoundKeys, Screen[None]):
         self.status(f"Recording stopped: {message.reason}. The answer so far is kept; transcribing it…")
 
     def on_transcript_ready(self, message: TranscriptReady) -> None:
+        if self._about_another_answer(message.answer):
+            return
         self.query_one(LevelMeter).recording = False
         if self.round.phase is not Phase.TRANSCRIBING:
             return
-        spoken = message.answer
+        spoken = message.spoken
         if not spoken.heard_speech:
             self._on_no_speech()
             return
@@ -568,6 +595,7 @@ class RoundScreen(RoundKeys, Screen[None]):
 
     def _stop_answer_timers(self) -> None:
         """The answer has left the answer area: no late draft save or feedback for it."""
+        self._feedback_asked = None
         for timer in (self._feedback_timer, self._draft_timer):
             if timer is not None:
                 timer.stop()
