@@ -6,8 +6,10 @@ was computed for), so the screen can drop one that comes late, after that answer
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -16,8 +18,40 @@ if TYPE_CHECKING:  # only for annotations: the app starts without importing audi
     from mock_interview.audio.devices import InputDevice
     from mock_interview.core.compare import Attempt
     from mock_interview.core.feedback import Feedback
+    from mock_interview.core.rounds import Round
     from mock_interview.core.sessions import AnswerRecord, Session, SessionFileProblem, SessionSummary
     from mock_interview.transcription.transcriber import Transcript
+
+
+class AboutAnAnswer(Protocol):
+    """A message about one answer (``None``: about no answer in particular)."""
+
+    answer: AnswerRecord | None
+
+
+class GivingAnAnswer(Protocol):
+    """A screen running a round: its draft is the answer being given."""
+
+    round: Round
+
+
+AboutT = TypeVar("AboutT", bound=AboutAnAnswer)
+ScreenT = TypeVar("ScreenT", bound=GivingAnAnswer)
+
+
+def unless_late(handler: Callable[[ScreenT, AboutT], None]) -> Callable[[ScreenT, AboutT], None]:
+    """Make a round screen's handler ignore a message about an answer other than the one being given.
+
+    A recording's words, start, failure or transcript can come after its answer was skipped, retried or
+    submitted; painted then, they would land on the next answer.
+    """
+
+    @functools.wraps(handler)
+    def unless_late_handler(screen: ScreenT, message: AboutT) -> None:
+        if message.answer is None or message.answer is screen.round.draft:
+            handler(screen, message)
+
+    return unless_late_handler
 
 
 class FeedbackReady(Message):

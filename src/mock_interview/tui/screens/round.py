@@ -31,6 +31,7 @@ from mock_interview.tui.messages import (
     RecordingStarted,
     TranscriptReady,
     TranscriptUpdated,
+    unless_late,
 )
 from mock_interview.tui.practice import missed_last_time
 from mock_interview.tui.screens.round_keys import RoundKeys
@@ -407,10 +408,6 @@ class RoundScreen(RoundKeys, Screen[None]):
         if self.round.shows_live_feedback:
             self.query_one(FeedbackPanel).show(message.feedback)
 
-    def _about_another_answer(self, answer: AnswerRecord | None) -> bool:
-        """Whether a recording's message is about an answer other than the one being given (it came late)."""
-        return answer is not None and answer is not self.round.draft
-
     def save_now(self) -> OSError | None:
         """Save the answer being written (on a timer, on quit, on hang-up); an earlier failed save is tried again.
 
@@ -427,9 +424,8 @@ class RoundScreen(RoundKeys, Screen[None]):
 
     # -- speech ----------------------------------------------------------------------------------
 
+    @unless_late
     def on_audio_level_measured(self, message: AudioLevelMeasured) -> None:
-        if self._about_another_answer(message.answer):
-            return
         meter = self.query_one(LevelMeter)
         if self.round.paused_for:  # a block measured just before the pause
             return
@@ -437,18 +433,16 @@ class RoundScreen(RoundKeys, Screen[None]):
         meter.level = message.level
         meter.seconds = message.seconds
 
+    @unless_late
     def on_transcript_updated(self, message: TranscriptUpdated) -> None:
-        if self._about_another_answer(message.answer):
-            return
         if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING) or not self.round.spoken:
             return
         self.query_one("#answer", TextArea).load_text(message.text)
         if self.round.shows_live_feedback and message.text.strip():
             self.compute_feedback(message.text)
 
+    @unless_late
     def on_recording_started(self, message: RecordingStarted) -> None:
-        if self._about_another_answer(message.answer):
-            return
         if not self.round.waiting_for_audio:
             return
         self.round.audio_started()
@@ -461,9 +455,8 @@ class RoundScreen(RoundKeys, Screen[None]):
         if message.severity != "information":
             self.notify(message.text, severity=message.severity, timeout=6)
 
+    @unless_late
     def on_recording_failed(self, message: RecordingFailed) -> None:
-        if self._about_another_answer(message.answer):
-            return
         self.query_one(LevelMeter).recording = False
         self.notify(
             f"{message.reason} Switching to typed answers.", title="Recording stopped", severity="error", timeout=12
@@ -475,10 +468,9 @@ class RoundScreen(RoundKeys, Screen[None]):
         self.query_one("#answer", TextArea).focus()
         self.status("Type your answer; ctrl+s submits.")
 
+    @unless_late
     def on_recording_interrupted(self, message: RecordingInterrupted) -> None:
         """The microphone went silent or the disk refused the file: the answer so far is stopped, kept and scored."""
-        if self._about_another_answer(message.answer):
-            return
         if self.round.phase is not Phase.ANSWERING or not self.round.spoken or self.speech is None:
             return
         self.notify(
@@ -490,9 +482,8 @@ class RoundScreen(RoundKeys, Screen[None]):
         self.submit_answer(timed_out=False)
         self.status(f"Recording stopped: {message.reason}. The answer so far is kept; transcribing it…")
 
+    @unless_late
     def on_transcript_ready(self, message: TranscriptReady) -> None:
-        if self._about_another_answer(message.answer):
-            return
         self.query_one(LevelMeter).recording = False
         if self.round.phase is not Phase.TRANSCRIBING:
             return
