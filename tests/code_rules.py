@@ -3,7 +3,7 @@
 - No ``threading.Thread`` under ``tui/``: the app's background work runs as Textual workers in named groups.
 - No ``Any`` in a signature under ``tui/``: the joins between the app, its screens and the layers below are typed.
 - No test module named after a trial: tests are named for the feature they protect.
-- No ``pilot.pause(N)`` in the tests: they wait for a condition (``wait_for``), never for a fixed time.
+- No ``pilot.pause`` with a duration in the tests: they wait for a condition (``wait_for``), never for a fixed time.
 
 Run ``python -m tests.code_rules`` from the checkout: it prints each breach on a line and exits 1.
 """
@@ -76,7 +76,7 @@ def trial_modules(tests: Path) -> Iterator[str]:
 
 
 def timed_pauses(tests: Path) -> Iterator[str]:
-    """Every ``pilot.pause(N)`` in the tests: a fixed sleep instead of waiting for a condition."""
+    """Every ``pilot.pause`` given a duration in the tests: a fixed sleep instead of waiting for a condition."""
     for path in sorted(tests.rglob("*.py")):
         if path.resolve() == Path(__file__).resolve():  # its own docstrings name the rule
             continue
