@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,18 @@ def null_sink():
 def play_into(sink: str, wav: Path) -> subprocess.Popen:
     """Start playing ``wav`` into the sink (what the default input then records)."""
     return subprocess.Popen(["paplay", f"--device={sink}", str(wav)])
+
+
+def wait_for_line(process: subprocess.Popen[str], text: str, timeout: float) -> str:
+    """Read ``process``'s standard error until a line holds ``text``; what was read (fails loudly on timeout)."""
+    assert process.stderr is not None
+    read = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        read.append(line)
+        if text in line:
+            return "".join(read)
+        if not line and process.poll() is not None:
+            break
+    raise AssertionError(f"no line with {text!r} within {timeout} s: {''.join(read)}")

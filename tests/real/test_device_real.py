@@ -11,22 +11,7 @@ import time
 from pathlib import Path
 
 from mock_interview.audio.wavfile import read_wav
-from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into, wer
-
-
-def _wait_for_line(process: subprocess.Popen[str], text: str, timeout: float) -> str:
-    """Read ``process``'s standard error until a line holds ``text``; what was read (fails loudly on timeout)."""
-    assert process.stderr is not None
-    read = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = process.stderr.readline()
-        read.append(line)
-        if text in line:
-            return "".join(read)
-        if not line and process.poll() is not None:
-            break
-    raise AssertionError(f"no line with {text!r} within {timeout} s: {''.join(read)}")
+from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into, wait_for_line, wer
 
 
 def test_record_transcribe_through_the_device(tmp_path: Path, null_sink):
@@ -53,7 +38,7 @@ def test_record_transcribe_through_the_device(tmp_path: Path, null_sink):
         env=env,
     )
     # Play once the command says it records (the model loads first: seconds on a busy machine)
-    said = _wait_for_line(recorder, "recording from", timeout=90)
+    said = wait_for_line(recorder, "recording from", timeout=90)
     player = play_into(null_sink, speech)
     stdout, stderr = recorder.communicate(timeout=120)
     stderr = said + stderr

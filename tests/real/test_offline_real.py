@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import need
-from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into
+from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into, wait_for_line
 from tests.speech_samples import ANSWER_90
 from tests.syscalls import Trace, have_strace, read_trace, strace_command
 from tests.terminal import Terminal
@@ -132,11 +132,12 @@ def test_record_and_transcribe_tries_no_connection_and_writes_nothing_outside(
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.5)
+    # Play once the command says it records (the model loads first: seconds on a busy machine)
+    said = wait_for_line(recorder, "recording from", timeout=120)
     player = play_into(null_sink, speech)
     stdout, stderr = recorder.communicate(timeout=180)
     player.wait(timeout=30)
-    assert recorder.returncode == 0, stderr
+    assert recorder.returncode == 0, said + stderr
     assert "team" in stdout.lower(), stdout  # it did record and transcribe the speech
     assert_stayed_home(read_trace(trace_file), sandbox, tmp_path)
 
