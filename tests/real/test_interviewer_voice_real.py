@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from mock_interview.core.context import AppContext
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.app import MockInterviewApp
@@ -18,8 +20,8 @@ from tests.real.test_spoken_round_real import play_and_stop
 from tests.speech_samples import normalise_words
 from tests.ui.conftest import wait_for
 
-ROUND = {"packs": ["career-goals"], "count": 1, "order": "pack", "mode": "spoken", "profile": ""}
-LONG_QUESTION_ROUND = dict(ROUND, packs=["behavioral-star"])  # "Tell me about a time…": about eight seconds read
+ROUND = RoundRequest(("career-goals",), count=1, order="pack", mode="spoken", profile="")
+LONG_QUESTION_ROUND = replace(ROUND, packs=("behavioral-star",))  # "Tell me about a time…": about eight seconds read
 COMMON = {"what", "are", "your", "you", "do", "the", "a", "to", "in", "of", "for", "me", "about", "were", "that"}
 
 
@@ -62,7 +64,8 @@ async def test_the_question_is_heard_before_the_answer_and_never_recorded_into_i
         round_voice = screen.voice
         assert round_voice.on  # by default in a spoken round
         question = screen.round.turn.text
-        await wait_for(pilot, lambda: screen.speech.model_ready, timeout=60)
+        speech = screen.speech
+        await wait_for(pilot, lambda: speech.model_ready, timeout=60)
         await wait_for(pilot, lambda: bool(voice.readings) and not round_voice.reading, timeout=60)
         text, _, read_end, played = voice.readings[0]
         assert text == question and played > 1.5  # the whole question, on the real output
@@ -94,7 +97,8 @@ async def test_answering_while_the_question_is_read_stops_it_first(tmp_path: Pat
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         screen = app.screen
         assert isinstance(screen, RoundScreen) and screen.speech is not None and screen.round.turn is not None
-        await wait_for(pilot, lambda: screen.speech.model_ready, timeout=60)
+        speech = screen.speech
+        await wait_for(pilot, lambda: speech.model_ready, timeout=60)
         if voice.readings:  # the model took longer than the question: hear it again to answer over it
             await pilot.press("f4")
         round_voice = screen.voice
@@ -107,8 +111,7 @@ async def test_answering_while_the_question_is_read_stops_it_first(tmp_path: Pat
         assert played < 5.0  # stopped early: the whole question takes about eight seconds
         assert recording_started[0] > read_end  # and the microphone opened only after it had stopped
         player = play_into(null_sink, espeak_to_wav("Thank you for the question.", tmp_path / "short.wav"))
-        while player.poll() is None:
-            await pilot.pause(0.1)
+        await wait_for(pilot, lambda: player.poll() is not None, timeout=60, what="the answer played to its end")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERED, timeout=60)
     answer = SessionStore(isolated_data_dir / "sessions").load_all()[0].answers[0]

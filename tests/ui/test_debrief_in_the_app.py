@@ -20,7 +20,7 @@ from mock_interview.tui.screens.debrief import (
 )
 from mock_interview.tui.screens.history import HistoryScreen
 from mock_interview.tui.screens.home import HomeScreen
-from tests.ui.conftest import screen_text, wait_for
+from tests.ui.conftest import notifications, screen_text, wait_for
 
 TODAY = date(2026, 12, 6)
 HOSTILE = "Acme [b]Corp[/b] [@click=app.quit]x[/]"
@@ -111,13 +111,13 @@ async def test_f6_debriefs_an_interview_into_my_interviews_the_drill_and_history
 async def test_a_bad_form_says_which_field_and_saves_nothing(make_app, isolated_data_dir):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.push_screen(DebriefScreen())
+        await app.push_screen(DebriefScreen(app))
         screen = app.screen
         screen.query_one("#debrief-company").value = "Acme"
         screen.query_one("#debrief-date").value = "yesterday"
         screen.query_one("#question-1-text").value = "Why us?"
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: any("Date: 'yesterday'" in str(n.message) for n in app._notifications))
+        await wait_for(pilot, lambda: any("Date: 'yesterday'" in str(n.message) for n in notifications(app)))
         assert screen.focused is not None and screen.focused.id == "debrief-date"
         assert isinstance(app.screen, DebriefScreen)
     assert not list((isolated_data_dir / "debriefs").glob("*.toml"))
@@ -129,7 +129,7 @@ async def test_a_profile_fills_the_company(make_app):
 
     app.context.profiles.save(Profile(name="acme", company="Acme Corp", role="Support lead"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.push_screen(DebriefScreen())
+        await app.push_screen(DebriefScreen(app))
         screen = app.screen
         screen.query_one("#debrief-profile", Select).value = "acme"
         await wait_for(pilot, lambda: screen.query_one("#debrief-company").value == "Acme Corp")

@@ -14,7 +14,7 @@ REFS = ["behavioral-star/increased-results", "career-goals/long-term-goals"]
 
 
 async def open_history(app, pilot) -> HistoryScreen:
-    await app.push_screen(HistoryScreen())
+    await app.push_screen(HistoryScreen(app))
     history = app.screen
     await wait_for(pilot, lambda: history.query_one(DataTable).row_count == len(history.summaries) > 0)
     return history

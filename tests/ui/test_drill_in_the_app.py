@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.widgets import Button
 
 from mock_interview.core.drill import due_cards, load_cards
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.session_records import now
 from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.round import RoundScreen
 from tests.typed_rounds import STRONG, WEAK, typed_round
-from tests.ui.conftest import screen_text, wait_for
+from tests.ui.conftest import notifications, screen_text, wait_for
 
 REFS = ["behavioral-star/increased-results", "behavioral-star/reduced-costs", "career-goals/long-term-goals"]
 
@@ -43,7 +44,7 @@ async def test_nothing_due_says_so_and_starts_nothing(make_app):
         await wait_for(pilot, lambda: home.due == [] and bool(home.query("#start-drill")))
         await wait_for(pilot, lambda: "Drill: nothing due yet" in screen_text(app))
         await pilot.press("f5")
-        await wait_for(pilot, lambda: any("Nothing is due" in str(n.message) for n in app._notifications))
+        await wait_for(pilot, lambda: any("Nothing is due" in str(n.message) for n in notifications(app)))
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -78,7 +79,7 @@ async def test_a_drill_question_says_what_it_missed_last_time_before_the_answer(
 
 
 async def test_a_round_from_packs_recalls_nothing(make_app):
-    app = make_app(start_round={"packs": ["behavioral-star"], "count": 1, "mode": "typed", "profile": ""})
+    app = make_app(start_round=RoundRequest(("behavioral-star",), count=1, profile=""))
     typed_round(app.context, REFS[:1], [WEAK])
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen) and "Start answering" in screen_text(app))

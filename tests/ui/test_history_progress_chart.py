@@ -31,7 +31,7 @@ async def test_f3_shows_the_scores_on_a_0_to_100_scale_and_a_check_how_often_it_
     typed_round(app.context, [REF], [WEAK])
     typed_round(app.context, [REF], [STRONG])
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.push_screen(HistoryScreen())
+        await app.push_screen(HistoryScreen(app))
         history = app.screen
         await wait_for(pilot, lambda: len(history.summaries) == 2)
         await pilot.press("f3")
@@ -56,7 +56,7 @@ async def test_f3_shows_the_scores_on_a_0_to_100_scale_and_a_check_how_often_it_
 async def test_no_scored_session_says_so_instead_of_an_empty_chart(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.push_screen(HistoryScreen())
+        await app.push_screen(HistoryScreen(app))
         await pilot.press("f3")
         await wait_for(pilot, lambda: "No scored session yet" in screen_text(app))
         assert not app.screen.query_one(ProgressChart).display

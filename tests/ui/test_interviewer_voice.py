@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 
 from mock_interview.audio.errors import AudioUnavailable
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.voice import READING, voice_on
 from tests.fakes import FakeRecorder, FakeTranscriber
-from tests.ui.conftest import wait_for
+from tests.ui.conftest import notifications, settled, wait_for
 
-SPOKEN = {"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "spoken", "profile": ""}
-TYPED = dict(SPOKEN, mode="typed")
+SPOKEN = RoundRequest(("career-goals",), count=2, order="pack", mode="spoken", profile="")
+TYPED = replace(SPOKEN, mode="typed")
 
 
 class Speaker:
@@ -76,7 +78,8 @@ async def test_the_question_is_read_before_the_think_time_and_the_clock_waits(ma
         assert screen.round.phase is Phase.THINKING and READING in phase_line(screen)
         think = screen.round.clock.remaining
         clock.advance(5)
-        await pilot.pause(0.1)
+        screen.tick()  # a tick after the 5 s have gone by
+        await settled(pilot, workers=False)  # the question is still being read (a worker)
         assert screen.round.clock.remaining == think  # no think time lost while the question is read
         await pilot.press("f4")  # again, from the start, while it reads
         await wait_for(pilot, lambda: len(speaker.texts) == 2 and speaker.stops[0].is_set())
@@ -105,7 +108,7 @@ async def test_ctrl_s_while_reading_stops_it_and_the_microphone_opens_only_after
         assert speaker.ended and Microphone.opened[0] >= speaker.ended[0]
         await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERING and not screen.round.waiting_for_audio)
         await pilot.press("f4")  # not while the microphone is open
-        await pilot.pause(0.1)
+        await settled(pilot, workers=False)
         assert len(speaker.texts) == 1
         await pilot.press("f8", "enter")
 
@@ -135,7 +138,7 @@ async def test_no_sound_output_is_one_line_and_the_round_goes_on_silently(make_a
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen) and speaker.texts)
         screen = app.screen
         await wait_for(pilot, lambda: screen.voice.unavailable)
-        told = [n for n in app._notifications if "not read aloud" in str(n.message)]
+        told = [n for n in notifications(app) if "not read aloud" in str(n.message)]
         assert len(told) == 1 and "no sound output" in str(told[0].message)
         assert not screen.round.clock.paused and "Think time" in phase_line(screen)
         await pilot.press("ctrl+s")
@@ -145,7 +148,7 @@ async def test_no_sound_output_is_one_line_and_the_round_goes_on_silently(make_a
         await pilot.press("f6")  # the next question: not read, and nothing said again
         await wait_for(pilot, lambda: screen.round.position == 1)
         assert len(speaker.texts) == 1
-        assert len([n for n in app._notifications if "not read aloud" in str(n.message)]) == 1
+        assert len([n for n in notifications(app) if "not read aloud" in str(n.message)]) == 1
 
 
 async def test_a_typed_round_is_not_read_by_default(make_app):
@@ -153,7 +156,7 @@ async def test_a_typed_round_is_not_read_by_default(make_app):
     app = make_app(start_round=TYPED, speaker=speaker)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert not app.screen.voice.on and speaker.texts == []
 
 

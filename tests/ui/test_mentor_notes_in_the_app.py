@@ -10,7 +10,7 @@ from mock_interview.tui.screens.compare import CompareScreen
 from mock_interview.tui.screens.mentor import MentorScreen, mentor_file
 from mock_interview.tui.screens.review import ReviewScreen
 from tests.typed_rounds import STRONG, WEAK, typed_round
-from tests.ui.conftest import screen_text, wait_for
+from tests.ui.conftest import notifications, screen_text, wait_for
 
 REF = "behavioral-star/increased-results"
 MENTOR_NOTE = "Lead with the 80% [b]cut[/b]; say what you did yourself."
@@ -27,7 +27,7 @@ def fill_in(export: str) -> str:
 
 
 async def open_review(app, pilot, session_id: str) -> ReviewScreen:
-    await app.push_screen(ReviewScreen(session_id))
+    await app.push_screen(ReviewScreen(app, session_id))
     review = app.screen
     await wait_for(pilot, lambda: review.session is not None)
     return review
@@ -74,7 +74,7 @@ async def test_a_foreign_file_is_one_line_and_changes_nothing(make_app, tmp_path
         path_field.value = str(foreign)
         path_field.focus()
         await pilot.press("enter")
-        await wait_for(pilot, lambda: any("not a mentor's file" in str(n.message) for n in app._notifications))
+        await wait_for(pilot, lambda: any("not a mentor's file" in str(n.message) for n in notifications(app)))
         assert not review.query_one("#review-mentor").display
     assert app.context.sessions.load(session_id).answers[0].mentor_notes == ""
 
@@ -87,5 +87,5 @@ async def test_compare_shows_each_attempts_mentor_notes(make_app):
     session.answers[0].mentor_notes = MENTOR_NOTE
     app.context.sessions.save(session)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.push_screen(CompareScreen(second))
+        await app.push_screen(CompareScreen(app, second))
         await wait_for(pilot, lambda: "Your mentor's notes: Lead with the 80% [b]cut[/b]" in screen_text(app))

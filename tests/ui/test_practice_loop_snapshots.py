@@ -10,7 +10,8 @@ from mock_interview.tui.screens.debrief import DebriefScreen
 from mock_interview.tui.screens.history import HistoryScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.widgets.progress_chart import ProgressChart
-from tests.ui.test_snapshots import SIZES, make, seed_sessions, steady_cursors
+from tests.ui.conftest import home_ready, seed_sessions, settled, wait_for
+from tests.ui.test_snapshots import SIZES, make, steady_cursors
 
 IDS = [f"{w}x{h}" for w, h in SIZES]
 
@@ -21,22 +22,16 @@ def test_history_chart(snap_compare, isolated_data_dir, size):
     app = make(isolated_data_dir)
 
     async def open_chart(pilot):
-        await pilot.pause(0.2)
-        app.push_screen(HistoryScreen())
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: home_ready(app))
+        app.push_screen(HistoryScreen(app))
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
         history = app.screen
         assert isinstance(history, HistoryScreen)
-        for _ in range(100):
-            if len(history.summaries) == 3:
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: len(history.summaries) == 3)
         await pilot.press("f3")
-        for _ in range(100):
-            if history.sessions is not None and history.query_one(ProgressChart).display:
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: history.sessions is not None and history.query_one(ProgressChart).display)
         history.query_one("#history-filter", Input).cursor_blink = False
-        await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_chart)
 
@@ -48,19 +43,17 @@ def test_history_check_chart(snap_compare, isolated_data_dir, size):
     app = make(isolated_data_dir)
 
     async def open_chart(pilot):
-        await pilot.pause(0.2)
-        app.push_screen(HistoryScreen())
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: home_ready(app))
+        app.push_screen(HistoryScreen(app))
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
         history = app.screen
         assert isinstance(history, HistoryScreen)
+        await settled(pilot)
         await pilot.press("f3")
-        for _ in range(100):
-            if history.sessions is not None:
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: history.sessions is not None)
         history.query_one("#progress-what", Select).value = "star.result_measurable"
         history.query_one("#history-filter", Input).cursor_blink = False
-        await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_chart)
 
@@ -72,12 +65,13 @@ def test_round_summary_over_review(snap_compare, isolated_data_dir, size):
     app = make(isolated_data_dir)
 
     async def end_of_round(pilot):
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: home_ready(app))
         session = app.context.sessions.load(session_id)
-        app.push_screen(ReviewScreen(session_id, session=session))
-        await pilot.pause(0.3)
+        app.push_screen(ReviewScreen(app, session_id, session=session))
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await settled(pilot)
         steady_cursors(app)
-        await pilot.pause(0.1)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=end_of_round)
 
@@ -87,14 +81,15 @@ def test_debrief_form(snap_compare, isolated_data_dir, size):
     app = make(isolated_data_dir)
 
     async def open_form(pilot):
-        await pilot.pause(0.2)
-        app.push_screen(DebriefScreen())
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: home_ready(app))
+        app.push_screen(DebriefScreen(app))
+        await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        await settled(pilot)
         screen = app.screen
         screen.query_one("#debrief-date", Input).value = "2026-12-01"
         screen.query_one("#debrief-company", Input).value = "Acme [b]Corp[/b]"
         screen.query_one("#question-1-text", Input).value = "Why do you want to work here?"
         steady_cursors(app)
-        await pilot.pause(0.2)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_form)

@@ -29,7 +29,7 @@ async def test_f7_in_review_practises_the_answer_shown_and_compare_keeps_the_att
     app = make_app()
     first = typed_round(app.context, REFS, [WEAK, STRONG])
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.push_screen(ReviewScreen(first))
+        await app.push_screen(ReviewScreen(app, first))
         await wait_for(pilot, lambda: app.screen.session is not None)
         await pilot.press("down")  # the second answer: the career-goals question
         await wait_for(pilot, lambda: app.screen.index == 1)
@@ -38,7 +38,7 @@ async def test_f7_in_review_practises_the_answer_shown_and_compare_keeps_the_att
         assert [q.ref for q in app.screen.round.questions] == [REFS[1]]
         second = await answer_and_end(pilot, app, STRONG)
         assert second != first
-        await app.push_screen(CompareScreen(second))
+        await app.push_screen(CompareScreen(app, second))
         compare = app.screen
         await wait_for(pilot, lambda: REFS[1] in compare.attempts and compare.query_one("#compare-question").value)
         # both attempts at the question, together (begun within a second of each other: in either order)
@@ -51,7 +51,7 @@ async def test_f7_in_compare_practises_the_question_compared(make_app):
     typed_round(app.context, REFS[:1], [WEAK])
     latest = typed_round(app.context, REFS[:1], [STRONG])
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.push_screen(CompareScreen(latest))
+        await app.push_screen(CompareScreen(app, latest))
         await wait_for(pilot, lambda: app.screen.query_one("#compare-question").value == REFS[0])
         await pilot.press("f7")
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))

@@ -51,7 +51,7 @@ async def test_a_session_opened_from_history_shows_its_summary_only_on_f3(make_a
     app = make_app()
     session_id = typed_round(app.context, list(DRILL["questions"]), [STRONG, WEAK])
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.push_screen(ReviewScreen(session_id))
+        await app.push_screen(ReviewScreen(app, session_id))
         await wait_for(pilot, lambda: app.screen.session is not None)
         panel = app.screen.query_one(RoundSummaryPanel)
         assert not panel.display

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # only for annotations: the app starts without importing audio or speech libraries
+    from textual.notifications import SeverityLevel
+
     from mock_interview.core.context import AppContext
     from mock_interview.core.planning import RoundRequest
     from mock_interview.core.settings import Settings
@@ -38,6 +40,18 @@ class AppServices(Protocol):
     """Says whether spoken answers can be used; ``None``: look at the device and model."""
     speaker: Speaker | None
     """Reads questions aloud; ``None``: the interviewer's voice on the default output."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = ...,
+        severity: SeverityLevel = ...,
+        timeout: float | None = ...,
+        markup: bool = ...,
+    ) -> None:
+        """Show a notification (its text never read as markup)."""
+        ...
 
     def save_settings(self, settings: Settings) -> bool:
         """Keep and write new settings; returns whether they were written (a failure is said)."""

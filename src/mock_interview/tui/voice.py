@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.screen import Screen
@@ -21,6 +21,7 @@ from mock_interview.core.rounds import Phase
 
 if TYPE_CHECKING:
     from mock_interview.core.rounds import Round, Turn
+    from mock_interview.tui.speech import SpeechController
 
 READING = "The interviewer reads the question… ctrl+s to answer now"  # fits the phase line at 80 columns
 Speaker = Callable[..., float]  # speak(text, *, device=None, stop=Event) -> seconds played
@@ -54,19 +55,19 @@ class RoundVoice:
     Every round has one; it is silent (reads nothing, waits for nothing) until :meth:`turn_on`.
     """
 
-    def __init__(self, screen: Screen[Any], round_: Round) -> None:
+    def __init__(self, screen: Screen[None], round_: Round) -> None:
         """Read ``round_``'s questions for ``screen`` (its worker runs them; its messages carry the results)."""
         self.screen = screen
         self.round = round_
         self.on = False
         self.speaker: Speaker = default_speaker
-        self.speech: Any = None  # the round's SpeechController, when answers are spoken
+        self.speech: SpeechController | None = None  # the round's SpeechController, when answers are spoken
         self._reading: threading.Event | None = None  # set to stop the reading under way
         self._resume_clock = False  # the clock ran when the reading began: it runs again after
         self._then: list[Callable[[], None]] = []  # what waits for the reading to end (the microphone)
         self.unavailable = ""  # why the voice cannot be heard here; once said, the round goes on silently
 
-    def turn_on(self, setting: str, speaker: Speaker | None, speech: Any) -> None:
+    def turn_on(self, setting: str, speaker: Speaker | None, speech: SpeechController | None) -> None:
         """Read the questions when ``setting`` says so for this round's mode (see :func:`voice_on`)."""
         self.on = voice_on(setting, self.round.session.mode)
         self.speaker = speaker or default_speaker
@@ -103,7 +104,7 @@ class RoundVoice:
             return
         self.read(turn)
 
-    def open_microphone(self, speech: Any) -> None:
+    def open_microphone(self, speech: SpeechController) -> None:
         """Start recording the answer once the question has been read (at once when nothing is being read)."""
 
         def start() -> None:

@@ -255,7 +255,7 @@ class CompareScreen(Screen[None]):
             self.notify("Pick a question first.", severity="warning")
             return
         latest = self.attempts[question][-1]
-        practise_again(self.app, question, spoken=latest.answer.source == "spoken", profile=latest.session.profile)
+        practise_again(self.services, question, spoken=latest.answer.source == "spoken", profile=latest.session.profile)
 
     def action_back(self) -> None:
         self.app.pop_screen()

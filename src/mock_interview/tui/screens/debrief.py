@@ -172,7 +172,6 @@ class QuestionFields(Vertical):
 class DebriefScreen(Screen[None]):
     """The debrief form; ``ctrl+s`` saves it, ``ctrl+n`` adds a question."""
 
-
     CSS_PATH = "debrief.tcss"
 
     BINDINGS = [

@@ -111,7 +111,6 @@ def fit(text: str, width: int) -> str:
 class HistoryScreen(Screen[None]):
     """Every saved session and debrief; open one, resume an unfinished round, compare attempts, delete; the chart."""
 
-
     CSS_PATH = "history.tcss"
 
     BINDINGS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
@@ -149,7 +149,6 @@ def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str
 
 class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
     """One session, answer by answer."""
-
 
     CSS_PATH = "review.tcss"
 
@@ -479,14 +478,16 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
             return
         self.post_message(Retranscribed(index, result, self._check_again(self.session.answers[index], result)))
 
-    def _check_again(self, answer: AnswerRecord, result: Transcript) -> dict[str, Any]:
+    def _check_again(self, answer: AnswerRecord, result: Transcript) -> dict[str, object]:
         """The checklist for the new transcript, as the round would have made it (runs in the worker)."""
         from mock_interview.core.feedback import Delivery
         from mock_interview.core.rechecks import check_saved_answer
 
         assert self.session is not None
         delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
-        return check_saved_answer(self.services.context, self.session, answer, text=result.text, delivery=delivery).to_json()
+        return check_saved_answer(
+            self.services.context, self.session, answer, text=result.text, delivery=delivery
+        ).to_json()
 
     def on_retranscribed(self, message: Retranscribed) -> None:
         assert self.session is not None

@@ -73,7 +73,7 @@ class ReviewLoopActions(Screen[None]):
             return
         self.save_now()
         practise_again(
-            self.app,
+            self.services,
             answer.follow_up_to or answer.question_ref,
             spoken=answer.source == "spoken",
             profile=self.session.profile,
