@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.summary import summarise
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
@@ -9,12 +10,7 @@ from mock_interview.tui.widgets.round_summary import RoundSummaryPanel
 from tests.typed_rounds import STRONG, WEAK, typed_round
 from tests.ui.conftest import screen_text, wait_for
 
-DRILL = {
-    "packs": (),
-    "questions": ("behavioral-star/increased-results", "career-goals/long-term-goals"),
-    "mode": "typed",
-    "profile": "",
-}
+DRILL = RoundRequest((), questions=("behavioral-star/increased-results", "career-goals/long-term-goals"), profile="")
 
 
 async def test_a_finished_round_opens_review_with_its_summary_and_f3_hides_it(make_app):
@@ -49,7 +45,7 @@ async def test_a_finished_round_opens_review_with_its_summary_and_f3_hides_it(ma
 
 async def test_a_session_opened_from_history_shows_its_summary_only_on_f3(make_app):
     app = make_app()
-    session_id = typed_round(app.context, list(DRILL["questions"]), [STRONG, WEAK])
+    session_id = typed_round(app.context, list(DRILL.questions), [STRONG, WEAK])
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(ReviewScreen(app, session_id))
         await wait_for(pilot, lambda: app.screen.session is not None)
