@@ -73,7 +73,7 @@ async def test_review_shows_where_a_spoken_storys_time_went(tmp_path: Path, isol
     store.save(session)
     app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), speech_probe=lambda: (True, "test"))
     async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(ReviewScreen(session.id))
+        app.push_screen(ReviewScreen(app, session.id))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         shown = str(app.screen.query_one("#review-timeline").render())
     assert "Where the time went (STAR)" in shown and "Action" in shown and "recommended about 60%" in shown

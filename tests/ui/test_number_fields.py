@@ -8,7 +8,7 @@ from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.screens.settings import SettingsScreen
 from mock_interview.tui.widgets.fields import NumberField
-from tests.ui.conftest import wait_for
+from tests.ui.conftest import notification_text, wait_for
 
 
 async def test_typing_into_a_filled_number_field_gives_the_number_typed(make_app, isolated_data_dir):
@@ -35,10 +35,10 @@ async def test_homes_question_count_names_its_range(make_app):
         for typed in ("500", "0"):
             count.value = typed
             await pilot.press("ctrl+s")
-            await wait_for(
-                pilot,
-                lambda typed=typed: any(
-                    f"'{typed}' must be a whole number from 1 to 200" in str(n.message) for n in app._notifications
-                ),
-            )
+            said = f"'{typed}' must be a whole number from 1 to 200"
+
+            def told(said: str = said) -> bool:
+                return said in notification_text(app)
+
+            await wait_for(pilot, told)
             assert not isinstance(app.screen, RoundScreen)

@@ -32,7 +32,7 @@ def make_session(data):
 
 
 async def open_review(app, pilot, session_id) -> ReviewScreen:
-    app.push_screen(ReviewScreen(session_id))
+    app.push_screen(ReviewScreen(app, session_id))
     await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
     screen = app.screen
     assert isinstance(screen, ReviewScreen)

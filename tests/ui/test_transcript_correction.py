@@ -40,7 +40,7 @@ async def test_a_corrected_transcript_is_checked_again_and_the_original_kept(mak
     store.save(session)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(ReviewScreen(session.id))
+        app.push_screen(ReviewScreen(app, session.id))
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         review = app.screen
         assert isinstance(review, ReviewScreen)

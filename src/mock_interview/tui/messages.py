@@ -223,7 +223,7 @@ class Retranscribed(Message):
 class TranscriptCorrected(Message):
     """A transcript the user corrected was checked again; its answer gets the text and the new checklist."""
 
-    def __init__(self, index: int, text: str, feedback: dict[str, Any]) -> None:
+    def __init__(self, index: int, text: str, feedback: dict[str, object]) -> None:
         super().__init__()
         self.index = index
         self.text = text

@@ -11,13 +11,13 @@ from mock_interview.tui.messages import TranscriptCorrected
 
 if TYPE_CHECKING:
     from mock_interview.core.sessions import AnswerRecord, Session
-    from mock_interview.tui.app import MockInterviewApp
+    from mock_interview.tui.services import AppServices
 
 
 class TranscriptCorrection(Screen[None]):
     """ctrl+t in Review: the screen's part that corrects a transcript (the original is kept beside it)."""
 
-    app: MockInterviewApp
+    services: AppServices
     session: Session | None
     index: int
 
@@ -60,7 +60,7 @@ class TranscriptCorrection(Screen[None]):
         answer = self.session.answers[index]
         seconds = answer.duration_seconds or (answer.words[-1][2] if answer.words else 0.0)
         delivery = Delivery(tuple(answer.words), seconds, answer.answer_seconds or None) if answer.words else None
-        feedback = check_saved_answer(self.app.context, self.session, answer, text=text, delivery=delivery)
+        feedback = check_saved_answer(self.services.context, self.session, answer, text=text, delivery=delivery)
         self.post_message(TranscriptCorrected(index, text, feedback.to_json()))
 
     def on_transcript_corrected(self, message: TranscriptCorrected) -> None:
