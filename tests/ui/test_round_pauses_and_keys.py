@@ -4,19 +4,21 @@ and a paused spoken answer says it is not recording."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import OptionList, TextArea
 
+from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.screens.help import HelpScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from mock_interview.tui.widgets.level_meter import LevelMeter
 from tests.fakes import FakeRecorder, FakeTranscriber
-from tests.ui.conftest import screen_text, wait_for
-from tests.ui.test_spoken_flow import open_the_microphone
+from tests.ui.conftest import open_the_microphone, screen_text, wait_for
 
-TYPED = {"packs": ["career-goals"], "count": 2, "order": "pack", "mode": "typed", "profile": ""}
-SPOKEN = {**TYPED, "count": 1, "mode": "spoken"}
+TYPED = RoundRequest(("career-goals",), count=2, order="pack", profile="")
+SPOKEN = replace(TYPED, count=1, mode="spoken")
 
 
 async def started(pilot, app) -> RoundScreen:
@@ -125,7 +127,7 @@ async def test_a_paused_spoken_answer_says_it_is_not_recording(make_app):
 
 
 async def test_a_follow_up_keeps_the_question_it_follows_in_view(make_app):
-    app = make_app(start_round={**TYPED, "packs": ["behavioral-star"], "count": 1})
+    app = make_app(start_round=replace(TYPED, packs=("behavioral-star",), count=1))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot, app)
         turn = screen.round.turn
