@@ -238,7 +238,7 @@ def test_playback_on_a_frozen_audio_server_is_reported_and_quitting_is_prompt(nu
             term.press("f2")
             term.wait_for("completed", timeout=20)
             term.press("enter")
-            term.wait_for("Reflection", timeout=20)
+            term.wait_for("nursing team", timeout=20)  # the answer is shown: f9 has a recording to play
             term.press("f9")
             term.wait_for("audio server", timeout=20)
             took = quit_seconds(term)

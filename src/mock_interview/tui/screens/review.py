@@ -21,13 +21,12 @@ from mock_interview.core.question_scores import follow_up_answered
 from mock_interview.core.safetext import visible
 from mock_interview.core.session_view import AnswerPlace, answer_places, status_shown
 from mock_interview.tui.messages import (
-    PlaybackFailed,
-    PlaybackFinished,
     Retranscribed,
     RetranscriptionFailed,
 )
 from mock_interview.tui.screens.review_correction import TranscriptCorrection
 from mock_interview.tui.screens.review_loop import ReviewLoopActions
+from mock_interview.tui.screens.review_playback import RecordingPlayback
 from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox
@@ -147,7 +146,7 @@ def note_label(place: AnswerPlace, index: int, places: list[AnswerPlace]) -> str
     return f"{NOTE_LABEL} This is the note of question {place.number}, kept with attempt {kept_with.attempt}."
 
 
-class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
+class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
     """One session, answer by answer."""
 
     CSS_PATH = "review.tcss"
@@ -384,68 +383,7 @@ class ReviewScreen(TranscriptCorrection, ReviewLoopActions):
             return
         self.notify(f"Exported to {path}", title="Markdown report", timeout=10)
 
-    # -- recordings ------------------------------------------------------------------------------
-
-    def _audio_path(self) -> Path | None:
-        answer = self.current_answer()
-        if answer is None or not answer.audio:
-            self.notify("This answer has no recording.", severity="warning")
-            return None
-        path = self.services.context.data.root / answer.audio
-        if not path.exists():
-            self.notify(f"The recording {path} is missing.", severity="error")
-            return None
-        return path
-
-    def _speech_missing(self) -> bool:
-        """Say so when this install has no speech extra (the recording was made with one)."""
-        from mock_interview.extras import speech_missing
-
-        missing = speech_missing()
-        if missing is not None:
-            self.notify(missing, title="Recordings", severity="warning", timeout=10)
-        return missing is not None
-
-    def action_play(self) -> None:
-        """f9: play this answer's recording; f9 while it plays stops it."""
-        if self._playing is not None:
-            self._playing.set()
-            self._playing = None
-            self.notify("Playback stopped.")
-            return
-        if self._speech_missing():
-            return
-        path = self._audio_path()
-        if path is not None:
-            self.notify("Playing the recording… (f9 stops it)")
-            self._playing = threading.Event()
-            self._play(path, self._playing)
-
-    @work(thread=True, exclusive=True, group="playback", exit_on_error=False, description="playing the recording")
-    def _play(self, path: Path, stop: threading.Event) -> None:
-        from mock_interview.audio.devices import AudioUnavailable
-        from mock_interview.audio.playback import play_file
-
-        try:
-            seconds = play_file(path, stop)
-        except (AudioUnavailable, OSError, ValueError, RuntimeError) as exc:  # no device; a FIFO, damaged file...
-            self.post_message(PlaybackFailed(str(exc), stop))
-            return
-        self.post_message(PlaybackFinished(seconds, stop))
-
-    def on_playback_finished(self, message: PlaybackFinished) -> None:
-        if message.playback is self._playing:
-            self._playing = None
-            self.notify(f"Played {message.seconds:.0f} s.")
-
-    def on_playback_failed(self, message: PlaybackFailed) -> None:
-        if message.playback is self._playing:
-            self._playing = None
-        self.notify(message.reason, title="Playback", severity="error", timeout=10)
-
-    def on_unmount(self) -> None:
-        if self._playing is not None:  # leaving or quitting: the speakers stop now, not at the recording's end
-            self._playing.set()
+    # -- recordings: playback in review_playback.py ------------------------------------------
 
     def action_retranscribe(self) -> None:
         if self._speech_missing():

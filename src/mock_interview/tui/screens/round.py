@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,23 +18,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static, TextArea
 
-from mock_interview.core.answer_limits import MAX_ANSWER_WORDS, answer_cut, capped, long_line_breaks, with_line_breaks
+from mock_interview.core.answer_limits import capped, with_line_breaks
 from mock_interview.core.choices import AnswerMode
 from mock_interview.core.question_scores import follow_up_answered
 from mock_interview.core.rounds import NextStep, Phase, Round, Turn
-from mock_interview.tui.messages import (
-    AudioLevelMeasured,
-    FeedbackReady,
-    RecorderNotice,
-    RecordingFailed,
-    RecordingInterrupted,
-    RecordingStarted,
-    TranscriptReady,
-    TranscriptUpdated,
-    unless_late,
-)
 from mock_interview.tui.practice import missed_last_time
 from mock_interview.tui.screens.round_keys import RoundKeys
+from mock_interview.tui.screens.round_speech import NO_SPEECH as NO_SPEECH  # where the tests look for it
+from mock_interview.tui.screens.round_speech import RoundSpeech
+from mock_interview.tui.screens.round_typing import RoundTyping
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.voice import QuestionRead, RoundVoice
 from mock_interview.tui.widgets.countdown import Countdown
@@ -46,18 +38,10 @@ if TYPE_CHECKING:
     from mock_interview.tui.services import AppServices
     from mock_interview.tui.speech import SpeechController
 
-NO_SPEECH = "No speech heard — check the microphone (Settings → input device)"
 TICK_SECONDS = 0.2
-FEEDBACK_DEBOUNCE_SECONDS = 0.4
-DRAFT_SAVE_SECONDS = 1.0
 CLOCK_RUNS = (Phase.THINKING, Phase.ANSWERING)
 PAUSED_RECORDING = "Paused: nothing said now is recorded. f5 resumes."
 LIVE_HINT = "Start answering; the checklist updates as you go."
-LIVE_FEEDBACK_MAX_WORDS = 5000
-LONG_ANSWER_HINT = (
-    f"A long answer (over {LIVE_FEEDBACK_MAX_WORDS:,} words): the checklist is made when you submit it, "
-    "so typing stays quick."
-)
 CALM_HINT = "Calm mode: the checklist appears after you answer. f2 switches to live feedback."
 
 
@@ -75,7 +59,7 @@ class QuestionBox(VerticalScroll):
             event.stop()
 
 
-class RoundScreen(RoundKeys, Screen[None]):
+class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
     """Runs a :class:`~mock_interview.core.rounds.Round` until it ends, then opens Review."""
 
     CSS_PATH = "round.tcss"
@@ -345,69 +329,6 @@ class RoundScreen(RoundKeys, Screen[None]):
 
     # -- typing ----------------------------------------------------------------------------------
 
-    @on(TextArea.Changed, "#answer")
-    def answer_changed(self, event: TextArea.Changed) -> None:
-        if self.round.phase is not Phase.ANSWERING or self.round.spoken:
-            return
-        area = event.text_area
-        text = area.text
-        cut = answer_cut(text)
-        if cut is not None:  # a pasted document: keep the first MAX_ANSWER_WORDS words, and say so
-            row = text.count("\n", 0, cut)
-            area.delete((row, cut - (text.rfind("\n", 0, cut) + 1)), area.document.end)
-            self.notify(
-                f"Answers are kept to {MAX_ANSWER_WORDS:,} words; what was past them was not added.",
-                title="Answer too long",
-                severity="warning",
-                timeout=8,
-            )
-            return  # the deletion is a change of its own: it sets the timers
-        self.break_long_lines(area)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_SAVE_SECONDS, self.save_now)
-        if self.round.shows_live_feedback:
-            if self._feedback_timer is not None:
-                self._feedback_timer.stop()
-            self._feedback_timer = self.set_timer(FEEDBACK_DEBOUNCE_SECONDS, self.request_feedback)
-
-    def break_long_lines(self, area: TextArea) -> None:
-        """Break a line longer than a couple of thousand characters at sentence ends (typing stays instant).
-
-        See :func:`~mock_interview.core.answer_limits.long_line_breaks`: words, sentences, verdicts stay the same.
-        """
-        document = area.document
-        for row in range(document.line_count - 1, -1, -1):
-            line = document.get_line(row)
-            for column in reversed(long_line_breaks(line)):
-                area.replace("\n", (row, column), (row, column + 1))
-
-    def request_feedback(self) -> None:
-        text = self.query_one("#answer", TextArea).text
-        if answer_cut(text, LIVE_FEEDBACK_MAX_WORDS) is not None:
-            # Checking 5,000+ words takes long stretches of the interpreter's lock in regular expressions:
-            # keys would wait for it. The checklist comes when the answer is submitted.
-            self.query_one(FeedbackPanel).show_hidden(LONG_ANSWER_HINT)
-            return
-        self.compute_feedback(text)
-
-    def compute_feedback(self, text: str) -> None:
-        """Check ``text`` as the answer being given, in a worker; only the last text asked about is shown."""
-        answer = self.round.draft
-        self._feedback_asked = (answer, text)
-        self._check(text, answer)
-
-    @work(thread=True, exclusive=True, group="feedback", exit_on_error=False, description="checking the answer")
-    def _check(self, text: str, answer: AnswerRecord | None) -> None:
-        self.post_message(FeedbackReady(self.round.analyse(text), text, answer))
-
-    def on_feedback_ready(self, message: FeedbackReady) -> None:
-        asked = self._feedback_asked
-        if asked is None or message.answer is not asked[0] or message.text != asked[1]:
-            return  # late: about an answer already submitted or left, or a text since changed
-        if self.round.shows_live_feedback:
-            self.query_one(FeedbackPanel).show(message.feedback)
-
     def save_now(self) -> OSError | None:
         """Save the answer being written (on a timer, on quit, on hang-up); an earlier failed save is tried again.
 
@@ -421,97 +342,6 @@ class RoundScreen(RoundKeys, Screen[None]):
         if self.is_mounted:
             self.show_save_state()
         return self.round.unsaved
-
-    # -- speech ----------------------------------------------------------------------------------
-
-    @unless_late
-    def on_audio_level_measured(self, message: AudioLevelMeasured) -> None:
-        meter = self.query_one(LevelMeter)
-        if self.round.paused_for:  # a block measured just before the pause
-            return
-        meter.recording = True
-        meter.level = message.level
-        meter.seconds = message.seconds
-
-    @unless_late
-    def on_transcript_updated(self, message: TranscriptUpdated) -> None:
-        if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING) or not self.round.spoken:
-            return
-        self.query_one("#answer", TextArea).load_text(message.text)
-        if self.round.shows_live_feedback and message.text.strip():
-            self.compute_feedback(message.text)
-
-    @unless_late
-    def on_recording_started(self, message: RecordingStarted) -> None:
-        if not self.round.waiting_for_audio:
-            return
-        self.round.audio_started()
-        self.query_one(LevelMeter).recording = True
-        self.status("Speak now: the transcript appears as you speak.")
-        self.update_phase()
-
-    def on_recorder_notice(self, message: RecorderNotice) -> None:
-        self.status(message.text)
-        if message.severity != "information":
-            self.notify(message.text, severity=message.severity, timeout=6)
-
-    @unless_late
-    def on_recording_failed(self, message: RecordingFailed) -> None:
-        self.query_one(LevelMeter).recording = False
-        self.notify(
-            f"{message.reason} Switching to typed answers.", title="Recording stopped", severity="error", timeout=12
-        )
-        if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING):
-            return  # the model failed to load before the first answer: that answer falls back when it starts
-        self.round.fall_back_to_typing()
-        self.update_phase()
-        self.query_one("#answer", TextArea).focus()
-        self.status("Type your answer; ctrl+s submits.")
-
-    @unless_late
-    def on_recording_interrupted(self, message: RecordingInterrupted) -> None:
-        """The microphone went silent or the disk refused the file: the answer so far is stopped, kept and scored."""
-        if self.round.phase is not Phase.ANSWERING or not self.round.spoken or self.speech is None:
-            return
-        self.notify(
-            f"{message.reason}. The answer so far is kept and checked; f7 answers the question again.",
-            title="Recording stopped",
-            severity="error",
-            timeout=15,
-        )
-        self.submit_answer(timed_out=False)
-        self.status(f"Recording stopped: {message.reason}. The answer so far is kept; transcribing it…")
-
-    @unless_late
-    def on_transcript_ready(self, message: TranscriptReady) -> None:
-        self.query_one(LevelMeter).recording = False
-        if self.round.phase is not Phase.TRANSCRIBING:
-            return
-        spoken = message.spoken
-        if not spoken.heard_speech:
-            self._on_no_speech()
-            return
-        self.query_one("#answer", TextArea).load_text(spoken.text)
-        for warning in spoken.warnings:
-            self.notify(warning, severity="warning", timeout=8)
-        self._record_result(
-            spoken.text, words=spoken.words, audio=spoken.audio, model=spoken.model, duration=spoken.duration
-        )
-
-    def _on_no_speech(self) -> None:
-        """Nobody was heard: no transcript and no score; offer to type instead, or f7 to speak again."""
-        answer = self.query_one("#answer", TextArea)
-        if answer.text:
-            answer.load_text("")
-        self.notify(NO_SPEECH, severity="warning", timeout=10)
-        if not self.round.no_speech_heard():  # the time had run out: recorded as skipped
-            self.status(f"{NO_SPEECH}. f7 to try again, ctrl+s to go on.")
-            self.update_phase()
-            return
-        self.query_one(FeedbackPanel).show_hidden("Nothing was heard. Type your answer, or press f7 to speak again.")
-        self.update_phase()
-        answer.focus()
-        self.status(f"{NO_SPEECH}. f7 to speak again, or type your answer and press ctrl+s.")
 
     # -- actions ---------------------------------------------------------------------------------
 
