@@ -6,39 +6,16 @@ earlier ones and the drill schedules it with them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from mock_interview.core.choices import AnswerMode
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
-    from mock_interview.core.context import AppContext
-    from mock_interview.core.planning import RoundRequest
     from mock_interview.core.rounds import Round
+    from mock_interview.tui.services import AppServices
 
 
-class RoundStarter(Protocol):
-    """What practising again needs of the app: its data, a way to say things, and to start a round."""
-
-    context: AppContext
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = ...,
-        severity: SeverityLevel = ...,
-        timeout: float | None = ...,
-        markup: bool = ...,
-    ) -> None:
-        """Show a notification."""
-
-    def start_new_round(self, request: RoundRequest) -> bool:
-        """Plan and open a round; ``False`` (said why) when it cannot start."""
-
-
-def practise_again(app: RoundStarter, ref: str, *, spoken: bool = False, profile: str = "") -> bool:
+def practise_again(app: AppServices, ref: str, *, spoken: bool = False, profile: str = "") -> bool:
     """Start a round of the question ``ref``, answered as before (spoken when it was and still can be).
 
     Args:
