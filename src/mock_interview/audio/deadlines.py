@@ -23,8 +23,11 @@ T = TypeVar("T")
 
 OPEN_SECONDS = 5.0  # listing devices, opening or starting a stream: the first can take 2 s through PulseAudio
 CLOSE_SECONDS = 1.0  # stopping and closing a stream: normally milliseconds
+# Every message of a call past its deadline starts with NOT_ANSWERING, so the cause is the first thing read
+# (and a narrow notification never splits it), then what waited, then the way out.
+NOT_ANSWERING = "the audio server is not answering"
 SERVER_FIX = (
-    "the audio server may be frozen or busy: restart it ('pulseaudio -k', or "
+    "it may be frozen or busy: restart it ('pulseaudio -k', or "
     "'systemctl --user restart pipewire pipewire-pulse'), check the microphone, or answer by typing"
 )
 
@@ -57,7 +60,9 @@ def within(seconds: float, what: str, call: Callable[[], T]) -> T:
     """
     waiting = stuck_calls()
     if waiting:
-        raise AudioServerNotAnswering(f"{what} was not tried: {waiting[0]} is still waiting; {SERVER_FIX}")
+        raise AudioServerNotAnswering(
+            f"{NOT_ANSWERING} ({waiting[0]} is still waiting, so {what} was not tried); {SERVER_FIX}"
+        )
     outcome: list[T] = []
     failure: list[BaseException] = []
 
@@ -73,7 +78,7 @@ def within(seconds: float, what: str, call: Callable[[], T]) -> T:
     if thread.is_alive():
         with _stuck_lock:
             _stuck.append((thread, what))
-        raise AudioServerNotAnswering(f"{what} did not finish within {seconds:g} s; {SERVER_FIX}")
+        raise AudioServerNotAnswering(f"{NOT_ANSWERING} ({what} did not finish within {seconds:g} s); {SERVER_FIX}")
     if failure:
         raise failure[0]
     return outcome[0]
