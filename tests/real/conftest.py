@@ -10,8 +10,12 @@ import shutil
 import subprocess
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from mock_interview.core.sessions import Session
 
 from tests.conftest import need
 from tests.speech_samples import wer  # noqa: F401  (re-exported for the real tests)
@@ -86,3 +90,33 @@ def wait_for_line(process: subprocess.Popen[str], text: str, timeout: float) -> 
         if not line and process.poll() is not None:
             break
     raise AssertionError(f"no line with {text!r} within {timeout} s: {''.join(read)}")
+
+
+def spoken_session_with_recording(data: Path, wav: Path, text: str, seconds: float) -> Session:
+    """A saved spoken session whose one answer ("Where do you see yourself in five years?") has ``wav``
+    as its recording (copied into the data folder) and ``text`` as its transcript."""
+    from datetime import timedelta
+
+    from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+
+    store = SessionStore(data / "sessions")
+    session = store.create(mode="spoken", packs=["career-goals"], plan=["career-goals/five-years"])
+    audio = data / "audio" / session.id / "00-five-years.wav"
+    audio.parent.mkdir(parents=True)
+    shutil.copy(wav, audio)
+    began = now()
+    session.answers.append(
+        AnswerRecord(
+            "career-goals/five-years",
+            "Where do you see yourself in five years?",
+            "goals",
+            began,
+            began + timedelta(seconds=seconds),
+            120,
+            text,
+            source="spoken",
+            status="answered",
+            audio=str(audio.relative_to(data)),
+        )
+    )
+    return session

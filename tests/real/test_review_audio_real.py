@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import timedelta
 from pathlib import Path
 
 from mock_interview.audio.playback import play_file
 from mock_interview.core.context import AppContext
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.review import ReviewScreen
-from tests.real.conftest import DATA, JFK_WORDS, espeak_to_wav, wer
+from tests.real.conftest import DATA, JFK_WORDS, espeak_to_wav, spoken_session_with_recording, wer
 from tests.ui.conftest import wait_for
 
 
@@ -22,26 +20,8 @@ def test_playback_plays_the_whole_recording(tmp_path: Path, null_sink):
 
 
 async def test_review_retranscribes_a_recorded_answer(isolated_data_dir: Path):
+    session = spoken_session_with_recording(isolated_data_dir, DATA / "jfk-16k.wav", "an old, wrong transcript", 11)
     store = SessionStore(isolated_data_dir / "sessions")
-    session = store.create(mode="spoken", packs=["career-goals"], plan=["career-goals/five-years"])
-    audio = isolated_data_dir / "audio" / session.id / "00-five-years.wav"
-    audio.parent.mkdir(parents=True)
-    shutil.copy(DATA / "jfk-16k.wav", audio)
-    began = now()
-    session.answers.append(
-        AnswerRecord(
-            "career-goals/five-years",
-            "Where do you see yourself in five years?",
-            "goals",
-            began,
-            began + timedelta(seconds=11),
-            120,
-            "an old, wrong transcript",
-            source="spoken",
-            status="answered",
-            audio=str(audio.relative_to(isolated_data_dir)),
-        )
-    )
     store.save(session)
     app = MockInterviewApp(AppContext.from_options(str(isolated_data_dir)), speech_probe=lambda: (True, "test"))
     async with app.run_test(size=(120, 40)) as pilot:
