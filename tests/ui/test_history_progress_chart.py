@@ -60,3 +60,26 @@ async def test_no_scored_session_says_so_instead_of_an_empty_chart(make_app):
         await pilot.press("f3")
         await wait_for(pilot, lambda: "No scored session yet" in screen_text(app))
         assert not app.screen.query_one(ProgressChart).display
+
+
+async def test_the_legend_is_a_line_of_its_own_not_drawn_over_the_lines(make_app):
+    """plotext draws its legend inside the plot, over the lines' upper left (trial 4, minor 23)."""
+    app = make_app()
+    typed_round(app.context, [REF], [WEAK])
+    typed_round(app.context, [REF], [STRONG])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(HistoryScreen(app))
+        history = app.screen
+        await wait_for(pilot, lambda: len(history.summaries) == 2)
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: history.charting and "Score per session" in screen_text(app))
+        chart = history.query_one(ProgressChart)
+        labels = [label for label, _ in chart.lines]
+        assert labels[0] == "overall" and len(labels) > 1  # the overall score and at least one group
+        rows = screen_text(app).splitlines()
+        plot_rows = rows[chart.region.y + 1 : chart.region.bottom]  # under the chart's title row
+        assert not [row for row in plot_rows if any(label in row for label in labels)]
+        legend = history.query_one("#progress-legend")
+        assert legend.region.y >= chart.region.bottom and legend.region.height >= 1
+        legend_row = rows[legend.region.y]
+        assert all(label in legend_row for label in labels)

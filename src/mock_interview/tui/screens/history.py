@@ -148,6 +148,7 @@ class HistoryScreen(Screen[None]):
                 [("Scores: overall and by group", SCORES)], value=SCORES, allow_blank=False, id="progress-what"
             )
             yield ProgressChart(id="progress-chart")
+            yield Static("", id="progress-legend")
             yield Static("", id="progress-empty")
         yield Footer(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
 
@@ -292,6 +293,9 @@ class HistoryScreen(Screen[None]):
             chart.show_check(labels.get(what, what), check_rates(self.sessions, what))
             message = ""
         chart.display = not message
+        legend = self.query_one("#progress-legend", Static)
+        legend.update(chart.legend())
+        legend.display = not message
         empty.display = bool(message)
         empty.update(message)
 

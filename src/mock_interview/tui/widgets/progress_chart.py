@@ -1,7 +1,9 @@
 """History's chart: scores over time, or how often one check passed, on axes from 0 to 100.
 
 Drawn with ``textual-plotext`` (plotext in a Textual widget): real axes and ticks, one colour per
-line with a legend, instead of bars whose heights start wherever the data does.
+line, instead of bars whose heights start wherever the data does. The legend is not drawn by plotext
+(it puts it inside the plot, over the lines' upper left): :meth:`ProgressChart.legend` gives it as text
+for a line of its own beside the chart.
 """
 
 from __future__ import annotations
@@ -9,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from rich.text import Text
 from textual_plotext import PlotextPlot
 
 from mock_interview.core.progress import CheckRate, ScorePoint
 
 Y_TICKS: list[float] = [0, 25, 50, 75, 100]
 MAX_X_LABELS = 6  # dates under the axis; more would run into each other at 80 columns
+#: One colour per line, in order; names both plotext and Rich know, so the legend matches the lines.
+LINE_COLOURS: tuple[str, ...] = ("cyan", "green", "magenta", "yellow", "red", "blue")
 
 
 def x_labels(times: Sequence[datetime]) -> tuple[list[int], list[str]]:
@@ -34,8 +39,26 @@ def x_labels(times: Sequence[datetime]) -> tuple[list[int], list[str]]:
 class ProgressChart(PlotextPlot):
     """A line chart on a 0-100 scale; the sessions in time order along the bottom."""
 
+    lines: list[tuple[str, str]] = []  # each line drawn: its label and colour (a new list per drawing)
+
+    def legend(self) -> Text:
+        """Each line's label in its colour (``── overall  ── structure …``); empty before anything is drawn."""
+        legend = Text()
+        for label, colour in self.lines:
+            if legend:
+                legend.append("   ")
+            legend.append("── ", style=colour)
+            legend.append(label)
+        return legend
+
+    def _line(self, xs: Sequence[float], ys: Sequence[float], label: str, marker: str) -> None:
+        colour = LINE_COLOURS[len(self.lines) % len(LINE_COLOURS)]
+        self.plt.plot(list(xs), list(ys), color=colour, marker=marker)
+        self.lines.append((label, colour))
+
     def _axes(self, title: str, times: Sequence[datetime]) -> None:
         plt = self.plt
+        self.lines = []
         plt.clear_data()
         plt.clear_figure()
         plt.title(title)
@@ -50,12 +73,11 @@ class ProgressChart(PlotextPlot):
         """The overall score and each group's, session by session."""
         self._axes("Score per session: overall and by group (0-100)", [p.started for p in points])
         xs = list(range(1, len(points) + 1))
-        plt = self.plt
-        plt.plot(xs, [p.score for p in points], label="overall", marker="hd")
+        self._line(xs, [p.score for p in points], "overall", "hd")
         for group in groups:
             pairs = [(x, p.groups[group]) for x, p in zip(xs, points, strict=True) if group in p.groups]
             if pairs:
-                plt.plot([x for x, _ in pairs], [y for _, y in pairs], label=group, marker="braille")
+                self._line([x for x, _ in pairs], [y for _, y in pairs], group, "braille")
         self.refresh()
 
     def show_check(self, label: str, rates: Sequence[CheckRate]) -> None:
@@ -66,5 +88,5 @@ class ProgressChart(PlotextPlot):
         self._axes(f"{label}: % of answers that passed it ({share})", [r.started for r in rates])
         xs = list(range(1, len(rates) + 1))
         if rates:
-            self.plt.plot(xs, [r.percent for r in rates], label=label, marker="hd")
+            self._line(xs, [r.percent for r in rates], label, "hd")
         self.refresh()
