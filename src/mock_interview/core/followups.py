@@ -1,5 +1,6 @@
 """The interviewer's follow-up: aimed at the answer's biggest gap, else one of the question's own
-that asks for something the answer did not already give."""
+that asks for something the answer did not already give, and never one that asks again what the
+round already asked (core/repeats.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from mock_interview.core.feedback import Feedback, QuestionInfo, Status, analyse, follow_up_focus
 from mock_interview.core.kinds import QuestionKind
 from mock_interview.core.packs import Question
+from mock_interview.core.repeats import asks_again
 
 _PLANS = frozenset({QuestionKind.GOALS, QuestionKind.SKILLS})
 _LEAVING = frozenset({QuestionKind.LEAVING})
@@ -43,6 +45,7 @@ def choose_follow_up(
     rng: random.Random | None = None,
     answer: str = "",
     missed_before: Sequence[str] = (),
+    asked: Sequence[str] = (),
 ) -> str | None:
     """The follow-up to ask after ``feedback`` on an answer to ``question``, or ``None``.
 
@@ -51,17 +54,31 @@ def choose_follow_up(
     wrong. Then the biggest gap; else one of the question's own follow-ups, leaving out those that
     ask for what the answer already gives (no "What was the measurable outcome?" after a measured
     result). With the ``answer`` itself, "already gives" means the answer would pass as a reply to
-    that follow-up; without it, that the check the follow-up aims at passed."""
+    that follow-up; without it, that the check the follow-up aims at passed.
+
+    A follow-up never asks again what ``question`` or one of the questions and follow-ups ``asked``
+    earlier in the round already asked (:func:`~mock_interview.core.repeats.asks_again`: no "And where do you want to be
+    in five to ten years?" after "What are your long-term career goals?"): the next gap, or one of
+    the question's own follow-ups, is asked instead, or none."""
     kind = feedback.kind
+
+    def fresh(text: str) -> bool:
+        return not asks_again(text, question.text, asked)
+
     for check_id, _, text, kinds in GAP_FOLLOW_UPS:
         check = feedback.by_id(check_id) if check_id in missed_before else None
-        if check is not None and check.status in (Status.MISSING, Status.PARTIAL) and (kinds is None or kind in kinds):
+        if (
+            check is not None
+            and check.status in (Status.MISSING, Status.PARTIAL)
+            and (kinds is None or kind in kinds)
+            and fresh(text)
+        ):
             return text
     for check_id, statuses, text, kinds in GAP_FOLLOW_UPS:
         check = feedback.by_id(check_id)
-        if check is not None and check.status in statuses and (kinds is None or kind in kinds):
+        if check is not None and check.status in statuses and (kinds is None or kind in kinds) and fresh(text):
             return text
-    open_ones = [text for text in question.follow_ups if not _already_given(text, feedback, answer)]
+    open_ones = [text for text in question.follow_ups if fresh(text) and not _already_given(text, feedback, answer)]
     if open_ones:
         return (rng or random.Random()).choice(open_ones)
     return None

@@ -7,7 +7,6 @@ Both front ends start rounds through :func:`prepare_round` (Home and ``practice`
 from __future__ import annotations
 
 import random
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from mock_interview.core.choices import AnswerMode, QuestionOrder, choice_values
 from mock_interview.core.clock import Clock
 from mock_interview.core.packs import Pack, Question
+from mock_interview.core.repeats import asks_the_same
 from mock_interview.core.rounds import Round
 
 if TYPE_CHECKING:
@@ -65,32 +65,6 @@ def plan_questions(
     elif order == QuestionOrder.WEAKEST:
         chosen = _weakest_first(chosen, scores)
     return chosen
-
-
-_STOPWORDS = frozenset(
-    "a an and are as at be can could did do does for from have how i in into is it me of on or our tell the "
-    "this to us was were what when where which who why will with would you your".split()
-)
-
-
-def _content(text: str) -> frozenset[str]:
-    words = re.findall(r"[a-z]+", text.lower())
-    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _STOPWORDS)
-
-
-def asks_the_same(first: str, second: str) -> bool:
-    """Whether two questions ask the same thing in other words: most of their content words are shared.
-
-    "What are your long-term career goals?" and "What are your long-term goals in healthcare?"
-    share long, term and goal (3 of 4 and 5): the second repeats the first in a round.
-    """
-    a, b = _content(first), _content(second)
-    if not a or not b:
-        return False
-    return len(a & b) / len(a | b) >= REPEAT_OVERLAP
-
-
-REPEAT_OVERLAP = 0.5
 
 
 def without_repeats(questions: Sequence[Question]) -> list[Question]:

@@ -415,7 +415,13 @@ class Round:
         self.pending_follow_up = None
         if self.follow_ups and not self.turn.follow_up_to and text.strip():
             missed = self.missed_before.get(self.turn.question.ref, ())
-            self.pending_follow_up = choose_follow_up(self.turn.question, feedback, answer=text, missed_before=missed)
+            self.pending_follow_up = choose_follow_up(
+                self.turn.question,
+                feedback,
+                answer=text,
+                missed_before=missed,
+                asked=[a.question_text for a in self.session.answers if a is not record],  # none asked again
+            )
         return Submitted(feedback, self.pending_follow_up)
 
     def question_score(self) -> int | None:
