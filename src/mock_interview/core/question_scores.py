@@ -6,8 +6,9 @@ its follow-ups as one answer; but a follow-up that misses what it asked for neve
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mock_interview.core.feedback import Delivery, QuestionInfo, analyse
 from mock_interview.core.session_records import AnswerRecord, Session
@@ -45,12 +46,59 @@ def score_with_follow_ups(session: Session, question: Question, profile: Profile
     )
     if main_index is None:
         return
-    main = answers[main_index]
-    follow_ups = [a for a in answers[main_index + 1 :] if a.follow_up_to == ref and a.counts]
+    combined = with_follow_ups(
+        answers[main_index], follow_ups_of(answers, main_index), QuestionInfo.of(question), profile
+    )
+    if combined:
+        answers[main_index].with_follow_ups = combined
+
+
+def main_answer_index(answers: Sequence[AnswerRecord], index: int) -> int:
+    """The index of the main answer whose question the answer at ``index`` belongs to (itself for a main answer).
+
+    A follow-up belongs to the latest attempt at its question before it; one with no such
+    attempt (a damaged file) belongs to itself.
+    """
+    answer = answers[index]
+    if not answer.is_follow_up:
+        return index
+    return next(
+        (
+            i
+            for i in range(index - 1, -1, -1)
+            if answers[i].question_ref == answer.follow_up_to and not answers[i].is_follow_up
+        ),
+        index,
+    )
+
+
+def follow_ups_of(answers: Sequence[AnswerRecord], main_index: int) -> list[AnswerRecord]:
+    """The counted follow-ups of the main answer at ``main_index``: after it, up to the question's next attempt."""
+    ref = answers[main_index].question_ref
+    follow_ups: list[AnswerRecord] = []
+    for answer in answers[main_index + 1 :]:
+        if answer.question_ref == ref and not answer.is_follow_up:
+            break  # the question asked again: what follows belongs to that attempt
+        if answer.follow_up_to == ref and answer.counts:
+            follow_ups.append(answer)
+    return follow_ups
+
+
+def with_follow_ups(
+    main: AnswerRecord, follow_ups: Sequence[AnswerRecord], info: QuestionInfo, profile: Profile | None
+) -> dict[str, Any]:
+    """The score and groups of ``main`` checked together with its ``follow_ups`` (``{}`` when there is
+    nothing to put together: no follow-up, or a main answer that does not count).
+
+    Args:
+        main: The answer to the question, with its checklist (``feedback``) as it stands.
+        follow_ups: Its counted follow-ups, in order, with theirs.
+        info: The question as the checks see it (its time and length window grow with the follow-ups).
+        profile: The target profile the answers are checked against.
+    """
     if not main.text.strip() or main.status not in ("answered", "timed_out") or not follow_ups:
-        return
+        return {}
     parts = [main, *follow_ups]
-    info = QuestionInfo.of(question)
     info = replace(
         info,
         answer_seconds=sum(a.answer_seconds for a in parts),
@@ -73,4 +121,4 @@ def score_with_follow_ups(session: Session, question: Question, profile: Profile
         if score is not None and main.score is not None:
             score = min(score, main.score)
         groups = {g: min(v, own[g]) if isinstance(own.get(g), (int, float)) else v for g, v in groups.items()}
-    main.with_follow_ups = {"score": score, "groups": groups}
+    return {"score": score, "groups": groups}

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # only for annotations: the app starts without importing audi
     from mock_interview.audio.devices import InputDevice
     from mock_interview.core.compare import Attempt
     from mock_interview.core.feedback import Feedback
+    from mock_interview.core.rechecks import Rechecked
     from mock_interview.core.rounds import Round
     from mock_interview.core.sessions import AnswerRecord, Session, SessionFileProblem, SessionSummary
     from mock_interview.transcription.transcriber import Transcript
@@ -221,13 +222,13 @@ class Retranscribed(Message):
 
 
 class TranscriptCorrected(Message):
-    """A transcript the user corrected was checked again; its answer gets the text and the new checklist."""
+    """A transcript the user corrected was checked again; its answer gets the text and the new checklist,
+    and its question the score with the follow-ups made again (``rechecked``)."""
 
-    def __init__(self, index: int, text: str, feedback: dict[str, object]) -> None:
+    def __init__(self, rechecked: Rechecked) -> None:
         super().__init__()
-        self.index = index
-        self.text = text
-        self.feedback = feedback
+        self.rechecked = rechecked
+        self.index = rechecked.index
 
 
 class RetranscriptionFailed(Message):

@@ -308,6 +308,14 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
         self.query_one("#reflection", TextBox).load_text(user_value(self.session.answers[self.note_index].reflection))
         self.refresh_bindings()
 
+    def show_scores(self) -> None:
+        """Show the scores again after an answer was checked again: the header's and each answer's in the list."""
+        assert self.session is not None
+        self.query_one("#review-summary", Static).update(user_text(session_summary(self.session)))
+        options = self.query_one("#review-answers", OptionList)
+        for index, (answer, place) in enumerate(zip(self.session.answers, self.places, strict=True)):
+            options.replace_option_prompt(str(index), user_text(answer_title(answer, place)))
+
     def save_now(self) -> OSError | None:
         """Keep the reflection note being written (on leaving, on choosing another answer, on ctrl+s, on quit).
 

@@ -30,6 +30,9 @@ class TranscriptCorrection(Screen[None]):
     def show_answer(self, index: int) -> None:  # the screen's own
         raise NotImplementedError
 
+    def show_scores(self) -> None:  # the screen's own
+        raise NotImplementedError
+
     def action_correct(self) -> None:
         """ctrl+t: correct a misheard transcript; the answer is checked again with the recording's timing."""
         answer = self.current_answer()
@@ -54,24 +57,24 @@ class TranscriptCorrection(Screen[None]):
     @work(thread=True, exclusive=True, group="correct", exit_on_error=False, description="checking the correction")
     def _check_correction(self, index: int, text: str) -> None:
         from mock_interview.core.feedback import Delivery
-        from mock_interview.core.rechecks import check_saved_answer
+        from mock_interview.core.rechecks import recheck_answer
 
         assert self.session is not None
         answer = self.session.answers[index]
         seconds = answer.duration_seconds or (answer.words[-1][2] if answer.words else 0.0)
         delivery = Delivery(tuple(answer.words), seconds, answer.answer_seconds or None) if answer.words else None
-        feedback = check_saved_answer(self.services.context, self.session, answer, text=text, delivery=delivery)
-        self.post_message(TranscriptCorrected(index, text, feedback.to_json()))
+        self.post_message(
+            TranscriptCorrected(recheck_answer(self.services.context, self.session, index, text, delivery))
+        )
 
     def on_transcript_corrected(self, message: TranscriptCorrected) -> None:
+        from mock_interview.core.rechecks import apply_correction
+
         assert self.session is not None
-        answer = self.session.answers[message.index]
-        if not answer.original_text:
-            answer.original_text = answer.text  # the recognised transcript stays beside the correction
-        answer.text = message.text
-        answer.feedback = message.feedback
+        apply_correction(self.session, message.rechecked)  # the recognised transcript stays beside it
         self.save_session()
+        self.show_scores()  # the question's score with its follow-ups, and the session's, may have moved
         if message.index == self.index:
             self.show_answer(message.index)
-        score = message.feedback.get("score")
+        score = message.rechecked.feedback.get("score")
         self.notify(f"Transcript corrected and checked again{f': score {score}' if score is not None else ''}.")
