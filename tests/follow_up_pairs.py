@@ -12,11 +12,14 @@ import dataclasses
 import random
 from collections.abc import Iterator, MutableSequence, Sequence
 from functools import lru_cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from mock_interview.core.feedback import Feedback, QuestionInfo, Status, analyse
 from mock_interview.core.followups import GAP_FOLLOW_UPS, choose_follow_up
 from mock_interview.core.packs import Question, builtin_packs_dir, load_pack
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsLenAndGetItem
 
 WEAK_ANSWER = "I like working here and I want to grow."
 _T = TypeVar("_T")
@@ -29,9 +32,9 @@ class _EveryChoice(random.Random):
         super().__init__(0)
         self.offered: list[str] = []
 
-    def choice(self, seq: Sequence[_T]) -> _T:
+    def choice(self, seq: SupportsLenAndGetItem[_T]) -> _T:
         """The first item, remembering all of them."""
-        self.offered.extend(str(item) for item in seq)
+        self.offered.extend(str(seq[i]) for i in range(len(seq)))
         return seq[0]
 
 

@@ -31,7 +31,8 @@ def test_the_trial_example_is_not_asked_after_long_term_goals() -> None:
     question = _builtin("career-goals/long-term-goals")
     assert question.text == LONG_TERM
     feedback = analyse(answer, QuestionInfo.of(question))
-    assert feedback.by_id("goals.long_term").status.value in ("missing", "partial")
+    long_term = feedback.by_id("goals.long_term")
+    assert long_term is not None and long_term.status.value in ("missing", "partial")
     follow_up = choose_follow_up(question, feedback, answer=answer)
     assert follow_up != FIVE_TO_TEN
     assert follow_up is None or not asks_again(follow_up, LONG_TERM)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mock_interview.core.choices import AnswerMode, QuestionOrder, choice_values
 from mock_interview.core.clock import Clock
 from mock_interview.core.packs import Pack, Question
-from mock_interview.core.repeats import asks_the_same
+from mock_interview.core.repeats import asks_the_same as asks_the_same  # planning's word for it too
 from mock_interview.core.rounds import Round
 
 if TYPE_CHECKING:

@@ -64,6 +64,7 @@ class Topic:
 _NEAR = r"(one|two|three|few|couple of|1|2|3)"
 _FAR = r"(five|ten|fifteen|twenty|5|10|15|20)"
 _AIM = r"(goals?|achieve|accomplish|vision|look like|want to be|plans?|aims?)"
+_SOON = rf"(next|coming|first|this)( {_NEAR}( to {_NEAR})?)? years?"
 
 # In order: a follow-up asks for the first that matches, so a topic a question only mentions comes
 # after the one it asks for (the result before what you bring: "What result did the change bring?";
@@ -110,8 +111,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "short-term goals",
-        rf"\bshort[- ]term\b|\bnear future\b|\b{_AIM}\b[^?]*\b(next|coming|first|this)( {_NEAR}( to {_NEAR})?)? years?\b|"
-        rf"\b(next|coming|first|this)( {_NEAR}( to {_NEAR})?)? years?\b[^?]*\b{_AIM}\b",
+        rf"\bshort[- ]term\b|\bnear future\b|\b{_AIM}\b[^?]*\b{_SOON}\b|\b{_SOON}\b[^?]*\b{_AIM}\b",
     ),
     Topic("first days", r"\bfirst (30|60|90|100|thirty|sixty|ninety|hundred) days\b|\bfirst (few )?(weeks?|months?)\b"),
     Topic(
