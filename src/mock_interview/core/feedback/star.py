@@ -8,6 +8,11 @@ present). A linear-chain model scores every labelling with fitted weights for ea
 result), and Viterbi decoding picks the best one. The weights are fitted on labelled stories by
 ``fitting/fit_feedback.py`` and shipped as ``weights/star.json``.
 
+One sentence can carry two parts: "Errors had reached 9 percent, so I rebuilt the rules" is the
+situation, then the action. The sentence takes one label; when the reading finds no action at all,
+the clause that turns from the cause to what was done ("…, so I…", "… and so we…", "…, which is
+why I…": :func:`action_clauses`) is scored on its own words and can make the case for the action.
+
 Where a part sits is one question; whether the answer really has it is another. A part is present
 when the words of its sentences, not their position, make the case: the content margin of the
 part over "none of the parts" must reach a fitted threshold. So a vague ending ("it was fine")
@@ -16,6 +21,7 @@ sits where a result would, but the result still shows as missing.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Sequence
@@ -46,10 +52,19 @@ CUE_LISTS = (
     "we_subject",
     "i_past",
 )
-_STARTS_I = re.compile(r"^\W*(?:and |so |then |but )?I\b")
+_STARTS_I = re.compile(r"^\W*(?:and |so |then |but |and so |which is why |that is why |that's why )?I\b")
 _FUTURE = re.compile(r"(?<![\w])(?:will|would|'ll|going to|plan to|hope to)(?![\w])", re.IGNORECASE)
 _PERCENT = re.compile(r"%|(?<![\w])per ?cent(?![\w])", re.IGNORECASE)
 _TO_START = re.compile(r"^\W*to [a-z]+", re.IGNORECASE)
+# Where a sentence turns from a cause to what the speaker did about it: "…, so I rebuilt…", "… and so
+# we…", "…, which is why I…". Not a purpose: "so that I…" and "so I could…" say why, not what
+# was done next.
+_CAUSE_TO_ACTION = re.compile(
+    r",?\s+(?:and so|so|which is why|that is why|that's why|and that's why|and that is why)\s+"
+    r"(?=(?:i|we)\b(?!\s+(?:could|can|would|might|may|will|should|'d)\b))",
+    re.IGNORECASE,
+)
+CLAUSE_MIN_WORDS = 3  # each side of a cut keeps more than this many words
 
 
 @dataclass(frozen=True)
@@ -99,19 +114,55 @@ def unit_features(answer: AnswerText) -> list[dict[str, float]]:
     """The features of each sentence of ``answer``: ``pos:…`` for where it sits, ``form:…`` for its
     shape (a short sentence), ``cue:…`` for what it says (``cue:bias`` is always 1). Only the
     ``cue:`` features make the case that a part is present (:func:`content_margin`)."""
-    units = answer.sentences
+    return _features(answer, answer.sentences, within=False)
+
+
+def action_clauses(answer: AnswerText) -> list[Span]:
+    """The clauses where a sentence turns from a cause to the action taken on it ("Errors had reached
+    9 percent, so I rebuilt the rules": "so I rebuilt the rules"), each to the sentence's end or the
+    next turn; only where both sides keep more than a few words."""
+    clauses: list[Span] = []
+    text = answer.text
+    for sentence in answer.sentences:
+        cuts = [
+            m.start()
+            for m in _CAUSE_TO_ACTION.finditer(text, sentence.start, sentence.end)
+            if len(text[sentence.start : m.start()].split()) > CLAUSE_MIN_WORDS
+            and len(text[m.start() : sentence.end].split()) > CLAUSE_MIN_WORDS
+        ]
+        for start, end in zip(cuts, [*cuts[1:], sentence.end], strict=False):
+            while start < end and text[start] in " ,\t\n":
+                start += 1
+            clauses.append(Span(start, end, text[start:end]))
+    return clauses
+
+
+def _features(answer: AnswerText, units: Sequence[Span], *, within: bool = True) -> list[dict[str, float]]:
+    """The features of each of ``units`` (in order, not overlapping). A cue counts for the unit it
+    starts in; with ``within`` false, for the last unit starting before it (the sentences cover the
+    whole answer that way)."""
     count = len(units)
+    starts = [u.start for u in units]
+
+    def unit_at(offset: int) -> dict[str, float] | None:
+        index = bisect.bisect_right(starts, offset) - 1
+        if not within:
+            return features[max(0, index)] if features else None
+        return features[index] if index >= 0 and offset < units[index].end else None
+
     features: list[dict[str, float]] = [{"cue:bias": 1.0} for _ in units]
     for name in CUE_LISTS:
         for span in answer.find("star", name):
-            features[answer.sentence_index(span.start)][f"cue:{name}"] = 1.0
+            if (unit := unit_at(span.start)) is not None:
+                unit[f"cue:{name}"] = 1.0
     for span in answer.quantities:
-        unit = features[answer.sentence_index(span.start)]
-        unit["cue:number"] = 1.0
-        if _PERCENT.search(span.text):
-            unit["cue:percent"] = 1.0
+        if (unit := unit_at(span.start)) is not None:
+            unit["cue:number"] = 1.0
+            if _PERCENT.search(span.text):
+                unit["cue:percent"] = 1.0
     for span in answer.find("specificity", "vague"):
-        features[answer.sentence_index(span.start)]["cue:vague"] = 1.0
+        if (unit := unit_at(span.start)) is not None:
+            unit["cue:vague"] = 1.0
     for index, unit_span in enumerate(units):
         unit = features[index]
         if _STARTS_I.match(unit_span.text):
@@ -230,13 +281,22 @@ def read_star(answer: AnswerText, weights: StarWeights | None = None) -> StarRea
         top = max(margins, default=float("-inf"))
         if part == "result" and indexes and all(_only_vague(features[i]) for i in indexes):
             top = float("-inf")  # "it went well and everyone was happy" sits where a result would, and is none
+        spans = [answer.sentences[i] for i in indexes]
+        if part == "action" and top < weights.partial_threshold[part]:
+            # no action found: the sentence may have been read as its cause ("…, so I rebuilt…")
+            clauses = action_clauses(answer)
+            said = [
+                (margin, clause)
+                for clause, unit in zip(clauses, _features(answer, clauses), strict=True)
+                if (margin := content_margin(unit, part, weights)) >= weights.pass_threshold[part]
+            ]
+            if said:
+                top, spans, shared = max(m for m, _ in said), [clause for _, clause in said], True
         if top >= weights.pass_threshold[part]:
             status = "pass"
         elif top >= weights.partial_threshold[part]:
             status = "partial"
         else:
             status = "missing"
-        parts[part] = StarPart(
-            part, status, tuple(answer.sentences[i] for i in indexes) if status != "missing" else (), top, shared
-        )
+        parts[part] = StarPart(part, status, tuple(spans) if status != "missing" else (), top, shared)
     return StarReading(tuple(labels), parts)
