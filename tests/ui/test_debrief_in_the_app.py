@@ -1,4 +1,4 @@
-"""Debriefing a real interview in the app: f6 on Home, the form checked field by field, saved into the drill."""
+"""Debriefing a real interview in the app: ctrl+l on Home, the form checked field by field, saved into the drill."""
 
 from __future__ import annotations
 
@@ -69,11 +69,11 @@ def test_a_good_form_is_a_debrief_and_blank_question_rows_are_left_out():
     assert debrief_from_form(form(company=""), "Profile Co", TODAY).company == "Profile Co"
 
 
-async def test_f6_debriefs_an_interview_into_my_interviews_the_drill_and_history(make_app, isolated_data_dir):
+async def test_ctrl_l_debriefs_an_interview_into_my_interviews_the_drill_and_history(make_app, isolated_data_dir):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query("#count")))
-        await pilot.press("f6")
+        await pilot.press("ctrl+l")
         await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
         screen = app.screen
         screen.query_one("#debrief-company").insert_text_at_cursor(HOSTILE)  # as if typed or pasted
@@ -141,7 +141,7 @@ async def test_leaving_a_started_debrief_asks_and_n_discards_it(make_app, isolat
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await pilot.press("f6")
+        await pilot.press("ctrl+l")
         await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
         app.screen.query_one("#question-1-text", Input).value = "Why us?"
         await pilot.press("escape")

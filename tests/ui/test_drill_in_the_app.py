@@ -1,4 +1,4 @@
-"""The drill in the app: Home says how many questions are due and f5 starts a round of exactly them."""
+"""The drill in the app: Home says how many questions are due and f7 starts a round of exactly them."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from tests.ui.conftest import notifications, screen_text, wait_for
 REFS = ["behavioral-star/increased-results", "behavioral-star/reduced-costs", "career-goals/long-term-goals"]
 
 
-async def test_home_counts_the_questions_due_and_f5_drills_exactly_them(make_app):
+async def test_home_counts_the_questions_due_and_f7_drills_exactly_them(make_app):
     app = make_app()
     typed_round(app.context, REFS, [WEAK, STRONG, WEAK])
     due = [card.ref for card in due_cards(load_cards(app.context)[0], now())]
@@ -26,8 +26,8 @@ async def test_home_counts_the_questions_due_and_f5_drills_exactly_them(make_app
         await wait_for(pilot, lambda: home.due is not None and bool(home.query("#start-drill")))
         await wait_for(pilot, lambda: not home.query_one("#start-drill", Button).disabled)
         assert home.due == due
-        assert "Drill: 2 questions due (f5)" in screen_text(app)
-        await pilot.press("f5")
+        assert "Drill: 2 questions due (f7)" in screen_text(app)
+        await pilot.press("f7")
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         round_ = app.screen.round
         assert [q.ref for q in round_.questions] == due
@@ -43,7 +43,7 @@ async def test_nothing_due_says_so_and_starts_nothing(make_app):
         home = app.screen
         await wait_for(pilot, lambda: home.due == [] and bool(home.query("#start-drill")))
         await wait_for(pilot, lambda: "Drill: nothing due yet" in screen_text(app))
-        await pilot.press("f5")
+        await pilot.press("f7")
         await wait_for(pilot, lambda: any("Nothing is due" in str(n.message) for n in notifications(app)))
         assert isinstance(app.screen, HomeScreen)
 
@@ -55,7 +55,7 @@ async def test_a_drill_asks_at_most_the_number_of_questions_set(make_app):
         home = app.screen
         await wait_for(pilot, lambda: home.due is not None and len(home.due) == 3 and bool(home.query("#count")))
         home.query_one("#count").value = "2"
-        await pilot.press("f5")
+        await pilot.press("f7")
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         assert [q.ref for q in app.screen.round.questions] == home.due[:2]
 
@@ -69,7 +69,7 @@ async def test_a_drill_question_says_what_it_missed_last_time_before_the_answer(
     async with app.run_test(size=(120, 40)) as pilot:
         home = app.screen
         await wait_for(pilot, lambda: home.due == REFS[:1] and bool(home.query("#count")))
-        await pilot.press("f5")
+        await pilot.press("f7")
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         tip = app.screen.query_one("#feedback-tip")
         await wait_for(pilot, lambda: "Last time this question missed: " in str(tip.render()))

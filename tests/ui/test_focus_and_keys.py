@@ -193,5 +193,5 @@ async def test_the_palette_lists_the_screens_actions_once_each(make_app):
         names = [command.title for command in commands]
         assert len(names) == len(set(names)), names
         assert not [name for name in names if "ursor" in name or "elect" in name], names
-        assert {"Submit", "Pause", "Skip", "Retry", "End", "Calm"} <= set(names)
+        assert {"Submit", "Pause", "Skip", "Again", "End", "Calm"} <= set(names)
         assert not [c.title for c in commands if c.help.startswith(c.title + " (")]

@@ -1,4 +1,4 @@
-"""History's chart (f3): scores over time and how often one check passed, on axes from 0 to 100."""
+"""History's chart (ctrl+g): scores over time and how often one check passed, on axes from 0 to 100."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_dates_under_the_axis_are_few_and_spread_to_the_last():
     assert x_labels(same_day) == ([1, 2], ["09:30", "14:05"])
 
 
-async def test_f3_shows_the_scores_on_a_0_to_100_scale_and_a_check_how_often_it_passed(make_app):
+async def test_ctrl_g_shows_the_scores_on_a_0_to_100_scale_and_a_check_how_often_it_passed(make_app):
     app = make_app()
     typed_round(app.context, [REF], [WEAK])
     typed_round(app.context, [REF], [STRONG])
@@ -34,11 +34,11 @@ async def test_f3_shows_the_scores_on_a_0_to_100_scale_and_a_check_how_often_it_
         await app.push_screen(HistoryScreen(app))
         history = app.screen
         await wait_for(pilot, lambda: len(history.summaries) == 2)
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: history.charting and "Score per session" in screen_text(app))
         text = screen_text(app)
         assert all(f"{tick}┤" in text for tick in (0, 25, 50, 75, 100))  # the axis starts at zero
-        assert "overall" in text and "f3 Sessions" in text
+        assert "overall" in text and "^g Sessions" in text
         select = history.query_one("#progress-what", Select)
         await wait_for(pilot, lambda: history.sessions is not None)
         values = [value for _, value in select._options]
@@ -49,15 +49,15 @@ async def test_f3_shows_the_scores_on_a_0_to_100_scale_and_a_check_how_often_it_
         assert sorted((r.passed, r.applied) for r in rates) == [(0, 1), (1, 1)]
         await wait_for(pilot, lambda: "Measurable result: % of answers that passed it (1 of 2" in screen_text(app))
         assert history.query_one(ProgressChart).display
-        await pilot.press("f3")
-        await wait_for(pilot, lambda: not history.charting and "f3 Progress" in screen_text(app))
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: not history.charting and "^g Progress" in screen_text(app))
 
 
 async def test_no_scored_session_says_so_instead_of_an_empty_chart(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(HistoryScreen(app))
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: "No scored session yet" in screen_text(app))
         assert not app.screen.query_one(ProgressChart).display
 

@@ -81,7 +81,7 @@ async def test_the_question_is_read_before_the_think_time_and_the_clock_waits(ma
         screen.tick()  # a tick after the 5 s have gone by
         await settled(pilot, workers=False)  # the question is still being read (a worker)
         assert screen.round.clock.remaining == think  # no think time lost while the question is read
-        await pilot.press("f4")  # again, from the start, while it reads
+        await pilot.press("f9")  # again, from the start, while it reads
         await wait_for(pilot, lambda: len(speaker.texts) == 2 and speaker.stops[0].is_set())
         speaker.release.set()
         await wait_for(pilot, lambda: not screen.voice.reading)
@@ -107,7 +107,7 @@ async def test_ctrl_s_while_reading_stops_it_and_the_microphone_opens_only_after
         assert not speaker.heard_by_microphone  # never opened while the question plays
         assert speaker.ended and Microphone.opened[0] >= speaker.ended[0]
         await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERING and not screen.round.waiting_for_audio)
-        await pilot.press("f4")  # not while the microphone is open
+        await pilot.press("f9")  # not while the microphone is open
         await settled(pilot, workers=False)
         assert len(speaker.texts) == 1
         await pilot.press("f8", "enter")
@@ -123,7 +123,7 @@ async def test_f4_reads_the_question_again_and_leaving_stops_the_reading(make_ap
         speaker.release.set()
         await wait_for(pilot, lambda: not screen.voice.reading)
         speaker.release.clear()
-        await pilot.press("f4")
+        await pilot.press("f9")
         await wait_for(pilot, lambda: len(speaker.texts) == 2 and screen.voice.reading)
         assert speaker.texts[1] == speaker.texts[0]
         await pilot.press("f8", "enter")  # leaving: the speakers stop now

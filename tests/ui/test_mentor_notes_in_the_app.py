@@ -1,4 +1,4 @@
-"""A mentor's read in the app: f4 in Review exports for a mentor and reads their notes back; they show beside
+"""A mentor's read in the app: f12 in Review exports for a mentor and reads their notes back; they show beside
 the checklist and in Compare, never over the user's own note; a bad file changes nothing."""
 
 from __future__ import annotations
@@ -39,14 +39,14 @@ async def test_export_then_import_shows_the_notes_beside_the_checklist_and_keeps
     async with app.run_test(size=(120, 40)) as pilot:
         review = await open_review(app, pilot, session_id)
         review.query_one("#reflection", TextArea).load_text("My own note: open with the number.")
-        await pilot.press("f4")
+        await pilot.press("f12")
         await wait_for(pilot, lambda: isinstance(app.screen, MentorScreen))
         await pilot.press("ctrl+e")
         path = mentor_file(app.context, session_id)
         await wait_for(pilot, lambda: path.exists())
         assert "**Checklist**" in path.read_text() and MENTOR_QUESTIONS[0] in path.read_text()
         path.write_text(fill_in(path.read_text()))
-        await pilot.press("f4")
+        await pilot.press("f12")
         await wait_for(pilot, lambda: isinstance(app.screen, MentorScreen))
         assert app.screen.query_one("#mentor-path").value == str(path)  # the export's own path, to begin with
         await pilot.press("tab")  # from Export to "Read notes in"
@@ -68,7 +68,7 @@ async def test_a_foreign_file_is_one_line_and_changes_nothing(make_app, tmp_path
     foreign.write_text("# My notes\nGreat answers!\n")
     async with app.run_test(size=(80, 24)) as pilot:
         review = await open_review(app, pilot, session_id)
-        await pilot.press("f4")
+        await pilot.press("f12")
         await wait_for(pilot, lambda: isinstance(app.screen, MentorScreen))
         path_field = app.screen.query_one("#mentor-path", Input)
         path_field.value = str(foreign)

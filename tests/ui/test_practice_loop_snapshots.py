@@ -28,7 +28,7 @@ def test_history_chart(snap_compare, isolated_data_dir, size):
         history = app.screen
         assert isinstance(history, HistoryScreen)
         await wait_for(pilot, lambda: len(history.summaries) == 3)
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: history.sessions is not None and history.query_one(ProgressChart).display)
         history.query_one("#history-filter", Input).cursor_blink = False
         await settled(pilot)
@@ -49,7 +49,7 @@ def test_history_check_chart(snap_compare, isolated_data_dir, size):
         history = app.screen
         assert isinstance(history, HistoryScreen)
         await settled(pilot)
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: history.sessions is not None)
         history.query_one("#progress-what", Select).value = "star.result_measurable"
         history.query_one("#history-filter", Input).cursor_blink = False

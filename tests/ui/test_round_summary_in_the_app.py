@@ -1,4 +1,4 @@
-"""The round's summary: at the end of a round, over its answers in Review; f3 hides it and shows it again."""
+"""The round's summary: at the end of a round, over its answers in Review; ctrl+g hides it and shows it again."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.ui.conftest import screen_text, wait_for
 DRILL = RoundRequest((), questions=("behavioral-star/increased-results", "career-goals/long-term-goals"), profile="")
 
 
-async def test_a_finished_round_opens_review_with_its_summary_and_f3_hides_it(make_app):
+async def test_a_finished_round_opens_review_with_its_summary_and_ctrl_g_hides_it(make_app):
     app = make_app(start_round=DRILL)
     async with app.run_test(size=(120, 40)) as pilot:
         for answer in (STRONG, WEAK):
@@ -36,14 +36,14 @@ async def test_a_finished_round_opens_review_with_its_summary_and_f3_hides_it(ma
         shown = " ".join(screen_text(app).split())
         for line in summary.lines():  # as the core words it, question texts cut by the core
             assert " ".join(line.split())[:30] in shown
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: not panel.display)
         assert "How the round went" not in screen_text(app)
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: panel.display)
 
 
-async def test_a_session_opened_from_history_shows_its_summary_only_on_f3(make_app):
+async def test_a_session_opened_from_history_shows_its_summary_only_on_ctrl_g(make_app):
     app = make_app()
     session_id = typed_round(app.context, list(DRILL.questions), [STRONG, WEAK])
     async with app.run_test(size=(80, 24)) as pilot:
@@ -51,5 +51,5 @@ async def test_a_session_opened_from_history_shows_its_summary_only_on_f3(make_a
         await wait_for(pilot, lambda: app.screen.session is not None)
         panel = app.screen.query_one(RoundSummaryPanel)
         assert not panel.display
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: panel.display and "Best:" in screen_text(app))

@@ -44,7 +44,7 @@ async def test_a_corrected_transcript_is_checked_again_and_the_original_kept(mak
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        await pilot.press("ctrl+t")
+        await pilot.press("f11")
         await wait_for(pilot, lambda: isinstance(app.screen, CorrectTranscriptScreen))
         box = app.screen.query_one("#corrected-text", TextBox)
         assert box.text == MISHEARD

@@ -209,7 +209,7 @@ async def test_help_lists_keys_and_palette_has_actions(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
         round_screen = app.screen
         titles = {command.title for command in app.get_system_commands(round_screen)}
-        assert {"Start", "Pause", "Skip", "Retry", "End", "Calm"} <= titles  # think time: ctrl+s starts
+        assert {"Start", "Pause", "Skip", "Again", "End", "Calm"} <= titles  # think time: ctrl+s starts
         await pilot.press("f1")
         await wait_for(pilot, lambda: app.screen is not round_screen)
         await settled(pilot)

@@ -85,7 +85,7 @@ class RoundVoice:
 
     @property
     def may_read_again(self) -> bool | None:
-        """For the footer's f4: hidden (``False``) without the voice, dimmed (``None``) while the microphone is open."""
+        """For the footer's f9: hidden (``False``) without the voice, dimmed (``None``) while the microphone is open."""
         if not self.on or self.unavailable:
             return False
         return None if self.microphone_open else True
@@ -95,7 +95,7 @@ class RoundVoice:
         return READING if self.reading else text
 
     def read_again(self) -> None:
-        """f4: read the question again; while the microphone is open, say why not instead."""
+        """f9: read the question again; while the microphone is open, say why not instead."""
         turn = self.round.turn
         if not self.on or turn is None or self.round.phase is Phase.FINISHED:
             return

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Header, Label, Select, Static
 from textual.worker import get_current_worker
 
 from mock_interview.core.compare import (
@@ -28,6 +28,7 @@ from mock_interview.core.safetext import visible
 from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text
+from mock_interview.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mock_interview.core.sessions import Session
@@ -102,7 +103,7 @@ class CompareScreen(Screen[None]):
                     yield Select[int]([], id="compare-newer", prompt="-", allow_blank=True)
             yield Static("", id="compare-answers")
             yield Static("", id="compare-table")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load_attempts()

@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Select, Static
+from textual.widgets import Button, Header, Label, Select, Static
 
 from mock_interview.core.debrief import WENT, Debrief, DebriefQuestion, debrief_to_text, new_debrief
 from mock_interview.tui.usertext import user_text
 from mock_interview.tui.widgets.fields import TextField
+from mock_interview.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mock_interview.tui.services import AppServices
@@ -205,7 +206,7 @@ class DebriefScreen(Screen[None]):
             yield Label("Notes (optional)", classes="field-label")
             yield TextField(id="debrief-notes", max_length=MAX_FIELD_CHARS + 1)
             yield Button("Save (ctrl+s)", id="debrief-save", variant="primary")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#debrief-company", TextField).focus()
@@ -324,7 +325,7 @@ class DebriefViewScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="debrief-view"):
             yield Static(user_text(debrief_to_text(self.debrief)), id="debrief-text")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,5 +1,5 @@
 """History: past sessions (and debriefed interviews) in a sortable, filterable table, progress over time on a
-chart (f3), attempts compared, a session deleted after a confirmation."""
+chart (ctrl+g), attempts compared, a session deleted after a confirmation."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from mock_interview.core.feedback import GROUPS
 from mock_interview.core.progress import DEFAULT_CHECK, check_rates, checks_seen, score_points
@@ -23,6 +23,7 @@ from mock_interview.core.session_view import status_shown
 from mock_interview.tui.messages import SessionsListed
 from mock_interview.tui.usertext import user_text
 from mock_interview.tui.widgets.fields import TextField
+from mock_interview.tui.widgets.keys_footer import KeysFooter
 from mock_interview.tui.widgets.progress_chart import ProgressChart
 
 if TYPE_CHECKING:
@@ -120,9 +121,10 @@ class HistoryScreen(Screen[None]):
         Binding(
             "ctrl+o", "compare", "Compare", id="compare", priority=True, tooltip="Compare attempts at the same question"
         ),
-        # f3 is labelled with the view it switches to; check_action shows the one that applies
-        Binding("f3", "chart('show')", "Progress", id="show-chart", tooltip="Your progress on a chart"),
-        Binding("f3", "chart('hide')", "Sessions", id="show-sessions", tooltip="Back to the table of sessions"),
+        # ctrl+g (graph) is labelled with the view it switches to; check_action shows the one that applies.
+        # It is the overview of your scores on every screen: every round's here, one round's in Review
+        Binding("ctrl+g", "chart('show')", "Progress", id="show-chart", tooltip="Your progress on a chart"),
+        Binding("ctrl+g", "chart('hide')", "Sessions", id="show-sessions", tooltip="Back to the table of sessions"),
         Binding("delete", "delete", "Delete", id="delete-session", tooltip="Delete the session (it asks first)"),
     ]
 
@@ -150,7 +152,7 @@ class HistoryScreen(Screen[None]):
             yield ProgressChart(id="progress-chart")
             yield Static("", id="progress-legend")
             yield Static("", id="progress-empty")
-        yield Footer(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
+        yield KeysFooter(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
 
     def on_mount(self) -> None:
         self.fill()  # the columns, before the sessions arrive
@@ -231,13 +233,13 @@ class HistoryScreen(Screen[None]):
     # -- the chart -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """f3 is labelled with the view it switches to; the table's keys rest while the chart is shown."""
+        """ctrl+g is labelled with the view it switches to; the table's keys rest while the chart is shown."""
         if action == "chart":
             return parameters == (("hide",) if self.charting else ("show",))
         return not (self.charting and action in ("open", "resume", "compare", "delete"))
 
     def action_chart(self, view: str = "show") -> None:
-        """f3: the chart instead of the table, or back (``view`` names which, for the footer)."""
+        """ctrl+g: the chart instead of the table, or back (``view`` names which, for the footer)."""
         self.charting = view == "show"
         self.query_one("#history-view").display = not self.charting
         self.query_one("#progress-view").display = self.charting

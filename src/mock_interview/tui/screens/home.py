@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from mock_interview.core.choices import AnswerMode, QuestionOrder
@@ -24,6 +24,7 @@ from mock_interview.core.session_records import now
 from mock_interview.tui.messages import SpeechAvailabilityChecked
 from mock_interview.tui.usertext import user_text
 from mock_interview.tui.widgets.fields import NumberField, TextField
+from mock_interview.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mock_interview.core.packs import Pack
@@ -55,7 +56,7 @@ def due_line(due: int | None) -> str:
         return "Drill: finding what is due…"
     if due == 0:
         return "Drill: nothing due yet"
-    return f"Drill: {due} question{'s' if due != 1 else ''} due (f5)"
+    return f"Drill: {due} question{'s' if due != 1 else ''} due (f7)"
 
 
 DRILL_TIP = (
@@ -79,8 +80,9 @@ class HomeScreen(Screen[None]):
         Binding("f2", "history", "History", id="history"),
         Binding("f3", "profiles", "Profiles", id="profiles"),
         Binding("f4", "settings", "Settings", id="settings"),
-        Binding("f5", "drill", "Drill", id="drill", tooltip="Practise the questions due again"),
-        Binding("f6", "debrief", "Debrief", id="debrief", tooltip="Log a real interview you had"),
+        # f7 is "practise again" everywhere: here the questions due, in a round, Review and Compare the one shown
+        Binding("f7", "drill", "Drill", id="drill", tooltip="Practise the questions due again"),
+        Binding("ctrl+l", "debrief", "Debrief", id="debrief", tooltip="Log a real interview you had"),
     ]
 
     def __init__(self, services: AppServices) -> None:
@@ -110,7 +112,7 @@ class HomeScreen(Screen[None]):
             # The options column mounts right after the first paint (Textual's Lazy): the packs
             # show at once and the form follows a frame later, instead of a blank screen meanwhile.
             yield Lazy(self.options_column())
-        yield Footer(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
+        yield KeysFooter(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
 
     def options_column(self) -> VerticalScroll:
         """Questions, order, mode, profile and the buttons."""
@@ -138,7 +140,7 @@ class HomeScreen(Screen[None]):
             ),
             Button("Start", id="start", variant="primary"),
             Button(due_line(None), id="start-drill", disabled=True, compact=True, tooltip=DRILL_TIP),
-            Button("Debrief a real interview (f6)", id="open-debrief", compact=True),
+            Button("Debrief a real interview (ctrl+l)", id="open-debrief", compact=True),
             Horizontal(
                 Button("History", id="open-history", compact=True),
                 Button("Profiles", id="open-profiles", compact=True),

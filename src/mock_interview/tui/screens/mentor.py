@@ -158,7 +158,7 @@ def carry_out(context: AppContext, session: Session, choice: MentorChoice, save:
             atomic_write_text(path, mentor_text(context, session))
         except OSError as exc:
             return Outcome(f"Not exported: {exc}", "For a mentor", "error")
-        return Outcome(f"Exported to {path}. Send it to your mentor; f4 reads their notes back in.", "For a mentor")
+        return Outcome(f"Exported to {path}. Send it to your mentor; f12 reads their notes back in.", "For a mentor")
     path = Path(choice.path).expanduser()
     failed = "Mentor's notes not read"
     try:

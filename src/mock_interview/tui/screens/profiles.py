@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, OptionList, Select
+from textual.widgets import Button, Header, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from mock_interview.core.choices import CareerStage, Industry, choice_values
@@ -19,6 +19,7 @@ from mock_interview.core.safetext import visible
 from mock_interview.tui.screens.confirm import ChangedElsewhereScreen, ConflictChoice, SaveChangesScreen, SaveChoice
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox, TextField
+from mock_interview.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mock_interview.tui.services import AppServices
@@ -97,7 +98,7 @@ class ProfilesScreen(Screen[None]):
                 with Horizontal(classes="form-buttons"):
                     yield Button("Save", id="profile-save", variant="primary")
                     yield Button("Make active", id="profile-use")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()

@@ -12,7 +12,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static
+from textual.widgets import Collapsible, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mock_interview.core.feedback.present import GROUP_TITLES, gains_line, rows
@@ -30,6 +30,7 @@ from mock_interview.tui.screens.review_playback import RecordingPlayback
 from mock_interview.tui.styles import status_style
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import TextBox
+from mock_interview.tui.widgets.keys_footer import KeysFooter
 from mock_interview.tui.widgets.mentor_notes import MentorAnswersPanel, MentorNotesPanel
 from mock_interview.tui.widgets.round_summary import RoundSummaryPanel
 from mock_interview.tui.widgets.spoken_answer import OriginalTranscript, ReviewBody, StarTimeline, type_into_note
@@ -104,7 +105,7 @@ def answer_meta(answer: AnswerRecord) -> str:
     if answer.with_follow_ups and answer.question_score is not None:
         meta += f" · with the follow-up the question scores {answer.question_score}"
     if answer.audio:
-        meta += " · recording: f9 play, f10 re-transcribe, ctrl+t correct"
+        meta += " · recording: f9 play, f10 re-transcribe, f11 correct"
     if answer.corrected:
         meta += " · transcript corrected"
     return meta
@@ -156,11 +157,8 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
         # priority: they work while the note is being written (the text area has its own ctrl+e)
         Binding("ctrl+s", "save_note", "Save note", id="save-note", priority=True),
         Binding("ctrl+e", "export", "Export", id="export", priority=True, tooltip="Export the session as Markdown"),
-        Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
-        # not in the footer (the panel's title names it): the footer keeps room for f9 and f10 at 80 columns
-        Binding("f3", "summary", "Summary", id="round-summary", show=False, tooltip="Show or hide how the round went"),
-        Binding("f4", "mentor", "Mentor", id="mentor", tooltip="Export for a mentor, or read their notes in"),
         Binding("f7", "again", "Again", id="practise-again", priority=True, tooltip="Practise this question again"),
+        Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
         Binding(
             "f10",
             "retranscribe",
@@ -169,13 +167,20 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
             priority=True,
             tooltip="Transcribe this answer's recording again, with another model",
         ),
+        # f11 beside f10: both mend a transcript (ctrl+t is Profiles' "make active": one key, one meaning)
         Binding(
-            "ctrl+t",
+            "f11",
             "correct",
             "Correct",
             id="correct-transcript",
             priority=True,
             tooltip="Correct what the model misheard and check the answer again (the original is kept)",
+        ),
+        Binding("f12", "mentor", "Mentor", id="mentor", tooltip="Export for a mentor, or read their notes in"),
+        # not in the footer (the panel's title names it): the footer keeps room for f9 and f10 at 80 columns.
+        # ctrl+g is the overview of your scores on every screen: this round's here, every round's in History
+        Binding(
+            "ctrl+g", "summary", "Summary", id="round-summary", show=False, tooltip="Show or hide how the round went"
         ),
     ]
 
@@ -220,7 +225,7 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
                     yield Static("", id="review-example", markup=False)
                 yield Label(NOTE_LABEL, classes="field-label", id="reflection-label")
                 yield TextBox("", id="reflection")
-        yield Footer(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
+        yield KeysFooter(show_command_palette=False, compact=True)  # compact: every key fits at 80 columns
 
     def on_mount(self) -> None:
         if self.session is None:

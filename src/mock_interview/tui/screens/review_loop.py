@@ -1,4 +1,4 @@
-"""What Review does for the practice loop: how the round went (f3), a mentor's read (f4), practise again (f7).
+"""What Review does for the practice loop: how the round went (ctrl+g), a mentor's read (f12), practise again (f7).
 
 :class:`ReviewLoopActions` is the base of :class:`~mock_interview.tui.screens.review.ReviewScreen`:
 these actions live here, beside the mentor's dialog and the summary panel they use, so Review's own
@@ -42,12 +42,12 @@ class ReviewLoopActions(Screen[None]):
         self.query_one(MentorAnswersPanel).show_answers(self.session.mentor_questions if self.session else [])
 
     def action_summary(self) -> None:
-        """f3: show or hide how the round went."""
+        """ctrl+g: show or hide how the round went."""
         panel = self.query_one(RoundSummaryPanel)
         panel.show_for(None if panel.display else self.session)
 
     def action_mentor(self) -> None:
-        """f4: export the session for a mentor, or read their filled-in file back."""
+        """f12: export the session for a mentor, or read their filled-in file back."""
         from mock_interview.tui.screens.mentor import MentorChoice, MentorScreen, carry_out, mentor_file
 
         session = self.session

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from mock_interview.core.answer_limits import capped, with_line_breaks
 from mock_interview.core.choices import AnswerMode
@@ -31,6 +31,7 @@ from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.voice import QuestionRead, RoundVoice
 from mock_interview.tui.widgets.countdown import Countdown
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
+from mock_interview.tui.widgets.keys_footer import KeysFooter
 from mock_interview.tui.widgets.level_meter import LevelMeter
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ TICK_SECONDS = 0.2
 CLOCK_RUNS = (Phase.THINKING, Phase.ANSWERING)
 PAUSED_RECORDING = "Paused: nothing said now is recorded. f5 resumes."
 LIVE_HINT = "Start answering; the checklist updates as you go."
-CALM_HINT = "Calm mode: the checklist appears after you answer. f2 switches to live feedback."
+CALM_HINT = "Calm mode: the checklist appears after you answer. ctrl+f switches to live feedback."
 
 
 class QuestionBox(VerticalScroll):
@@ -93,20 +94,22 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
         Binding("f5", "pause('pause')", "Pause", id="pause", priority=True, tooltip="Pause the clock"),
         Binding("f5", "pause('resume')", "Resume", id="resume", priority=True, tooltip="Resume the clock"),
         Binding("f6", "skip", "Skip", id="skip", priority=True, tooltip="Skip the question"),
-        Binding("f7", "retry", "Retry", id="retry", priority=True, tooltip="Answer the question again"),
+        # "Again" as on Review and Compare: f7 is one idea everywhere, this question once more
+        Binding("f7", "retry", "Again", id="retry", priority=True, tooltip="Answer the question again"),
         Binding("f8", "end_round", "End", id="end-round", priority=True, tooltip="End the round early (asks first)"),
-        # f2 is labelled with the mode it switches to; check_action shows the one that applies
+        # f9 is listening everywhere: here the question read aloud again, in Review the recording
+        Binding("f9", "hear_again", "Hear", id="hear-again", priority=True, tooltip="Hear the question again"),
+        # ctrl+f (feedback) is labelled with the mode it switches to; check_action shows the one that applies
         Binding(
-            "f2",
+            "ctrl+f",
             "feedback_mode('calm')",
             "Calm",
             id="calm-mode",
             priority=True,
             tooltip="Switch to calm mode (the checklist after the answer)",
         ),
-        Binding("f4", "hear_again", "Hear", id="hear-again", priority=True, tooltip="Hear the question again"),
         Binding(
-            "f2",
+            "ctrl+f",
             "feedback_mode('live')",
             "Live",
             id="live-feedback",
@@ -144,7 +147,7 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
                 yield Static("", id="round-status")
                 yield Static("", id="save-problem")
             yield FeedbackPanel(id="feedback")
-        yield Footer(show_command_palette=False, compact=True)  # compact: f4 Hear fits at 80 columns too
+        yield KeysFooter(show_command_palette=False, compact=True)  # compact: f9 Hear fits at 80 columns too
 
     def on_mount(self) -> None:
         spoken = self.round.session.mode == AnswerMode.SPOKEN
@@ -180,7 +183,7 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
             return None
         if action == "hear_again":  # hidden without the voice, dimmed while the microphone is open
             return self.voice.may_read_again
-        if action == "feedback_mode":  # only the mode f2 would switch to
+        if action == "feedback_mode":  # only the mode ctrl+f would switch to
             return parameters == (("live",) if self.round.calm else ("calm",))
         return True
 
@@ -323,7 +326,7 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
             self.update_phase()
 
     def action_hear_again(self) -> None:
-        """f4: the question read aloud again (not while the microphone is open: it would record it)."""
+        """f9: the question read aloud again (not while the microphone is open: it would record it)."""
         self.voice.read_again()
         self.update_phase()
 

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Select, Switch
+from textual.widgets import Button, Header, Label, Select, Switch
 
 from mock_interview.core.settings import number_range
 from mock_interview.tui.messages import InputDevicesListed
 from mock_interview.tui.screens.confirm import SaveChangesScreen, SaveChoice
 from mock_interview.tui.usertext import user_text, user_value
 from mock_interview.tui.widgets.fields import NumberField, TextField
+from mock_interview.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mock_interview.tui.services import AppServices
@@ -58,7 +59,7 @@ class SettingsScreen(Screen[None]):
                 id="feedback-mode",
             )
             yield Label(
-                "The interviewer reads each question aloud (f4 in a round hears it again)", classes="field-label"
+                "The interviewer reads each question aloud (f9 in a round hears it again)", classes="field-label"
             )
             yield Select(VOICE_OPTIONS, value=settings.voice, allow_blank=False, id="voice")
             with Horizontal(classes="form-row"):
@@ -74,7 +75,7 @@ class SettingsScreen(Screen[None]):
                 [("System default", DEFAULT_DEVICE)], value=DEFAULT_DEVICE, allow_blank=False, id="input-device"
             )
             yield Button("Save", id="settings-save", variant="primary")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#answer-seconds", TextField).focus()

@@ -1,4 +1,4 @@
-"""How a round went, in a few lines: a panel at the top of Review (f3 hides or shows it)."""
+"""How a round went, in a few lines: a panel at the top of Review (ctrl+g hides or shows it)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from mock_interview.core.session_records import Session
 from mock_interview.core.summary import RoundSummary, summarise
 from mock_interview.tui.usertext import user_text
 
-TITLE = "How the round went (f3 hides this)"
+TITLE = "How the round went (ctrl+g hides this)"
 
 
 def summary_text(summary: RoundSummary) -> Text:
