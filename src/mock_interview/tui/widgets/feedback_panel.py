@@ -32,7 +32,11 @@ class FeedbackPanel(Vertical):
     /* a stable gutter: the scrollbar appearing later must not narrow the list under lines measured
        without it (a wrapped item then lost its second line: "Your own actions (I, not only") */
     FeedbackPanel OptionList { height: 1fr; border: none; padding: 0; scrollbar-gutter: stable; }
-    FeedbackPanel #feedback-tip-box { height: auto; max-height: 8; border-top: solid $panel; }
+    /* the tip and its evidence take what they need, up to 60% of the panel (10 lines at 80x24, 20 at
+       120x40; a fixed 8 cut a tip with three quotes): the list above keeps the rest and scrolls to the
+       highlighted item. Longer still, the tip scrolls (Tab to it) */
+    FeedbackPanel #feedback-tip-box { height: auto; max-height: 60%; border-top: solid $panel; }
+    FeedbackPanel OptionList { min-height: 4; }
     FeedbackPanel #feedback-tip { color: $text-muted; }
     """
 
