@@ -5,6 +5,8 @@ The tip area was 4 lines (then 8) under a list that kept the rest, so a tip with
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static, TextArea
@@ -28,6 +30,11 @@ ANSWER = (  # long sentences: each quote under a tip is a full 70 characters
 )
 
 
+def shows_tip(tip: Static, text: str) -> bool:
+    """Whether ``tip`` begins with ``text``'s first words (the tip of the item just highlighted)."""
+    return str(tip.render()).split()[:4] == text.split()[:4]
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_every_tip_and_its_evidence_fit_the_tip_area(make_app, size):
     app = make_app()
@@ -48,8 +55,7 @@ async def test_every_tip_and_its_evidence_fit_the_tip_area(make_app, size):
         for check in list(panel._checks):
             index = next(i for i in range(checks.option_count) if checks.get_option_at_index(i).id == check.id)
             checks.highlighted = index  # as the arrow keys do: the tip follows the highlight
-            words = check.tip.split()[:4]
-            await wait_for(pilot, lambda w=words: str(tip.render()).split()[:4] == w, what=f"{check.id}'s tip")
+            await wait_for(pilot, partial(shows_tip, tip, check.tip), what=f"{check.id}'s tip")
             await wait_for(pilot, lambda: box.virtual_size.height == tip.outer_size.height, what="the tip laid out")
             assert box.max_scroll_y == 0, f"{check.id}: {tip.outer_size.height} lines in a box of {box.size.height}"
             assert box.region.bottom <= app.size.height - 1  # above the footer, all of it
