@@ -71,7 +71,7 @@ async def test_the_legend_is_a_line_of_its_own_not_drawn_over_the_lines(make_app
         await app.push_screen(HistoryScreen(app))
         history = app.screen
         await wait_for(pilot, lambda: len(history.summaries) == 2)
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: history.charting and "Score per session" in screen_text(app))
         chart = history.query_one(ProgressChart)
         labels = [label for label, _ in chart.lines]
