@@ -32,7 +32,7 @@ async def test_correcting_a_main_answer_changes_its_questions_score_in_review(ma
         assert isinstance(review, ReviewScreen)
         assert _list_prompt(review, 0).endswith(f"[{before}]")
         assert f"score {before}" in str(review.query_one("#review-summary").render())
-        await pilot.press("ctrl+t")
+        await pilot.press("f11")
         await wait_for(pilot, lambda: isinstance(app.screen, CorrectTranscriptScreen))
         app.screen.query_one("#corrected-text", TextBox).load_text(STORY)
         await pilot.press("ctrl+s")
