@@ -17,7 +17,7 @@ from pathlib import Path
 import _common
 
 from mock_interview.core.feedback import analyse
-from mock_interview.core.sessions import AnswerRecord, Session, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, Session, SessionStatus, SessionStore, now
 from tests.corpus import load_corpus
 
 
@@ -44,11 +44,11 @@ def populate(store: SessionStore, count: int) -> None:
                     ended=began + timedelta(seconds=95),
                     answer_seconds=120,
                     text=answer.text,
-                    status="answered",
+                    status=AnswerStatus.ANSWERED,
                     feedback=feedback,
                 )
             )
-        session.status = "completed"
+        session.status = SessionStatus.COMPLETED
         store.save(session)
 
 

@@ -97,7 +97,7 @@ def spoken_session_with_recording(data: Path, wav: Path, text: str, seconds: flo
     as its recording (copied into the data folder) and ``text`` as its transcript."""
     from datetime import timedelta
 
-    from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+    from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 
     store = SessionStore(data / "sessions")
     session = store.create(mode="spoken", packs=["career-goals"], plan=["career-goals/five-years"])
@@ -115,7 +115,7 @@ def spoken_session_with_recording(data: Path, wav: Path, text: str, seconds: flo
             120,
             text,
             source="spoken",
-            status="answered",
+            status=AnswerStatus.ANSWERED,
             audio=str(audio.relative_to(data)),
         )
     )

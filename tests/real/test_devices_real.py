@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStatus, SessionStore, now
 from tests.conftest import need
 from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into
 from tests.speech_samples import ANSWER_90
@@ -198,11 +198,11 @@ def recorded_session(data: Path, tmp_path: Path) -> None:
             120,
             "I want to lead a nursing team.",
             source="spoken",
-            status="answered",
+            status=AnswerStatus.ANSWERED,
             audio=str(audio.relative_to(data)),
         )
     )
-    session.status = "completed"
+    session.status = SessionStatus.COMPLETED
     store.save(session)
 
 

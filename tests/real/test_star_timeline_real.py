@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from mock_interview.core.context import AppContext
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.core.star_timeline import part_seconds, star_timeline
 from mock_interview.transcription.streaming import transcribe_file
 from mock_interview.tui.app import MockInterviewApp
@@ -66,7 +66,7 @@ async def test_review_shows_where_a_spoken_storys_time_went(tmp_path: Path, isol
             150,
             transcript.text,
             source="spoken",
-            status="answered",
+            status=AnswerStatus.ANSWERED,
             words=list(transcript.words),
         )
     )

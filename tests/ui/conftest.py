@@ -27,7 +27,7 @@ from mock_interview.core.context import AppContext
 from mock_interview.core.feedback import analyse
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.planning import RoundRequest
-from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, Session, SessionStatus, SessionStore
 from mock_interview.tui.app import MockInterviewApp
 from mock_interview.tui.screens.home import HomeScreen
 from tests.fakes import FakeClock
@@ -248,7 +248,7 @@ def seed_sessions(data_dir) -> str:
             mode="typed",
             packs=["behavioral-star", "career-goals"],
             plan=[ref for ref, _ in SNAPSHOT_ANSWERS],
-            status="completed",
+            status=SessionStatus.COMPLETED,
             ended=started + timedelta(minutes=6),
         )
         for number, (ref, text) in enumerate(SNAPSHOT_ANSWERS):
@@ -265,7 +265,7 @@ def seed_sessions(data_dir) -> str:
                     began + timedelta(seconds=80),
                     question.answer_seconds,
                     cut,
-                    status="answered",
+                    status=AnswerStatus.ANSWERED,
                     feedback=analyse(cut, question).to_json(),
                     reflection="Open with the number." if number == 0 else "",
                 )
@@ -285,7 +285,7 @@ def seed_retried(data_dir: Path, *, profile: str = "") -> str:
         started=started,
         packs=["behavioral-star"],
         plan=[STAR],
-        status="completed",
+        status=SessionStatus.COMPLETED,
         ended=started + timedelta(minutes=5),
         profile=profile,
     )
@@ -298,7 +298,7 @@ def seed_retried(data_dir: Path, *, profile: str = "") -> str:
             started + timedelta(seconds=20),
             question.answer_seconds,
             FIRST_TRY,
-            status=RETRIED,
+            status=AnswerStatus.RETRIED,
         )
     )
     later = started + timedelta(minutes=1)
@@ -311,7 +311,7 @@ def seed_retried(data_dir: Path, *, profile: str = "") -> str:
             later + timedelta(seconds=90),
             question.answer_seconds,
             SECOND_TRY,
-            status="answered",
+            status=AnswerStatus.ANSWERED,
             feedback=analyse(SECOND_TRY, question).to_json(),
         )
     )
@@ -327,7 +327,7 @@ def seed_all_skipped(data_dir: Path) -> str:
         started=started,
         packs=["career-goals"],
         plan=["career-goals/five-years", "career-goals/long-term"],
-        status="completed",
+        status=SessionStatus.COMPLETED,
         ended=started + timedelta(minutes=1),
     )
     SessionStore(data_dir / "sessions").save(session)

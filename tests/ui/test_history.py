@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from mock_interview.core.sessions import SessionStore
+from mock_interview.core.sessions import SessionStatus, SessionStore
 from mock_interview.tui.screens.history import HistoryScreen
 from tests.ui.conftest import open_screen, screen_text, seed_all_skipped, seed_retried, settled, wait_for
 
@@ -29,7 +29,7 @@ async def test_historys_packs_column_ends_with_an_ellipsis_when_cut(make_app):
     store = SessionStore(Path(app.context.data.root) / "sessions")
     session = store.load("20261126-092400-r1r1")
     session.packs = ["behavioral-star", "career-goals", "motivation-fit"]
-    session.status = "ended_early"  # the widest status leaves the packs the least room
+    session.status = SessionStatus.ENDED_EARLY  # the widest status leaves the packs the least room
     store.save(session)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "f2", HistoryScreen)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import OptionList
 
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStatus, SessionStore, now
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.widgets.fields import TextBox
 from tests.ui.conftest import wait_for
@@ -20,13 +20,15 @@ def make_session(data):
     refs = ["career-goals/five-years", "career-goals/long-term", "career-goals/short-term"]
     session = store.create(mode="typed", packs=["career-goals"], plan=refs)
     began = now()
-    for ref, status, text in zip(refs, ("skipped", "answered", "answered"), ("", LONG, LONG), strict=True):
+    for ref, status, text in zip(
+        refs, (AnswerStatus.SKIPPED, AnswerStatus.ANSWERED, AnswerStatus.ANSWERED), ("", LONG, LONG), strict=True
+    ):
         session.answers.append(
             AnswerRecord(
                 ref, f"Question {ref}", "goals", began, began + timedelta(seconds=30), 120, text, status=status
             )
         )
-    session.status = "completed"
+    session.status = SessionStatus.COMPLETED
     store.save(session)
     return session
 

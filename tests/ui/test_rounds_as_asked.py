@@ -9,7 +9,7 @@ from textual.widgets import DataTable, SelectionList, TextArea
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.tui.screens.confirm import ConfirmScreen
 from mock_interview.tui.screens.history import HistoryScreen
 from mock_interview.tui.screens.home import HomeScreen
@@ -185,7 +185,7 @@ async def test_playback_keys_only_for_spoken_answers(make_app, isolated_data_dir
                 started + timedelta(seconds=30),
                 question.answer_seconds,
                 "In five years I lead a team.",
-                status="answered",
+                status=AnswerStatus.ANSWERED,
                 source="spoken" if audio else "typed",
                 audio=audio,
             )

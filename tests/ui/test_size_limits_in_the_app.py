@@ -12,7 +12,7 @@ from textual.widgets import Select, Static, TextArea
 
 from mock_interview.core.answer_limits import LONG_LINE_CHARS, MAX_ANSWER_WORDS
 from mock_interview.core.planning import RoundRequest
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStatus, SessionStore, now
 from mock_interview.tui.messages import AttemptsLoaded
 from mock_interview.tui.screens import compare
 from mock_interview.tui.screens.compare import CompareScreen
@@ -66,11 +66,11 @@ def _sessions_answering_twice(data_dir, count: int) -> str:
                 session.started + timedelta(seconds=60),
                 120,
                 f"In five years I want to lead a team of {n + 2}.",
-                status="answered",
+                status=AnswerStatus.ANSWERED,
                 feedback={"score": 50, "checks": []},
             )
         )
-        session.status = "completed"
+        session.status = SessionStatus.COMPLETED
         store.save(session)
         newest = session.id
     return newest

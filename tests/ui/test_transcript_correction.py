@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.tui.screens.correct_transcript import CorrectTranscriptScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.widgets.fields import TextBox
@@ -32,7 +32,7 @@ async def test_a_corrected_transcript_is_checked_again_and_the_original_kept(mak
             150,
             MISHEARD,
             source="spoken",
-            status="answered",
+            status=AnswerStatus.ANSWERED,
             audio=f"audio/{session.id}/00-x.wav",
             words=words,
         )

@@ -8,7 +8,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStatus, SessionStore, now
 from tests.cli_runner import run_cli as run
 
 
@@ -124,12 +124,12 @@ def _store_session(data_dir: Path) -> str:
             start + timedelta(seconds=60),
             120,
             "In five years I want to lead a team of 5.",
-            status="answered",
+            status=AnswerStatus.ANSWERED,
             feedback={"score": 55, "groups": {"structure": 50}, "checks": [current_role]},
             reflection="Mention my current role first.",
         )
     )
-    session.status = "completed"
+    session.status = SessionStatus.COMPLETED
     store.save(session)
     return session.id
 

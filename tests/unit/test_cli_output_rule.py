@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from tests.cli_runner import run_cli
 from tests.unit.test_rounds import WEAK_STAR
 
@@ -51,7 +51,7 @@ def test_sessions_show_piped_is_the_reports_own_lines(capsys: pytest.CaptureFixt
             began + timedelta(seconds=30),
             120,
             "I want to lead a team.",
-            status="answered",
+            status=AnswerStatus.ANSWERED,
         )
     )
     store.save(session)

@@ -25,7 +25,7 @@ from mock_interview.core.packs import parse_pack
 from mock_interview.core.profiles import parse_profile
 from mock_interview.core.report import session_to_json, session_to_markdown
 from mock_interview.core.safetext import json_text
-from mock_interview.core.sessions import SessionStore
+from mock_interview.core.sessions import SessionStatus, SessionStore
 from mock_interview.core.settings import load_settings
 from mock_interview.core.tomlschema import InvalidFileError
 from tests.hostile import CLEAR, CLICK, HYPERLINK, MARKUP, RAW_CONTROLS, RETITLE, session_text
@@ -275,7 +275,7 @@ def test_any_session_file_lists_opens_and_reports_or_is_skipped_with_one_line(ra
         markdown = session_to_markdown(session)
         assert not any(char in markdown for char in RAW_CONTROLS)
         json_text(session_to_json(session))
-        session.status = "completed"
+        session.status = SessionStatus.COMPLETED
         store.save(session)  # what was read can be written back and read again
         assert store.load(session.id) == session
 

@@ -15,7 +15,7 @@ from mock_interview.core.context import AppContext
 from mock_interview.core.planning import RoundRequest, prepare_round
 from mock_interview.core.profiles import Profile, ProfileChangedElsewhere, ProfileStore
 from mock_interview.core.recordings import RECENT_SECONDS, find_orphan_recordings
-from mock_interview.core.sessions import SessionStore
+from mock_interview.core.sessions import SessionStatus, SessionStore
 from tests.cli_runner import run_cli
 
 
@@ -53,7 +53,7 @@ def test_an_empty_typed_answer_is_still_not_kept(isolated_data_dir: Path):
     round_ = prepare_round(context, settings, request).round
     round_.begin()
     round_.start_answer()
-    round_.finish("ended_early")
+    round_.finish(SessionStatus.ENDED_EARLY)
     assert round_.discarded and list(context.data.sessions.iterdir()) == []  # nothing said, nothing kept
 
 
@@ -112,7 +112,7 @@ def test_a_session_deleted_elsewhere_is_saved_again_and_said(isolated_data_dir: 
     store = SessionStore(isolated_data_dir / "sessions")
     session = store.create(mode="typed", packs=["career-goals"], plan=["career-goals/five-years"])
     store.path_for(session.id).unlink()
-    session.status = "completed"
+    session.status = SessionStatus.COMPLETED
     store.save(session)
     assert "deleted elsewhere" in session.save_notice and store.load(session.id).status == "completed"
     store.save(session)

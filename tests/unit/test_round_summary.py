@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mock_interview.core.report import session_to_markdown
 from mock_interview.core.session_records import AnswerRecord, Session
+from mock_interview.core.sessions import SessionStatus
 from mock_interview.core.summary import summarise
 
 START = datetime(2026, 12, 1, 9, 0).astimezone()
@@ -39,7 +40,7 @@ def session_of(*answers: AnswerRecord, minutes: int = 10) -> Session:
         id="20261201-090000-abcd",
         started=START,
         ended=START + timedelta(minutes=minutes),
-        status="completed",
+        status=SessionStatus.COMPLETED,
         plan=[a.question_ref for a in answers if not a.is_follow_up],
         answers=list(answers),
     )

@@ -13,7 +13,7 @@ from mock_interview.core.followups import choose_follow_up
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.report import session_to_markdown
 from mock_interview.core.rounds import TRANSITIONS, InvalidTransition, Phase, Round, follow_up_seconds
-from mock_interview.core.sessions import SessionStore
+from mock_interview.core.sessions import SessionStatus, SessionStore
 from tests.fakes import FakeClock
 from tests.lookups import check_of, draft_of, pack_of, phase_of, present, question_of, turn_of
 
@@ -302,7 +302,7 @@ def test_skip_retry_and_end_early(tmp_path: Path):
     round_.skip()
     round_.next()
     round_.save_draft("Something I was writing")
-    round_.finish("ended_early")
+    round_.finish(SessionStatus.ENDED_EARLY)
     saved = round_.store.load(round_.session.id)
     assert saved.status == "ended_early"
     assert [a.status for a in saved.answers] == ["retried", "skipped", "in_progress"]
@@ -324,7 +324,7 @@ def test_counts_keep_questions_and_follow_ups_apart(tmp_path: Path):
         round_.pending_follow_up = None
         if number < 2:
             round_.next()
-    round_.finish("ended_early")
+    round_.finish(SessionStatus.ENDED_EARLY)
     saved = round_.store.load(round_.session.id)
     assert (saved.questions_answered, saved.follow_ups_answered, len(saved.plan)) == (3, 2, 5)
     summary = round_.store.list()[0][0]

@@ -9,6 +9,7 @@ import pytest
 from mock_interview.core.context import AppContext
 from mock_interview.core.drill import read_drill
 from mock_interview.core.planning import RoundRequest, prepare_round
+from mock_interview.core.sessions import SessionStatus
 from tests.cli_runner import run_cli
 from tests.typed_rounds import SETTINGS, WEAK, typed_round
 
@@ -93,7 +94,7 @@ def test_delete_of_an_unknown_or_unsafe_id_is_one_line(context, capsys):
 def test_a_round_ended_before_any_answer_is_not_kept(context):
     round_ = prepare_round(context, SETTINGS, RoundRequest(packs=("career-goals",), count=2)).round
     round_.begin()  # the question is asked; the answer area opens, nothing is typed
-    round_.finish("ended_early")
+    round_.finish(SessionStatus.ENDED_EARLY)
     assert round_.discarded and context.sessions.list() == ([], [])
 
 
@@ -104,7 +105,7 @@ def test_a_round_ended_after_typing_nothing_leaves_no_file_but_a_word_makes_one(
     assert context.sessions.list() == ([], [])  # quitting here (no finish) leaves nothing either
     round_.save_draft("I")
     assert len(context.sessions.list()[0]) == 1
-    round_.finish("ended_early")
+    round_.finish(SessionStatus.ENDED_EARLY)
     assert not round_.discarded
     assert context.sessions.load(round_.session.id).answers[0].text == "I"
 
@@ -116,7 +117,7 @@ def test_a_resumed_empty_session_ended_again_is_removed(context):
 
     round_ = prepare_resumed_round(context, SETTINGS, context.sessions.load(empty.id)).round
     round_.begin()
-    round_.finish("ended_early")
+    round_.finish(SessionStatus.ENDED_EARLY)
     assert context.sessions.list() == ([], [])
 
 

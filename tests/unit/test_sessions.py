@@ -11,7 +11,7 @@ import pytest
 
 from mock_interview.core.datadir import DATA_DIR_ENV, resolve_data_dir
 from mock_interview.core.report import session_to_json, session_to_markdown
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 
 
 def _answered(store: SessionStore, text: str = "I led the launch and raised sign-ups by 20%.", score: int = 70):
@@ -31,7 +31,7 @@ def _answered(store: SessionStore, text: str = "I led the launch and raised sign
             ended=start + timedelta(seconds=75),
             answer_seconds=120,
             text=text,
-            status="answered",
+            status=AnswerStatus.ANSWERED,
             words=[("I", 0.0, 0.2), ("led", 0.2, 0.5)],
             feedback={
                 "score": score,

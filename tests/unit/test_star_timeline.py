@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.core.star_timeline import applies, part_seconds, star_timeline, word_offsets
 from tests.cli_runner import run_cli
 
@@ -61,7 +61,7 @@ def test_sessions_show_json_has_the_timeline_of_a_spoken_story(capsys: pytest.Ca
             150,
             STORY,
             source="spoken",
-            status="answered",
+            status=AnswerStatus.ANSWERED,
             words=timed(STORY),
         )
     )

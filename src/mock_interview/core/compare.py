@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from mock_interview.core.session_view import AnswerPlace, answer_places
-from mock_interview.core.sessions import RETRIED, AnswerRecord, Session
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, Session
 
 # How good a status is; "na" (the check did not apply) has no rank: it is neither better nor worse.
 _RANK = {"missing": 0, "partial": 1, "pass": 2}
@@ -72,7 +72,9 @@ def attempts_by_question(sessions: Iterable[Session]) -> dict[str, list[Attempt]
     found: dict[str, list[Attempt]] = {}
     for session in sorted(sessions, key=lambda s: s.started):
         for answer, place in zip(session.answers, answer_places(session.answers), strict=True):
-            if not answer.is_follow_up and (answer.counts or (answer.status == RETRIED and answer.text.strip())):
+            if not answer.is_follow_up and (
+                answer.counts or (answer.status == AnswerStatus.RETRIED and answer.text.strip())
+            ):
                 found.setdefault(answer.question_ref, []).append(Attempt(session, answer, place))
     return found
 

@@ -18,6 +18,7 @@ from mock_interview.core.clock import Clock
 from mock_interview.core.packs import Pack, Question
 from mock_interview.core.repeats import asks_the_same as asks_the_same  # planning's word for it too
 from mock_interview.core.rounds import Round
+from mock_interview.core.session_statuses import SessionStatus
 
 if TYPE_CHECKING:
     from mock_interview.core.context import AppContext
@@ -281,7 +282,7 @@ def prepare_resumed_round(
         RoundNotPossible: Nothing is left to answer, or the questions left are in no pack any more.
     """
     remaining = session.remaining_plan()
-    if session.status == "completed" or not remaining:
+    if session.status == SessionStatus.COMPLETED or not remaining:
         raise RoundNotPossible("That session is complete; nothing to resume.")
     questions = [q for q in (context.packs.find_question(ref) for ref in remaining) if q is not None]
     if not questions:
@@ -292,7 +293,7 @@ def prepare_resumed_round(
         notes.append(f"{gone} of the questions left are in no pack any more and are left out.")
     profile, profile_name = _load_profile(context, session.profile, notes)
     session.profile = profile_name
-    session.status = "in_progress"
+    session.status = SessionStatus.IN_PROGRESS
     return PreparedRound(_round(session, context, settings, questions, profile, clock), notes)
 
 

@@ -96,7 +96,7 @@ def with_follow_ups(
         info: The question as the checks see it (its time and length window grow with the follow-ups).
         profile: The target profile the answers are checked against.
     """
-    if not main.text.strip() or main.status not in ("answered", "timed_out") or not follow_ups:
+    if not main.text.strip() or not main.status.counts or not follow_ups:
         return {}
     parts = [main, *follow_ups]
     info = replace(

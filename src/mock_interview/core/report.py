@@ -15,7 +15,7 @@ from mock_interview.core.feedback.present import gains_line, rows
 from mock_interview.core.feedback.results import Feedback
 from mock_interview.core.safetext import markdown_escape as md
 from mock_interview.core.session_view import answer_places, status_shown
-from mock_interview.core.sessions import Session
+from mock_interview.core.sessions import AnswerStatus, Session
 from mock_interview.core.summary import summarise
 
 
@@ -75,7 +75,7 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
             meta.append(f"score {answer.score}/100")
         if answer.with_follow_ups and answer.question_score is not None:
             meta.append(f"{answer.question_score}/100 with the follow-up")
-        if answer.status != "answered":
+        if answer.status != AnswerStatus.ANSWERED:
             meta.append(answer.status.replace("_", " "))
         lines.append(f"*{' · '.join(meta)}*")
         lines.append("")

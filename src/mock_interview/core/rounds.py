@@ -24,7 +24,7 @@ from mock_interview.core.followups import choose_follow_up
 from mock_interview.core.packs import Question
 from mock_interview.core.question_scores import question_score, score_with_follow_ups
 from mock_interview.core.round_phases import TRANSITIONS, InvalidTransition, NextStep, PauseReason, Phase, Recording
-from mock_interview.core.sessions import RETRIED, AnswerRecord, Session, SessionStore, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, Session, SessionStatus, SessionStore, now
 from mock_interview.core.turns import Submitted, Turn, follow_up_seconds
 
 __all__ = [
@@ -198,7 +198,7 @@ class Round:
         """Put the question at the current position (think time first); ``None`` when the round is over."""
         self.pending_follow_up = None
         if self.position >= len(self.questions):
-            self.finish("completed")
+            self.finish(SessionStatus.COMPLETED)
             return None
         question = self.questions[self.position]
         self.turn = Turn(question, question.text, self.main_answer_seconds(question))
@@ -216,7 +216,7 @@ class Round:
             (
                 a
                 for a in self.session.answers
-                if a.status == "in_progress"
+                if a.status == AnswerStatus.IN_PROGRESS
                 and a.question_ref == turn.question.ref
                 and a.follow_up_to == turn.follow_up_to
             ),
@@ -360,7 +360,7 @@ class Round:
         self.no_speech = True
         if self.timed_out or self.clock.remaining <= 0:
             if self.draft is not None:
-                self.draft.status = "skipped"
+                self.draft.status = AnswerStatus.SKIPPED
                 self.draft.text = ""
                 self.draft.ended = now()
                 self.save()
@@ -400,13 +400,13 @@ class Round:
         record = self.draft
         record.text = text
         record.ended = record.started + timedelta(seconds=round(seconds))
-        record.status = "timed_out" if timed_out else "answered"
+        record.status = AnswerStatus.TIMED_OUT if timed_out else AnswerStatus.ANSWERED
         record.words = [(w, float(s), float(e)) for w, s, e in words]
         record.audio = audio
         record.transcript_model = transcript_model
         record.feedback = feedback.to_json()
         if not text.strip():
-            record.status = "skipped"
+            record.status = AnswerStatus.SKIPPED
         if self.turn.follow_up_to:
             self._score_question_with_follow_ups()
         self.save()
@@ -455,7 +455,7 @@ class Round:
         self.waiting_for_audio = False
         self.recording = None
         if self.draft is not None and self.phase is Phase.ANSWERING:
-            self.draft.status = "skipped"
+            self.draft.status = AnswerStatus.SKIPPED
             self.draft.ended = now()
             self.save()
         elif self.phase is Phase.THINKING and self.turn is not None:
@@ -470,7 +470,7 @@ class Round:
                     ended=started,
                     answer_seconds=self.answer_seconds,
                     source=AnswerMode.SPOKEN if self.spoken else AnswerMode.TYPED,
-                    status="skipped",
+                    status=AnswerStatus.SKIPPED,
                     follow_up_to=turn.follow_up_to,
                 )
             )
@@ -493,7 +493,7 @@ class Round:
         assert self.turn is not None
         if self.draft is not None and self.phase is Phase.ANSWERING:
             if self.draft.text.strip() or self.draft.audio:  # words, or a recording: kept, set aside
-                self.draft.status = RETRIED
+                self.draft.status = AnswerStatus.RETRIED
                 self.draft.ended = now()
             else:  # nothing written or recorded: nothing to keep
                 self.session.answers.remove(self.draft)
@@ -514,14 +514,15 @@ class Round:
         self.position += 1
         return self.begin()
 
-    def finish(self, status: str = "completed") -> None:
+    def finish(self, status: SessionStatus = SessionStatus.COMPLETED) -> None:
         """End the round and save (``ended_early`` when the user stops it)."""
         answering = self.phase in (Phase.ANSWERING, Phase.TRANSCRIBING)
         recorded = bool(self.draft is not None and self.draft.audio)  # a recording is kept, and its session
-        if self.draft is not None and answering and self.draft.status == "in_progress":
+        if self.draft is not None and answering and self.draft.status == AnswerStatus.IN_PROGRESS:
             self.note_time_used()
             if self.draft.audio and not self.draft.text.strip():
-                self.draft.status = "skipped"  # a recording without words yet: kept, listed, re-transcribable
+                # a recording without words yet: kept, listed, re-transcribable
+                self.draft.status = AnswerStatus.SKIPPED
             elif not self.draft.text.strip():
                 self.session.answers.remove(self.draft)
         self.clock.pause()
@@ -530,7 +531,7 @@ class Round:
         self._move(Phase.FINISHED)
         self.session.status = status
         self.session.ended = now()
-        if not self.session.answers and status != "completed" and not recorded:
+        if not self.session.answers and status != SessionStatus.COMPLETED and not recorded:
             # ended before any answer: nothing to review or resume, so no empty session is kept
             # (a round that went through every question by skipping it is kept, as "skipped")
             with contextlib.suppress(OSError):  # a read-only folder: the empty file stays, harmless

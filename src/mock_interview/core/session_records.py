@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from mock_interview.core.session_schema import FORMAT_VERSION, read_answer, read_header
+from mock_interview.core.session_statuses import AnswerStatus, SessionStatus
 from mock_interview.core.tomlschema import InvalidFileError, Problem, Validator, is_slug, quote
 
-RETRIED = "retried"  # an attempt set aside when the user started the question again; its text is kept
-_COUNTED = ("answered", "timed_out")  # statuses of answers that count for scores and totals
 # The [session] keys that summarise the answers: recomputed at every save, never read back into a Session.
 SUMMARY_KEYS = ("answer_count", "questions_answered", "follow_ups_answered", "score", "group_scores", "question_scores")
 
@@ -38,7 +37,7 @@ class AnswerRecord:
     answer_seconds: int = 0
     text: str = ""
     source: str = "typed"
-    status: str = "in_progress"
+    status: AnswerStatus = AnswerStatus.IN_PROGRESS
     audio: str = ""
     words: list[tuple[str, float, float]] = field(default_factory=list)
     feedback: dict[str, Any] = field(default_factory=dict)
@@ -50,6 +49,9 @@ class AnswerRecord:
     original_text: str = (
         ""  # the transcript as recognised, kept when the user corrected it (``text`` is the correction)
     )
+
+    def __post_init__(self) -> None:
+        self.status = AnswerStatus(self.status)  # a plain string (a caller's, a file's) becomes the member
 
     @property
     def is_follow_up(self) -> bool:
@@ -75,7 +77,7 @@ class AnswerRecord:
     @property
     def counts(self) -> bool:
         """Whether this answer counts (answered or timed out, with words; not skipped or set aside)."""
-        return self.status in _COUNTED and bool(self.text.strip())
+        return self.status.counts and bool(self.text.strip())
 
     @property
     def question_score(self) -> int | None:
@@ -145,7 +147,7 @@ class Session:
     profile: str = ""
     plan: list[str] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
-    status: str = "in_progress"
+    status: SessionStatus = SessionStatus.IN_PROGRESS
     ended: datetime | None = None
     answers: list[AnswerRecord] = field(default_factory=list)
     # A mentor's answers to the questions asked of them in the export, and when they were imported
@@ -159,6 +161,9 @@ class Session:
     # Made by SessionStore.new and never saved: a clash of ids at the first save draws another id.
     _fresh: bool = field(default=False, init=False, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        self.status = SessionStatus(self.status)  # a plain string (a caller's, a file's) becomes the member
+
     @property
     def is_new(self) -> bool:
         """Whether the session has not been written yet (nor read from a file)."""
@@ -167,12 +172,14 @@ class Session:
     @property
     def has_content(self) -> bool:
         """Whether any answer has words, a recording or an outcome (more than an empty draft)."""
-        return any(a.text.strip() or a.audio or a.status != "in_progress" for a in self.answers)
+        return any(a.text.strip() or a.audio or a.status != AnswerStatus.IN_PROGRESS for a in self.answers)
 
     @property
     def answered(self) -> list[AnswerRecord]:
         """Answers with text (typed or transcribed), follow-ups included."""
-        return [a for a in self.answers if a.text.strip() and a.status not in ("skipped", RETRIED)]
+        return [
+            a for a in self.answers if a.text.strip() and a.status not in (AnswerStatus.SKIPPED, AnswerStatus.RETRIED)
+        ]
 
     def question_results(self) -> dict[str, AnswerRecord]:
         """Each planned question answered, by ``pack/question``: its latest counted attempt (follow-ups left out)."""
@@ -217,7 +224,11 @@ class Session:
 
     def remaining_plan(self) -> list[str]:
         """The planned questions not yet answered or skipped (for resuming)."""
-        done = {a.question_ref for a in self.answers if not a.is_follow_up and a.status not in ("in_progress", RETRIED)}
+        done = {
+            a.question_ref
+            for a in self.answers
+            if not a.is_follow_up and a.status not in (AnswerStatus.IN_PROGRESS, AnswerStatus.RETRIED)
+        }
         return [ref for ref in self.plan if ref not in done]
 
     def to_dict(self) -> dict[str, Any]:
@@ -295,7 +306,7 @@ class SessionSummary:
     id: str
     started: datetime
     mode: str
-    status: str
+    status: SessionStatus
     packs: tuple[str, ...]
     profile: str
     answers: int  # planned questions answered (follow-ups not counted)

@@ -18,12 +18,13 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from mock_interview.core.choices import AnswerMode, choice_values
+from mock_interview.core.session_statuses import AnswerStatus, SessionStatus
 from mock_interview.core.tomlschema import FieldSpec, Validator, describe, quote
 
 FORMAT_VERSION = 1
 ANSWER_MODES = choice_values(AnswerMode)  # a session's mode, and how each answer was given
-SESSION_STATUSES = ("in_progress", "completed", "ended_early")
-ANSWER_STATUSES = ("answered", "skipped", "timed_out", "in_progress", "retried")
+SESSION_STATUSES = choice_values(SessionStatus)
+ANSWER_STATUSES = choice_values(AnswerStatus)
 CHECK_STATUSES = ("pass", "partial", "missing", "na")
 MAX_ANSWER_SECONDS = 24 * 3600
 MAX_COUNT = 1_000_000
@@ -57,7 +58,7 @@ SESSION_FIELDS = (
     FieldSpec("started", "datetime", required=True),
     FieldSpec("ended", "datetime"),
     _text("mode", "typed", choices=ANSWER_MODES),
-    _text("status", "in_progress", choices=SESSION_STATUSES),
+    _text("status", SessionStatus.IN_PROGRESS, choices=SESSION_STATUSES),
     FieldSpec("packs", "list[str]", default=(), exact=True),
     _text("profile"),
     FieldSpec("plan", "list[str]", default=(), exact=True),
@@ -80,6 +81,7 @@ def read_header(validator: Validator, head: Any) -> dict[str, Any]:
     if values is None:
         return {}
     values.pop("version")
+    values["status"] = SessionStatus(values["status"])  # a wrong value was reported and replaced by the default
     values["packs"] = list(values["packs"])
     values["plan"] = list(values["plan"])
     values["settings"] = dict(values["settings"])
@@ -180,7 +182,7 @@ ANSWER_FIELDS = (
     FieldSpec("answer_seconds", "int", default=0, minimum=0, maximum=MAX_ANSWER_SECONDS),
     _text("text"),
     _text("source", "typed", choices=ANSWER_MODES),
-    _text("status", "answered", choices=ANSWER_STATUSES),
+    _text("status", AnswerStatus.ANSWERED, choices=ANSWER_STATUSES),
     _text("audio", check=_audio_path),
     FieldSpec("words", "table", default=[], read=_words),
     FieldSpec("feedback", "table", default={}, read=_feedback),
@@ -195,7 +197,11 @@ ANSWER_FIELDS = (
 
 def read_answer(validator: Validator, data: Any, where: str) -> dict[str, Any]:
     """The checked fields of one ``[[answers]]`` table, as keyword arguments of an answer record."""
-    return validator.table(data, ANSWER_FIELDS, where, unknown_keys=True) or {}
+    values = validator.table(data, ANSWER_FIELDS, where, unknown_keys=True)
+    if values is None:
+        return {}
+    values["status"] = AnswerStatus(values["status"])  # a wrong value was reported and replaced by the default
+    return values
 
 
 def is_inside_relative(path_text: str) -> bool:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mock_interview.core.session_records import RETRIED, AnswerRecord
+from mock_interview.core.session_records import AnswerRecord
+from mock_interview.core.session_statuses import AnswerStatus, SessionStatus
 
-SKIPPED_ROUND = "skipped"  # a round that ran to its end with nothing answered
+SKIPPED_ROUND = AnswerStatus.SKIPPED.value  # a round that ran to its end with nothing answered: as its answers
 
 
-def status_shown(status: str, answered: int) -> str:
+def status_shown(status: SessionStatus, answered: int) -> str:
     """A session's status in words ("completed", "ended early", "in progress").
 
     Args:
@@ -27,7 +28,7 @@ def status_shown(status: str, answered: int) -> str:
         ``"skipped"`` for a round that ran to its end with every question skipped: calling it
         completed would read as if something had been answered.
     """
-    if status == "completed" and answered == 0:
+    if status == SessionStatus.COMPLETED and answered == 0:
         return SKIPPED_ROUND
     return status.replace("_", " ")
 
@@ -86,9 +87,9 @@ def answer_places(answers: Sequence[AnswerRecord]) -> list[AnswerPlace]:
         ref = answer.question_ref
         note_of_question = counted.get(ref, latest_main.get(ref, index))
         if answer.is_follow_up:  # a follow-up is retried as a follow-up: the new answer follows it
-            set_aside, note_index = answer.status == RETRIED, index
+            set_aside, note_index = answer.status == AnswerStatus.RETRIED, index
         else:
-            set_aside = answer.status == RETRIED or (answer.counts and counted.get(ref) != index)
+            set_aside = answer.status == AnswerStatus.RETRIED or (answer.counts and counted.get(ref) != index)
             note_index = index if set_aside and answer.reflection.strip() else note_of_question
         places.append(
             AnswerPlace(

@@ -36,7 +36,6 @@ from mock_interview.core.fsutil import (
 )
 from mock_interview.core.session_merge import apply_merged, merge_documents
 from mock_interview.core.session_records import (
-    RETRIED,
     AnswerRecord,
     Session,
     SessionSummary,
@@ -44,6 +43,7 @@ from mock_interview.core.session_records import (
     now,
 )
 from mock_interview.core.session_schema import FORMAT_VERSION, read_header
+from mock_interview.core.session_statuses import AnswerStatus, SessionStatus
 from mock_interview.core.tomlschema import (
     InvalidFileError,
     Problem,
@@ -56,11 +56,12 @@ from mock_interview.core.tomlschema import (
 
 __all__ = [
     "FORMAT_VERSION",
-    "RETRIED",
     "AnswerRecord",
+    "AnswerStatus",
     "Session",
     "SessionFileError",
     "SessionFileProblem",
+    "SessionStatus",
     "SessionStore",
     "SessionSummary",
     "latest_question_scores",

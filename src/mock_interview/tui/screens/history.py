@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from mock_interview.core.feedback import GROUPS
 from mock_interview.core.progress import DEFAULT_CHECK, check_rates, checks_seen, score_points
 from mock_interview.core.session_records import SessionSummary
+from mock_interview.core.session_statuses import SessionStatus
 from mock_interview.core.session_view import status_shown
 from mock_interview.tui.messages import SessionsListed
 from mock_interview.tui.usertext import user_text
@@ -50,7 +51,7 @@ SORT_KEYS: dict[str, Callable[[SessionSummary], Any]] = {
     "follow_ups": lambda s: s.follow_ups,
     "mode": lambda s: s.mode,
     "score": lambda s: -1 if s.score is None else s.score,
-    "status": lambda s: status_shown(s.status, s.answers + s.follow_ups),
+    "status": lambda s: row_status(s),
     "packs": lambda s: ", ".join(s.packs),
 }
 SORT_MARKS = {False: " ▲", True: " ▼"}  # ascending, descending: beside the title of the column sorted by
@@ -63,7 +64,7 @@ def debrief_row(debrief: Debrief) -> SessionSummary:
         id=DEBRIEF_ROW + debrief.id,
         started=when or datetime.combine(debrief.when, time(12, 0)).astimezone(),
         mode="debrief",
-        status="debriefed",
+        status=SessionStatus.COMPLETED,  # shown as "debriefed" (row_status)
         packs=(debrief.company,),
         profile=debrief.profile,
         answers=len(debrief.questions),
@@ -71,6 +72,13 @@ def debrief_row(debrief: Debrief) -> SessionSummary:
         score=None,
         path=debrief.source or Path(debrief.id),
     )
+
+
+def row_status(summary: SessionSummary) -> str:
+    """The status column: the session's status in words, or "debriefed" for a debriefed interview."""
+    if summary.id.startswith(DEBRIEF_ROW):
+        return "debriefed"
+    return status_shown(summary.status, summary.answers + summary.follow_ups)
 
 
 class HistoryRead(Message):
@@ -99,7 +107,7 @@ def session_cells(summary: SessionSummary) -> tuple[str, ...]:
         str(summary.follow_ups),
         summary.mode,
         "-" if summary.score is None else str(summary.score),
-        status_shown(summary.status, summary.answers + summary.follow_ups),
+        row_status(summary),
         ", ".join(summary.packs),
     )
 

@@ -22,6 +22,7 @@ from mock_interview.core.answer_limits import capped, with_line_breaks
 from mock_interview.core.choices import AnswerMode
 from mock_interview.core.question_scores import follow_up_answered
 from mock_interview.core.rounds import NextStep, Phase, Round, Turn
+from mock_interview.core.sessions import SessionStatus
 from mock_interview.tui.practice import missed_last_time
 from mock_interview.tui.screens.round_keys import RoundKeys
 from mock_interview.tui.screens.round_speech import NO_SPEECH as NO_SPEECH  # where the tests look for it
@@ -490,7 +491,7 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
         if self.speech is not None and self.speech.active:
             self.speech.cancel()
         self.save_now()
-        self.round.finish("ended_early")
+        self.round.finish(SessionStatus.ENDED_EARLY)
         self.open_review()
 
     def action_feedback_mode(self, mode: str) -> None:
