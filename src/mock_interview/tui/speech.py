@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.widget import Widget
 
+from mock_interview.core.fsutil import UnsafePathError
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
     RecorderNotice,
@@ -55,6 +56,7 @@ class _Attempt:
 
     answer: AnswerRecord
     path: Path
+    relative: str  # the file as the session names it (``audio/ID/00-q.wav``)
     live: LiveAnswer | None = None
     settled: threading.Event = field(default_factory=threading.Event)  # the microphone is on, or failed
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -163,17 +165,18 @@ class SpeechController:
             warm_up_input(self.settings.input_device or None)
 
     def start(self, round_: Round) -> None:
-        """Open the microphone for the current answer (the audio goes to the data folder, ``0600``).
+        """Open the microphone for the current answer, on the file the round chose for it (``0600``).
 
         ``RecordingStarted`` is posted when the first block of audio has arrived.
         """
-        session, turn, draft = round_.session, round_.turn, round_.draft
-        assert turn is not None and draft is not None, "a spoken answer starts while answering"
-        relative = Path("audio") / session.id / f"{len(session.answers):02d}-{turn.question.id}.wav"
-        self.audio_path = self.context.data.root / relative
-        draft.audio = str(relative)
-        round_.save()  # the session points at the audio from its first block
-        attempt = _Attempt(draft, self.audio_path)
+        draft = round_.draft
+        assert draft is not None, "a spoken answer starts while answering"
+        try:
+            self.audio_path = round_.begin_recording_file()  # the session points at the file from here
+        except UnsafePathError as exc:
+            self._post(RecordingFailed(str(exc), draft))
+            return
+        attempt = _Attempt(draft, self.audio_path, draft.audio)
         self._attempt = attempt
         if not self._model_ready.is_set():
             self._post(RecorderNotice("Loading the speech model… the clock starts when the microphone is on."))
@@ -263,7 +266,7 @@ class SpeechController:
 
         answer = attempt.answer
         attempt.settled.wait(MODEL_WAIT_SECONDS + 10)
-        relative = str(attempt.path.relative_to(self.context.data.root))
+        relative = attempt.relative
         label = self.transcriber.label if self.transcriber is not None else ""
         with attempt.lock:
             live = attempt.live
