@@ -2,6 +2,8 @@
 
 - No ``threading.Thread`` under ``tui/``: the app's background work runs as Textual workers in named groups.
 - No ``Any`` in a signature under ``tui/``: the joins between the app, its screens and the layers below are typed.
+- No ``raise NotImplementedError`` under ``tui/``: a screen's part declares the screen's own methods under
+  ``if TYPE_CHECKING:``; a stub that exists at run time can shadow a sibling part's real method (by the MRO).
 - No test module named after a trial: tests are named for the feature they protect.
 - No ``pilot.pause`` with a duration in the tests: they wait for a condition (``wait_for``), never for a fixed time.
 
@@ -68,6 +70,17 @@ def any_in_signatures(tui: Path) -> Iterator[str]:
                 yield f"{path}:{node.lineno}: {node.name} has Any in its signature (name the type)"
 
 
+def runtime_stubs(tui: Path) -> Iterator[str]:
+    """Every ``raise NotImplementedError`` under ``tui``: a stub that exists at run time."""
+    for path in sorted(tui.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Raise) or node.exc is None:
+                continue
+            raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if isinstance(raised, ast.Name) and raised.id == "NotImplementedError":
+                yield f"{path}:{node.lineno}: raise NotImplementedError (declare it under 'if TYPE_CHECKING:' instead)"
+
+
 def trial_modules(tests: Path) -> Iterator[str]:
     """Every test module named after a trial instead of a feature."""
     for path in sorted(tests.rglob("test_*.py")):
@@ -88,7 +101,13 @@ def timed_pauses(tests: Path) -> Iterator[str]:
 def breaches(root: Path = ROOT) -> list[str]:
     """Every breach of the rules in the checkout at ``root``."""
     tui, tests = root / "src" / "mock_interview" / "tui", root / "tests"
-    return [*raw_threads(tui), *any_in_signatures(tui), *trial_modules(tests), *timed_pauses(tests)]
+    return [
+        *raw_threads(tui),
+        *any_in_signatures(tui),
+        *runtime_stubs(tui),
+        *trial_modules(tests),
+        *timed_pauses(tests),
+    ]
 
 
 def main() -> int:

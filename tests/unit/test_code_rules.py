@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.code_rules import any_in_signatures, breaches, raw_threads, timed_pauses, trial_modules
+from tests.code_rules import any_in_signatures, breaches, raw_threads, runtime_stubs, timed_pauses, trial_modules
 
 
 def test_the_checkout_keeps_the_rules() -> None:
@@ -24,6 +24,15 @@ def test_each_rule_finds_its_breach(tmp_path: Path) -> None:
     )
     assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in raw_threads(tui)] == ["2", "6"]
     assert [line.split(": ", 1)[1].split()[0] for line in any_in_signatures(tui)] == ["f", "g", "h"]
+    (tui / "part.py").write_text(
+        "from typing import TYPE_CHECKING\n\nclass Part:\n    def status(self) -> None:\n"
+        "        raise NotImplementedError\n\n    def other(self) -> None:\n"
+        "        raise NotImplementedError('the screen has it')\n\n"
+        "    if TYPE_CHECKING:\n\n        def declared(self) -> None: ...\n\n"
+        "    def fine(self) -> None:\n        raise ValueError('not a stub')\n",
+        "utf-8",
+    )
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in runtime_stubs(tui)] == ["5", "8"]
     tests = tmp_path / "tests"
     tests.mkdir()
     timed = "pilot.pause" + "(0.2)"  # split, so that this module itself keeps the rule

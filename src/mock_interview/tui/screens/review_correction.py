@@ -21,14 +21,16 @@ class TranscriptCorrection(Screen[None]):
     session: Session | None
     index: int
 
-    def current_answer(self) -> AnswerRecord | None:  # the screen's own
-        raise NotImplementedError
+    if TYPE_CHECKING:  # defined by the screen itself: declared for the type checker only, so no stub shadows them
 
-    def save_session(self) -> bool:  # the screen's own
-        raise NotImplementedError
+        def current_answer(self) -> AnswerRecord | None:  # the screen's own
+            ...
 
-    def show_answer(self, index: int) -> None:  # the screen's own
-        raise NotImplementedError
+        def save_session(self) -> bool:  # the screen's own
+            ...
+
+        def show_answer(self, index: int) -> None:  # the screen's own
+            ...
 
     def show_scores(self) -> None:  # the screen's own
         raise NotImplementedError

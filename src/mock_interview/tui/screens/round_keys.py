@@ -3,6 +3,8 @@ and the pause while Help, the palette or a question covers the round (the round'
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.screen import Screen
 from textual.widgets import TextArea
@@ -15,17 +17,19 @@ class RoundKeys(Screen[None]):
 
     round: Round
 
-    def status(self, text: str) -> None:  # the screen's own
-        raise NotImplementedError
+    if TYPE_CHECKING:  # defined by the screen itself: declared for the type checker only, so no stub shadows them
 
-    def update_phase(self) -> None:  # the screen's own
-        raise NotImplementedError
+        def status(self, text: str) -> None:  # the screen's own
+            ...
 
-    def end_round(self) -> None:  # the screen's own
-        raise NotImplementedError
+        def update_phase(self) -> None:  # the screen's own
+            ...
 
-    def action_submit(self, step: str = "") -> None:  # the screen's own
-        raise NotImplementedError
+        def end_round(self) -> None:  # the screen's own
+            ...
+
+        def action_submit(self, step: str = "") -> None:  # the screen's own
+            ...
 
     def on_key(self, event: events.Key) -> None:
         """A key typed in think time starts the answer with it (typed), or says how to start (spoken).
