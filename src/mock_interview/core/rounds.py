@@ -569,7 +569,7 @@ class Round:
         self.session.ended = now()
         if not self.session.answers and status != SessionStatus.COMPLETED and not recorded:
             # ended before any answer: nothing to review or resume, so no empty session is kept
-            # (a round that went through every question by skipping it is kept, as "skipped")
+            # (a round that went through every question by skipping it is kept, and listed as skipped)
             with contextlib.suppress(OSError):  # a read-only folder: the empty file stays, harmless
                 self.store.discard(self.session)
             self.discarded = True

@@ -18,14 +18,14 @@ SKIPPED_ROUND = AnswerStatus.SKIPPED.value  # a round that ran to its end with n
 
 
 def status_shown(status: SessionStatus, answered: int) -> str:
-    """A session's status in words ("completed", "ended early", "in progress").
+    """A session's status in words: completed, ended early, in progress, or skipped.
 
     Args:
-        status: The stored status (``completed``, ``ended_early``, ``in_progress``).
+        status: The stored status.
         answered: How many questions and follow-ups were answered.
 
     Returns:
-        ``"skipped"`` for a round that ran to its end with every question skipped: calling it
+        :data:`SKIPPED_ROUND` for a round that ran to its end with every question skipped: calling it
         completed would read as if something had been answered.
     """
     if status == SessionStatus.COMPLETED and answered == 0:
