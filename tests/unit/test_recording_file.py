@@ -28,7 +28,6 @@ def spoken_round(data: DataDir, questions: tuple[Question, ...] | list[Question]
         store=store,
         questions=list(questions),
         clock=Clock(FakeClock()),
-        data=data,
         prep_seconds_override=0,
         follow_ups=False,
     )
@@ -41,7 +40,7 @@ def spoken_round(data: DataDir, questions: tuple[Question, ...] | list[Question]
 def test_the_session_names_the_file_before_any_audio(tmp_path: Path):
     data = DataDir(tmp_path / "data")
     round_ = spoken_round(data)
-    path = round_.begin_recording_file()
+    path = round_.begin_recording_file(data)
     session_id, question_id = round_.session.id, QUESTIONS[0].id
     assert path == data.audio / session_id / f"01-{question_id}.wav"
     assert not path.exists()  # the recorder creates it (0600); the round only chose it
@@ -52,14 +51,15 @@ def test_the_session_names_the_file_before_any_audio(tmp_path: Path):
 
 
 def test_each_answer_has_a_file_of_its_own(tmp_path: Path):
-    round_ = spoken_round(DataDir(tmp_path / "data"))
-    first = round_.begin_recording_file()
+    data = DataDir(tmp_path / "data")
+    round_ = spoken_round(data)
+    first = round_.begin_recording_file(data)
     round_.audio_started()
     round_.stop_answer()
     round_.submit("In my last job I rewrote the build scripts.", audio=draft_of(round_).audio)
     round_.next()
     round_.wait_for_audio()
-    second = round_.begin_recording_file()
+    second = round_.begin_recording_file(data)
     assert first != second and second.name == f"02-{QUESTIONS[1].id}.wav" and second.parent == first.parent
     saved = round_.store.load(round_.session.id)
     assert [a.audio for a in saved.answers] == [
@@ -74,7 +74,7 @@ def test_a_clash_of_ids_at_the_first_save_names_the_folder_after_the_new_id(tmp_
     taken = round_.session.id
     data.sessions.mkdir(parents=True)
     round_.store.path_for(taken).write_text("not ours", encoding="utf-8")  # another session took the id
-    path = round_.begin_recording_file()
+    path = round_.begin_recording_file(data)
     assert round_.session.id != taken and path.parent == data.audio / round_.session.id
     assert round_.store.load(round_.session.id).answers[0].audio == path.relative_to(data.root).as_posix()
 
@@ -83,7 +83,7 @@ def test_an_id_that_would_leave_the_audio_folder_is_refused(tmp_path: Path):
     data = DataDir(tmp_path / "data")
     round_ = spoken_round(data, [replace(QUESTIONS[0], id="../../outside")])
     with pytest.raises(UnsafePathError):
-        round_.begin_recording_file()
+        round_.begin_recording_file(data)
     assert draft_of(round_).audio == ""
 
 
@@ -95,5 +95,5 @@ def test_a_link_in_place_of_the_session_folder_is_refused(tmp_path: Path):
     data.audio.mkdir(parents=True)
     (data.audio / round_.session.id).symlink_to(elsewhere)
     with pytest.raises(UnsafePathError, match="outside"):
-        round_.begin_recording_file()
+        round_.begin_recording_file(data)
     assert draft_of(round_).audio == "" and list(elsewhere.iterdir()) == []

@@ -330,7 +330,6 @@ def _round(
         answer_seconds_override=settings.answer_seconds,
         prep_seconds_override=settings.prep_seconds,
         clock=Clock(clock),
-        data=context.data,
         calm=settings.feedback == "calm",
         done_before=len(session.plan) - len(questions),
         on_answers_saved=lambda saved: record_session(context, saved),

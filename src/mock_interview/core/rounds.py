@@ -14,19 +14,17 @@ import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mock_interview.core.answer_limits import capped
 from mock_interview.core.choices import AnswerMode
 from mock_interview.core.clock import Clock
-from mock_interview.core.datadir import DataDir
 from mock_interview.core.feedback import Delivery, Feedback, analyse
 from mock_interview.core.followups import choose_follow_up
-from mock_interview.core.fsutil import child_path
 from mock_interview.core.packs import Question
 from mock_interview.core.question_scores import question_score, score_with_follow_ups
 from mock_interview.core.round_phases import TRANSITIONS, InvalidTransition, NextStep, PauseReason, Phase, Recording
+from mock_interview.core.round_recording import RoundRecording
 from mock_interview.core.sessions import AnswerRecord, AnswerStatus, Session, SessionStatus, SessionStore, now
 from mock_interview.core.turns import Submitted, Turn, follow_up_seconds
 
@@ -50,7 +48,7 @@ Word = tuple[str, float, float]
 
 
 @dataclass
-class Round:
+class Round(RoundRecording):
     """A running practice round over a saved :class:`Session`."""
 
     session: Session
@@ -61,7 +59,6 @@ class Round:
     answer_seconds_override: int = 0
     prep_seconds_override: int = -1
     clock: Clock = field(default_factory=Clock)
-    data: DataDir | None = None  # the data folder: spoken answers are recorded into its audio folder
     calm: bool = False  # the checklist shows only after each answer
     position: int = 0
     phase: Phase = Phase.READY
@@ -171,12 +168,6 @@ class Round:
         if self.recording is not None:
             self.recording.resume()
 
-    def attach_recording(self, recording: Recording | None) -> None:
-        """The recording of the answer being spoken (``None`` when it stops): it is paused with the clock."""
-        self.recording = recording
-        if recording is not None and self.paused_for:
-            recording.pause()
-
     def _start_clock(self, limit: float, *, used: float = 0.0) -> None:
         """A new clock for a new phase: a pause of the user's ends with it; a screen over the round still holds it."""
         self.paused_for.discard(PauseReason.USER)
@@ -277,38 +268,6 @@ class Round:
         )
         self.session.answers.append(self.draft)
         self.save(unless_empty=True)
-
-    def begin_recording_file(self) -> Path:
-        """Choose the file the spoken answer being given is recorded to, point the answer at it, and save.
-
-        The file is ``audio/SESSION/NN-QUESTION.wav`` in the data folder (``NN`` the answer's place in
-        the session), and the session names it before the first block of audio is written: a round
-        that crashes while the user speaks leaves a recording its session points to. The file itself
-        is created by the recorder (``0600``, never through a link).
-
-        Returns:
-            The file to record to.
-
-        Raises:
-            UnsafePathError: The session's or the question's id would not make one file name inside
-                the audio folder (or a link there leads outside it); nothing is changed.
-        """
-        assert self.phase is Phase.ANSWERING and self.turn is not None and self.draft is not None
-        assert self.data is not None, "a round that records answers is given its data folder"
-        path = self._recording_path()
-        self.draft.audio = path.relative_to(self.data.root).as_posix()
-        session_id = self.session.id
-        self.save()
-        if self.session.id != session_id:  # the first save drew another id (a clash): the folder takes the new one
-            path = self._recording_path()
-            self.draft.audio = path.relative_to(self.data.root).as_posix()
-            self.save()
-        return path
-
-    def _recording_path(self) -> Path:
-        assert self.data is not None and self.turn is not None
-        folder = child_path(self.data.audio, self.session.id)
-        return child_path(folder, f"{len(self.session.answers):02d}-{self.turn.question.id}.wav")
 
     @property
     def number(self) -> int:

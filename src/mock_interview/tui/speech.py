@@ -172,7 +172,7 @@ class SpeechController:
         draft = round_.draft
         assert draft is not None, "a spoken answer starts while answering"
         try:
-            self.audio_path = round_.begin_recording_file()  # the session points at the file from here
+            self.audio_path = round_.begin_recording_file(self.context.data)  # the session points at the file from here
         except UnsafePathError as exc:
             self._post(RecordingFailed(str(exc), draft))
             return

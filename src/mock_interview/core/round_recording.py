@@ -1,0 +1,73 @@
+"""A round's spoken answer on disk: the file it is recorded to, and its recording paused with the clock.
+
+A part of :class:`~mock_interview.core.rounds.Round` (core/rounds.py is at its module limit): the
+round picks the file and points the answer at it before the first block of audio, so the screen and
+the speech controller only open the microphone on the path they are given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mock_interview.core.datadir import DataDir
+from mock_interview.core.fsutil import child_path
+from mock_interview.core.round_phases import PauseReason, Phase, Recording
+
+if TYPE_CHECKING:
+    from mock_interview.core.sessions import AnswerRecord, Session
+    from mock_interview.core.turns import Turn
+
+
+class RoundRecording:
+    """The part of the round that looks after the recording of the answer being spoken."""
+
+    if TYPE_CHECKING:  # the round's own: declared for the type checker only
+        session: Session
+        turn: Turn | None
+        draft: AnswerRecord | None
+        phase: Phase
+        paused_for: set[PauseReason]
+        recording: Recording | None
+
+        def save(self, *, unless_empty: bool = False) -> bool: ...
+
+    def attach_recording(self, recording: Recording | None) -> None:
+        """The recording of the answer being spoken (``None`` when it stops): it is paused with the clock."""
+        self.recording = recording
+        if recording is not None and self.paused_for:
+            recording.pause()
+
+    def begin_recording_file(self, data: DataDir) -> Path:
+        """Choose the file the spoken answer being given is recorded to, point the answer at it, and save.
+
+        The file is ``audio/SESSION/NN-QUESTION.wav`` in the data folder (``NN`` the answer's place in
+        the session), and the session names it before the first block of audio is written: a round
+        that crashes while the user speaks leaves a recording its session points to. The file itself
+        is created by the recorder (``0600``, never through a link).
+
+        Args:
+            data: The data folder the session belongs to.
+
+        Returns:
+            The file to record to.
+
+        Raises:
+            UnsafePathError: The session's or the question's id would not make one file name inside
+                the audio folder (or a link there leads outside it); the answer is left as it was.
+        """
+        assert self.phase is Phase.ANSWERING and self.turn is not None and self.draft is not None
+        path = self._recording_path(data)
+        self.draft.audio = path.relative_to(data.root).as_posix()
+        session_id = self.session.id
+        self.save()
+        if self.session.id != session_id:  # the first save drew another id (a clash): the folder takes the new one
+            path = self._recording_path(data)
+            self.draft.audio = path.relative_to(data.root).as_posix()
+            self.save()
+        return path
+
+    def _recording_path(self, data: DataDir) -> Path:
+        assert self.turn is not None
+        folder = child_path(data.audio, self.session.id)
+        return child_path(folder, f"{len(self.session.answers):02d}-{self.turn.question.id}.wav")
