@@ -9,7 +9,7 @@ from mock_interview.core.context import AppContext
 from mock_interview.core.feedback import QuestionInfo, analyse
 from mock_interview.core.question_scores import follow_ups_of, main_answer_index, score_with_follow_ups
 from mock_interview.core.rechecks import apply_correction, recheck_answer
-from mock_interview.core.sessions import AnswerRecord, Session, now
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, Session, now
 from tests.unit.test_star_timeline import timed
 
 REF = "behavioral-star/reduced-costs"
@@ -42,7 +42,7 @@ def _answer(text: str, *, follow_up_to: str = "", question: str = QUESTION) -> A
         150 if not follow_up_to else 60,
         text,
         source="spoken",
-        status="answered",
+        status=AnswerStatus.ANSWERED,
         audio="audio/x/00.wav",
         words=timed(text),
         follow_up_to=follow_up_to,
