@@ -56,6 +56,7 @@ def test_settings_help_and_a_failed_follow_up_in_a_terminal(isolated_data_dir: P
         term.wait_for("Think time", timeout=60)
         term.press("ctrl+s")
         term.wait_for("Answer: ctrl+s to submit")
+        answer_opened = time.monotonic()
         term.type(WEAK_STAR)
         term.press("f1")
         term.wait_for("Keys — Round")
@@ -63,6 +64,7 @@ def test_settings_help_and_a_failed_follow_up_in_a_terminal(isolated_data_dir: P
         term.press("escape")
         term.settle(quiet=0.3)
         term.press("ctrl+s")
+        answer_wall_seconds = time.monotonic() - answer_opened  # typing, Help and settling, as the test saw them
         term.wait_for("follow-up: ctrl+s to hear it")
         own = int(re.search(r"Score (\d+)\.", term.flat()).group(1))  # type: ignore[union-attr]
         term.press("ctrl+s")
@@ -85,5 +87,8 @@ def test_settings_help_and_a_failed_follow_up_in_a_terminal(isolated_data_dir: P
     [session_file] = (data / "sessions").glob("*.toml")
     session = tomllib.loads(session_file.read_text())
     main = session["answers"][0]
-    assert (main["ended"] - main["started"]).total_seconds() < HELP_SECONDS  # Help's seconds were not counted
+    # Help's seconds were not counted: the answer's time is the wall time less (nearly all of) Help's,
+    # however long typing took on a busy machine (a fixed bound under HELP_SECONDS failed under load)
+    answer_seconds = (main["ended"] - main["started"]).total_seconds()
+    assert answer_seconds < answer_wall_seconds - HELP_SECONDS / 2, (answer_seconds, answer_wall_seconds)
     assert session["session"]["score"] == question <= own
