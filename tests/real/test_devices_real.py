@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from mock_interview.audio.deadlines import OPEN_SECONDS
 from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStatus, SessionStore, now
 from tests.conftest import need
 from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into
@@ -30,7 +31,10 @@ from tests.terminal import Terminal
 
 pytestmark = pytest.mark.real
 
-QUIT_SECONDS = 2.0
+# Quitting must not wait out an audio deadline: a call left waiting on a frozen server costs up to
+# OPEN_SECONDS (5 s), or forever without the deadlines. On an idle machine quitting takes under 1 s;
+# with both cores busy, Python's own shutdown took 3 s once, so the bound sits just under the deadline.
+QUIT_SECONDS = OPEN_SECONDS - 1.0
 
 
 @contextlib.contextmanager
