@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -153,13 +154,17 @@ def test_practice_due_runs_exactly_the_due_questions(context, capsys, monkeypatc
     started: list[CheckedRequest] = []
 
     class App:  # the app itself is tested with Pilot; here, what practice asks it to start
+        return_code = 0
+
         def __init__(self, context, start_round=None):
             started.append(start_round)
 
         def run(self):
             pass
 
-    monkeypatch.setattr("mock_interview.cli.launch.has_terminal", lambda: True)
+    monkeypatch.setattr(
+        "mock_interview.cli.app_terminal.open_drawing_terminal", lambda: os.open(os.devnull, os.O_WRONLY)
+    )
     monkeypatch.setattr("mock_interview.tui.app.MockInterviewApp", App)
     code, _, err = run_cli(capsys, "practice", "--due")
     assert code == 0, err
@@ -173,7 +178,9 @@ def test_practice_due_runs_exactly_the_due_questions(context, capsys, monkeypatc
 
 
 def test_practice_due_with_nothing_due_opens_nothing(context, capsys, monkeypatch):
-    monkeypatch.setattr("mock_interview.cli.launch.has_terminal", lambda: True)
+    monkeypatch.setattr(
+        "mock_interview.cli.app_terminal.open_drawing_terminal", lambda: os.open(os.devnull, os.O_WRONLY)
+    )
     code, _, err = run_cli(capsys, "practice", "--due")
     assert code == 0 and "nothing is due" in err
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import sys
 from argparse import Namespace
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -16,15 +15,6 @@ if TYPE_CHECKING:
     from mock_interview.core.planning import CheckedRequest
 
 NO_TERMINAL = "mock-interview needs a terminal; for scripts use score/transcribe"
-
-
-def has_terminal() -> bool:
-    """Whether the app can run: it reads keys from standard input and draws on standard error."""
-    streams = (sys.__stdin__, sys.__stderr__)
-    try:
-        return all(stream is not None and stream.isatty() for stream in streams)
-    except (AttributeError, ValueError):  # a closed or replaced stream
-        return False
 
 
 def run_app(context: AppContext, args: Namespace) -> int:
@@ -40,15 +30,28 @@ def run_app(context: AppContext, args: Namespace) -> int:
         if isinstance(start_or_status, int):
             return start_or_status
         start = start_or_status
-    if not has_terminal():
+    from mock_interview.cli.app_terminal import open_drawing_terminal
+
+    drawing = open_drawing_terminal()
+    if drawing is None:
         print(f"{NO_TERMINAL}", file=sys.stderr)
         return 1
-    from mock_interview.cli.output import raw_streams
+    from mock_interview.cli.app_terminal import app_terminal, describe_stderr
+    from mock_interview.cli.output import is_terminal, raw_streams
     from mock_interview.tui.app import MockInterviewApp
 
-    with raw_streams(), _screen_of_its_own():
-        MockInterviewApp(context, start_round=start).run()
-    return 0
+    app = MockInterviewApp(context, start_round=start)
+    with raw_streams(), app_terminal(drawing, context.data.messages_log) as terminal:
+        app.run()
+    status = app.return_code or 0
+    where = terminal.where_messages_went()
+    if status:  # Textual has printed the traceback on standard error by now
+        print(f"mock-interview: the app stopped on an error; {where}", file=sys.stderr)
+        if not terminal.stderr_is_terminal and is_terminal():
+            print(f"mock-interview: the app stopped on an error; its message went to {describe_stderr()}")
+    elif not terminal.stderr_is_terminal:  # 2>/dev/null, 2>file: the app ran all the same
+        print(f"mock-interview: the app drew on the terminal, as standard error is not one; {where}", file=sys.stderr)
+    return status
 
 
 def practice_request(context: AppContext, args: Namespace) -> CheckedRequest | int:
@@ -91,32 +94,6 @@ def practice_request(context: AppContext, args: Namespace) -> CheckedRequest | i
     except RoundNotPossible as exc:
         print(f"mock-interview: {str(exc).rstrip('.')}", file=sys.stderr)
         return 1
-
-
-@contextlib.contextmanager
-def _screen_of_its_own() -> Iterator[None]:
-    """Let the app draw on a copy of standard error's descriptor, not on descriptor 2 itself.
-
-    Textual draws on ``sys.__stderr__``. While PortAudio starts, sounddevice points descriptor 2 at
-    /dev/null (to hide ALSA's messages), and a frozen audio server keeps it there: the screen
-    would stop changing and no key would seem to work. A duplicate descriptor is not redirected.
-    """
-    import os
-
-    original = sys.__stderr__
-    try:
-        assert original is not None
-        copy = os.fdopen(os.dup(original.fileno()), "w", encoding=original.encoding, errors=original.errors)
-    except (AssertionError, AttributeError, OSError, ValueError):  # no real standard error: draw as usual
-        yield
-        return
-    setattr(sys, "__stderr__", copy)  # noqa: B010 - typeshed marks it final; Textual reads it at start
-    try:
-        yield
-    finally:
-        setattr(sys, "__stderr__", original)  # noqa: B010
-        with contextlib.suppress(OSError, ValueError):
-            copy.close()
 
 
 EXIT_GRACE_SECONDS = 1.0

@@ -66,6 +66,11 @@ class DataDir:
         return self.root / "settings.toml"
 
     @property
+    def messages_log(self) -> Path:
+        """What C libraries and child processes wrote to standard error while the app ran."""
+        return self.root / "messages.log"
+
+    @property
     def exports(self) -> Path:
         """Markdown reports exported from Review."""
         return self.root / "exports"

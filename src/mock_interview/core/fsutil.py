@@ -351,6 +351,46 @@ def _open_private_for_writing(path: Path, *, exclusive: bool) -> BinaryIO:
     return os.fdopen(fd, "w+b")
 
 
+def open_private_for_appending(path: Path) -> int:
+    """Open a log file for appending and return its descriptor, never through a symbolic link.
+
+    A new file is ``0600`` from its first byte; an existing regular file keeps its permissions and
+    its contents (each writer's lines go to the end, so two runs at once do not overwrite each other).
+
+    Args:
+        path: The file.
+
+    Raises:
+        UnsafePathError: The path is a symbolic link, a folder, a FIFO or a device.
+        WriteFailed: The file cannot be created (disk full, read-only, no permission).
+    """
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    with reporting_write_failures(path):
+        created = True
+        try:
+            fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        except FileExistsError:
+            check_output_target(path)
+            created = False
+            try:
+                fd = os.open(path, flags)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENXIO):  # became a link or a FIFO meanwhile
+                    check_output_target(path)
+                raise
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                kind = describe_kind(info.st_mode)
+                raise NotRegularFileError(path, kind, f"is {kind}, not a regular file; remove it")
+            if created:
+                os.fchmod(fd, PRIVATE_FILE_MODE)  # the umask may have narrowed it; never widened
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+
 def read_regular_file(path: Path, max_bytes: int, *, follow_symlinks: bool = True) -> bytes:
     """The bytes of a regular file no larger than ``max_bytes``.
 
