@@ -73,12 +73,13 @@ sys.exit(status)
 PLANTED = b"underrun occurred"
 
 
-def start(data: Path, signals: Path, stderr: Path | None = None) -> Terminal:
+def start(data: Path, signals: Path, redirect: str = "") -> Terminal:
+    """The app in a pseudo-terminal; ``redirect`` is a shell redirection such as ``2>/dev/null``."""
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(ROWS)}
     env.pop("TEXTUAL", None)
     argv = [sys.executable, "-c", CHILD, str(signals), "--data-dir", str(data)]
-    if stderr is not None:
-        argv = ["/bin/sh", "-c", f"exec {shlex.join(argv)} 2>{shlex.quote(str(stderr))}"]
+    if redirect:
+        argv = ["/bin/sh", "-c", f"exec {shlex.join(argv)} {redirect}"]
     term = Terminal(argv, env)
     term.child.logfile_read = io.BytesIO()  # every byte the terminal receives
     return term
@@ -152,12 +153,12 @@ def test_a_crash_still_prints_its_traceback_and_the_logs_path(isolated_data_dir:
     assert "underrun" in log.read_text() and "underrun" not in after
 
 
-@pytest.mark.parametrize("redirect", ["a file", "/dev/null"])
+@pytest.mark.parametrize("redirect", ["2>{err}", "2>/dev/null", ">{out} 2>{err}"])
 def test_the_app_runs_with_standard_error_redirected(isolated_data_dir: Path, signals: Path, tmp_path: Path, redirect):
-    stderr = tmp_path / "stderr.txt" if redirect == "a file" else Path(os.devnull)
-    term = start(isolated_data_dir, signals, stderr=stderr)
+    err, out = tmp_path / "stderr.txt", tmp_path / "stdout.txt"
+    term = start(isolated_data_dir, signals, redirect.format(err=shlex.quote(str(err)), out=shlex.quote(str(out))))
     try:
-        term.wait_for("packs ticked", timeout=60)
+        term.wait_for("packs ticked", timeout=60)  # drawn on standard output, or on /dev/tty
         signal(term, signals, "write", then="written")
         assert "ALSA" not in term.settle(quiet=1.0)
         term.press("ctrl+q")
@@ -168,18 +169,20 @@ def test_the_app_runs_with_standard_error_redirected(isolated_data_dir: Path, si
     assert PLANTED not in received(term)
     log = isolated_data_dir / "messages.log"
     assert "underrun occurred" in log.read_text()
-    if redirect == "a file":
-        said = stderr.read_text()
+    if "{err}" in redirect:
+        said = err.read_text()
         assert "the app drew on the terminal, as standard error is not one" in said
         assert f"what the libraries wrote while it ran is in {log}" in said
         assert "descriptor 2 is back" in said and "underrun" not in said
+    if "{out}" in redirect:
+        assert out.read_text() == "echo True, line editing True\n"  # the app drew nothing there
 
 
 def test_a_crash_with_standard_error_in_a_file_says_where_its_message_went(
     isolated_data_dir: Path, signals: Path, tmp_path: Path
 ):
     stderr = tmp_path / "stderr.txt"
-    term = start(isolated_data_dir, signals, stderr=stderr)
+    term = start(isolated_data_dir, signals, f"2>{shlex.quote(str(stderr))}")
     try:
         term.wait_for("packs ticked", timeout=60)
         signal(term, signals, "write", then="written")

@@ -6,9 +6,9 @@ their standard error. Text written there while the app runs would land on the sc
 the app drew. So while the app runs:
 
 - it draws on a descriptor of its own on the terminal its keys come from: a copy of standard
-  error's, else of standard output's (``2>/dev/null``, ``2>file``), else ``/dev/tty``. A copy is
-  not moved when a library points descriptor 2 elsewhere (sounddevice does, to /dev/null, while
-  PortAudio starts, and a frozen audio server keeps it there);
+  error's, else of standard output's (``2>/dev/null``, ``2>file``), else the terminal device
+  itself (``>file 2>file``). A copy is not moved when a library points descriptor 2 elsewhere
+  (sounddevice does, to /dev/null, while PortAudio starts, and a frozen audio server keeps it there);
 - descriptor 2 points at ``messages.log`` in the data folder (created ``0600``, never through a
   link; each run starts with a dated line), so what the libraries write is kept, not drawn;
 - Python's ``sys.stderr`` writes to the user's own standard error: that is where Textual prints
@@ -54,9 +54,9 @@ class AppTerminal:
 def open_drawing_terminal() -> int | None:
     """A new descriptor on the terminal the app reads its keys from, to draw on; ``None`` without one.
 
-    Standard error is tried first (where Textual draws), then standard output, then ``/dev/tty``;
-    each only if it is the same terminal as standard input, so redirecting standard error to another
-    terminal does not move the app there.
+    Standard error is tried first (where Textual draws), then standard output, then the terminal
+    device standard input reads from (``/dev/pts/N``); each only if it is the same terminal as
+    standard input, so redirecting standard error to another terminal does not move the app there.
     """
     if sys.__stdin__ is None:
         return None
@@ -70,8 +70,8 @@ def open_drawing_terminal() -> int | None:
     for candidate in (2, 1):
         if _is_terminal(candidate, device):
             return _copy_above_stderr(candidate)
-    try:
-        tty = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    try:  # standard input's own terminal (/dev/pts/N): /dev/tty would be the same, but cannot be told so
+        tty = os.open(os.ttyname(keys), os.O_WRONLY | os.O_NOCTTY)
     except OSError:
         return None
     try:
