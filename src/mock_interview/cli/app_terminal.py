@@ -72,7 +72,7 @@ def open_drawing_terminal() -> int | None:
             return _copy_above_stderr(candidate)
     try:  # standard input's own terminal (/dev/pts/N): /dev/tty would be the same, but cannot be told so
         tty = os.open(os.ttyname(keys), os.O_WRONLY | os.O_NOCTTY)
-    except OSError:
+    except (AttributeError, OSError):  # no ttyname on this system, or no device to open
         return None
     try:
         return _copy_above_stderr(tty) if _is_terminal(tty, device) else None
