@@ -80,3 +80,40 @@ def test_an_exception_leaving_the_app_says_where_the_messages_are(tmp_path: Path
     with pytest.raises(RuntimeError) as raised, app_terminal(os.open(os.devnull, os.O_WRONLY), log):
         raise RuntimeError("boom")
     assert raised.value.__notes__ == [f"mock-interview: what the libraries wrote while it ran is in {log}"]
+
+
+PICK = (
+    "import os; from mock_interview.cli.app_terminal import open_drawing_terminal as pick; "
+    "fd = pick(); print('none' if fd is None else os.ttyname(fd))"
+)
+
+
+@pytest.fixture
+def terminals():
+    """Make pseudo-terminals: each call gives a device end and its name; all are closed afterwards."""
+    opened: list[int] = []
+
+    def make() -> tuple[int, str]:
+        controller, device = os.openpty()
+        opened.extend((controller, device))
+        return device, os.ttyname(device)
+
+    yield make
+    for fd in opened:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("stderr_on", ["keys' terminal", "another terminal", "a file"])
+def test_the_app_draws_on_the_terminal_its_keys_come_from(tmp_path: Path, terminals, stderr_on: str):
+    import subprocess
+
+    (keys, keys_name), (other, other_name) = terminals(), terminals()
+    assert other_name != keys_name
+    with open(tmp_path / "err", "w") as file:
+        stderr = {"keys' terminal": keys, "another terminal": other, "a file": file.fileno()}[stderr_on]
+        result = subprocess.run(
+            [sys.executable, "-c", PICK], stdin=keys, stderr=stderr, stdout=subprocess.PIPE, text=True, check=True
+        )
+    assert result.stdout.strip() == keys_name  # standard output is a pipe: on 2, or on the device itself
+    result = subprocess.run([sys.executable, "-c", PICK], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
+    assert result.stdout.strip() == "none"
