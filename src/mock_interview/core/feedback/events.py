@@ -59,6 +59,23 @@ _LEAD_IN = re.compile(
     r"(?:(?:in|within|over|during|for|after|the)\s+)?(?:the\s+)?(?:next|coming|first|past|last)?\s*$", re.IGNORECASE
 )
 _BY_YEAR = re.compile(r"(?<![\w])(?:by|in|before|until)\s+(?:the end of\s+)?(20\d\d)(?![\w])")
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"sept?|oct|nov|dec|jan|feb|aug)"
+)
+# A date named by its month: "in March 2024", "March 3rd", "3 March", "Q3 2023", "last May", "by June".
+# A month alone needs a word that makes it a date ("in", "last", "by", "since"...): "may" and
+# "march" are verbs too.
+_DATE_LEAD = r"(?:in|last|this|next|since|by|until|before|after|from|during|early|late|mid|that|on)"
+_DATE = re.compile(
+    rf"(?<![\w])(?:(?:{_DATE_LEAD}[- ])?{_MONTHS}\.? (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?(?:19|20)\d\d|"
+    rf"(?:{_DATE_LEAD} )?{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"(?:{_DATE_LEAD} )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS}(?:,? (?:19|20)\d\d)?|"
+    rf"{_DATE_LEAD}[- ]{_MONTHS}|(?:in )?q[1-4] (?:of )?(?:19|20)\d\d|"
+    rf"(?:in|since|during|from|throughout) (?:19|20)\d\d)(?![\w])"
+)
+_PAST_DATE = re.compile(r"^(?:last|since|during|that)\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SHORT_WORDS = re.compile(
     r"(?<![\w])(?:(?:this|next) (?:year|quarter|month|week|spring|summer|autumn|fall|winter|semester)|my first year|"
     r"first (?:30|60|90|100|thirty|sixty|ninety|hundred) days|by the end of (?:the|this|next) year)(?![\w])"
@@ -139,6 +156,13 @@ class Timeframes:
                     horizon,
                 )
             )
+        found += [
+            Timeframe(
+                Span(m.start(), m.end(), original[m.start() : m.end()]), None, _date_horizon(m.group(), this_year)
+            )
+            for m in _DATE.finditer(text)
+            if not _BY_YEAR.fullmatch(m.group())
+        ]
         for pattern, horizon, rough in (
             (_SHORT_WORDS, "short", False),
             (_ROUGH_SHORT_WORDS, "short", True),
@@ -163,6 +187,13 @@ class Timeframes:
         return [t.span for t in self.all if t.horizon != "past"]
 
 
+def _date_horizon(date_text: str, this_year: int) -> str:
+    """A date before this year, or one said as gone ("last May", "since June"), is in the past; any
+    other is a date ("" horizon)."""
+    year = _YEAR.search(date_text)
+    return "past" if _PAST_DATE.match(date_text) or (year and int(year.group()) < this_year) else ""
+
+
 def _amount(word: str) -> float:
     word = word.lower().strip()
     if word[0].isdigit():
@@ -184,6 +215,28 @@ def speaker_timeframes(answer: AnswerText) -> list[Timeframe]:
         t
         for t in timeframes(answer).all
         if _SPEAKER.search(fold(answer.sentences[answer.sentence_index(t.span.start)].text))
+    ]
+
+
+# A general remark that no one can know the future ("no one knows where they will be in five years").
+_NO_ONE_KNOWS = re.compile(
+    r"(?<![\w])(?:no ?one|nobody|anyone|anybody|who|you|one|people)(?: really| truly| ever| can| could| will)*"
+    r" (?:knows?|say|tell|predict|plan|be sure)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def stated_timeframes(answer: AnswerText) -> list[Timeframe]:
+    """The time windows the answer states, of anything it tells (a result's "fell to 9 percent
+    within ten weeks" as much as "I cut costs in March 2024"); only a general remark about anyone's
+    future ("no one knows where they will be in five years", the question's window echoed) is left
+    out. Whose window it is matters for goals (:func:`speaker_timeframes`), not for whether the
+    answer says when."""
+    return [
+        t
+        for t in timeframes(answer).all
+        if not _NO_ONE_KNOWS.search(fold(answer.sentences[answer.sentence_index(t.span.start)].text))
+        or _SPEAKER.search(fold(answer.sentences[answer.sentence_index(t.span.start)].text))
     ]
 
 

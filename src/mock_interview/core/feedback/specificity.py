@@ -5,7 +5,7 @@ from __future__ import annotations
 from mock_interview.core.feedback.answer import AnswerText, dedupe, overlaps_any
 from mock_interview.core.feedback.assessment import Assessment, by_count
 from mock_interview.core.feedback.detail import read_details, stock_language
-from mock_interview.core.feedback.events import Moment, read_moment, speaker_timeframes, timeframes
+from mock_interview.core.feedback.events import Moment, read_moment, stated_timeframes, timeframes
 from mock_interview.core.feedback.mentions import company_mentions, unrealistic_spans
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.results import Status
@@ -90,12 +90,13 @@ def check_specificity(assessment: Assessment) -> None:
 
 
 def timeframes_status(assessment: Assessment) -> tuple[Status, list[Span]]:
-    """Pass: a date or a length ("within six months", "by 2027", "last spring"). Partial: only rough
-    horizons and anchors ("in a few years", "near term", "early in my career", "after a while").
-    A window in a sentence that is not about the speaker (an echo of the question: "no one knows
+    """Pass: a date or a length ("within six months", "by 2027", "last spring", "in March 2024"), in
+    any sentence and of any subject ("costs fell by 20 percent within ten weeks"). Partial: only
+    rough horizons and anchors ("in a few years", "near term", "early in my career", "after a
+    while"). A window in a general remark about anyone (an echo of the question: "no one knows
     where they will be in five years") does not count."""
     answer = assessment.answer
-    found = speaker_timeframes(answer)
+    found = stated_timeframes(answer)
     exact = [t.span for t in found if not t.rough]
     if exact:
         return Status.PASS, exact
