@@ -199,7 +199,12 @@ def test_passing_a_check_never_lowers_the_score_and_na_never_moves_it() -> None:
 def test_the_missing_items_that_raise_the_score_most_are_named() -> None:
     feedback = analyse("I want to be successful.", "What are your career goals?")
     assert feedback.gains and all(g.points >= 1 for g in feedback.gains)
-    assert [g.points for g in feedback.gains] == sorted((g.points for g in feedback.gains), reverse=True)
+    # the coach's order: pitfalls found first, then what is missing, each kind by the points it adds
+    pitfall = [g.check_id.startswith("pitfalls.") for g in feedback.gains]
+    assert pitfall == sorted(pitfall, reverse=True)
+    for kind in (True, False):
+        points = [g.points for g, p in zip(feedback.gains, pitfall, strict=True) if p is kind]
+        assert points == sorted(points, reverse=True)
     assert feedback.to_json()["raise_most"][0]["id"] == feedback.gains[0].check_id
 
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from mock_interview.core.feedback.answer import AnswerText
+from mock_interview.core.feedback.answer import AnswerText, dedupe, overlaps_any
 from mock_interview.core.feedback.text import Span
 
 PARTS = ("situation", "task", "action", "result")
@@ -65,6 +65,11 @@ _CAUSE_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_MIN_WORDS = 3  # each side of a cut keeps more than this many words
+_OUTCOME_LISTS = frozenset({"result", "outcome"})
+# Where a goal set in a sentence ends: the clause that turns to something else ("…, and I…", "…; …").
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|so|which|then)\b|\s(?:but|so) (?:i|we)\b", re.IGNORECASE)
+# Outcome words said as a goal: "to cut", "will reduce" (a past form after "to" is an outcome: "led to reduced costs").
+_GOAL_VERB = re.compile(r"(?:\bto|\bwill|\bwould|\bshould|\bmust|'ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,39 @@ def packaged_weights() -> StarWeights:
     return StarWeights.from_json(json.loads(text))
 
 
+def targets(answer: AnswerText) -> list[Span]:
+    """The goals set in the answer, each from its obligation ("my task was to", "I was asked to",
+    "we needed to") to the end of its clause: what was to be done, not what came of it. A number
+    or an outcome word inside one ("to cut the error in half", "bring it under 10 percent") is a
+    target, not a result."""
+
+    def compute() -> list[Span]:
+        found = []
+        for cue in answer.find("star", "obligation") + answer.find("star", "task"):
+            sentence = answer.sentences[answer.sentence_index(cue.start)]
+            end = _CLAUSE_END.search(answer.text, cue.end, sentence.end)
+            stop = end.start() if end else sentence.end
+            found.append(Span(cue.start, stop, answer.text[cue.start : stop]))
+        return dedupe(found)
+
+    return answer.memo("star.targets", compute)
+
+
+def said_of_outcome(answer: AnswerText, span: Span) -> bool:
+    """Whether ``span`` (a number or an outcome word) tells what came of the story rather than a goal
+    set in it ("my task was to cut it by half")."""
+    return not overlaps_any(span, targets(answer))
+
+
+def _outcome_word(answer: AnswerText, span: Span) -> bool:
+    """Whether an outcome word tells what came of the story: not inside a goal, and not a verb said
+    as one ("to cut", "will reduce"; a past form after "to" is an outcome: "led to reduced costs")."""
+    if not said_of_outcome(answer, span):
+        return False
+    lead = answer.text[answer.sentences[answer.sentence_index(span.start)].start : span.start]
+    return not (_GOAL_VERB.search(lead) and not span.text.lower().split()[0].endswith("ed"))
+
+
 def unit_features(answer: AnswerText) -> list[dict[str, float]]:
     """The features of each sentence of ``answer``: ``pos:…`` for where it sits, ``form:…`` for its
     shape (a short sentence), ``cue:…`` for what it says (``cue:bias`` is always 1). Only the
@@ -153,6 +191,8 @@ def _features(answer: AnswerText, units: Sequence[Span], *, within: bool = True)
     features: list[dict[str, float]] = [{"cue:bias": 1.0} for _ in units]
     for name in CUE_LISTS:
         for span in answer.find("star", name):
+            if name in _OUTCOME_LISTS and not _outcome_word(answer, span):
+                continue  # "my task was to cut the error by half" sets a goal
             if (unit := unit_at(span.start)) is not None:
                 unit[f"cue:{name}"] = 1.0
     for span in answer.quantities:
@@ -237,6 +277,16 @@ def _only_vague(unit: dict[str, float]) -> bool:
     return "cue:vague" in unit and not any(f in unit for f in ("cue:number", "cue:outcome", "cue:percent"))
 
 
+def _after_set_up(labels: Sequence[str], index: int) -> bool:
+    """Whether a sentence can carry the result beside its own part: not the set-up before any action
+    ("sales had dropped by 30 percent" is the problem, and with no action told there is no outcome
+    yet), but the action's sentence or one after it ("I rebuilt the rota and overtime fell by half")."""
+    first_action = next((i for i, label in enumerate(labels) if label == "action"), None)
+    if first_action is None:
+        return labels[index] not in ("situation", "task")
+    return index >= first_action
+
+
 @dataclass(frozen=True)
 class StarPart:
     """One STAR part in an answer: its status, the sentences that carry it, and its margin."""
@@ -272,7 +322,7 @@ def read_star(answer: AnswerText, weights: StarWeights | None = None) -> StarRea
             candidates = [
                 (content_margin(unit, part, weights), i)
                 for i, unit in enumerate(features)
-                if labels[i] != part and f"cue:{part}" in unit
+                if labels[i] != part and f"cue:{part}" in unit and (part != "result" or _after_set_up(labels, i))
             ]
             clear = [(m, i) for m, i in candidates if m >= weights.pass_threshold[part]]
             if clear:

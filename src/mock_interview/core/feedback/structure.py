@@ -24,7 +24,7 @@ from mock_interview.core.feedback.mentions import (
 )
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.results import Status
-from mock_interview.core.feedback.star import PARTS
+from mock_interview.core.feedback.star import PARTS, said_of_outcome
 from mock_interview.core.feedback.text import Span, counted
 from mock_interview.core.kinds import QuestionKind
 
@@ -67,7 +67,12 @@ def _check_star(assessment: Assessment) -> None:
         assessment.add(_STAR_IDS[part], Status(found.status), found.sentences, detail=detail)
     result = reading.parts["result"]
     result_units = {assessment.answer.sentence_index(s.start) for s in result.sentences}
-    measured = assessment.answer.in_sentences(assessment.answer.quantities, result_units)
+    # a number said of the outcome, not of a goal set beside it ("my task was to cut it by half")
+    measured = [
+        q
+        for q in assessment.answer.in_sentences(assessment.answer.quantities, result_units)
+        if said_of_outcome(assessment.answer, q)
+    ]
     status = Status.MISSING if result.status == "missing" else Status.PASS if measured else Status.PARTIAL
     assessment.add(CheckId.STAR_RESULT_MEASURABLE, status, measured or result.sentences)
     i_actions = assessment.answer.find("star", "i_past")
