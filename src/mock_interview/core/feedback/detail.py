@@ -118,12 +118,13 @@ def _read(answer: AnswerText) -> DetailReading:
     return DetailReading(answer, tuple(dedupe(found)), tuple(stock))
 
 
-_ROLE = re.compile(
-    r"(?<![\w])(?:(?:director|head|vp|vice president|manager|lead|chief|professor) of (?:the )?([a-z]+)|"
+_ROLE_OF = r"(?:director|head|vp|vice president|manager|lead|chief|professor) of (?:the )?([a-z]+)"
+_ROLE_TITLE = (
     r"([a-z]+) (?:manager|director|analyst|engineer|designer|developer|nurse|consultant|specialist|accountant|"
     r"architect|scientist|lawyer|teacher|coordinator|officer|planner|strategist|therapist|technician|editor|"
-    r"writer|researcher|administrator|assistant|associate|representative|recruiter|buyer|auditor|pharmacist))(?![\w])"
+    r"writer|researcher|administrator|assistant|associate|representative|recruiter|buyer|auditor|pharmacist)"
 )
+_ROLE = re.compile(rf"(?<![\w])(?:{_ROLE_OF}|{_ROLE_TITLE})(?![\w])")
 # Words before a job title that name no field ("a senior manager", "the general manager").
 _NOT_FIELDS = frozenset(
     {"a", "an", "the", "my", "our", "your", "their", "this", "that", "senior", "junior", "general", "assistant"}
@@ -141,6 +142,19 @@ def _roles(answer: AnswerText) -> list[Span]:
         if field and field not in _NOT_FIELDS and field not in answer.lex.stopwords:
             found.append(Span(match.start(), match.end(), answer.text[match.start() : match.end()]))
     return found
+
+
+def named_roles(answer: AnswerText) -> list[Span]:
+    """Every job title with its field, each form looked for on its own: in "to be director of
+    marketing" the one pattern of :func:`_roles` stops at "be director" (no field) and never sees
+    "director of marketing". The details keep :func:`_roles`, which the score was fitted with."""
+    found = []
+    for pattern in (_ROLE_OF, _ROLE_TITLE):
+        for match in re.finditer(rf"(?<![\w]){pattern}(?![\w])", answer.lowered):
+            field = match.group(1)
+            if field not in _NOT_FIELDS and field not in answer.lex.stopwords:
+                found.append(Span(match.start(), match.end(), answer.text[match.start() : match.end()]))
+    return dedupe(found)
 
 
 def _rare(word: str, answer: AnswerText) -> bool:

@@ -13,8 +13,8 @@ import re
 
 from mock_interview.core.feedback.answer import dedupe, fold, overlaps_any
 from mock_interview.core.feedback.assessment import Assessment, by_count, present
-from mock_interview.core.feedback.detail import read_details
-from mock_interview.core.feedback.events import example_spans, read_moment, timeframes
+from mock_interview.core.feedback.detail import named_roles, read_details
+from mock_interview.core.feedback.events import Timeframes, example_spans, read_moment, timeframes
 from mock_interview.core.feedback.frame import GOAL_STATEMENT, check_frame, check_length, unfinished
 from mock_interview.core.feedback.mentions import (
     company_mentions,
@@ -212,6 +212,8 @@ def _check_goals(assessment: Assessment) -> None:
     )
     vague = answer.find("specificity", "vague_timeframes")
     long_status = Status.PASS if long else Status.PARTIAL if vague or (stated_goal and not short) else Status.MISSING
+    if long_status is Status.PASS and not _names_where(assessment, long, windows):
+        long_status = Status.PARTIAL  # "one day I will be a leader": a vision, but of nothing named
     _add_part(
         assessment,
         CheckId.GOALS_LONG_TERM,
@@ -237,6 +239,16 @@ def _check_goals(assessment: Assessment) -> None:
     else:
         status = Status.MISSING
     assessment.add(CheckId.GOALS_PROGRESSION, status, answer.sentences_of(steps + connective))
+
+
+def _names_where(assessment: Assessment, spans: list[Span], windows: Timeframes) -> bool:
+    """Whether a goal says where or when: a detail in its sentence (a role with its field, a skill, a
+    number, a name, a domain term) or a date or length ("in five years"); not a rough horizon
+    with nowhere named ("one day I will be a leader", "eventually I'll move up")."""
+    answer = assessment.answer
+    concrete = read_details(answer).detail_sentences | {answer.sentence_index(r.start) for r in named_roles(answer)}
+    exact = [t.span for t in windows.all if not t.rough and t.horizon != "past"]
+    return any(answer.sentence_index(s.start) in concrete or overlaps_any(s, exact) for s in spans)
 
 
 def _kind_words(assessment: Assessment, spans: list[Span]) -> list[Span]:
