@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from mock_interview.core.feedback.alignment import job_terms, participle
+from mock_interview.core.feedback.alignment import job_terms
+from mock_interview.core.feedback.phrases import participle
 
 DESCRIPTIONS = [
     (

@@ -18,10 +18,10 @@ from mock_interview.core.feedback.mentions import (
     distinctive_stems,
     generic_company_mentions,
 )
+from mock_interview.core.feedback.phrases import noun_ended, participle, post_modifier
 from mock_interview.core.feedback.registry import CheckId
 from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, stem
-from mock_interview.core.feedback.vocabulary import zipf
 
 # Where a job description's phrases end: punctuation, bullets, line breaks, and joining words.
 _PHRASE_BREAK = re.compile(
@@ -70,13 +70,6 @@ _BEFORE_VERB = frozenset({"to", "will", "you", "also", "shall"})
 # description's other noun phrases, and titles last ("Data Analyst" is a title, not a skill).
 _TOOL, _METHOD, _PHRASE, _WORD, _TITLE = 5.0, 4.0, 2.0, 1.5, 0.5
 _METHOD_ENDINGS = ("ing", "ment", "sis", "ics", "tion", "ance", "ence", "ogy", "ship")
-# A noun phrase ends on its noun. What follows a title or a noun with its own complement is another
-# phrase: "an analyst skilled in SQL", "engineers proficient in Go", "comfortable with React",
-# "available on weekends". Such a word is a participle (a verb's -ed form) or an adjective by its
-# ending, followed by the preposition it takes.
-_COMPLEMENT = frozenset({"in", "with", "about", "for", "at", "on", "to", "across", "by"})
-_ADJECTIVE_ENDINGS = ("ous", "ful", "ible", "able", "iar")  # endings of adjectives, hardly of nouns
-ENGLISH_BASE_ZIPF = 2.85  # a participle's base is an English word ("skill" of "skilled", "obsess" of "obsessed")
 # A line break inside a sentence: the line before ends on a word or comma, the next goes on in lower case.
 _CONTINUED_LINE = re.compile(r"(?<=[\w,])[ \t]*\r?\n(?=[ \t]*[a-z])")
 
@@ -238,7 +231,7 @@ def _description_runs(description: str, named: list[tuple[int, int]]) -> list[li
             lowered = token.lower()
             stop = lowered in lexicon.jd_stopwords or _PHRASE_BREAK.fullmatch(token) is not None
             if stop or (token[0].isdigit() and not _TOOL_SHAPE.match(token)) or (len(token) < 2 and token != "C"):
-                if runs[-1] and _post_modifier(runs[-1][-1], lowered):
+                if runs[-1] and post_modifier(runs[-1][-1], lowered):
                     runs[-1].pop()  # "skilled" of "an analyst skilled in SQL" ends the analyst's phrase
                 if runs[-1]:
                     runs.append([])
@@ -254,46 +247,8 @@ def _description_runs(description: str, named: list[tuple[int, int]]) -> list[li
                 tool = not previous[:1].isupper() or previous.isupper()  # "in Tableau", "EHR (Epic)"
             runs[-1].append((token, tool, starts_sentence and not tool))
             previous = token
-    runs = [_noun_ended(run) for run in runs]
+    runs = [noun_ended(run) for run in runs]
     return [_untitled(run, titles) for run in runs if run]
-
-
-def participle(word: str) -> bool:
-    """Whether ``word`` is a verb's -ed form ("skilled", "based", "trained", "preferred"): its base,
-    an English word ("skill", "base", "train", "certify"), with -ed, -d, -ied or a doubled consonant
-    and -ed. "need", "speed" and "feed" have no such base."""
-    lowered = word.lower()
-    if not lowered.endswith("ed") or len(lowered) < 5:
-        return False
-    bases = [lowered[:-2], lowered[:-1]]
-    if lowered.endswith("ied"):
-        bases.append(lowered[:-3] + "y")
-    if len(lowered) > 5 and lowered[-3] == lowered[-4]:
-        bases.append(lowered[:-3])
-    return any(len(base) >= 4 and zipf(base) >= ENGLISH_BASE_ZIPF for base in bases)
-
-
-def _post_modifier(word: tuple[str, bool, bool], following: str) -> bool:
-    """Whether a run's last word starts a phrase of its own before ``following`` ("skilled" before
-    "in", "comfortable" before "with"), rather than ending a noun phrase."""
-    token, tool, _ = word
-    if tool or following not in _COMPLEMENT:
-        return False
-    lowered = token.lower()
-    return participle(token) or lowered.endswith(_ADJECTIVE_ENDINGS) or lowered in _post_modifier_words()
-
-
-@lru_cache(maxsize=1)
-def _post_modifier_words() -> frozenset[str]:
-    return frozenset(load_lexicon().words("job_terms", "post_modifiers"))
-
-
-def _noun_ended(run: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
-    """A run without the participles it ends on ("Teachers trained", "SQL preferred"): a term ends
-    on its noun."""
-    while run and not run[-1][1] and participle(run[-1][0]):
-        run = run[:-1]
-    return run
 
 
 def _untitled(run: list[tuple[str, bool, bool]], titles: frozenset[str]) -> list[tuple[str, bool, bool]]:
