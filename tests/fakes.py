@@ -118,10 +118,12 @@ class FakeRecorder:
         on_silence: Any = None,
         on_live: Any = None,
         on_interrupted: Any = None,
+        append: bool = False,
     ) -> None:
         from mock_interview.audio.recorder import RecordingStats
 
         self.path = path
+        self.append = append
         self.on_block = on_block
         self.on_level = on_level
         self.on_live = on_live
@@ -136,7 +138,7 @@ class FakeRecorder:
     def start(self) -> None:
         from mock_interview.audio.wavfile import IncrementalWav
 
-        self._wav = IncrementalWav(self.path)
+        self._wav = IncrementalWav(self.path, append=self.append)
         self._thread = threading.Thread(target=self._play, daemon=True)
         self._thread.start()
 

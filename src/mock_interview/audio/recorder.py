@@ -33,7 +33,7 @@ import numpy as np
 
 from mock_interview.audio.deadlines import OPEN_SECONDS, AudioServerNotAnswering, close_stream, within
 from mock_interview.audio.devices import AudioUnavailable, find_input_device, load_sounddevice
-from mock_interview.audio.wavfile import SAMPLE_RATE, IncrementalWav, StreamResampler
+from mock_interview.audio.wavfile import SAMPLE_RATE, AudioFileRefused, IncrementalWav, StreamResampler
 from mock_interview.core.fsutil import WriteFailed
 
 BLOCK_SECONDS = 0.05  # short blocks: stopping waits for at most one
@@ -68,6 +68,8 @@ class Recorder:
         on_live: Called once when the first block of audio has arrived.
         on_interrupted: Called once, from the writer thread, when recording stops by itself: the
             device sent nothing for :data:`DEVICE_SILENT_SECONDS`, or the disk refused the file.
+        append: Go on at the end of an existing recording (a resumed answer); ``stats.seconds`` and
+            the levels' seconds count only what this recorder adds.
     """
 
     def __init__(
@@ -80,8 +82,10 @@ class Recorder:
         on_silence: Callable[[], None] | None = None,
         on_live: Callable[[], None] | None = None,
         on_interrupted: Callable[[str], None] | None = None,
+        append: bool = False,
     ):
         self.path = path
+        self.append = append
         self.device_spec = device
         self.on_block = on_block
         self.on_level = on_level
@@ -110,6 +114,7 @@ class Recorder:
             AudioUnavailable: No PortAudio, no device, the device refused every setting, or the
                 audio server did not answer in time.
             WriteFailed: The recording's file cannot be created (disk full, read-only).
+            AudioFileRefused: ``append`` and the file is not a recording of ours (it is left alone).
         """
         sd = load_sounddevice()
         device = find_input_device(self.device_spec)
@@ -140,8 +145,8 @@ class Recorder:
                 "close other programs using it or pick another device in Settings"
             )
         try:
-            self._wav = IncrementalWav(self.path)
-        except WriteFailed:
+            self._wav = IncrementalWav(self.path, append=self.append)
+        except (WriteFailed, AudioFileRefused):
             close_stream(stream, "closing the input")
             raise
         self._stream = stream
@@ -162,6 +167,11 @@ class Recorder:
             if isinstance(exc, AudioServerNotAnswering):
                 raise
             raise AudioUnavailable(f"the input '{device.name}' could not start ({exc}); it may be busy") from None
+
+    @property
+    def _earlier_seconds(self) -> float:
+        wav = self._wav
+        return wav.earlier_frames / wav.samplerate if wav is not None else 0.0
 
     def wait_until_live(self, timeout: float) -> bool:
         """Wait until audio is flowing (the first block is on disk); ``False`` if it did not within ``timeout``."""
@@ -220,7 +230,7 @@ class Recorder:
                 self._wav.write(samples)
             except WriteFailed as exc:
                 self._interrupt(str(exc))  # "could not write FILE: the disk is full; free some space..."
-        self.stats.seconds = self._wav.seconds + self._wav.pending_seconds
+        self.stats.seconds = self._wav.seconds + self._wav.pending_seconds - self._earlier_seconds
         if not self.live.is_set():
             self.live.set()
             if self.on_live is not None:
@@ -265,7 +275,7 @@ class Recorder:
                     f"the last {wav.pending_seconds:.1f} s could not be written ({exc.reason}); "
                     f"{wav.path} holds the first {wav.seconds:.1f} s"
                 )
-            self.stats.seconds = wav.seconds
+            self.stats.seconds = wav.seconds - wav.earlier_frames / wav.samplerate
         if self.stats.overflows:
             self.stats.warnings.append(
                 f"{self.stats.overflows} audio block(s) were lost (input overflow); the machine was busy."

@@ -68,28 +68,74 @@ def wav_header(frames: int, samplerate: int) -> bytes:
     )
 
 
+def recorded_frames(path: Path, samplerate: int = SAMPLE_RATE) -> int:
+    """The whole samples a recording of ours holds (a WAV this module wrote, its writer killed or not).
+
+    A block whose header update never landed (the writer was killed between the two) is not counted:
+    the header is the truth, and the bytes after it are cut when the recording goes on.
+
+    Raises:
+        AudioFileRefused: The file is not a mono 16-bit WAV at ``samplerate`` as this module writes
+            (going on at its end would make it unreadable).
+        NotRegularFileError: The path is a link, FIFO, device or folder.
+        OSError: The file is missing or unreadable.
+    """
+    fd = open_regular_file(path, follow_symlinks=False)
+    try:
+        return _frames_of(fd, path, samplerate)
+    finally:
+        os.close(fd)
+
+
+def _frames_of(fd: int, path: Path, samplerate: int) -> int:
+    size = os.fstat(fd).st_size
+    head = os.pread(fd, _HEADER.size, 0)
+    if len(head) == _HEADER.size:
+        riff, _, wave, fmt, fmt_size, pcm, channels, rate, _, _, bits, data, data_size = _HEADER.unpack(head)
+        ours = (b"RIFF", b"WAVE", b"fmt ", b"data", 16, 1, 1, samplerate, 16)
+        if (riff, wave, fmt, data, fmt_size, pcm, channels, rate, bits) == ours:
+            return int(min(data_size, size - _HEADER.size) // 2)
+    raise AudioFileRefused(
+        f"{path}: not a recording this app wrote (mono 16-bit WAV at {samplerate} Hz), so nothing is added to it"
+    )
+
+
 class IncrementalWav:
     """A 16-bit PCM mono WAV file written block by block, its header true after each block.
 
+    With ``append``, an existing recording (see :func:`recorded_frames`) goes on at its end: a
+    resumed answer keeps what was said before, and a crash at any moment still leaves one WAV whose
+    header covers every whole block. The file is made ``0600`` again if it had been widened.
+
     Raises (from the constructor and :meth:`write`):
         WriteFailed: The disk refused the file or a block (see the module docstring).
+        AudioFileRefused: ``append`` and the file is not a recording of ours (nothing is written).
     """
 
-    def __init__(self, path: Path, samplerate: int = SAMPLE_RATE):
+    def __init__(self, path: Path, samplerate: int = SAMPLE_RATE, *, append: bool = False):
         ensure_private_dir(path.parent)
         self.path = path
         self.samplerate = samplerate
         self.frames = 0  # samples on disk
         self.dropped = 0  # samples lost because more than MAX_PENDING_SECONDS waited for the disk
         self._pending: list[bytes] = []  # samples the disk refused, oldest first (16-bit, little-endian)
-        self._file = open_private_for_writing(path)
+        self._file = open_private_for_writing(path, keep=append)
         self._fd = self._file.fileno()
         try:
+            # an empty file (its writer killed before the header) has nothing to keep
+            earlier = _frames_of(self._fd, path, samplerate) if append and os.fstat(self._fd).st_size else None
             with reporting_write_failures(path):
-                self._write_at(wav_header(0, samplerate), 0)
+                if earlier is None:
+                    self._write_at(wav_header(0, samplerate), 0)
+                else:
+                    os.fchmod(self._fd, 0o600)
+                    os.ftruncate(self._fd, _HEADER.size + earlier * 2)  # a half-written last block is not audio
+                    self._write_at(wav_header(earlier, samplerate), 0)
+                    self.frames = earlier
         except BaseException:
             self._file.close()
             raise
+        self.earlier_frames = self.frames  # samples the file held before this writer (a resumed answer)
 
     def write(self, samples: np.ndarray) -> None:
         """Append float samples in [-1, 1]; on disk (header updated) when this returns.

@@ -302,14 +302,15 @@ def atomic_create_text(path: Path, text: str) -> None:
     atomic_create_bytes(path, text.encode("utf-8"))
 
 
-def open_private_for_writing(path: Path, *, exclusive: bool = False) -> BinaryIO:
-    """Open a binary file for writing, emptied, never through a symbolic link.
+def open_private_for_writing(path: Path, *, exclusive: bool = False, keep: bool = False) -> BinaryIO:
+    """Open a binary file for writing, emptied (unless ``keep``), never through a symbolic link.
 
     A new file is ``0600`` from its first byte; an existing regular file keeps its permissions.
 
     Args:
         path: The file.
         exclusive: Refuse if the file exists (``O_EXCL``).
+        keep: Keep an existing file's bytes (a recording that goes on at its end).
 
     Raises:
         FileExistsError: ``exclusive`` and the file exists.
@@ -317,11 +318,11 @@ def open_private_for_writing(path: Path, *, exclusive: bool = False) -> BinaryIO
         WriteFailed: The file cannot be created (disk full, read-only, no permission).
     """
     with reporting_write_failures(path):
-        return _open_private_for_writing(path, exclusive=exclusive)
+        return _open_private_for_writing(path, exclusive=exclusive, keep=keep)
 
 
-def _open_private_for_writing(path: Path, *, exclusive: bool) -> BinaryIO:
-    flags = os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+def _open_private_for_writing(path: Path, *, exclusive: bool, keep: bool = False) -> BinaryIO:
+    flags = (os.O_RDWR if keep else os.O_WRONLY) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     created = True
     try:
         fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
@@ -343,7 +344,7 @@ def _open_private_for_writing(path: Path, *, exclusive: bool) -> BinaryIO:
             raise NotRegularFileError(path, kind, f"is {kind}, not a regular file; choose a file path")
         if created:
             os.fchmod(fd, PRIVATE_FILE_MODE)  # the umask may have narrowed it; never widened
-        else:
+        elif not keep:
             os.ftruncate(fd, 0)
     except BaseException:
         os.close(fd)

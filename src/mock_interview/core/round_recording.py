@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mock_interview.core.datadir import DataDir
-from mock_interview.core.fsutil import child_path
+from mock_interview.core.fsutil import UnsafePathError, child_path
 from mock_interview.core.round_phases import PauseReason, Phase, Recording
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ class RoundRecording:
                 the audio folder (or a link there leads outside it); the answer is left as it was.
         """
         assert self.phase is Phase.ANSWERING and self.turn is not None and self.draft is not None
+        if (earlier := self.earlier_recording(data)) is not None:  # a resumed answer goes on in its own file
+            return earlier
         path = self._recording_path(data)
         self.draft.audio = path.relative_to(data.root).as_posix()
         session_id = self.session.id
@@ -66,6 +68,24 @@ class RoundRecording:
             self.draft.audio = path.relative_to(data.root).as_posix()
             self.save()
         return path
+
+    def earlier_recording(self, data: DataDir) -> Path | None:
+        """The file a resumed spoken answer was already being recorded to, if it holds audio.
+
+        The recording goes on at its end (never overwriting it), so Review plays, re-transcribes and
+        times the whole answer from one file. ``None`` for a new answer, or when the file the answer
+        names is missing, empty or would lead outside the session's audio folder (a new file is chosen).
+        """
+        draft = self.draft
+        if draft is None or not draft.audio:  # only a resumed answer names a file before it is recorded
+            return None
+        try:
+            path = child_path(child_path(data.audio, self.session.id), Path(draft.audio).name)
+        except UnsafePathError:
+            return None
+        if path.relative_to(data.root).as_posix() != draft.audio or path.is_symlink() or not path.is_file():
+            return None
+        return path if path.stat().st_size > 0 else None
 
     def _recording_path(self, data: DataDir) -> Path:
         assert self.turn is not None

@@ -68,6 +68,7 @@ class Round(RoundRecording):
     pending_follow_up: str | None = None  # asked when the user moves on from an answered question
     timed_out: bool = False  # the answer being finished ran out of time
     waiting_for_audio: bool = False  # spoken: the answer clock waits until the microphone delivers audio
+    resumed_seconds: float = 0.0  # the time the answer being given had used before the round was left
     no_speech: bool = False  # the last spoken attempt of this turn heard nobody: it is typed instead
     # called with the session after an answer is submitted and when the round ends (the drill schedule)
     on_answers_saved: Callable[[Session], object] = lambda session: None
@@ -249,12 +250,14 @@ class Round(RoundRecording):
         if interrupted is not None:  # resuming a round that was quit mid-answer: keep what was written
             # and the time it had used (kept in ``ended`` at each save), so the clock goes on from there
             used = min(float(self.answer_seconds), max(0.0, interrupted.duration_seconds or 0.0))
+            self.resumed_seconds = used  # a spoken answer's clock, which waits for the microphone, goes on from it too
             self._start_clock(self.answer_seconds, used=used)
             self.draft = interrupted
             self.draft.started = now() - timedelta(seconds=round(used))
             self.draft.ended = None
             self.save()
             return
+        self.resumed_seconds = 0.0
         self._start_clock(self.answer_seconds)
         turn = self.turn
         self.draft = AnswerRecord(
@@ -310,15 +313,15 @@ class Round(RoundRecording):
     def wait_for_audio(self) -> None:
         """A spoken answer is starting: its clock waits (full time) until the microphone delivers audio."""
         if self.phase is Phase.ANSWERING and self.spoken:
-            self._start_clock(self.answer_seconds)
+            self._start_clock(self.answer_seconds, used=self.resumed_seconds)
             self.clock.pause()
             self.waiting_for_audio = True
 
     def audio_started(self) -> None:
-        """Audio is flowing: the answer clock starts now, with the answer's full time (held while paused)."""
+        """Audio is flowing: the answer clock starts now, from the time a resumed answer had used (held if paused)."""
         if self.waiting_for_audio:
             self.waiting_for_audio = False
-            self.clock.start(self.answer_seconds)
+            self.clock.start(self.answer_seconds, used=self.resumed_seconds)
             if self.paused_for:
                 self.clock.pause()
                 if self.recording is not None:  # the microphone came on while paused: it keeps nothing yet

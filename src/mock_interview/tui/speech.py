@@ -57,6 +57,7 @@ class _Attempt:
     answer: AnswerRecord
     path: Path
     relative: str  # the file as the session names it (``audio/ID/00-q.wav``)
+    earlier_text: str | None = None  # a resumed answer: its text so far (its recording goes on at the end)
     live: LiveAnswer | None = None
     settled: threading.Event = field(default_factory=threading.Event)  # the microphone is on, or failed
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -171,12 +172,15 @@ class SpeechController:
         """
         draft = round_.draft
         assert draft is not None, "a spoken answer starts while answering"
+        earlier = round_.earlier_recording(self.context.data)  # resumed: its recording goes on, its text is kept
         try:
             self.audio_path = round_.begin_recording_file(self.context.data)  # the session points at the file from here
         except UnsafePathError as exc:
             self._post(RecordingFailed(str(exc), draft))
             return
         attempt = _Attempt(draft, self.audio_path, draft.audio)
+        if earlier is not None and earlier == self.audio_path:
+            attempt.earlier_text = draft.text
         self._attempt = attempt
         if not self._model_ready.is_set():
             self._post(RecorderNotice("Loading the speech model… the clock starts when the microphone is on."))
@@ -184,6 +188,7 @@ class SpeechController:
 
     def _begin(self, attempt: _Attempt) -> None:
         from mock_interview.audio.devices import AudioUnavailable
+        from mock_interview.audio.wavfile import AudioFileRefused
 
         answer = attempt.answer
 
@@ -224,10 +229,16 @@ class SpeechController:
                     ),
                     on_interrupted=lambda reason: post(RecordingInterrupted(reason, answer)),
                     recorder_factory=self.recorder_factory,
+                    append=attempt.earlier_text is not None,
+                    earlier_text=attempt.earlier_text or "",
                 )
                 try:
                     live.start()
-                except (AudioUnavailable, OSError) as exc:  # OSError: WriteFailed, the file cannot be created
+                except (
+                    AudioUnavailable,
+                    OSError,
+                    AudioFileRefused,
+                ) as exc:  # OSError: WriteFailed, the file cannot be created
                     if not (attempt.stopped or attempt.cancelled):
                         self._drop(attempt)
                         post(RecordingFailed(str(exc), answer))
@@ -270,8 +281,8 @@ class SpeechController:
         label = self.transcriber.label if self.transcriber is not None else ""
         with attempt.lock:
             live = attempt.live
-        if live is None:  # stopped before the microphone was on: nothing was recorded
-            spoken = SpokenAnswer("", [], relative, 0.0, label, [], heard_speech=False)
+        if live is None:  # stopped before the microphone was on: nothing was recorded (now)
+            spoken = self._nothing_added(attempt, label)
             self._post(TranscriptReady(spoken, answer))
             return
         try:
@@ -295,6 +306,17 @@ class SpeechController:
             heard_speech=result.heard_speech,
         )
         self._post(TranscriptReady(spoken, answer))
+
+    def _nothing_added(self, attempt: _Attempt, label: str) -> SpokenAnswer:
+        """The answer when the microphone never came on: empty, or a resumed answer's earlier part as it was."""
+        text = (attempt.earlier_text or "").strip()
+        seconds = 0.0
+        if text:
+            from mock_interview.audio.wavfile import SAMPLE_RATE, AudioFileRefused, recorded_frames
+
+            with contextlib.suppress(OSError, AudioFileRefused):
+                seconds = recorded_frames(attempt.path) / SAMPLE_RATE
+        return SpokenAnswer(text, [], attempt.relative, seconds, label, [], heard_speech=bool(text))
 
     def cancel(self) -> None:
         """Stop without a transcript (skip, retry, end, quit); the audio stays on disk.
