@@ -214,11 +214,14 @@ class PlaybackFailed(Message):
 class Retranscribed(Message):
     """A recording was transcribed again; its answer gets the new text and checklist."""
 
-    def __init__(self, index: int, transcript: Transcript, feedback: dict[str, object]) -> None:
+    def __init__(
+        self, index: int, transcript: Transcript, feedback: dict[str, object], *, keep_correction: bool = False
+    ) -> None:
         super().__init__()
         self.index = index
         self.transcript = transcript
         self.feedback = feedback
+        self.keep_correction = keep_correction  # a hand correction stays the answer; the transcript goes beside it
 
 
 class TranscriptCorrected(Message):

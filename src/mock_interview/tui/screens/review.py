@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import textwrap
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -20,10 +19,6 @@ from mock_interview.core.feedback.results import Feedback
 from mock_interview.core.question_scores import follow_up_answered
 from mock_interview.core.safetext import visible
 from mock_interview.core.session_view import AnswerPlace, answer_places, status_shown
-from mock_interview.tui.messages import (
-    Retranscribed,
-    RetranscriptionFailed,
-)
 from mock_interview.tui.screens.review_correction import TranscriptCorrection
 from mock_interview.tui.screens.review_loop import ReviewLoopActions
 from mock_interview.tui.screens.review_playback import RecordingPlayback
@@ -38,7 +33,6 @@ from mock_interview.tui.widgets.spoken_answer import OriginalTranscript, ReviewB
 if TYPE_CHECKING:
     from mock_interview.core.packs import Question
     from mock_interview.core.sessions import AnswerRecord, Session
-    from mock_interview.transcription.transcriber import Transcript
     from mock_interview.tui.services import AppServices
 
 SUPPORT_STYLES = {"structure": "underline green", "specificity": "bold cyan", "alignment": "bold magenta"}
@@ -396,65 +390,7 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
             return
         self.notify(f"Exported to {path}", title="Markdown report", timeout=10)
 
-    # -- recordings: playback in review_playback.py ------------------------------------------
-
-    def action_retranscribe(self) -> None:
-        if self._speech_missing():
-            return
-        path = self._audio_path()
-        if path is None:
-            return
-        from mock_interview.tui.screens.model_picker import ModelPickerScreen
-
-        index = self.index
-
-        def chosen(model: str | None) -> None:
-            if model:
-                self.notify(f"Transcribing with {model}…")
-                self._retranscribe(path, model, index)
-
-        self.app.push_screen(ModelPickerScreen(self.services.settings.model), chosen)
-
-    @work(thread=True, exclusive=True, group="retranscribe", exit_on_error=False, description="re-transcribing")
-    def _retranscribe(self, path: Path, model: str, index: int) -> None:
-        from mock_interview.transcription.models import ModelUnavailable
-        from mock_interview.transcription.streaming import transcribe_file
-        from mock_interview.transcription.transcriber import TranscriptionError
-
-        assert self.session is not None
-        try:
-            result = transcribe_file(path, model, self.services.context.data.root / "models")
-        except (ModelUnavailable, TranscriptionError) as exc:
-            self.post_message(RetranscriptionFailed(str(exc)))
-            return
-        self.post_message(Retranscribed(index, result, self._check_again(self.session.answers[index], result)))
-
-    def _check_again(self, answer: AnswerRecord, result: Transcript) -> dict[str, object]:
-        """The checklist for the new transcript, as the round would have made it (runs in the worker)."""
-        from mock_interview.core.feedback import Delivery
-        from mock_interview.core.rechecks import check_saved_answer
-
-        assert self.session is not None
-        delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
-        return check_saved_answer(
-            self.services.context, self.session, answer, text=result.text, delivery=delivery
-        ).to_json()
-
-    def on_retranscribed(self, message: Retranscribed) -> None:
-        assert self.session is not None
-        answer = self.session.answers[message.index]
-        answer.text = message.transcript.text
-        answer.original_text = ""  # a new recognition: no correction of it yet
-        answer.words = list(message.transcript.words)
-        answer.transcript_model = message.transcript.model
-        answer.feedback = message.feedback
-        self.save_session()
-        if message.index == self.index:
-            self.show_answer(message.index)
-        self.notify(f"Re-transcribed with {message.transcript.model}.")
-
-    def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
-        self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)
+    # -- recordings: playback and re-transcription in review_playback.py ----------------------
 
     def action_back(self) -> None:
         self.save_now()

@@ -1,4 +1,6 @@
-"""Playing an answer's recording in Review (f9; f9 again stops it), in a worker; leaving stops it."""
+"""An answer's recording in Review: playing it (f9; f9 again stops it; leaving stops it) and transcribing it
+again (f10), both in workers. Re-transcribing an answer corrected by hand asks first whether the correction
+stays (the new recognition kept beside it) or is replaced; what is saved is shown at once."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.screen import Screen
 
-from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished
+from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retranscribed, RetranscriptionFailed
+from mock_interview.tui.screens.retranscribe_choice import RetranscribeChoice, RetranscribeChoiceScreen
 
 if TYPE_CHECKING:
-    from mock_interview.core.sessions import AnswerRecord
+    from mock_interview.core.sessions import AnswerRecord, Session
+    from mock_interview.transcription.transcriber import Transcript
     from mock_interview.tui.services import AppServices
 
 
@@ -20,11 +24,19 @@ class RecordingPlayback(Screen[None]):
     """The part of :class:`~mock_interview.tui.screens.review.ReviewScreen` that plays recordings."""
 
     services: AppServices
+    session: Session | None
+    index: int
     _playing: threading.Event | None  # set to stop the recording playing now
 
     if TYPE_CHECKING:  # defined by the screen itself: declared for the type checker only, so no stub shadows them
 
         def current_answer(self) -> AnswerRecord | None:  # the screen's own
+            ...
+
+        def save_session(self) -> bool:  # the screen's own
+            ...
+
+        def show_answer(self, index: int) -> None:  # the screen's own
             ...
 
     def _audio_path(self) -> Path | None:
@@ -87,3 +99,83 @@ class RecordingPlayback(Screen[None]):
     def on_unmount(self) -> None:
         if self._playing is not None:  # leaving or quitting: the speakers stop now, not at the recording's end
             self._playing.set()
+
+    # -- transcribing again ----------------------------------------------------------------------
+
+    def action_retranscribe(self) -> None:
+        """f10: transcribe the recording again with a chosen model (asking first about a hand correction)."""
+        if self._speech_missing():
+            return
+        path = self._audio_path()
+        answer = self.current_answer()
+        if path is None or answer is None:
+            return
+        index = self.index
+        if not answer.corrected:
+            self._pick_model(path, index, keep_correction=False)
+            return
+
+        def chosen(choice: RetranscribeChoice | None) -> None:
+            if choice in (RetranscribeChoice.KEEP, RetranscribeChoice.REPLACE):
+                self._pick_model(path, index, keep_correction=choice is RetranscribeChoice.KEEP)
+
+        self.app.push_screen(RetranscribeChoiceScreen(answer.text), chosen)
+
+    def _pick_model(self, path: Path, index: int, *, keep_correction: bool) -> None:
+        from mock_interview.tui.screens.model_picker import ModelPickerScreen
+
+        def chosen(model: str | None) -> None:
+            if model:
+                self.notify(f"Transcribing with {model}…")
+                self._retranscribe(path, model, index, keep_correction)
+
+        self.app.push_screen(ModelPickerScreen(self.services.settings.model), chosen)
+
+    @work(thread=True, exclusive=True, group="retranscribe", exit_on_error=False, description="re-transcribing")
+    def _retranscribe(self, path: Path, model: str, index: int, keep_correction: bool) -> None:
+        from mock_interview.transcription import streaming
+        from mock_interview.transcription.models import ModelUnavailable
+        from mock_interview.transcription.transcriber import TranscriptionError
+
+        assert self.session is not None
+        try:
+            result = streaming.transcribe_file(path, model, self.services.context.data.root / "models")
+        except (ModelUnavailable, TranscriptionError) as exc:
+            self.post_message(RetranscriptionFailed(str(exc)))
+            return
+        answer = self.session.answers[index]
+        text = answer.text if keep_correction else result.text  # the checklist is of the text the answer keeps
+        feedback = self._check_again(answer, result, text)
+        self.post_message(Retranscribed(index, result, feedback, keep_correction=keep_correction))
+
+    def _check_again(self, answer: AnswerRecord, result: Transcript, text: str) -> dict[str, object]:
+        """The checklist for ``text`` with the new recognition's timing, as the round makes it (runs in the worker)."""
+        from mock_interview.core.feedback import Delivery
+        from mock_interview.core.rechecks import check_saved_answer
+
+        assert self.session is not None
+        delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
+        return check_saved_answer(self.services.context, self.session, answer, text=text, delivery=delivery).to_json()
+
+    def on_retranscribed(self, message: Retranscribed) -> None:
+        assert self.session is not None
+        answer = self.session.answers[message.index]
+        recognised, model = message.transcript.text, message.transcript.model
+        if message.keep_correction:
+            answer.original_text = recognised  # the correction stays the answer; the new recognition beside it
+            said = f"Re-transcribed with {model}: your correction is kept, the new recognition is shown beside it"
+        else:
+            answer.text = recognised
+            answer.original_text = ""  # a new recognition: no correction of it yet
+            said = f"Re-transcribed with {model}: the new transcript is the answer"
+        answer.words = list(message.transcript.words)
+        answer.transcript_model = message.transcript.model
+        answer.feedback = message.feedback
+        self.save_session()
+        if message.index == self.index:
+            self.show_answer(message.index)
+        score = message.feedback.get("score")
+        self.notify(f"{said}{f' (score {score})' if score is not None else ''}.")
+
+    def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
+        self.notify(message.reason, title="Re-transcription", severity="error", timeout=10)

@@ -1,0 +1,142 @@
+"""f10 Re-transcribe in Review: a hand correction is never thrown away without asking, and the screen shows what
+is saved at once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+import pytest
+
+from mock_interview.audio.wavfile import IncrementalWav
+from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
+from mock_interview.transcription.transcript import Transcript
+from mock_interview.tui.screens.model_picker import ModelPickerScreen
+from mock_interview.tui.screens.retranscribe_choice import RetranscribeChoiceScreen
+from mock_interview.tui.screens.review import ReviewScreen
+from tests.ui.conftest import notification_text, wait_for
+from tests.unit.test_star_timeline import STORY, timed
+
+CORRECTED = STORY
+RECOGNISED_BEFORE = STORY.replace("six weeks", "sick weeks")
+RECOGNISED_NOW = STORY.replace("six weeks", "six weaks").replace("a self-service guide", "a self service gold")
+
+
+@pytest.fixture
+def transcribed(monkeypatch):
+    """The model, faked: re-transcription 'hears' RECOGNISED_NOW (the real model has its own test in tests/real)."""
+    calls: list[str] = []
+
+    def transcribe_file(path, model="bundled", models_dir=None, **options):
+        calls.append(model)
+        return Transcript(RECOGNISED_NOW, timed(RECOGNISED_NOW), 45.0, "fake-model")
+
+    monkeypatch.setattr("mock_interview.transcription.streaming.transcribe_file", transcribe_file)
+    return calls
+
+
+def spoken_session(data, *, text: str, original_text: str = ""):
+    store = SessionStore(data / "sessions")
+    session = store.create(mode="spoken", packs=["behavioral-star"], plan=["behavioral-star/x"])
+    audio = data / "audio" / session.id / "00-x.wav"
+    wav = IncrementalWav(audio)
+    wav.write(np.zeros(16000, dtype=np.float32))
+    wav.close()
+    began = now()
+    session.answers.append(
+        AnswerRecord(
+            "behavioral-star/x",
+            "Tell me about a time you made a process more efficient.",
+            "behavioral",
+            began,
+            began + timedelta(seconds=45),
+            150,
+            text,
+            source="spoken",
+            status=AnswerStatus.ANSWERED,
+            audio=f"audio/{session.id}/00-x.wav",
+            words=timed(original_text or text),
+            original_text=original_text,
+        )
+    )
+    store.save(session)
+    return store, session
+
+
+def shown(review: ReviewScreen) -> str:
+    return str(review.query_one("#review-answer").render()) + str(review.query_one("#review-original").render())
+
+
+async def open_review(app, pilot, session_id: str) -> ReviewScreen:
+    app.push_screen(ReviewScreen(app, session_id))
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
+    return review
+
+
+async def test_a_corrected_transcript_is_kept_when_asked_and_the_new_recognition_shown_beside_it(
+    make_app, isolated_data_dir, transcribed
+):
+    store, session = spoken_session(isolated_data_dir, text=CORRECTED, original_text=RECOGNISED_BEFORE)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(app, pilot, session.id)
+        await pilot.press("f10")
+        await wait_for(pilot, lambda: isinstance(app.screen, RetranscribeChoiceScreen))
+        question = str(app.screen.query_one("#retranscribe-question").render())
+        assert "corrected by hand" in question and "six weeks" in question  # says what could be lost
+        await pilot.press("k")  # keep the correction
+        await wait_for(pilot, lambda: isinstance(app.screen, ModelPickerScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "weaks" in shown(review))  # at once, without leaving Review
+        assert "Re-transcribed" in notification_text(app) and "correction is kept" in notification_text(app)
+        assert "transcript corrected" in shown(review)
+    saved = store.load(session.id).answers[0]
+    assert (saved.text, saved.original_text) == (CORRECTED, RECOGNISED_NOW)
+    assert transcribed == ["bundled"]
+
+
+async def test_replacing_a_correction_shows_the_new_transcript_at_once(make_app, isolated_data_dir, transcribed):
+    store, session = spoken_session(isolated_data_dir, text=CORRECTED, original_text=RECOGNISED_BEFORE)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(app, pilot, session.id)
+        await pilot.press("f10")
+        await wait_for(pilot, lambda: isinstance(app.screen, RetranscribeChoiceScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ModelPickerScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: store.load(session.id).answers[0].text == RECOGNISED_NOW)
+        await wait_for(pilot, lambda: "gold" in shown(review))
+        assert "transcript corrected" not in shown(review)
+    saved = store.load(session.id).answers[0]
+    assert (saved.text, saved.original_text) == (RECOGNISED_NOW, "")
+
+
+async def test_escape_leaves_the_correction_and_transcribes_nothing(make_app, isolated_data_dir, transcribed):
+    store, session = spoken_session(isolated_data_dir, text=CORRECTED, original_text=RECOGNISED_BEFORE)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(app, pilot, session.id)
+        await pilot.press("f10")
+        await wait_for(pilot, lambda: isinstance(app.screen, RetranscribeChoiceScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is review)
+    assert transcribed == []
+    saved = store.load(session.id).answers[0]
+    assert (saved.text, saved.original_text) == (CORRECTED, RECOGNISED_BEFORE)
+
+
+async def test_an_uncorrected_transcript_is_transcribed_again_without_a_question(
+    make_app, isolated_data_dir, transcribed
+):
+    store, session = spoken_session(isolated_data_dir, text=RECOGNISED_BEFORE)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(app, pilot, session.id)
+        await pilot.press("f10")
+        await wait_for(pilot, lambda: isinstance(app.screen, ModelPickerScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "gold" in shown(review))
+    assert store.load(session.id).answers[0].text == RECOGNISED_NOW
