@@ -68,8 +68,9 @@ class InputStream:
 
     def _run(self) -> None:
         t = np.arange(self.blocksize) / self.samplerate
-        block = (DEVICE.level * np.sin(2 * np.pi * 440 * t)).astype(np.float32).reshape(-1, 1)
+        tone = np.sin(2 * np.pi * 440 * t).astype(np.float32).reshape(-1, 1)
         while not self._stop.wait(self.blocksize / self.samplerate / 4):  # four times real time
+            block = DEVICE.level * tone  # the test may change the level while recording (speech after silence)
             if not DEVICE.silent.is_set():
                 self.callback(block, self.blocksize, None, None)
 

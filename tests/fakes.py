@@ -126,6 +126,7 @@ class FakeRecorder:
         self.append = append
         self.on_block = on_block
         self.on_level = on_level
+        self.on_silence = on_silence
         self.on_live = on_live
         self.on_interrupted = on_interrupted
         self.paused = False

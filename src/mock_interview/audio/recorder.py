@@ -244,8 +244,7 @@ class Recorder:
             and self.stats.seconds >= SILENCE_WARNING_SECONDS
             and self.stats.peak_rms < SILENCE_RMS
         ):
-            self._silence_reported = True
-            self.stats.warnings.append("Nothing was heard in the first seconds: check your microphone.")
+            self._silence_reported = True  # the warning is kept at stop() only if nothing is heard after it either
             if self.on_silence is not None:
                 self.on_silence()
         if self.on_block is not None:
@@ -276,6 +275,8 @@ class Recorder:
                     f"{wav.path} holds the first {wav.seconds:.1f} s"
                 )
             self.stats.seconds = wav.seconds - wav.earlier_frames / wav.samplerate
+        if self._silence_reported and self.stats.peak_rms < SILENCE_RMS:
+            self.stats.warnings.append("Nothing was heard in the first seconds: check your microphone.")
         if self.stats.overflows:
             self.stats.warnings.append(
                 f"{self.stats.overflows} audio block(s) were lost (input overflow); the machine was busy."

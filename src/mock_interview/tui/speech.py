@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # only for annotations: the app starts without importing audi
     from mock_interview.tui.services import RecorderFactory, TranscriberFactory
 
 MODEL_WAIT_SECONDS = 120.0
+NOTHING_HEARD = "Nothing heard for a few seconds: check your microphone (Settings → input device)."
 
 
 @dataclass
@@ -213,12 +214,7 @@ class SpeechController:
                     device=self.settings.input_device or None,
                     on_live=lambda: post(RecordingStarted(answer)),
                     on_level=lambda level, seconds: post(AudioLevelMeasured(level, seconds, answer)),
-                    on_silence=lambda: post(
-                        RecorderNotice(
-                            "Nothing heard for a few seconds: check your microphone (Settings → input device).",
-                            "warning",
-                        )
-                    ),
+                    on_silence=lambda: post(RecorderNotice(NOTHING_HEARD, "warning")),
                     on_update=lambda text: post(TranscriptUpdated(text, answer)),
                     on_progress=lambda seconds: post(
                         RecorderNotice(

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from mock_interview.tui.speech import SpeechController
 
 NO_SPEECH = "No speech heard — check the microphone (Settings → input device)"
+SPEECH_HEARD = "Speech heard: the transcript appears as you speak."
 
 
 class RoundSpeech(Screen[None]):
@@ -37,6 +38,7 @@ class RoundSpeech(Screen[None]):
 
     round: Round
     speech: SpeechController | None
+    warned_nothing_heard = False  # the status says the microphone hears nothing: words arriving take it back
 
     if TYPE_CHECKING:  # defined by the screen itself: declared for the type checker only, so no stub shadows them
 
@@ -77,6 +79,9 @@ class RoundSpeech(Screen[None]):
         if self.round.phase not in (Phase.ANSWERING, Phase.TRANSCRIBING) or not self.round.spoken:
             return
         self.query_one("#answer", TextArea).load_text(message.text)
+        if self.warned_nothing_heard and message.text.strip():
+            self.warned_nothing_heard = False
+            self.status(SPEECH_HEARD)
         if self.round.shows_live_feedback and message.text.strip():
             self.compute_feedback(message.text)
 
@@ -85,11 +90,15 @@ class RoundSpeech(Screen[None]):
         if not self.round.waiting_for_audio:
             return
         self.round.audio_started()
+        self.warned_nothing_heard = False
         self.query_one(LevelMeter).recording = True
         self.status("Speak now: the transcript appears as you speak.")
         self.update_phase()
 
     def on_recorder_notice(self, message: RecorderNotice) -> None:
+        from mock_interview.tui.speech import NOTHING_HEARD
+
+        self.warned_nothing_heard = message.text == NOTHING_HEARD
         self.status(message.text)
         if message.severity != "information":
             self.notify(message.text, severity=message.severity, timeout=6)
