@@ -250,3 +250,16 @@ def test_playback_on_a_frozen_audio_server_is_reported_and_quitting_is_prompt(nu
             if term.child.isalive():
                 term.child.terminate(force=True)
     assert took < QUIT_SECONDS, took
+
+
+def test_doctor_says_the_audio_server_cannot_be_contacted_rather_than_blaming_the_microphone(null_sink, tmp_path: Path):
+    env = dict(env_for(tmp_path), PULSE_SERVER=f"unix:{tmp_path / 'no-server' / 'native'}")
+    doctor = subprocess.run(
+        [sys.executable, "-m", "mock_interview", "doctor"], env=env, capture_output=True, text=True, timeout=60
+    )
+    line = next(line for line in doctor.stdout.splitlines() if "input devices" in line)
+    assert "audio server could not be contacted" in line and "connect a microphone" not in line, doctor.stdout
+    working = subprocess.run(
+        [sys.executable, "-m", "mock_interview", "doctor"], env=env_for(tmp_path), capture_output=True, text=True
+    )
+    assert "[ok] input devices" in working.stdout, working.stdout  # the same machine, its server reachable

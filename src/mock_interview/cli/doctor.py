@@ -107,7 +107,16 @@ def _check_speech(line: Callable[[bool, str, str], None], model: str, models_dir
             default = next((d for d in devices if d.is_default), devices[0])
             line(True, "input devices", f"{len(devices)}; default: {default.name}")
         else:
-            line(False, "input devices", "none found; connect a microphone (typed answers still work)")
+            from mock_interview.audio.server import audio_server_problem
+
+            server = audio_server_problem()  # no device listed: often no server to list them, not no microphone
+            line(
+                False,
+                "input devices",
+                f"none found: {server} (typed answers still work)"
+                if server
+                else "none found; connect a microphone (typed answers still work)",
+            )
     except AudioUnavailable as exc:
         line(False, "PortAudio", str(exc))
 
