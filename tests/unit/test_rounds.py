@@ -148,7 +148,9 @@ def test_silence_with_time_left_is_typed_instead_and_not_scored(tmp_path: Path):
     fake.advance(5)
     assert round_.clock.remaining == round_.answer_seconds - 15  # the clock runs on
     draft = draft_of(round_)
-    assert draft.source == "typed" and draft.text == "" and not draft.feedback
+    assert draft.source == "spoken" and draft.text == "" and not draft.feedback  # nothing typed: still spoken
+    round_.save_draft("I typed")
+    assert draft.source == "typed"  # typed from the first word
     round_.retry()  # f7: speak again
     assert round_.spoken and not round_.no_speech
 

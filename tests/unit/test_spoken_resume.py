@@ -158,3 +158,23 @@ def test_a_new_answer_never_takes_an_earlier_answers_file(tmp_path: Path):
     assert round_.earlier_recording(data) is None  # a new answer names no file yet
     round_.begin_recording_file(data)
     assert round_.earlier_recording(data) is None  # named, but no audio in it yet: nothing to go on from
+
+
+def test_a_spoken_attempt_that_heard_nobody_stays_spoken_unless_typed(tmp_path: Path):
+    data = DataDir(tmp_path / "data")
+    round_ = spoken_round(data)
+    round_.begin_recording_file(data)
+    round_.audio_started()
+    round_.stop_answer()
+    assert round_.no_speech_heard()  # time left: the user may type instead
+    assert draft_of(round_).source == "spoken"
+    attempt = draft_of(round_)
+    round_.retry()  # f7: speak again; the silent attempt is set aside, as what it was
+    assert attempt.status == "retried" and attempt.source == "spoken"
+    round_.wait_for_audio()
+    round_.begin_recording_file(data)
+    round_.audio_started()
+    round_.stop_answer()
+    assert round_.no_speech_heard()
+    round_.submit("I typed it instead: I led the migration of our reports to a new tool.")
+    assert round_.session.answers[-1].source == "typed"

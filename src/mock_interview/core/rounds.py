@@ -295,6 +295,8 @@ class Round(RoundRecording):
             return
         ended = self.draft.ended
         self.note_time_used()
+        if text.strip() and self.turn is not None and self.turn.typed_fallback:
+            self.draft.source = AnswerMode.TYPED  # typed after the microphone failed or heard nobody
         if text != self.draft.text or self.unsaved or ended != self.draft.ended:
             self.draft.text = text
             self.save(unless_empty=True)  # an empty draft's time alone is no reason to keep a session
@@ -366,6 +368,8 @@ class Round(RoundRecording):
             self._move(Phase.ANSWERED)
             return False
         self.fall_back_to_typing()
+        if self.draft is not None:  # a spoken attempt that heard nobody: typed only once something is typed
+            self.draft.source = AnswerMode.SPOKEN
         return True
 
     def submit(
@@ -403,6 +407,8 @@ class Round(RoundRecording):
         record.audio = audio
         record.transcript_model = transcript_model
         record.feedback = feedback.to_json()
+        if self.turn.typed_fallback and not words:  # typed after the microphone failed or heard nobody
+            record.source = AnswerMode.TYPED
         if not text.strip():
             record.status = AnswerStatus.SKIPPED
         if self.turn.follow_up_to:
