@@ -250,6 +250,7 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
         countdown.set_class(round_.paused, "-paused")
         countdown.set_class(phase not in CLOCK_RUNS, "-stopped")  # the time left when answered: not "time ran out"
         self.query_one("#answer", TextArea).read_only = not round_.accepts_typing
+        self.show_microphone_state()
         meter = self.query_one(LevelMeter)
         meter.paused = round_.spoken and round_.phase is Phase.ANSWERING and bool(round_.paused_for)
         if meter.paused:

@@ -65,6 +65,15 @@ class RoundSpeech(Screen[None]):
             duration: float | None = None,
         ) -> None: ...
 
+    def show_microphone_state(self) -> None:
+        """The meter lights only while this answer's audio flows: idle in think time, while the microphone
+        opens (a retry's new attempt never shows the old recording's REC and time) and after."""
+        meter = self.query_one(LevelMeter)
+        flowing = self.round.spoken and self.round.phase is Phase.ANSWERING and not self.round.waiting_for_audio
+        if not flowing and meter.recording:
+            meter.recording = False
+            meter.level = meter.seconds = 0.0
+
     @unless_late
     def on_audio_level_measured(self, message: AudioLevelMeasured) -> None:
         meter = self.query_one(LevelMeter)
