@@ -131,6 +131,13 @@ class LiveAnswer:
         )
         self._stopped = False
 
+    def so_far(self) -> tuple[list[WordTiming], float]:
+        """The words heard so far, timed from the start of the file, and the seconds recorded: what the final
+        transcript's delivery is checked on, so a live checklist can be made the same way."""
+        offset = self.earlier_seconds
+        later = [(w, s + offset, e + offset) for w, s, e in self.stream.words]
+        return self.earlier_words + later, offset + self.recorder.stats.seconds
+
     def _updated(self, text: str) -> None:
         if self.on_update is not None:
             self.on_update(joined(self.earlier_text, text))

@@ -133,6 +133,13 @@ class StreamingTranscriber:
         with self._lock:
             return self._text_locked()
 
+    @property
+    def words(self) -> list[WordTiming]:
+        """The words so far with their times, provisional ones included (the live checklist's delivery)."""
+        with self._lock:
+            words = self._words + (self._provisional.words if self._provisional is not None else [])
+            return [(w.text, w.start, w.end) for w in words]
+
     def _text_locked(self) -> str:
         words = self._words + (self._provisional.words if self._provisional is not None else [])
         return join_words(w.text for w in words)

@@ -7,7 +7,7 @@ was computed for), so the screen can drop one that comes late, after that answer
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -88,12 +88,21 @@ class AudioLevelMeasured(Message):
 
 
 class TranscriptUpdated(Message):
-    """More of the spoken ``answer`` has been transcribed: ``text`` is its transcript so far."""
+    """More of the spoken ``answer`` has been transcribed: ``text`` is its transcript so far, ``words`` its
+    timed words and ``seconds`` the audio recorded (the live checklist checks delivery as the final one does)."""
 
-    def __init__(self, text: str, answer: AnswerRecord | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        answer: AnswerRecord | None = None,
+        words: Sequence[tuple[str, float, float]] = (),
+        seconds: float = 0.0,
+    ) -> None:
         super().__init__()
         self.text = text
         self.answer = answer
+        self.words = tuple(words)
+        self.seconds = seconds
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, TranscriptUpdated)

@@ -215,7 +215,7 @@ class SpeechController:
                     on_live=lambda: post(RecordingStarted(answer)),
                     on_level=lambda level, seconds: post(AudioLevelMeasured(level, seconds, answer)),
                     on_silence=lambda: post(RecorderNotice(NOTHING_HEARD, "warning")),
-                    on_update=lambda text: post(TranscriptUpdated(text, answer)),
+                    on_update=lambda text: post(TranscriptUpdated(text, answer, *live.so_far())),
                     on_progress=lambda seconds: post(
                         RecorderNotice(
                             f"Transcribing the last {max(1, round(seconds))} s…"

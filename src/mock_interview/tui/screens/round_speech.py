@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widgets import TextArea
 
+from mock_interview.core.feedback import Delivery
 from mock_interview.core.rounds import Phase, Round
 from mock_interview.tui.messages import (
     AudioLevelMeasured,
@@ -48,7 +49,7 @@ class RoundSpeech(Screen[None]):
         def update_phase(self) -> None:  # the screen's own
             ...
 
-        def compute_feedback(self, text: str) -> None:  # the screen's own
+        def compute_feedback(self, text: str, delivery: Delivery | None = None) -> None:  # the screen's own
             ...
 
         def submit_answer(self, timed_out: bool) -> None:  # the screen's own
@@ -92,7 +93,9 @@ class RoundSpeech(Screen[None]):
             self.warned_nothing_heard = False
             self.status(SPEECH_HEARD)
         if self.round.shows_live_feedback and message.text.strip():
-            self.compute_feedback(message.text)
+            # checked with the delivery of the words so far, as the transcript will be when submitted
+            delivery = Delivery(message.words, message.seconds, self.round.answer_seconds) if message.words else None
+            self.compute_feedback(message.text, delivery)
 
     @unless_late
     def on_recording_started(self, message: RecordingStarted) -> None:

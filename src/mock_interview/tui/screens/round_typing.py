@@ -16,6 +16,7 @@ from mock_interview.tui.messages import FeedbackReady
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 
 if TYPE_CHECKING:
+    from mock_interview.core.feedback import Delivery
     from mock_interview.core.sessions import AnswerRecord
 
 FEEDBACK_DEBOUNCE_SECONDS = 0.4
@@ -86,15 +87,16 @@ class RoundTyping(Screen[None]):
             return
         self.compute_feedback(text)
 
-    def compute_feedback(self, text: str) -> None:
-        """Check ``text`` as the answer being given, in a worker; only the last text asked about is shown."""
+    def compute_feedback(self, text: str, delivery: Delivery | None = None) -> None:
+        """Check ``text`` as the answer being given (a spoken one with its ``delivery`` so far), in a worker;
+        only the last text asked about is shown."""
         answer = self.round.draft
         self._feedback_asked = (answer, text)
-        self._check(text, answer)
+        self._check(text, answer, delivery)
 
     @work(thread=True, exclusive=True, group="feedback", exit_on_error=False, description="checking the answer")
-    def _check(self, text: str, answer: AnswerRecord | None) -> None:
-        self.post_message(FeedbackReady(self.round.analyse(text), text, answer))
+    def _check(self, text: str, answer: AnswerRecord | None, delivery: Delivery | None = None) -> None:
+        self.post_message(FeedbackReady(self.round.analyse(text, delivery), text, answer))
 
     def on_feedback_ready(self, message: FeedbackReady) -> None:
         asked = self._feedback_asked
