@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.datadir import DataDir
 from mock_interview.core.fsutil import UnsafePathError, child_path
 from mock_interview.core.round_phases import PauseReason, Phase, Recording
@@ -31,6 +32,11 @@ class RoundRecording:
         recording: Recording | None
 
         def save(self, *, unless_empty: bool = False) -> bool: ...
+
+    def typed_instead(self, text: str) -> None:
+        """A spoken turn answered by typing (the microphone failed or heard nobody) is typed from its first word."""
+        if self.draft is not None and self.turn is not None and self.turn.typed_fallback and text.strip():
+            self.draft.source = AnswerMode.TYPED
 
     def attach_recording(self, recording: Recording | None) -> None:
         """The recording of the answer being spoken (``None`` when it stops): it is paused with the clock."""

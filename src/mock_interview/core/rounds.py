@@ -295,8 +295,7 @@ class Round(RoundRecording):
             return
         ended = self.draft.ended
         self.note_time_used()
-        if text.strip() and self.turn is not None and self.turn.typed_fallback:
-            self.draft.source = AnswerMode.TYPED  # typed after the microphone failed or heard nobody
+        self.typed_instead(text)
         if text != self.draft.text or self.unsaved or ended != self.draft.ended:
             self.draft.text = text
             self.save(unless_empty=True)  # an empty draft's time alone is no reason to keep a session
@@ -338,7 +337,10 @@ class Round(RoundRecording):
         self.recording = None
 
     def fall_back_to_typing(self) -> None:
-        """Recording failed: this turn is typed instead (the next one is spoken again)."""
+        """Recording failed or heard nobody: this turn is typed instead (the next one is spoken again).
+
+        The answer stays a spoken attempt until something is typed (:meth:`typed_instead`): one set aside
+        by f7 is told as what it was."""
         assert self.turn is not None
         self.turn.typed_fallback = True
         self.audio_started()  # a clock still waiting for the microphone starts now
@@ -347,8 +349,6 @@ class Round(RoundRecording):
             self._move(Phase.ANSWERING)
             if not self.paused_for:
                 self.clock.resume()
-        if self.draft is not None:
-            self.draft.source = AnswerMode.TYPED
 
     def no_speech_heard(self) -> bool:
         """A spoken answer stopped and the speech detector heard nobody: no transcript, no score.
@@ -368,8 +368,6 @@ class Round(RoundRecording):
             self._move(Phase.ANSWERED)
             return False
         self.fall_back_to_typing()
-        if self.draft is not None:  # a spoken attempt that heard nobody: typed only once something is typed
-            self.draft.source = AnswerMode.SPOKEN
         return True
 
     def submit(
@@ -407,8 +405,7 @@ class Round(RoundRecording):
         record.audio = audio
         record.transcript_model = transcript_model
         record.feedback = feedback.to_json()
-        if self.turn.typed_fallback and not words:  # typed after the microphone failed or heard nobody
-            record.source = AnswerMode.TYPED
+        self.typed_instead(text)
         if not text.strip():
             record.status = AnswerStatus.SKIPPED
         if self.turn.follow_up_to:
