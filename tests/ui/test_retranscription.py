@@ -140,3 +140,40 @@ async def test_an_uncorrected_transcript_is_transcribed_again_without_a_question
         await pilot.press("enter")
         await wait_for(pilot, lambda: "gold" in shown(review))
     assert store.load(session.id).answers[0].text == RECOGNISED_NOW
+
+
+async def test_a_re_transcription_moves_its_questions_score_with_the_follow_ups(
+    make_app, isolated_data_dir, monkeypatch
+):
+    from textual.widgets import OptionList
+
+    from mock_interview.core.context import AppContext
+    from tests.unit.test_correction_rescoring import MISHEARD, _session
+    from tests.unit.test_correction_rescoring import STORY as HEARD_NOW
+
+    def transcribe_file(path, model="bundled", models_dir=None, **options):
+        return Transcript(HEARD_NOW, timed(HEARD_NOW), 40.0, "fake-model")
+
+    monkeypatch.setattr("mock_interview.transcription.streaming.transcribe_file", transcribe_file)
+    context = AppContext.from_options(str(isolated_data_dir))
+    session = _session(context, MISHEARD)
+    audio = isolated_data_dir / "audio" / session.id / "00-x.wav"
+    wav = IncrementalWav(audio)
+    wav.write(np.zeros(16000, dtype=np.float32))
+    wav.close()
+    session.answers[0].audio = f"audio/{session.id}/00-x.wav"
+    context.sessions.save(session)
+    before = session.answers[0].question_score
+    after = _session(context, HEARD_NOW).answers[0].question_score
+    assert before is not None and after is not None and before != after
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await open_review(app, pilot, session.id)
+        await pilot.press("f10")
+        await wait_for(pilot, lambda: isinstance(app.screen, ModelPickerScreen))
+        await pilot.press("enter")
+        answers = review.query_one("#review-answers", OptionList)
+        await wait_for(pilot, lambda: str(answers.get_option_at_index(0).prompt).endswith(f"[{after}]"))
+        assert f"score {after}" in str(review.query_one("#review-summary").render())
+    saved = context.sessions.load(session.id)
+    assert saved.answers[0].question_score == after and saved.score == after

@@ -224,12 +224,12 @@ class Retranscribed(Message):
     """A recording was transcribed again; its answer gets the new text and checklist."""
 
     def __init__(
-        self, index: int, transcript: Transcript, feedback: dict[str, object], *, keep_correction: bool = False
+        self, index: int, transcript: Transcript, rechecked: Rechecked, *, keep_correction: bool = False
     ) -> None:
         super().__init__()
         self.index = index
         self.transcript = transcript
-        self.feedback = feedback
+        self.rechecked = rechecked  # the answer's checklist, and its question's score with the follow-ups, again
         self.keep_correction = keep_correction  # a hand correction stays the answer; the transcript goes beside it
 
 

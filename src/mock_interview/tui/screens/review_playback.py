@@ -15,6 +15,7 @@ from mock_interview.tui.messages import PlaybackFailed, PlaybackFinished, Retran
 from mock_interview.tui.screens.retranscribe_choice import RetranscribeChoice, RetranscribeChoiceScreen
 
 if TYPE_CHECKING:
+    from mock_interview.core.rechecks import Rechecked
     from mock_interview.core.sessions import AnswerRecord, Session
     from mock_interview.transcription.transcriber import Transcript
     from mock_interview.tui.services import AppServices
@@ -37,6 +38,9 @@ class RecordingPlayback(Screen[None]):
             ...
 
         def show_answer(self, index: int) -> None:  # the screen's own
+            ...
+
+        def show_scores(self) -> None:  # the screen's own
             ...
 
     def _audio_path(self) -> Path | None:
@@ -143,19 +147,20 @@ class RecordingPlayback(Screen[None]):
         except (ModelUnavailable, TranscriptionError) as exc:
             self.post_message(RetranscriptionFailed(str(exc)))
             return
-        answer = self.session.answers[index]
-        text = answer.text if keep_correction else result.text  # the checklist is of the text the answer keeps
-        feedback = self._check_again(answer, result, text)
-        self.post_message(Retranscribed(index, result, feedback, keep_correction=keep_correction))
+        rechecked = self._check_again(index, result, keep_correction)
+        self.post_message(Retranscribed(index, result, rechecked, keep_correction=keep_correction))
 
-    def _check_again(self, answer: AnswerRecord, result: Transcript, text: str) -> dict[str, object]:
-        """The checklist for ``text`` with the new recognition's timing, as the round makes it (runs in the worker)."""
+    def _check_again(self, index: int, result: Transcript, keep_correction: bool) -> Rechecked:
+        """The answer checked again with the new recognition's timing, with its question's score with the
+        follow-ups made again, as a correction does (runs in the worker)."""
         from mock_interview.core.feedback import Delivery
-        from mock_interview.core.rechecks import check_saved_answer
+        from mock_interview.core.rechecks import recheck_answer
 
         assert self.session is not None
+        answer = self.session.answers[index]
+        text = answer.text if keep_correction else result.text  # the checklist is of the text the answer keeps
         delivery = Delivery(tuple(result.words), result.duration, answer.answer_seconds or None)
-        return check_saved_answer(self.services.context, self.session, answer, text=text, delivery=delivery).to_json()
+        return recheck_answer(self.services.context, self.session, index, text, delivery)
 
     def on_retranscribed(self, message: Retranscribed) -> None:
         assert self.session is not None
@@ -170,11 +175,15 @@ class RecordingPlayback(Screen[None]):
             said = f"Re-transcribed with {model}: the new transcript is the answer"
         answer.words = list(message.transcript.words)
         answer.transcript_model = message.transcript.model
-        answer.feedback = message.feedback
+        rechecked = message.rechecked
+        answer.feedback = rechecked.feedback
+        if rechecked.main_index is not None:  # the question's score with its follow-ups reads these words too
+            self.session.answers[rechecked.main_index].with_follow_ups = rechecked.with_follow_ups
         self.save_session()
+        self.show_scores()  # the question's score and the session's, where Review shows them
         if message.index == self.index:
             self.show_answer(message.index)
-        score = message.feedback.get("score")
+        score = rechecked.feedback.get("score")
         self.notify(f"{said}{f' (score {score})' if score is not None else ''}.")
 
     def on_retranscription_failed(self, message: RetranscriptionFailed) -> None:
