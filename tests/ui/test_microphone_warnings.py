@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,7 @@ class LateSpeaker(FakeRecorder):
     """Silent long enough for the warning, then speaks (the user started late, or unmuted)."""
 
     audio = np.concatenate([np.zeros(16000, dtype=np.float32), SPEECH])
+    speaks = threading.Event()  # set by the test once it has seen the warning
 
     def __init__(self, *args, **options) -> None:
         super().__init__(*args, **options)
@@ -32,11 +34,13 @@ class LateSpeaker(FakeRecorder):
         def live_then_warned() -> None:  # the recorder warns once its first seconds were silent
             on_live()
             on_silence()
+            self.speaks.wait(10)  # then the user speaks
 
         self.on_live = live_then_warned
 
 
 async def test_the_nothing_heard_warning_goes_when_speech_arrives(make_app):
+    LateSpeaker.speaks = threading.Event()
     app = make_app(start_round=ROUND, recorder_factory=LateSpeaker, transcriber_factory=FakeTranscriber)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen))
@@ -44,6 +48,7 @@ async def test_the_nothing_heard_warning_goes_when_speech_arrives(make_app):
         await wait_for(pilot, lambda: screen.speech.model_ready)
         await pilot.press("ctrl+s")  # the think time ends: the microphone opens, then warns
         await wait_for(pilot, lambda: NOTHING_HEARD in round_status(screen))
+        LateSpeaker.speaks.set()
         answer = screen.query_one("#answer", TextArea)
         await wait_for(pilot, lambda: bool(answer.text.strip()))
         await wait_for(pilot, lambda: NOTHING_HEARD not in round_status(screen))
