@@ -28,7 +28,7 @@ class RetranscribeChoiceScreen(ModalScreen[RetranscribeChoice]):
     """ "This transcript was corrected by hand": ``k`` keeps the correction, ``r`` replaces it, escape cancels."""
 
     BINDINGS = [
-        Binding("k", "choose('keep')", "Keep", id="retranscribe-keep"),
+        Binding("k", "choose('keep')", "Keep both", id="retranscribe-keep"),  # k means "keep both" on every screen
         Binding("r", "choose('replace')", "Replace", id="retranscribe-replace"),
         Binding("escape,c", "choose('cancel')", "Cancel", id="retranscribe-cancel"),
     ]
@@ -43,14 +43,14 @@ class RetranscribeChoiceScreen(ModalScreen[RetranscribeChoice]):
         with Vertical(classes="dialog"):
             yield Static("Re-transcribe an answer you corrected?", classes="section-title", markup=False)
             yield Static(
-                f'This transcript was corrected by hand: "{quoted}". Keep (k) leaves your correction as the answer '
-                "and keeps the new recognition beside it; replace (r) makes the new recognition the answer and "
-                "your correction is lost; cancel (esc) changes nothing.",
+                f'This transcript was corrected by hand: "{quoted}". Keep both (k) leaves your correction as the '
+                "answer and keeps the new recognition beside it; replace (r) makes the new recognition the answer "
+                "and your correction is lost; cancel (esc) changes nothing.",
                 id="retranscribe-question",
                 markup=False,
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Keep my correction (k)", id="retranscribe-keep", variant="primary")
+                yield Button("Keep both (k)", id="retranscribe-keep", variant="primary")
                 yield Button("Replace it (r)", id="retranscribe-replace", variant="warning")
                 yield Button("Cancel (esc)", id="retranscribe-cancel")
 
