@@ -48,8 +48,10 @@ class RoundKeys(Screen[None]):
                 self.status("Think time: ctrl+s starts the microphone now, or wait for the clock.")
                 return
             self.action_submit()
-        if self.round.accepts_typing and not answer.has_focus:
-            # keys typed before the answer area has focus (just after think time, or on the checklist) go there
+        if self.round.accepts_typing:
+            # A key the answer area did not take: it was away from it (on the checklist), or it still had
+            # focus from the last answer but was read-only in think time (the first key on question 2 and later
+            # was lost so). It goes in now.
             event.stop()
             answer.focus()
             answer.insert(event.character)
