@@ -49,8 +49,7 @@ async def test_export_then_import_shows_the_notes_beside_the_checklist_and_keeps
         await pilot.press("f12")
         await wait_for(pilot, lambda: isinstance(app.screen, MentorScreen))
         assert app.screen.query_one("#mentor-path").value == str(path)  # the export's own path, to begin with
-        await pilot.press("tab")  # from Export to "Read notes in"
-        assert app.screen.focused.id == "mentor-import-button"
+        assert app.screen.focused.id == "mentor-path"  # enter there reads the notes in
         await pilot.press("enter")
         await wait_for(pilot, lambda: "Your mentor's notes" in screen_text(app))
         text = screen_text(app)

@@ -39,6 +39,10 @@ class MentorFileError(ValueError):
     """A file that cannot be read back as a mentor's notes; ``str()`` is one line naming it."""
 
 
+class NoNotesYet(MentorFileError):
+    """An export nobody has written notes into yet (the app may write a new export over it)."""
+
+
 @dataclass(frozen=True)
 class MentorNotes:
     """What a mentor wrote in an exported file."""
@@ -176,7 +180,7 @@ def read_mentor_file(text: str, name: str) -> MentorNotes:
     if open_at is not None:
         raise MentorFileError(f"{name}:{open_at}: these notes are not closed with '{_CLOSE}'; nothing changed")
     if not any(notes for _, notes in answers.values()) and not any(questions.values()):
-        raise MentorFileError(f"{name}: holds no notes yet (write between the marker lines); nothing changed")
+        raise NoNotesYet(f"{name}: holds no notes yet (write between the marker lines); nothing changed")
     return MentorNotes(head.group(2), answers, questions)
 
 

@@ -8,6 +8,7 @@ own reflection, which they never replace. A bad or foreign file is one line and 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,39 @@ def read_notes(path: Path) -> MentorNotes:
     return read_mentor_file(text, str(path))
 
 
+def export_keeping_notes(path: Path, text: str) -> Path:
+    """Write an export at ``path``, or beside it when the file there may hold a mentor's writing.
+
+    An earlier export with nothing written between its markers is replaced; a file with notes, one that
+    no longer reads as an export, or one that cannot be read is kept, and the export goes to the first
+    free ``…-2.md``, ``…-3.md`` beside it (never over anything). Returns where the export was written.
+
+    Raises:
+        OSError: The export could not be written.
+    """
+    from mock_interview.core.fsutil import atomic_create_text, atomic_write_text
+    from mock_interview.core.mentor import MentorFileError, NoNotesYet
+
+    if not os.path.lexists(path):
+        atomic_write_text(path, text)
+        return path
+    try:
+        read_notes(path)
+    except NoNotesYet:  # an export nobody has filled in: the new one replaces it
+        atomic_write_text(path, text)
+        return path
+    except MentorFileError:  # not readable as an export any more: someone wrote into it; keep it
+        pass
+    for number in range(2, 1000):
+        beside = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        try:
+            atomic_create_text(beside, text)
+        except FileExistsError:
+            continue
+        return beside
+    raise FileExistsError(f"{path.parent} holds {path.name} and 998 exports beside it; move some away")
+
+
 @dataclass(frozen=True)
 class MentorChoice:
     """What the user asked for: ``export``, or ``import`` of the file at ``path``."""
@@ -112,7 +146,8 @@ class MentorScreen(ModalScreen[MentorChoice | None]):
                 yield Button("Close (esc)", id="mentor-close-button")
 
     def on_mount(self) -> None:
-        self.query_one("#mentor-export-button", Button).focus()
+        # in the file field, as its label says: enter reads a mentor's notes in, never exports over them
+        self.query_one("#mentor-path", TextField).focus()
 
     @on(Button.Pressed, "#mentor-export-button")
     def action_export(self) -> None:
@@ -148,16 +183,21 @@ def carry_out(context: AppContext, session: Session, choice: MentorChoice, save:
     A file for another session is stored with that one, as ``sessions import-notes`` does; a bad or
     foreign file changes nothing.
     """
-    from mock_interview.core.fsutil import atomic_write_text, ensure_private_dir
+    from mock_interview.core.fsutil import ensure_private_dir
     from mock_interview.core.mentor import MentorFileError, apply_mentor_notes
 
     if choice.action == "export":
         path = mentor_file(context, session.id)
         try:
             ensure_private_dir(path.parent)
-            atomic_write_text(path, mentor_text(context, session))
+            written = export_keeping_notes(path, mentor_text(context, session))
         except OSError as exc:
             return Outcome(f"Not exported: {exc}", "For a mentor", "error")
+        if written != path:
+            return Outcome(
+                f"Exported to {written}. {path} was kept: it holds your mentor's notes (f12, enter reads them in).",
+                "For a mentor",
+            )
         return Outcome(f"Exported to {path}. Send it to your mentor; f12 reads their notes back in.", "For a mentor")
     path = Path(choice.path).expanduser()
     failed = "Mentor's notes not read"
