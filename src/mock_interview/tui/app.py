@@ -201,6 +201,16 @@ class MockInterviewApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies in a text field): say which key does, in plain words.
+
+        Textual's own notice is markup ("Press [b]ctrl+q[/b]…"), shown raw here, where markup is off.
+        """
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                return
+
     def notify(
         self,
         message: str,
