@@ -212,7 +212,7 @@ async def test_a_note_saved_while_another_window_changed_the_session(make_app, i
 async def test_a_bad_pack_and_bad_settings_are_notices_not_crashes(make_app, isolated_data_dir):
     packs = isolated_data_dir / "packs"
     packs.mkdir(parents=True)
-    (packs / "bad.toml").write_text(
+    (packs / "bad [b]x [@click=app.quit]q.toml").write_text(
         '[pack]\nid = "x\\u001b[2J [/] [@click=app.quit]q[/]"\ntitle = "T"\n'
         '[[questions]]\nid = "a"\ntext = "t"\nkind = "goals"\n',
         encoding="utf-8",
@@ -222,11 +222,12 @@ async def test_a_bad_pack_and_bad_settings_are_notices_not_crashes(make_app, iso
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await wait_for(pilot, lambda: any("bad.toml" in n for n in notices(app)))
+        await wait_for(pilot, lambda: any("deep.toml" in n for n in notices(app)))
         await settled(pilot)
         shown = notices(app)
-        assert any("bad.toml" in n and "␛[2J [/]" in n for n in shown)
-        assert any("levels deep" in n for n in shown) and any("feedback" in n for n in shown)
+        # one notice names the skipped packs (their names as they are: markup is text), then packs validate
+        assert any("bad [b]x [@click=app.quit]q.toml (1 problem)" in n and "deep.toml" in n for n in shown)
+        assert any("feedback" in n and "␛[2J" in n for n in shown)
         drawn_text(app)
 
 

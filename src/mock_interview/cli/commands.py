@@ -99,8 +99,10 @@ def _packs(context: AppContext, args: Namespace) -> int:
             return EXIT_PROBLEM
         print(f"ok: {len(args.paths)} path(s) valid")
         return EXIT_OK
-    for problem in context.packs.problems:
-        print(f"warning: pack skipped: {problem}", file=sys.stderr)
+    from mock_interview.core.packs import skipped_pack_lines
+
+    for line in skipped_pack_lines(context.packs.problems):  # once per file, however many problems it has
+        print(f"warning: pack skipped: {line}", file=sys.stderr)
     report = context.packs
     if action == "list":
         if args.json:

@@ -335,3 +335,53 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
             except InvalidFileError as exc:
                 problems.extend(exc.problems)
     return problems
+
+
+def problems_by_file(problems: Iterable[Problem]) -> dict[Path | None, list[Problem]]:
+    """``problems`` grouped by the file they are about, files in the order first met."""
+    grouped: dict[Path | None, list[Problem]] = {}
+    for problem in problems:
+        grouped.setdefault(problem.file, []).append(problem)
+    return grouped
+
+
+def _problems(count: int) -> str:
+    return f"{count} problem{'' if count == 1 else 's'}"
+
+
+def skipped_pack_lines(problems: Iterable[Problem]) -> list[str]:
+    """One line per pack file skipped, however many problems it has: its first problem, and the command
+    that lists the others (a file with four problems once gave four warnings, each naming the file)."""
+    lines = []
+    for file, found in problems_by_file(problems).items():
+        more = len(found) - 1
+        lines.append(
+            f"{found[0]} (and {more} more problem{'' if more == 1 else 's'}: "
+            f"'mock-interview packs validate {file}' lists them all)"
+            if more and file is not None
+            else str(found[0])
+        )
+    return lines
+
+
+def skipped_packs_summary(problems: Iterable[Problem]) -> str:
+    """All the pack files skipped, in one short notice: each file's name with its count of problems, and
+    the command that shows every problem (the app says this once, not once per problem, and short: a
+    toast per problem covered Home's Start and the round's clock)."""
+    grouped = problems_by_file(problems)
+    files = [file for file in grouped if file is not None]
+    if len(files) != len(grouped) or (len(files) == 1 and len(grouped[files[0]]) == 1):
+        return "; ".join(skipped_pack_lines(problems))  # one problem (or one naming no file) says it all itself
+    parts = [f"{file.name} ({_problems(len(grouped[file]))})" for file in files]
+    named = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    folders = {file.parent for file in files}
+    where = _home_short(folders.pop()) if len(folders) == 1 else " ".join(_home_short(file) for file in files)
+    return f"Skipped {named}: 'mock-interview packs validate {where}' lists every problem."
+
+
+def _home_short(path: Path) -> str:
+    """``path`` with the home folder written ``~`` (shorter in a narrow notice; a shell reads it the same)."""
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except (ValueError, RuntimeError):  # not under home, or no home known
+        return str(path)

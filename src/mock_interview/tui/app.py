@@ -82,8 +82,16 @@ class MockInterviewApp(App[None]):
     def on_mount(self) -> None:
         for problem in self.settings_problems:
             self.notify(str(problem), title="Settings problem (defaults used)", severity="warning", timeout=10)
-        for problem in self.context.packs.problems:
-            self.notify(str(problem), title="Pack skipped", severity="warning", timeout=10)
+        if self.context.packs.problems:  # one notice for all: one per problem piled up over Start and the clock
+            from mock_interview.core.packs import problems_by_file, skipped_packs_summary
+
+            skipped = len(problems_by_file(self.context.packs.problems))
+            self.notify(
+                skipped_packs_summary(self.context.packs.problems),
+                title="Pack skipped" if skipped == 1 else "Packs skipped",
+                severity="warning",
+                timeout=10,
+            )
         if self.start_round is not None:
             self.call_later(self.start_new_round, self.start_round)
         self._install_hangup_handler()
