@@ -42,7 +42,11 @@ def form(**changes) -> DebriefForm:
     ("changes", "field_id", "words"),
     [
         ({"company": "  "}, "debrief-company", "Company is empty"),
-        ({"when": "2026-13-45"}, "debrief-date", "Date: '2026-13-45' is not a date; write it as 2026-12-06"),
+        (
+            {"when": "2026-13-45"},
+            "debrief-date",
+            "Date: '2026-13-45' is not a date; write it as YYYY-MM-DD, such as 2026-12-06",
+        ),
         ({"when": "2026-12-07"}, "debrief-date", "Date: 2026-12-07 is in the future"),
         ({"questions": [("", "okay", "", "")]}, "question-1-text", "Questions: write at least one question"),
         ({"questions": [("", "okay", "it went badly", "")]}, "question-1-text", "Question 1: write the question"),

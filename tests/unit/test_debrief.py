@@ -94,8 +94,8 @@ def test_a_second_debrief_the_same_day_gets_its_own_file(context, capsys):
     ("extra", "words"),
     [
         (["--company", "Acme"], "--question"),
-        (["--company", "Acme", "--question", "Q?", "--how", "a", "--how", "b"], "--how was given 2 times"),
-        (["--company", "Acme", "--date", "30/11/2026", "--question", "Q?"], "2025-01-31"),
+        (["--company", "Acme", "--question", "Q?", "--how", "a", "--how", "b"], "2 --how for one --question"),
+        (["--company", "Acme", "--date", "30/11/2026", "--question", "Q?"], "write it as YYYY-MM-DD"),
         (["--company", "  ", "--question", "Q?"], "company"),
         (["--profile", "nope", "--question", "Q?"], "no profile 'nope'"),
     ],

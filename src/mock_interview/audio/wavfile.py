@@ -211,6 +211,11 @@ class IncrementalWav:
             self._file.close()
 
 
+def _close_quietly(fd: int) -> None:
+    with contextlib.suppress(OSError):  # already closed by the library that failed to open it
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def open_audio(path: Path) -> Iterator[Any]:
     """An audio file opened for reading (a ``soundfile.SoundFile``), its header checked first.
@@ -227,8 +232,14 @@ def open_audio(path: Path) -> Iterator[Any]:
     size = os.fstat(fd).st_size
     try:
         source = soundfile.SoundFile(fd, closefd=True)
+    except soundfile.LibsndfileError as exc:
+        # libsndfile has closed the descriptor already: closing it again raised EBADF, which hid the reason
+        # ("cannot read ans.txt as audio ([Errno 9] Bad file descriptor)" for a text file)
+        _close_quietly(fd)
+        reason = exc.error_string.rstrip(".") or "not a format it reads"
+        raise AudioFileRefused(f"{path} is not an audio file ({reason})") from None
     except BaseException:
-        os.close(fd)
+        _close_quietly(fd)
         raise
     with source:
         rate = source.samplerate

@@ -97,7 +97,7 @@ def _packs(context: AppContext, args: Namespace) -> int:
             files = len({p.file for p in problems})
             print(f"{counted(len(problems), 'problem')} in {counted(files, 'file')}", file=sys.stderr)
             return EXIT_PROBLEM
-        print(f"ok: {len(args.paths)} path(s) valid")
+        print(f"ok: {counted(len(args.paths), 'path')} valid")
         return EXIT_OK
     from mock_interview.core.packs import skipped_pack_lines
 
@@ -160,8 +160,9 @@ def _show_pack(pack: Pack) -> None:
     from rich.text import Text
 
     from mock_interview.cli.output import is_terminal
+    from mock_interview.core.feedback.text import counted
 
-    heading = f"{pack.title} ({pack.id}) — {len(pack.questions)} questions"
+    heading = f"{pack.title} ({pack.id}) — {counted(len(pack.questions), 'question')}"
     items = [
         (
             question,
@@ -183,7 +184,9 @@ def _show_pack(pack: Pack) -> None:
                 print("   example answer available")
         return
     out = console()
-    out.print(Text.assemble(user_text(pack.title, "bold"), f" ({pack.id}) — {len(pack.questions)} questions"))
+    out.print(
+        Text.assemble(user_text(pack.title, "bold"), f" ({pack.id}) — {counted(len(pack.questions), 'question')}")
+    )
     if pack.description:
         out.print(user_text(pack.description))
     for number, (question, times) in enumerate(items, 1):

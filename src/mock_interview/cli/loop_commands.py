@@ -170,12 +170,12 @@ def _debrief_new(context: AppContext, args: Namespace) -> int:
 
 
 def _parse_date(text: str) -> date:
-    if not text:
-        return date.today()
+    from mock_interview.core.debrief import interview_date
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"--date: '{text}' is not a date; write it as 2025-01-31") from None
+        return interview_date(text, date.today())
+    except ValueError as exc:
+        raise ValueError(f"--date: {exc}") from None
 
 
 def _flag_questions(args: Namespace) -> list[tuple[str, str, str, str]]:
@@ -186,7 +186,9 @@ def _flag_questions(args: Namespace) -> list[tuple[str, str, str, str]]:
     extra = {"--went": args.went or [], "--how": args.how or [], "--next": args.next or []}
     for flag, values in extra.items():
         if len(values) > len(texts):
-            raise UsageError(f"{flag} was given {len(values)} times for {len(texts)} --question; give one per question")
+            given = f"{len(values)} {flag}" if len(values) != 1 else f"one {flag}"
+            questions = {0: "no --question", 1: "one --question"}.get(len(texts), f"{len(texts)} --question")
+            raise UsageError(f"{given} for {questions}; give one per question, after its --question")
     went, how, next_time = (values + [""] * (len(texts) - len(values)) for values in extra.values())
     return [(t, w or "okay", h, n) for t, w, h, n in zip(texts, went, how, next_time, strict=True)]
 

@@ -137,6 +137,25 @@ def new_debrief(
     return debrief
 
 
+def interview_date(text: str, today: date) -> date:
+    """The day of an interview as typed (empty: ``today``), by one rule for the CLI's ``--date`` and the
+    app's Date field (they once gave different examples: 2025-01-31 and today).
+
+    Raises:
+        ValueError: Not a date, or a day still to come; the message shows how to write one (today's date).
+    """
+    text = text.strip()
+    if not text:
+        return today
+    try:
+        when = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text[:20]}' is not a date; write it as YYYY-MM-DD, such as {today:%Y-%m-%d}") from None
+    if when > today:
+        raise ValueError(f"{when:%Y-%m-%d} is in the future; a debrief is written after the interview")
+    return when
+
+
 def _newer(version: int) -> str | None:
     return f"is {version}; this file was written by a newer mock-interview" if version > FORMAT_VERSION else None
 

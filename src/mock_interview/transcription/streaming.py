@@ -472,7 +472,7 @@ def transcribe_file(
         TranscriptionError: The file cannot be read as audio, or decoding failed.
         ModelUnavailable: The model cannot be loaded.
     """
-    from mock_interview.audio.wavfile import iter_audio_blocks
+    from mock_interview.audio.wavfile import AudioFileRefused, iter_audio_blocks
 
     model = transcriber if transcriber is not None else load_transcriber(model_spec, models_dir)
     stream = StreamingTranscriber(model, live=False, on_progress=on_progress)
@@ -482,6 +482,9 @@ def transcribe_file(
     except TranscriptionError:
         stream.cancel()
         raise
+    except AudioFileRefused as exc:  # names the file and why already
+        stream.cancel()
+        raise TranscriptionError(f"{exc}; give a WAV, FLAC or OGG file") from None
     except (RuntimeError, OSError, ValueError) as exc:  # soundfile's LibsndfileError is a RuntimeError
         stream.cancel()
         raise TranscriptionError(f"cannot read {path} as audio ({exc}); give a WAV, FLAC or OGG file") from None

@@ -83,16 +83,12 @@ def debrief_from_form(form: DebriefForm, profile_company: str, today: date) -> D
     company = form.company.strip() or profile_company
     if not company:
         raise DebriefFormError("Company is empty: pick a profile or type the company's name.", "debrief-company")
+    from mock_interview.core.debrief import interview_date
+
     try:
-        when = date.fromisoformat(form.when.strip()) if form.when.strip() else today
-    except ValueError:
-        raise DebriefFormError(
-            f"Date: '{form.when.strip()[:20]}' is not a date; write it as {today:%Y-%m-%d}.", "debrief-date"
-        ) from None
-    if when > today:
-        raise DebriefFormError(
-            f"Date: {when:%Y-%m-%d} is in the future; a debrief is written after the interview.", "debrief-date"
-        )
+        when = interview_date(form.when, today)  # the CLI's --date reads it by the same rule
+    except ValueError as exc:
+        raise DebriefFormError(f"Date: {exc}.", "debrief-date") from None
     fields = [("Company", company, "debrief-company"), ("Role", form.role, "debrief-role")]
     fields.append(("Notes", form.notes, "debrief-notes"))
     questions = []
