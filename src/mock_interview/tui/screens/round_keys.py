@@ -12,6 +12,25 @@ from textual.widgets import TextArea
 from mock_interview.core.rounds import PauseReason, Phase, Round
 
 
+def not_asked(round_: Round) -> str:
+    """What ending the round now leaves out, said the same way at every question ("" for nothing).
+
+    The question in think time counts, named as "this question" (a bare count once read as counting it at
+    the first question and not at the last).
+    """
+    after = round_.total - round_.number
+    later = "the one after it" if after == 1 else f"the {after} after it"
+    if round_.phase is Phase.THINKING:
+        return f"this question and {later} are not asked" if after else "this question is not asked"
+    if not after:
+        return ""
+    return (
+        "the question after this one is not asked"
+        if after == 1
+        else f"the {after} questions after this one are not asked"
+    )
+
+
 class RoundKeys(Screen[None]):
     """The part of :class:`~mock_interview.tui.screens.round.RoundScreen` that handles these keys."""
 
@@ -77,12 +96,11 @@ class RoundKeys(Screen[None]):
             elif self.round.accepts_typing:
                 self.query_one("#answer", TextArea).focus()
 
-        left = self.round.total - self.round.number + (1 if self.round.phase is Phase.THINKING else 0)  # not yet asked
+        left_out = not_asked(self.round)
         self.app.push_screen(
             ConfirmScreen(
                 "End the round now?",
-                "Everything answered so far is kept and reviewed"
-                + (f"; {left} question{'s' if left != 1 else ''} not asked." if left > 0 else "."),
+                "Everything answered so far is kept and reviewed" + (f"; {left_out}." if left_out else "."),
                 yes="End the round",
                 no="Keep going",
             ),
