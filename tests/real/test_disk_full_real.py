@@ -57,7 +57,7 @@ def test_a_typed_round_on_a_disk_that_fills_up_loses_nothing(tmp_path: Path):
             term.type(THIRD)  # the next autosave writes it all
             term.wait_for("saved again", timeout=10)
             term.press("ctrl+s")
-            term.wait_for("f7 to retry", timeout=10)
+            term.wait_for("ctrl+s Next:", timeout=10)
             term.press("ctrl+q")
             end = time.monotonic() + 10
             while term.child.isalive() and time.monotonic() < end:

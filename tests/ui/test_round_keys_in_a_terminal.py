@@ -71,7 +71,7 @@ def test_settings_help_and_a_failed_follow_up_in_a_terminal(isolated_data_dir: P
         term.wait_for("Follow-up:")
         term.type(DODGED_OUTCOME)
         term.press("ctrl+s")
-        term.wait_for("ctrl+s for the review")
+        term.wait_for("ctrl+s Next: the review")
         status = " ".join(
             line[:40] for line in term.text.splitlines()[-4:-1]
         )  # under the answer, left of the checklist

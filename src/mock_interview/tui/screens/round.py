@@ -242,7 +242,7 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
                 if round_.position + 1 < len(round_.questions)
                 else "the review"
             )
-            text = f"ctrl+s for {then} · f7 to retry"
+            text = f"{self.key_words('next')}: {then} · {self.key_words('retry')}"  # the footer's words
         else:
             text = ""
         self.query_one("#phase", Label).update(self.voice.phase_line(text))
@@ -257,6 +257,11 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
             self.status(PAUSED_RECORDING)
         self.show_save_state()
         self.refresh_bindings()
+
+    def key_words(self, binding_id: str) -> str:
+        """A key and its footer label, as the footer shows them ("ctrl+s Next"), for the lines above it."""
+        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
+        return f"{binding.key} {binding.description}"
 
     def show_save_state(self) -> None:
         """A line under the answer while the session cannot be written, told once per new failure.
