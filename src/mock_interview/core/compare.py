@@ -58,7 +58,7 @@ class Attempt:
         parts = [f"{self.answer.started:%d %b %Y %H:%M}", self.answer.source]
         if self.place is not None and self.place.attempt_label:
             parts.append(self.place.attempt_label)
-        score = self.answer.score
+        score = self.answer.question_score  # with its follow-ups: the one number Review and History show
         parts.append(f"score {score}" if score is not None else "not scored")
         return ", ".join(parts)
 

@@ -54,7 +54,7 @@ def comparison_table(older: Attempt, newer: Attempt, rows: list[CheckChange]) ->
     table.add_column("check")
     for attempt in (older, newer):
         retried = f" #{attempt.place.attempt}" if attempt.place is not None and attempt.place.attempts > 1 else ""
-        table.add_column(f"{attempt.answer.started:%d %b %H:%M}{retried} · {attempt.answer.score}")
+        table.add_column(f"{attempt.answer.started:%d %b %H:%M}{retried} · {attempt.answer.question_score}")
     table.add_column("")
     for row in rows:
         words, colour = CHANGE_SHOWN.get(row.change, ("", "white"))
