@@ -147,9 +147,12 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
     CSS_PATH = "review.tcss"
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        # At 80 columns a spoken answer's keys, ^q Quit and f1 Help must fit (the footer once ended "f10
+        # Re-transcribe ^t"): the note's key says "Save", and escape (Back) and f12 (Mentor) are in Help and the
+        # palette, not the footer
+        Binding("escape", "back", "Back", id="back", show=False),
         # priority: they work while the note is being written (the text area has its own ctrl+e)
-        Binding("ctrl+s", "save_note", "Save note", id="save-note", priority=True),
+        Binding("ctrl+s", "save_note", "Save", id="save-note", priority=True, tooltip="Save the note"),
         Binding("ctrl+e", "export", "Export", id="export", priority=True, tooltip="Export the session as Markdown"),
         Binding("f7", "again", "Again", id="practise-again", priority=True, tooltip="Practise this question again"),
         Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
@@ -170,7 +173,9 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
             priority=True,
             tooltip="Correct what the model misheard and check the answer again (the original is kept)",
         ),
-        Binding("f12", "mentor", "Mentor", id="mentor", tooltip="Export for a mentor, or read their notes in"),
+        Binding(
+            "f12", "mentor", "Mentor", id="mentor", show=False, tooltip="Export for a mentor, or read their notes in"
+        ),
         # not in the footer (the panel's title names it): the footer keeps room for f9 and f10 at 80 columns.
         # ctrl+g is the overview of your scores on every screen: this round's here, every round's in History
         Binding(
