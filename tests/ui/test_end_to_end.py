@@ -62,7 +62,7 @@ def test_a_typed_round_with_two_packs_end_to_end(terminal: Terminal, isolated_da
     term.wait_for("Question 1 of 2")
     answered = 0
     deadline = time.monotonic() + 120
-    while "^s Save ^e Export" not in term.flat():  # the footer of Review
+    while "^s Save f7 Again" not in term.flat():  # the footer of Review
         assert time.monotonic() < deadline, f"the round did not end; the screen shows:\n{term.text}"
         flat = term.flat()
         if "Think time" in flat:

@@ -1,6 +1,6 @@
 """Review's footer at 80 columns keeps the keys that matter for a spoken answer: playing it, mending its
-transcript (re-transcribe, correct), Quit and Help; it ended "… f7 Again f10 Re-transcribe ^t", the
-correction's label, ^q Quit and f1 Help cut off."""
+transcript (re-transcribe, correct), the way back (escape), Quit and Help; it ended "… f7 Again f10
+Re-transcribe ^t", the correction's label, ^q Quit and f1 Help cut off."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from mock_interview.tui.screens.review import ReviewScreen
 from tests.ui.conftest import screen_text, settled, wait_for
 from tests.unit.test_star_timeline import STORY, timed
 
-KEPT = ("play", "retranscribe", "correct-transcript")  # binding ids: whatever key and label they have
+KEPT = ("back", "play", "retranscribe", "correct-transcript")  # binding ids: whatever key and label they have
 
 
 def spoken_session(data_dir) -> str:

@@ -79,7 +79,7 @@ def test_settings_help_and_a_failed_follow_up_in_a_terminal(isolated_data_dir: P
         question = int(re.search(r"Question score (\d+)", " ".join(status.split())).group(1))  # type: ignore[union-attr]
         assert question <= own
         term.press("ctrl+s")
-        term.wait_for("^s Save ^e Export")
+        term.wait_for("^s Save f7 Again")
         quit_app(term)
     finally:
         if term.child.isalive():

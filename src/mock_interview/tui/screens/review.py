@@ -147,13 +147,21 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
     CSS_PATH = "review.tcss"
 
     BINDINGS = [
-        # At 80 columns a spoken answer's keys, ^q Quit and f1 Help must fit (the footer once ended "f10
-        # Re-transcribe ^t"): the note's key says "Save", and escape (Back) and f12 (Mentor) are in Help and the
-        # palette, not the footer
-        Binding("escape", "back", "Back", id="back", show=False),
+        # At 80 columns a spoken answer's keys, the way back, ^q Quit and f1 Help must fit (the footer once ended
+        # "f10 Re-transcribe ^t"): the note's key says "Save", and ctrl+e (Export) and f12 (Mentor) are in Help
+        # and the palette, not the footer. Back stays: a newcomer in Review must see how to leave it
+        Binding("escape", "back", "Back", id="back"),
         # priority: they work while the note is being written (the text area has its own ctrl+e)
         Binding("ctrl+s", "save_note", "Save", id="save-note", priority=True, tooltip="Save the note"),
-        Binding("ctrl+e", "export", "Export", id="export", priority=True, tooltip="Export the session as Markdown"),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            id="export",
+            priority=True,
+            show=False,
+            tooltip="Export the session as Markdown",
+        ),
         Binding("f7", "again", "Again", id="practise-again", priority=True, tooltip="Practise this question again"),
         Binding("f9", "play", "Play", id="play", priority=True, tooltip="Play the recording of this answer"),
         Binding(
