@@ -171,6 +171,22 @@ async def open_screen(app, pilot, key: str, screen_type: type) -> None:
     await settled(pilot)
 
 
+async def click_when_shown(pilot, selector: str) -> None:
+    """Click the widget ``selector`` names once it is laid out on the current screen.
+
+    A click on a screen just pushed can land before its widgets have a place (under load a
+    confirmation's Yes was clicked at nothing, and the test waited in vain for its effect).
+    """
+    app = pilot.app
+
+    def shown() -> bool:
+        found = app.screen.query(selector)
+        return bool(found) and found.first().region.area > 0
+
+    await wait_for(pilot, shown, what=f"{selector} laid out")
+    await pilot.click(selector)
+
+
 async def focus(pilot, widget) -> None:
     """Focus ``widget`` and let it take effect (``focus()`` is carried out on the next message)."""
     widget.focus()

@@ -8,7 +8,7 @@ from mock_interview.core.drill import load_cards
 from mock_interview.tui.screens.confirm import ConfirmScreen
 from mock_interview.tui.screens.history import HistoryScreen
 from tests.typed_rounds import WEAK, typed_round
-from tests.ui.conftest import wait_for
+from tests.ui.conftest import click_when_shown, wait_for
 
 REFS = ["behavioral-star/increased-results", "career-goals/long-term-goals"]
 
@@ -44,7 +44,7 @@ async def test_yes_deletes_the_session_and_its_questions_leave_the_drill(make_ap
         kept = older if chosen == newer else newer
         await pilot.press("delete")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.click("#confirm-yes")
+        await click_when_shown(pilot, "#confirm-yes")
         await wait_for(pilot, lambda: [s.id for s in history.summaries] == [kept])
         assert history.query_one(DataTable).row_count == 1
     assert not (isolated_data_dir / "sessions" / f"{chosen}.toml").exists()
@@ -68,7 +68,7 @@ async def test_a_debrief_deleted_leaves_my_interviews_and_the_drill(make_app, is
         await pilot.press("delete")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "debrief of your interview at Globex" in app.screen.question
-        await pilot.click("#confirm-yes")
+        await click_when_shown(pilot, "#confirm-yes")
         await wait_for(pilot, lambda: history.summaries == [] and history.query_one(DataTable).row_count == 0)
     assert not list((isolated_data_dir / "debriefs").glob("*.toml"))
     assert app.context.packs.by_id(PACK_ID) is None

@@ -16,7 +16,7 @@ from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from tests.lookups import present, question_of
-from tests.ui.conftest import home_ready, notification_text, screen_text, settled, wait_for
+from tests.ui.conftest import click_when_shown, home_ready, notification_text, screen_text, settled, wait_for
 
 CORE = {"behavioral-star", "career-goals", "motivation-fit"}
 ONE_STAR_QUESTION = RoundRequest(("behavioral-star",), count=1, order="pack", profile="")
@@ -101,7 +101,7 @@ async def test_retry_asks_before_setting_an_answer_aside(make_app, isolated_data
         assert screen.query_one("#answer", TextArea).text == "My first attempt" and not screen.round.clock.paused
         await pilot.press("f7")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.click("#confirm-yes")
+        await click_when_shown(pilot, "#confirm-yes")
         await wait_for(pilot, lambda: app.screen is screen)
         assert screen.round.phase is Phase.THINKING and screen.query_one("#answer", TextArea).text == ""
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
