@@ -17,6 +17,7 @@ import pytest
 if TYPE_CHECKING:
     from mock_interview.core.sessions import Session
 
+from mock_interview.core.choices import AnswerMode
 from tests.conftest import need
 from tests.speech_samples import wer  # noqa: F401  (re-exported for the real tests)
 
@@ -114,7 +115,7 @@ def spoken_session_with_recording(data: Path, wav: Path, text: str, seconds: flo
             began + timedelta(seconds=seconds),
             120,
             text,
-            source="spoken",
+            source=AnswerMode.SPOKEN,
             status=AnswerStatus.ANSWERED,
             audio=str(audio.relative_to(data)),
         )

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from mock_interview.audio.deadlines import OPEN_SECONDS
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStatus, SessionStore, now
 from tests.conftest import need
 from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into
@@ -201,7 +202,7 @@ def recorded_session(data: Path, tmp_path: Path) -> None:
             began + timedelta(seconds=90),
             120,
             "I want to lead a nursing team.",
-            source="spoken",
+            source=AnswerMode.SPOKEN,
             status=AnswerStatus.ANSWERED,
             audio=str(audio.relative_to(data)),
         )

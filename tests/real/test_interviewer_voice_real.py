@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
@@ -20,7 +21,7 @@ from tests.real.test_spoken_round_real import play_and_stop
 from tests.speech_samples import normalise_words
 from tests.ui.conftest import wait_for
 
-ROUND = RoundRequest(("career-goals",), count=1, order="pack", mode="spoken", profile="")
+ROUND = RoundRequest(("career-goals",), count=1, order="pack", mode=AnswerMode.SPOKEN, profile="")
 LONG_QUESTION_ROUND = replace(ROUND, packs=("behavioral-star",))  # "Tell me about a time…": about eight seconds read
 COMMON = {"what", "are", "your", "you", "do", "the", "a", "to", "in", "of", "for", "me", "about", "were", "that"}
 

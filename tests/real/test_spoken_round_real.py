@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from mock_interview.audio.wavfile import read_wav
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
@@ -20,7 +21,7 @@ from tests.real.conftest import SPOKEN_ANSWER, espeak_to_wav, play_into, wer
 from tests.speech_samples import ANSWER_45, normalise_words
 from tests.ui.conftest import wait_for
 
-ROUND = RoundRequest(("behavioral-star",), count=1, order="pack", mode="spoken", profile="")
+ROUND = RoundRequest(("behavioral-star",), count=1, order="pack", mode=AnswerMode.SPOKEN, profile="")
 
 
 def status(screen: RoundScreen) -> str:

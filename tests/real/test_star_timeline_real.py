@@ -10,6 +10,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
 from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.core.star_timeline import part_seconds, star_timeline
@@ -65,7 +66,7 @@ async def test_review_shows_where_a_spoken_storys_time_went(tmp_path: Path, isol
             began + timedelta(seconds=transcript.duration),
             150,
             transcript.text,
-            source="spoken",
+            source=AnswerMode.SPOKEN,
             status=AnswerStatus.ANSWERED,
             words=list(transcript.words),
         )

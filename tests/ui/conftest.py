@@ -23,6 +23,7 @@ from textual.app import App
 from textual.widgets import SelectionList
 from textual.worker import WorkerState
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
 from mock_interview.core.feedback import analyse
 from mock_interview.core.packs import discover_packs
@@ -208,7 +209,7 @@ def choose_only(app, pack_id: str, count: int) -> None:
 
 # -- spoken answers ------------------------------------------------------------------------------------
 
-SPOKEN_ROUND = RoundRequest(("career-goals",), count=1, order="pack", mode="spoken", profile="")
+SPOKEN_ROUND = RoundRequest(("career-goals",), count=1, order="pack", mode=AnswerMode.SPOKEN, profile="")
 
 
 def round_status(screen) -> str:
@@ -261,7 +262,7 @@ def seed_sessions(data_dir) -> str:
         session = Session(
             id=f"2026110{1 + day * 3}-093000-a{day}b{day}",
             started=started,
-            mode="typed",
+            mode=AnswerMode.TYPED,
             packs=["behavioral-star", "career-goals"],
             plan=[ref for ref, _ in SNAPSHOT_ANSWERS],
             status=SessionStatus.COMPLETED,

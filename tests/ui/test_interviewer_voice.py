@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 
 from mock_interview.audio.errors import AudioUnavailable
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.screens.round import RoundScreen
@@ -15,8 +16,8 @@ from mock_interview.tui.voice import READING, voice_on
 from tests.fakes import FakeRecorder, FakeTranscriber
 from tests.ui.conftest import notifications, settled, wait_for
 
-SPOKEN = RoundRequest(("career-goals",), count=2, order="pack", mode="spoken", profile="")
-TYPED = replace(SPOKEN, mode="typed")
+SPOKEN = RoundRequest(("career-goals",), count=2, order="pack", mode=AnswerMode.SPOKEN, profile="")
+TYPED = replace(SPOKEN, mode=AnswerMode.TYPED)
 
 
 class Speaker:

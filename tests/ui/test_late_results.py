@@ -7,6 +7,7 @@ import threading
 
 from textual.widgets import TextArea
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.messages import (
@@ -73,7 +74,7 @@ async def test_a_checklist_for_the_previous_answer_is_never_painted_over_the_cur
 
 async def test_recording_results_about_an_answer_already_left_are_dropped(make_app):
     """The words, the start and the end of the first answer's recording, arriving while the second is spoken."""
-    two_spoken = RoundRequest(("career-goals",), count=2, order="pack", mode="spoken", profile="")
+    two_spoken = RoundRequest(("career-goals",), count=2, order="pack", mode=AnswerMode.SPOKEN, profile="")
     app = make_app(start_round=two_spoken, recorder_factory=SilentMicrophone, transcriber_factory=FakeTranscriber)
     app.settings = app.settings.updated(follow_ups=False)
     async with app.run_test(size=(120, 40)) as pilot:

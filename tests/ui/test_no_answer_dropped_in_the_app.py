@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from textual.widgets import OptionList, TextArea
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.profiles import Profile, ProfileStore
 from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.screens.confirm import ChangedElsewhereScreen
@@ -61,7 +62,7 @@ async def test_a_profile_changed_in_another_window_asks_and_can_keep_both(make_a
 async def test_a_note_for_a_session_deleted_elsewhere_says_so(make_app, isolated_data_dir):
     store = SessionStore(isolated_data_dir / "sessions")
     session = store.create(mode="typed", packs=["career-goals"], plan=["career-goals/five-years"])
-    app = make_app(start_round=replace(ROUND, mode="typed"))
+    app = make_app(start_round=replace(ROUND, mode=AnswerMode.TYPED))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.screen is not None)
         await pilot.press("ctrl+s")

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from mock_interview.audio.wavfile import IncrementalWav
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.transcription.transcript import Transcript
 from mock_interview.tui.screens.model_picker import ModelPickerScreen
@@ -52,7 +53,7 @@ def spoken_session(data, *, text: str, original_text: str = ""):
             began + timedelta(seconds=45),
             150,
             text,
-            source="spoken",
+            source=AnswerMode.SPOKEN,
             status=AnswerStatus.ANSWERED,
             audio=f"audio/{session.id}/00-x.wav",
             words=timed(original_text or text),

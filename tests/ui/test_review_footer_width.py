@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.session_statuses import AnswerStatus
 from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 from mock_interview.tui.screens.review import ReviewScreen
@@ -30,7 +31,7 @@ def spoken_session(data_dir) -> str:
             began + timedelta(seconds=45),
             150,
             STORY,
-            source="spoken",
+            source=AnswerMode.SPOKEN,
             status=AnswerStatus.ANSWERED,
             audio=f"audio/{session.id}/00-x.wav",
             words=timed(STORY),

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from textual.widgets import OptionList, TextArea
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.tui.screens.help import HelpScreen
@@ -18,7 +19,7 @@ from tests.fakes import FakeRecorder, FakeTranscriber
 from tests.ui.conftest import open_the_microphone, screen_text, wait_for
 
 TYPED = RoundRequest(("career-goals",), count=2, order="pack", profile="")
-SPOKEN = replace(TYPED, count=1, mode="spoken")
+SPOKEN = replace(TYPED, count=1, mode=AnswerMode.SPOKEN)
 
 
 async def started(pilot, app) -> RoundScreen:

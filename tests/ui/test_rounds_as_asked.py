@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, SelectionList, TextArea
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.packs import discover_packs
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
@@ -186,7 +187,7 @@ async def test_playback_keys_only_for_spoken_answers(make_app, isolated_data_dir
                 question.answer_seconds,
                 "In five years I lead a team.",
                 status=AnswerStatus.ANSWERED,
-                source="spoken" if audio else "typed",
+                source=AnswerMode.SPOKEN if audio else AnswerMode.TYPED,
                 audio=audio,
             )
         )

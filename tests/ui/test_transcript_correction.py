@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.tui.screens.correct_transcript import CorrectTranscriptScreen
 from mock_interview.tui.screens.review import ReviewScreen
@@ -31,7 +32,7 @@ async def test_a_corrected_transcript_is_checked_again_and_the_original_kept(mak
             began + timedelta(seconds=45),
             150,
             MISHEARD,
-            source="spoken",
+            source=AnswerMode.SPOKEN,
             status=AnswerStatus.ANSWERED,
             audio=f"audio/{session.id}/00-x.wav",
             words=words,

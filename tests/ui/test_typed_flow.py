@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import DataTable, TextArea
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
 from mock_interview.core.sessions import SessionStore
@@ -187,7 +188,7 @@ async def test_recording_failure_falls_back_to_typing(make_app, isolated_data_di
             raise AudioUnavailable("the input 'USB mic' is busy")
 
     app = make_app(
-        start_round=RoundRequest(("career-goals",), count=1, order="pack", mode="spoken", profile=""),
+        start_round=RoundRequest(("career-goals",), count=1, order="pack", mode=AnswerMode.SPOKEN, profile=""),
         recorder_factory=BrokenRecorder,
         transcriber_factory=FakeTranscriber,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
 from mock_interview.core.feedback import QuestionInfo, analyse
 from mock_interview.core.question_scores import follow_ups_of, main_answer_index, score_with_follow_ups
@@ -41,7 +42,7 @@ def _answer(text: str, *, follow_up_to: str = "", question: str = QUESTION) -> A
         began + timedelta(seconds=40),
         150 if not follow_up_to else 60,
         text,
-        source="spoken",
+        source=AnswerMode.SPOKEN,
         status=AnswerStatus.ANSWERED,
         audio="audio/x/00.wav",
         words=timed(text),

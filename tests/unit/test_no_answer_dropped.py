@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
 from mock_interview.core.planning import RoundRequest, prepare_round
 from mock_interview.core.profiles import Profile, ProfileChangedElsewhere, ProfileStore
@@ -22,7 +23,7 @@ from tests.cli_runner import run_cli
 def _spoken_round(data: Path):
     context = AppContext.from_options(str(data))
     settings, _ = context.load_settings()
-    request = RoundRequest(packs=("career-goals",), count=2, order="pack", mode="spoken", profile="")
+    request = RoundRequest(packs=("career-goals",), count=2, order="pack", mode=AnswerMode.SPOKEN, profile="")
     round_ = prepare_round(context, settings, request).round
     round_.begin()
     round_.start_answer()
@@ -49,7 +50,7 @@ def test_an_answer_with_a_recording_but_no_words_yet_is_kept(how: str, isolated_
 def test_an_empty_typed_answer_is_still_not_kept(isolated_data_dir: Path):
     context = AppContext.from_options(str(isolated_data_dir))
     settings, _ = context.load_settings()
-    request = RoundRequest(packs=("career-goals",), count=1, order="pack", mode="typed", profile="")
+    request = RoundRequest(packs=("career-goals",), count=1, order="pack", mode=AnswerMode.TYPED, profile="")
     round_ = prepare_round(context, settings, request).round
     round_.begin()
     round_.start_answer()

@@ -115,3 +115,21 @@ def test_an_unknown_status_is_one_line_naming_the_file_key_value_and_choices(
     if key.startswith("session."):  # a listing reads the head: the file is reported, not listed
         summaries, problems = store.list()
         assert summaries == [] and len(problems) == 1 and key in problems[0].message
+
+
+def test_modes_are_enums_in_memory_and_plain_words_in_the_file(tmp_path: Path):
+    """A session's mode and each answer's source are ``AnswerMode`` members, written as their words."""
+    from mock_interview.core.choices import AnswerMode
+
+    store = SessionStore(tmp_path / "sessions")
+    session = store.create(mode="spoken", packs=["career-goals"], plan=["career-goals/q1"])
+    assert session.mode is AnswerMode.SPOKEN  # a caller's plain word becomes the member
+    session.answers.append(AnswerRecord("career-goals/q1", "Q?", "goals", STARTED, source="spoken"))  # type: ignore[arg-type]  # a file's plain word
+    assert session.answers[0].source is AnswerMode.SPOKEN
+    store.save(session)
+    written = tomllib.loads(next((tmp_path / "sessions").glob("*.toml")).read_text())
+    assert written["session"]["mode"] == "spoken" and written["answers"][0]["source"] == "spoken"
+    [loaded] = store.load_all()
+    assert loaded.mode is AnswerMode.SPOKEN and loaded.answers[0].source is AnswerMode.SPOKEN
+    with pytest.raises(ValueError):
+        AnswerRecord("career-goals/q1", "Q?", "goals", STARTED, source="sung")  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.core.star_timeline import applies, part_seconds, star_timeline, word_offsets
 from tests.cli_runner import run_cli
@@ -60,7 +61,7 @@ def test_sessions_show_json_has_the_timeline_of_a_spoken_story(capsys: pytest.Ca
             began + timedelta(seconds=45),
             150,
             STORY,
-            source="spoken",
+            source=AnswerMode.SPOKEN,
             status=AnswerStatus.ANSWERED,
             words=timed(STORY),
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.context import AppContext
 from mock_interview.core.fsutil import WriteFailed, atomic_create_text, atomic_write_text, ensure_private_dir
 from mock_interview.core.planning import RoundRequest, prepare_round
@@ -56,7 +57,7 @@ def test_a_folder_that_cannot_be_created_is_a_write_failure(tmp_path: Path, monk
 def _typed_round(isolated_data_dir: Path):
     context = AppContext.from_options(str(isolated_data_dir))
     settings, _ = context.load_settings()
-    request = RoundRequest(packs=("career-goals",), count=2, order="pack", mode="typed", profile="")
+    request = RoundRequest(packs=("career-goals",), count=2, order="pack", mode=AnswerMode.TYPED, profile="")
     return context, prepare_round(context, settings, request).round
 
 
@@ -101,7 +102,7 @@ def test_a_round_started_on_a_full_disk_writes_its_first_words_once_there_is_roo
     context = AppContext.from_options(str(isolated_data_dir))
     settings, _ = context.load_settings()
     disk = FullDisk(monkeypatch)
-    request = RoundRequest(packs=("career-goals",), count=1, mode="typed", profile="")
+    request = RoundRequest(packs=("career-goals",), count=1, mode=AnswerMode.TYPED, profile="")
     round_ = prepare_round(context, settings, request).round  # a session's file appears with its first words
     round_.begin()
     round_.start_answer()

@@ -81,7 +81,7 @@ def practice_request(context: AppContext, args: Namespace) -> CheckedRequest | i
             print(f"mock-interview: --profile: {exc}", file=sys.stderr)
             return 1
     profile = "" if args.profile == "none" else args.profile
-    request = RoundRequest(tuple(args.pack or ()), args.count, args.order, mode, profile)
+    request = RoundRequest(tuple(args.pack or ()), args.count, args.order, AnswerMode(mode), profile)
     if args.due:
         from mock_interview.cli.loop_commands import due_questions
 

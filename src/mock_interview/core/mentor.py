@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.feedback.present import mark_of
 from mock_interview.core.feedback.results import Feedback, Status
 from mock_interview.core.safetext import markdown_escape as md
@@ -75,12 +76,16 @@ def mentor_markdown(session: Session, company: str = "") -> str:
         prefix = "Follow-up" if answer.is_follow_up else f"{place.number}."
         label = f" ({place.attempt_label})" if place.attempt_label else ""
         lines += [f"## {prefix} {md(question)}{label}", ""]
-        meta = [answer.source]
+        meta: list[str] = [answer.source]
         if answer.duration_seconds is not None:
             meta.append(f"{answer.duration_seconds:.0f} s of {answer.answer_seconds} s")
         if answer.score is not None:
             meta.append(f"score {answer.score}/100")
-        lines += [f"*{' · '.join(meta)}*", "", "**Answer" + (" (transcript)**" if answer.source == "spoken" else "**")]
+        lines += [
+            f"*{' · '.join(meta)}*",
+            "",
+            "**Answer" + (" (transcript)**" if answer.source == AnswerMode.SPOKEN else "**"),
+        ]
         lines += ["", *("> " + md(line) if line else ">" for line in answer.text.strip().splitlines()), ""]
         lines += _checklist(answer.feedback)
         if answer.reflection.strip():

@@ -115,7 +115,7 @@ class RoundRequest:
     packs: tuple[str, ...]
     count: int | None = None  # None: the settings' question count
     order: str | None = None  # None: the settings' order
-    mode: str = "typed"
+    mode: AnswerMode = AnswerMode.TYPED
     profile: str | None = None  # None: the active profile; "": none
     questions: tuple[str, ...] = ()  # exactly these questions (``pack/question``), in order: a drill round
 

@@ -68,7 +68,7 @@ def session_to_markdown(session: Session, title_of_pack: dict[str, str] | None =
                 headings.append(f"### {place.attempt_label.capitalize()}")
         for heading in headings:
             lines += [heading, ""]
-        meta = [answer.source]
+        meta: list[str] = [answer.source]
         if answer.duration_seconds is not None:
             meta.append(f"{answer.duration_seconds:.0f} s of {answer.answer_seconds} s")
         if answer.score is not None:

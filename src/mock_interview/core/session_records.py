@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.session_schema import FORMAT_VERSION, read_answer, read_header
 from mock_interview.core.session_statuses import AnswerStatus, SessionStatus
 from mock_interview.core.tomlschema import InvalidFileError, Problem, Validator, is_slug, quote
@@ -36,7 +37,7 @@ class AnswerRecord:
     ended: datetime | None = None
     answer_seconds: int = 0
     text: str = ""
-    source: str = "typed"
+    source: AnswerMode = AnswerMode.TYPED
     status: AnswerStatus = AnswerStatus.IN_PROGRESS
     audio: str = ""
     words: list[tuple[str, float, float]] = field(default_factory=list)
@@ -52,6 +53,7 @@ class AnswerRecord:
 
     def __post_init__(self) -> None:
         self.status = AnswerStatus(self.status)  # a plain string (a caller's, a file's) becomes the member
+        self.source = AnswerMode(self.source)
 
     @property
     def is_follow_up(self) -> bool:
@@ -142,7 +144,7 @@ class Session:
 
     id: str
     started: datetime
-    mode: str = "typed"
+    mode: AnswerMode = AnswerMode.TYPED
     packs: list[str] = field(default_factory=list)
     profile: str = ""
     plan: list[str] = field(default_factory=list)
@@ -163,6 +165,7 @@ class Session:
 
     def __post_init__(self) -> None:
         self.status = SessionStatus(self.status)  # a plain string (a caller's, a file's) becomes the member
+        self.mode = AnswerMode(self.mode)
 
     @property
     def is_new(self) -> bool:
@@ -305,7 +308,7 @@ class SessionSummary:
 
     id: str
     started: datetime
-    mode: str
+    mode: str  # an AnswerMode for a session; History's rows of debriefs say "debrief"
     status: SessionStatus
     packs: tuple[str, ...]
     profile: str

@@ -26,6 +26,7 @@ from typing import Any
 
 import tomli_w
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.fsutil import (
     UnsafePathError,
     atomic_create_bytes,
@@ -129,7 +130,7 @@ class SessionStore:
     def new(
         self,
         *,
-        mode: str,
+        mode: AnswerMode | str,
         packs: list[str],
         plan: list[str],
         profile: str = "",
@@ -146,7 +147,7 @@ class SessionStore:
         session = Session(
             id=new_session_id(when),
             started=when,
-            mode=mode,
+            mode=AnswerMode(mode),
             packs=list(packs),
             profile=profile,
             plan=list(plan),
@@ -158,7 +159,7 @@ class SessionStore:
     def create(
         self,
         *,
-        mode: str,
+        mode: AnswerMode | str,
         packs: list[str],
         plan: list[str],
         profile: str = "",
@@ -498,7 +499,7 @@ def _read_summary(path: Path) -> SessionSummary:
     return SessionSummary(
         id=path.stem,
         started=head["started"],
-        mode=head["mode"],
+        mode=AnswerMode(head["mode"]),
         status=head["status"],
         packs=tuple(head["packs"]),
         profile=head["profile"],

@@ -30,11 +30,11 @@ def practise_again(app: AppServices, ref: str, *, spoken: bool = False, profile:
     from mock_interview.core.planning import RoundRequest
     from mock_interview.extras import speech_missing
 
-    mode = AnswerMode.TYPED.value
+    mode = AnswerMode.TYPED
     if spoken:
         missing = speech_missing()
         if missing is None:
-            mode = AnswerMode.SPOKEN.value
+            mode = AnswerMode.SPOKEN
         else:
             app.notify(f"Typed this time: {missing}", title="Practise again", severity="warning", timeout=8)
     if profile and profile not in app.context.profiles.names():

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.screen import Screen
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.rounds import Phase
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ Speaker = Callable[..., float]  # speak(text, *, device=None, stop=Event) -> sec
 
 def voice_on(setting: str, mode: str) -> bool:
     """Whether the questions are read aloud: ``spoken`` (the default) in spoken rounds, ``always``, or ``off``."""
-    return setting == "always" or (setting == "spoken" and mode == "spoken")
+    return setting == "always" or (setting == "spoken" and mode == AnswerMode.SPOKEN)
 
 
 class QuestionRead(Message):

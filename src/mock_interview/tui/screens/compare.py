@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, Select, Static
 from textual.worker import get_current_worker
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.core.compare import (
     Attempt,
     Change,
@@ -256,7 +257,9 @@ class CompareScreen(Screen[None]):
             self.notify("Pick a question first.", severity="warning")
             return
         latest = self.attempts[question][-1]
-        practise_again(self.services, question, spoken=latest.answer.source == "spoken", profile=latest.session.profile)
+        practise_again(
+            self.services, question, spoken=latest.answer.source == AnswerMode.SPOKEN, profile=latest.session.profile
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -344,7 +344,7 @@ class HomeScreen(Screen[None]):
         request = RoundRequest(
             packs=(),
             questions=refs,
-            mode=mode if isinstance(mode, str) else AnswerMode.TYPED.value,
+            mode=AnswerMode(mode) if isinstance(mode, str) else AnswerMode.TYPED,
             profile=profile if isinstance(profile, str) else "",
         )
         if self.services.start_new_round(request) and len(refs) < len(self.due):
@@ -382,7 +382,7 @@ class HomeScreen(Screen[None]):
             packs=tuple(packs),
             count=int(raw),
             order=order if isinstance(order, str) else None,
-            mode=mode if isinstance(mode, str) else AnswerMode.TYPED.value,
+            mode=AnswerMode(mode) if isinstance(mode, str) else AnswerMode.TYPED,
             profile=profile if isinstance(profile, str) else "",
         )
         if self.services.start_new_round(request) and tuple(packs) != self.services.settings.packs:

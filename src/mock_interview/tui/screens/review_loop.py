@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from mock_interview.core.choices import AnswerMode
 from mock_interview.tui.widgets.mentor_notes import MentorAnswersPanel, MentorNotesPanel
 from mock_interview.tui.widgets.round_summary import RoundSummaryPanel
 
@@ -75,6 +76,6 @@ class ReviewLoopActions(Screen[None]):
         practise_again(
             self.services,
             answer.follow_up_to or answer.question_ref,
-            spoken=answer.source == "spoken",
+            spoken=answer.source == AnswerMode.SPOKEN,
             profile=self.session.profile,
         )
