@@ -1,5 +1,5 @@
 """Correcting a main answer's transcript in Review moves its question's number where Review shows it:
-the answer list, the answer's own line and the session's score in the header."""
+the answer list, the answer's own line, the session's score in the header and the round's summary."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from mock_interview.core.context import AppContext
 from mock_interview.tui.screens.correct_transcript import CorrectTranscriptScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.widgets.fields import TextBox
+from mock_interview.tui.widgets.round_summary import RoundSummaryPanel
 from tests.ui.conftest import wait_for
 from tests.unit.test_correction_rescoring import MISHEARD, STORY, _session
 
@@ -32,6 +33,9 @@ async def test_correcting_a_main_answer_changes_its_questions_score_in_review(ma
         assert isinstance(review, ReviewScreen)
         assert _list_prompt(review, 0).endswith(f"[{before}]")
         assert f"score {before}" in str(review.query_one("#review-summary").render())
+        await pilot.press("ctrl+g")  # how the round went: its best and weakest question with their scores
+        panel = review.query_one(RoundSummaryPanel)
+        await wait_for(pilot, lambda: panel.display and f"{before}/100" in str(panel.render()))
         await pilot.press("f11")
         await wait_for(pilot, lambda: isinstance(app.screen, CorrectTranscriptScreen))
         app.screen.query_one("#corrected-text", TextBox).load_text(STORY)
@@ -41,5 +45,7 @@ async def test_correcting_a_main_answer_changes_its_questions_score_in_review(ma
         )
         assert f"score {after}" in str(review.query_one("#review-summary").render())
         assert f"the question scores {after}" in str(review.query_one("#review-answer").render())
+        # the round's summary moved with it (re-trial 5: it kept the old score until hidden and shown again)
+        assert f"{after}/100" in str(panel.render()) and f"{before}/100" not in str(panel.render())
     saved = context.sessions.load(session.id)
     assert saved.answers[0].question_score == after and saved.score == after

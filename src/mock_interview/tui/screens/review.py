@@ -321,9 +321,13 @@ class ReviewScreen(TranscriptCorrection, RecordingPlayback, ReviewLoopActions):
         self.refresh_bindings()
 
     def show_scores(self) -> None:
-        """Show the scores again after an answer was checked again: the header's and each answer's in the list."""
+        """Show the scores again after an answer was checked again: the header's, each answer's in the list
+        and, when it is shown, how the round went (its best, weakest and the fix worth most move with them)."""
         assert self.session is not None
         self.query_one("#review-summary", Static).update(user_text(session_summary(self.session)))
+        round_summary = self.query_one(RoundSummaryPanel)
+        if round_summary.display:
+            round_summary.show_for(self.session)
         options = self.query_one("#review-answers", OptionList)
         for index, (answer, place) in enumerate(zip(self.session.answers, self.places, strict=True)):
             options.replace_option_prompt(str(index), user_text(answer_title(answer, place)))
