@@ -139,6 +139,19 @@ async def test_a_profile_fills_the_company(make_app):
         await wait_for(pilot, lambda: screen.query_one("#debrief-company").value == "Acme Corp")
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_company_field_beside_the_profile_fits_the_screen(make_app, size):
+    """At 80x24 the company field ran off the right edge (the form's 80-column rule won over the row's)."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await app.push_screen(DebriefScreen(app))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.query_one("#debrief-company").region.width > 0)
+        company = screen.query_one("#debrief-company").region
+        profile = screen.query_one("#debrief-profile").region
+        assert company.right <= size[0] - 1 and company.x >= profile.right, (company, profile)
+
+
 async def test_leaving_a_started_debrief_asks_and_n_discards_it(make_app, isolated_data_dir):
     from mock_interview.tui.screens.confirm import SaveChangesScreen
 
