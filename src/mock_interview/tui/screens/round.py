@@ -247,6 +247,8 @@ class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
             text = ""
         self.query_one("#phase", Label).update(self.voice.phase_line(text))
         countdown = self.query_one(Countdown)
+        if phase is not Phase.FINISHED:  # the new phase's clock now, not at the next tick
+            countdown.seconds = round_.clock.remaining
         countdown.set_class(round_.paused, "-paused")
         countdown.set_class(phase not in CLOCK_RUNS, "-stopped")  # the time left when answered: not "time ran out"
         self.query_one("#answer", TextArea).read_only = not round_.accepts_typing
