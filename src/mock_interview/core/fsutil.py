@@ -321,8 +321,13 @@ def open_private_for_writing(path: Path, *, exclusive: bool = False, keep: bool 
         return _open_private_for_writing(path, exclusive=exclusive, keep=keep)
 
 
-def _open_private_for_writing(path: Path, *, exclusive: bool, keep: bool = False) -> BinaryIO:
-    flags = (os.O_RDWR if keep else os.O_WRONLY) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+def _open_private_fd(path: Path, flags: int, *, exclusive: bool, way_out: str) -> tuple[int, bool]:
+    """A descriptor on ``path`` opened with ``flags`` (never through a link), and whether it was created.
+
+    A new file is ``0600`` from its first byte; an existing one must be a regular file (``way_out``
+    ends the message when it is not).
+    """
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     created = True
     try:
         fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
@@ -341,14 +346,24 @@ def _open_private_for_writing(path: Path, *, exclusive: bool, keep: bool = False
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = describe_kind(info.st_mode)
-            raise NotRegularFileError(path, kind, f"is {kind}, not a regular file; choose a file path")
+            raise NotRegularFileError(path, kind, f"is {kind}, not a regular file; {way_out}")
         if created:
             os.fchmod(fd, PRIVATE_FILE_MODE)  # the umask may have narrowed it; never widened
-        elif not keep:
-            os.ftruncate(fd, 0)
     except BaseException:
         os.close(fd)
         raise
+    return fd, created
+
+
+def _open_private_for_writing(path: Path, *, exclusive: bool, keep: bool = False) -> BinaryIO:
+    flags = os.O_RDWR if keep else os.O_WRONLY
+    fd, created = _open_private_fd(path, flags, exclusive=exclusive, way_out="choose a file path")
+    if not created and not keep:
+        try:
+            os.ftruncate(fd, 0)
+        except BaseException:
+            os.close(fd)
+            raise
     return os.fdopen(fd, "w+b")
 
 
@@ -365,30 +380,8 @@ def open_private_for_appending(path: Path) -> int:
         UnsafePathError: The path is a symbolic link, a folder, a FIFO or a device.
         WriteFailed: The file cannot be created (disk full, read-only, no permission).
     """
-    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     with reporting_write_failures(path):
-        created = True
-        try:
-            fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-        except FileExistsError:
-            check_output_target(path)
-            created = False
-            try:
-                fd = os.open(path, flags)
-            except OSError as exc:
-                if exc.errno in (errno.ELOOP, errno.ENXIO):  # became a link or a FIFO meanwhile
-                    check_output_target(path)
-                raise
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                kind = describe_kind(info.st_mode)
-                raise NotRegularFileError(path, kind, f"is {kind}, not a regular file; remove it")
-            if created:
-                os.fchmod(fd, PRIVATE_FILE_MODE)  # the umask may have narrowed it; never widened
-        except BaseException:
-            os.close(fd)
-            raise
+        fd, _created = _open_private_fd(path, os.O_WRONLY | os.O_APPEND, exclusive=False, way_out="remove it")
         return fd
 
 
