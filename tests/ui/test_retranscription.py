@@ -3,20 +3,17 @@ is saved at once."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import numpy as np
 import pytest
 
 from mock_interview.audio.wavfile import IncrementalWav
-from mock_interview.core.choices import AnswerMode
-from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.transcription.transcript import Transcript
 from mock_interview.tui.screens.model_picker import ModelPickerScreen
 from mock_interview.tui.screens.retranscribe_choice import RetranscribeChoiceScreen
 from mock_interview.tui.screens.review import ReviewScreen
+from tests.spoken_sessions import saved_spoken_story, timed
 from tests.ui.conftest import notification_text, wait_for
-from tests.unit.test_star_timeline import STORY, timed
+from tests.unit.test_star_timeline import STORY
 
 CORRECTED = STORY
 RECOGNISED_BEFORE = STORY.replace("six weeks", "sick weeks")
@@ -37,30 +34,10 @@ def transcribed(monkeypatch):
 
 
 def spoken_session(data, *, text: str, original_text: str = ""):
-    store = SessionStore(data / "sessions")
-    session = store.create(mode="spoken", packs=["behavioral-star"], plan=["behavioral-star/x"])
-    audio = data / "audio" / session.id / "00-x.wav"
-    wav = IncrementalWav(audio)
+    store, session = saved_spoken_story(data, text, heard=original_text or text, original_text=original_text)
+    wav = IncrementalWav(data / session.answers[0].audio)  # a real file: re-transcription reads it
     wav.write(np.zeros(16000, dtype=np.float32))
     wav.close()
-    began = now()
-    session.answers.append(
-        AnswerRecord(
-            "behavioral-star/x",
-            "Tell me about a time you made a process more efficient.",
-            "behavioral",
-            began,
-            began + timedelta(seconds=45),
-            150,
-            text,
-            source=AnswerMode.SPOKEN,
-            status=AnswerStatus.ANSWERED,
-            audio=f"audio/{session.id}/00-x.wav",
-            words=timed(original_text or text),
-            original_text=original_text,
-        )
-    )
-    store.save(session)
     return store, session
 
 

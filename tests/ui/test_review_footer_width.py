@@ -4,41 +4,18 @@ Re-transcribe ^t", the correction's label, ^q Quit and f1 Help cut off."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from mock_interview.core.choices import AnswerMode
-from mock_interview.core.session_statuses import AnswerStatus
-from mock_interview.core.sessions import AnswerRecord, SessionStore, now
 from mock_interview.tui.screens.review import ReviewScreen
+from tests.spoken_sessions import saved_spoken_story
 from tests.ui.conftest import screen_text, settled, wait_for
-from tests.unit.test_star_timeline import STORY, timed
+from tests.unit.test_star_timeline import STORY
 
 KEPT = ("back", "play", "retranscribe", "correct-transcript")  # binding ids: whatever key and label they have
 
 
 def spoken_session(data_dir) -> str:
-    store = SessionStore(data_dir / "sessions")
-    session = store.create(mode="spoken", packs=["behavioral-star"], plan=["behavioral-star/x"])
-    began = now()
-    session.answers.append(
-        AnswerRecord(
-            "behavioral-star/x",
-            "Tell me about a time you made a process more efficient.",
-            "behavioral",
-            began,
-            began + timedelta(seconds=45),
-            150,
-            STORY,
-            source=AnswerMode.SPOKEN,
-            status=AnswerStatus.ANSWERED,
-            audio=f"audio/{session.id}/00-x.wav",
-            words=timed(STORY),
-        )
-    )
-    store.save(session)
-    return session.id
+    return saved_spoken_story(data_dir, STORY)[1].id
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -3,15 +3,12 @@ the recognised transcript stays beside the correction, and the session is saved.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from mock_interview.core.choices import AnswerMode
-from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.tui.screens.correct_transcript import CorrectTranscriptScreen
 from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.widgets.fields import TextBox
+from tests.spoken_sessions import saved_spoken_story, timed
 from tests.ui.conftest import wait_for
-from tests.unit.test_star_timeline import STORY, timed
+from tests.unit.test_star_timeline import STORY
 
 MISHEARD = STORY.replace("eighty percent within two months", "a melt of the Maclunked").replace(
     "six weeks", "sick weeks"
@@ -19,26 +16,8 @@ MISHEARD = STORY.replace("eighty percent within two months", "a melt of the Macl
 
 
 async def test_a_corrected_transcript_is_checked_again_and_the_original_kept(make_app, isolated_data_dir):
-    store = SessionStore(isolated_data_dir / "sessions")
-    session = store.create(mode="spoken", packs=["behavioral-star"], plan=["behavioral-star/x"])
-    began = now()
+    store, session = saved_spoken_story(isolated_data_dir, MISHEARD)
     words = timed(MISHEARD)
-    session.answers.append(
-        AnswerRecord(
-            "behavioral-star/x",
-            "Tell me about a time you made a process more efficient.",
-            "behavioral",
-            began,
-            began + timedelta(seconds=45),
-            150,
-            MISHEARD,
-            source=AnswerMode.SPOKEN,
-            status=AnswerStatus.ANSWERED,
-            audio=f"audio/{session.id}/00-x.wav",
-            words=words,
-        )
-    )
-    store.save(session)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(ReviewScreen(app, session.id))

@@ -11,7 +11,7 @@ from mock_interview.core.feedback import QuestionInfo, analyse
 from mock_interview.core.question_scores import follow_ups_of, main_answer_index, score_with_follow_ups
 from mock_interview.core.rechecks import apply_correction, recheck_answer
 from mock_interview.core.sessions import AnswerRecord, AnswerStatus, Session, now
-from tests.unit.test_star_timeline import timed
+from tests.spoken_sessions import timed
 
 REF = "behavioral-star/reduced-costs"
 QUESTION = "Describe a time you made a process more efficient or reduced costs."

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 import pytest
 
-from mock_interview.core.choices import AnswerMode
-from mock_interview.core.sessions import AnswerRecord, AnswerStatus, SessionStore, now
 from mock_interview.core.star_timeline import applies, part_seconds, star_timeline, word_offsets
 from tests.cli_runner import run_cli
+from tests.spoken_sessions import saved_spoken_story, timed
 
 STORY = (
     "Last spring our support backlog had grown to nine hundred tickets. "
@@ -21,11 +19,6 @@ STORY = (
     "I trained four colleagues to use the guide, and I met each of them every week to review the hardest tickets. "
     "As a result, the backlog fell by eighty percent within two months."
 )
-
-
-def timed(text: str, seconds_per_word: float = 0.4) -> list[tuple[str, float, float]]:
-    """Word timings as a recogniser gives them: each word in turn, with a leading space."""
-    return [(f" {w}", i * seconds_per_word, (i + 1) * seconds_per_word - 0.05) for i, w in enumerate(text.split())]
 
 
 def test_a_story_with_a_long_action_spends_most_of_its_time_on_the_action():
@@ -49,24 +42,7 @@ def test_only_spoken_story_answers_get_a_timeline():
 
 
 def test_sessions_show_json_has_the_timeline_of_a_spoken_story(capsys: pytest.CaptureFixture[str], isolated_data_dir):
-    store = SessionStore(isolated_data_dir / "sessions")
-    session = store.create(mode="spoken", packs=["behavioral-star"], plan=["behavioral-star/process-improvement"])
-    began = now()
-    session.answers.append(
-        AnswerRecord(
-            "behavioral-star/process-improvement",
-            "Tell me about a time you made a process more efficient.",
-            "behavioral",
-            began,
-            began + timedelta(seconds=45),
-            150,
-            STORY,
-            source=AnswerMode.SPOKEN,
-            status=AnswerStatus.ANSWERED,
-            words=timed(STORY),
-        )
-    )
-    store.save(session)
+    _store, session = saved_spoken_story(isolated_data_dir, STORY, question_id="process-improvement", with_audio=False)
     code, out, _ = run_cli(capsys, "--data-dir", str(isolated_data_dir), "sessions", "show", session.id, "--json")
     assert code == 0
     timeline = json.loads(out)["answers"][0]["star_timeline"]
