@@ -230,11 +230,8 @@ class SpeechController:
                 )
                 try:
                     live.start()
-                except (
-                    AudioUnavailable,
-                    OSError,
-                    AudioFileRefused,
-                ) as exc:  # OSError: WriteFailed, the file cannot be created
+                # OSError: WriteFailed (the file cannot be created); AudioFileRefused: a resumed file not ours
+                except (AudioUnavailable, OSError, AudioFileRefused) as exc:
                     if not (attempt.stopped or attempt.cancelled):
                         self._drop(attempt)
                         post(RecordingFailed(str(exc), answer))
