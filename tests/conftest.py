@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,6 +69,15 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
     return data
+
+
+@pytest.fixture(autouse=True)
+def no_fake_microphone_outlives_its_test() -> Iterator[None]:
+    """Stop the fake microphones a test left playing (quitting the app does not wait for them)."""
+    yield
+    fakes = sys.modules.get("tests.fakes")  # not imported: no fake was started (and numpy may be absent)
+    if fakes is not None:
+        fakes.stop_running_recorders()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,22 @@ class FakeTranscriber:
         return Transcript(" ".join(w for w, _, _ in words), words, audio.size / RATE, self.label)
 
 
+_started_recorders: weakref.WeakSet[FakeRecorder] = weakref.WeakSet()
+
+
+def stop_running_recorders() -> int:
+    """Stop every fake microphone still playing; returns how many were.
+
+    Quitting the app does not wait for its microphone to close (a frozen audio server must never hold
+    it up), so a test that ends mid-recording leaves its fake playing: its writes would land in the next
+    test's faults (a full disk counting them as its own refusals) and its WAV would grow for ever.
+    """
+    running = [recorder for recorder in list(_started_recorders) if recorder.playing]
+    for recorder in running:
+        recorder.stop()
+    return len(running)
+
+
 class FakeRecorder:
     """Plays an array into ``on_block`` in 100 ms blocks, as a microphone would, and writes the WAV file."""
 
@@ -142,6 +159,12 @@ class FakeRecorder:
         self._wav = IncrementalWav(self.path, append=self.append)
         self._thread = threading.Thread(target=self._play, daemon=True)
         self._thread.start()
+        _started_recorders.add(self)
+
+    @property
+    def playing(self) -> bool:
+        """Whether the fake's thread still runs (not stopped, not unplugged)."""
+        return self._thread is not None and self._thread.is_alive()
 
     def _play(self) -> None:
         block = RATE // 10

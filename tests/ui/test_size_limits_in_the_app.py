@@ -5,7 +5,6 @@ A 1 MB paste is cut at the cap with a notice and typing goes on; Compare says it
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 from textual.widgets import Select, Static, TextArea
@@ -23,7 +22,7 @@ from tests.unit.test_size_limits import prose
 TYPED = RoundRequest(("behavioral-star",), count=1, order="pack", profile="")
 
 
-async def test_a_1_mb_paste_is_cut_at_the_cap_with_a_notice_and_keys_stay_quick(make_app):
+async def test_a_1_mb_paste_is_cut_at_the_cap_with_a_notice_and_typing_goes_on(make_app):
     app = make_app(start_round=TYPED)
     app.settings = app.settings.updated(feedback="calm")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -39,10 +38,7 @@ async def test_a_1_mb_paste_is_cut_at_the_cap_with_a_notice_and_keys_stay_quick(
         assert pasted.startswith(text.replace("\n", " ").rstrip())
         assert max(len(line) for line in text.split("\n")) < LONG_LINE_CHARS  # no giant line to redraw per key
         before = area.text
-        began = time.perf_counter()
-        await pilot.press(*"and then")  # at the cap: each new word is refused, at once
-        per_key = (time.perf_counter() - began) / 8
-        assert per_key < 0.5, per_key  # was over a second a key (the figure for a person is in the bench)
+        await pilot.press(*"and then")  # at the cap: each new word is refused (per-key delay: bench/typing_latency.py)
         assert area.text.split() == before.split()  # no word added (a space is no word)
         await pilot.press("backspace", "backspace", "backspace", *"ok")  # editing within the cap works as ever
         assert area.text.rstrip().endswith("ok") and len(area.text.split()) == MAX_ANSWER_WORDS

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
@@ -34,6 +33,7 @@ from mock_interview.tui.widgets.countdown import Countdown
 from mock_interview.tui.widgets.feedback_panel import FeedbackPanel
 from mock_interview.tui.widgets.keys_footer import KeysFooter
 from mock_interview.tui.widgets.level_meter import LevelMeter
+from mock_interview.tui.widgets.question_box import QuestionBox
 
 if TYPE_CHECKING:
     from mock_interview.core.sessions import AnswerRecord
@@ -45,20 +45,6 @@ CLOCK_RUNS = (Phase.THINKING, Phase.ANSWERING)
 PAUSED_RECORDING = "Paused: nothing said now is recorded. f5 resumes."
 LIVE_HINT = "Start answering; the checklist updates as you go."
 CALM_HINT = "Calm mode: the checklist appears after you answer. ctrl+f switches to live feedback."
-
-
-class QuestionBox(VerticalScroll):
-    """The question, scrolled when it is longer than its share of the screen (Tab to it, then the arrows).
-
-    A key typed while it has focus goes to the answer: nothing typed is lost to it.
-    """
-
-    def on_key(self, event: events.Key) -> None:
-        answer = self.screen.query_one("#answer", TextArea)
-        if event.is_printable and event.character and not answer.read_only:
-            answer.focus()
-            answer.insert(event.character)
-            event.stop()
 
 
 class RoundScreen(RoundKeys, RoundSpeech, RoundTyping, Screen[None]):
