@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from mock_interview.core.planning import RoundRequest
 from mock_interview.core.rounds import Phase
+from mock_interview.core.sessions import AnswerStatus, SessionStore
 from mock_interview.tui.screens.confirm import ConfirmScreen
+from mock_interview.tui.screens.review import ReviewScreen
 from mock_interview.tui.screens.round import RoundScreen
 from tests.ui.conftest import screen_text, wait_for
 
@@ -43,3 +45,20 @@ async def test_f8_names_what_is_left_out_the_same_way_at_the_first_and_the_last_
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.round.phase is Phase.ANSWERING)
         assert "Everything answered so far is kept and reviewed. " in await asked_on_f8(pilot, app) + " "
+
+
+async def test_f8_while_typing_keeps_the_words_as_the_answer_scored_not_in_progress(make_app, isolated_data_dir):
+    app = make_app(start_round=THREE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundScreen), what="the round opened")
+        await pilot.press("ctrl+s", *"In two years I want to lead a team of five analysts")
+        asked = await asked_on_f8(pilot, app)
+        assert "with the answer you are giving as it stands" in asked
+        await pilot.press("f8", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None)
+        shown = screen_text(app)
+    session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
+    (answer,) = session.answers
+    assert answer.text == "In two years I want to lead a team of five analysts"
+    assert answer.status == AnswerStatus.ANSWERED and answer.score is not None
+    assert "in progress" not in shown and f"{answer.score}" in shown

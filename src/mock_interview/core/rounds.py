@@ -425,6 +425,20 @@ class Round(RoundRecording):
             )
         return Submitted(feedback, self.pending_follow_up)
 
+    def _keep_draft_as_given(self) -> None:
+        """The words of the answer the round ended on are its answer: scored and listed as answered.
+
+        Before, they stayed "in progress" in a session that can no longer be resumed, so they were
+        neither scored nor answerable again.
+        """
+        assert self.draft is not None
+        record = self.draft
+        record.text = capped(record.text)
+        record.feedback = self.analyse(record.text).to_json()
+        record.status = AnswerStatus.ANSWERED
+        if self.turn is not None and self.turn.follow_up_to:
+            self._score_question_with_follow_ups()
+
     def question_score(self) -> int | None:
         """The current question's score as the session counts it: its latest answer with its follow-ups."""
         return question_score(self.session, self.turn.question.ref) if self.turn is not None else None
@@ -526,6 +540,8 @@ class Round(RoundRecording):
                 self.draft.status = AnswerStatus.SKIPPED
             elif not self.draft.text.strip():
                 self.session.answers.remove(self.draft)
+            else:
+                self._keep_draft_as_given()
         self.clock.pause()
         self.recording = None
         self.pending_follow_up = None

@@ -97,10 +97,13 @@ class RoundKeys(Screen[None]):
                 self.query_one("#answer", TextArea).focus()
 
         left_out = not_asked(self.round)
+        giving = self.round.phase is Phase.ANSWERING and self.query_one("#answer", TextArea).text.strip()
         self.app.push_screen(
             ConfirmScreen(
                 "End the round now?",
-                "Everything answered so far is kept and reviewed" + (f"; {left_out}." if left_out else "."),
+                "Everything answered so far is kept and reviewed"
+                + (", with the answer you are giving as it stands" if giving else "")
+                + (f"; {left_out}." if left_out else "."),
                 yes="End the round",
                 no="Keep going",
             ),
