@@ -2,7 +2,8 @@
 
 A part of :class:`~mock_interview.core.rounds.Round` (core/rounds.py is at its module limit): the
 round picks the file and points the answer at it before the first block of audio, so the screen and
-the speech controller only open the microphone on the path they are given.
+the speech controller only open the microphone on the path they are given; the answer clock waits for
+the microphone's first audio, and a turn whose recording fails is typed instead.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from mock_interview.core.fsutil import UnsafePathError, child_path
 from mock_interview.core.round_phases import PauseReason, Phase, Recording
 
 if TYPE_CHECKING:
+    from mock_interview.core.clock import Clock
     from mock_interview.core.sessions import AnswerRecord, Session
     from mock_interview.core.turns import Turn
 
@@ -31,12 +33,57 @@ class RoundRecording:
         paused_for: set[PauseReason]
         recording: Recording | None
 
+        clock: Clock
+        waiting_for_audio: bool
+        resumed_seconds: float
+
         def save(self, *, unless_empty: bool = False) -> bool: ...
+
+        @property
+        def spoken(self) -> bool: ...
+
+        @property
+        def answer_seconds(self) -> int: ...
+
+        def _start_clock(self, limit: float, *, used: float = 0.0) -> None: ...
+
+        def _move(self, phase: Phase) -> None: ...
 
     def typed_instead(self, text: str) -> None:
         """A spoken turn answered by typing (the microphone failed or heard nobody) is typed from its first word."""
         if self.draft is not None and self.turn is not None and self.turn.typed_fallback and text.strip():
             self.draft.source = AnswerMode.TYPED
+
+    def wait_for_audio(self) -> None:
+        """A spoken answer is starting: its clock waits (full time) until the microphone delivers audio."""
+        if self.phase is Phase.ANSWERING and self.spoken:
+            self._start_clock(self.answer_seconds, used=self.resumed_seconds)
+            self.clock.pause()
+            self.waiting_for_audio = True
+
+    def audio_started(self) -> None:
+        """Audio is flowing: the answer clock starts now, from the time a resumed answer had used (held if paused)."""
+        if self.waiting_for_audio:
+            self.waiting_for_audio = False
+            self.clock.start(self.answer_seconds, used=self.resumed_seconds)
+            if self.paused_for:
+                self.clock.pause()
+                if self.recording is not None:  # the microphone came on while paused: it keeps nothing yet
+                    self.recording.pause()
+
+    def fall_back_to_typing(self) -> None:
+        """Recording failed or heard nobody: this turn is typed instead (the next one is spoken again).
+
+        The answer stays a spoken attempt until something is typed (:meth:`typed_instead`): one set aside
+        by f7 is told as what it was."""
+        assert self.turn is not None
+        self.turn.typed_fallback = True
+        self.audio_started()  # a clock still waiting for the microphone starts now
+        self.recording = None
+        if self.phase is Phase.TRANSCRIBING:
+            self._move(Phase.ANSWERING)
+            if not self.paused_for:
+                self.clock.resume()
 
     def attach_recording(self, recording: Recording | None) -> None:
         """The recording of the answer being spoken (``None`` when it stops): it is paused with the clock."""

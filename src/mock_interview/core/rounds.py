@@ -311,23 +311,6 @@ class Round(RoundRecording):
         assert self.turn is not None
         return analyse(text, self.turn.info(), profile=self.profile, delivery=delivery)
 
-    def wait_for_audio(self) -> None:
-        """A spoken answer is starting: its clock waits (full time) until the microphone delivers audio."""
-        if self.phase is Phase.ANSWERING and self.spoken:
-            self._start_clock(self.answer_seconds, used=self.resumed_seconds)
-            self.clock.pause()
-            self.waiting_for_audio = True
-
-    def audio_started(self) -> None:
-        """Audio is flowing: the answer clock starts now, from the time a resumed answer had used (held if paused)."""
-        if self.waiting_for_audio:
-            self.waiting_for_audio = False
-            self.clock.start(self.answer_seconds, used=self.resumed_seconds)
-            if self.paused_for:
-                self.clock.pause()
-                if self.recording is not None:  # the microphone came on while paused: it keeps nothing yet
-                    self.recording.pause()
-
     def stop_answer(self, *, timed_out: bool = False) -> None:
         """A spoken answer stops: the clock stops and the final transcript is awaited."""
         self._move(Phase.TRANSCRIBING)
@@ -335,20 +318,6 @@ class Round(RoundRecording):
         self.waiting_for_audio = False
         self.clock.pause()
         self.recording = None
-
-    def fall_back_to_typing(self) -> None:
-        """Recording failed or heard nobody: this turn is typed instead (the next one is spoken again).
-
-        The answer stays a spoken attempt until something is typed (:meth:`typed_instead`): one set aside
-        by f7 is told as what it was."""
-        assert self.turn is not None
-        self.turn.typed_fallback = True
-        self.audio_started()  # a clock still waiting for the microphone starts now
-        self.recording = None
-        if self.phase is Phase.TRANSCRIBING:
-            self._move(Phase.ANSWERING)
-            if not self.paused_for:
-                self.clock.resume()
 
     def no_speech_heard(self) -> bool:
         """A spoken answer stopped and the speech detector heard nobody: no transcript, no score.
