@@ -84,3 +84,53 @@ def test_a_number_inside_a_goal_is_a_target(answer, number, outcome):
     span = next(q for q in text.quantities if q.text == number)
     assert said_of_outcome(text, span) is outcome
     assert bool(targets(text)) is not outcome
+
+
+# The speaker moving a figure, with no story around it or said before it: the result is there.
+SPEAKER_OUTCOME_FIRST = [
+    "I cut costs by 20 percent within ten weeks.",
+    "We halved the support backlog in one quarter.",
+    "Then I reduced the error rate from 9 to 2 percent.",
+    "I cut vendor costs by 20 percent in ten weeks. Our bills had grown for years, so I renegotiated "
+    "three contracts.",
+]
+# A figure the speaker saw or was set, at the start: the set-up, no result.
+SET_UP_BY_THE_SPEAKER = [
+    "I noticed sales had dropped by 30 percent.",
+    "I saw that our churn had doubled.",
+    "I was asked to reduce costs by 20 percent.",
+]
+
+
+@pytest.mark.parametrize("answer", SPEAKER_OUTCOME_FIRST)
+def test_an_outcome_the_speaker_brought_about_is_a_result_even_first_or_alone(answer):
+    feedback = analyse(answer, STORY_Q)
+    assert check_of(feedback, "star.result").status == "pass"
+
+
+@pytest.mark.parametrize("answer", SET_UP_BY_THE_SPEAKER)
+def test_a_figure_the_speaker_saw_or_was_set_first_is_no_result(answer):
+    feedback = analyse(answer, STORY_Q)
+    assert check_of(feedback, "star.result").status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("answer", "year"),
+    [
+        ("In 2019 I joined a small team.", "2019"),
+        ("In March 2024 I took over the rota.", "2024"),
+        ("From 2019 to 2021 I ran the desk.", "2021"),
+        ("Since 2015, I have led the night shift.", "2015"),
+    ],
+)
+def test_a_calendar_year_is_a_date_not_a_figure(answer, year):
+    text = AnswerText(answer, load_lexicon())
+    assert year in answer and all(year not in q.text for q in text.quantities)
+    feedback = analyse(answer, STORY_Q)
+    assert check_of(feedback, "specificity.numbers").status == "missing"
+    assert check_of(feedback, "specificity.timeframes").status == "pass"
+
+
+def test_a_four_digit_count_is_still_a_figure():
+    text = AnswerText("We served 2019 customers that week.", load_lexicon())
+    assert [q.text for q in text.quantities] == ["2019"]

@@ -22,6 +22,14 @@ _TIME_UNIT = re.compile(r"(?:day|week|month|quarter|year)s?$", re.IGNORECASE)
 _WINDOW_LEAD = re.compile(
     r"(?:\bin|\bwithin|\bnext|\bcoming|\bfirst)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?$", re.IGNORECASE
 )
+# A calendar year said as a date ("in 2019", "March 2024", "since 2015", "from 2019 to 2021"): when, not how much.
+_YEAR = re.compile(r"(?:19[5-9]\d|20[0-4]\d)(?:'?s)?[.,;:]?$")
+_DATE_LEAD = re.compile(
+    r"(?:\b(?:in|since|by|from|to|until|till|through|during|of|early|late|mid|around|before|after|spring|summer|"
+    r"autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4])|-)\s*,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
+    re.IGNORECASE,
+)
 _QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _ACRONYM = re.compile(r"(?<![\w])[A-Z][A-Z0-9&+]{1,5}s?(?![\w])")
 # A product or tool named mid-sentence: a capitalised word before a tool noun ("a Gainsight admin
@@ -163,8 +171,16 @@ class AnswerText:
         effort = self.find("specificity", "effort_idioms")
         spans = list(numbers(self.text)) + self.find("specificity", "number_phrases")
         return [
-            s for s in dedupe(spans) if not overlaps_any(s, effort) and not self._window(s) and not self._clock_time(s)
+            s
+            for s in dedupe(spans)
+            if not overlaps_any(s, effort) and not self._window(s) and not self._clock_time(s) and not self._year(s)
         ]
+
+    def _year(self, span: Span) -> bool:
+        """A calendar year said as a date ("in 2019", "March 2024") says when, not how much."""
+        return bool(_YEAR.match(span.text)) and bool(
+            _DATE_LEAD.search(self.folded[max(0, span.start - 24) : span.start])
+        )
 
     def _clock_time(self, span: Span) -> bool:
         """A time of day ("at 9 am", "by 5:30 pm") says when, not how much."""

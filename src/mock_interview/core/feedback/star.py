@@ -64,6 +64,8 @@ _CAUSE_TO_ACTION = re.compile(
     r"(?=(?:i|we)\b(?!\s+(?:could|can|would|might|may|will|should|'d)\b))",
     re.IGNORECASE,
 )
+# What may come before the speaker's outcome at a sentence's start ("Then I cut…", "In the end we halved…").
+_OPENERS = frozenset({"", "and", "so", "then", "and then", "in the end", "finally", "overall", "together"})
 CLAUSE_MIN_WORDS = 3  # each side of a cut keeps more than this many words
 _OUTCOME_LISTS = frozenset({"result", "outcome"})
 # Where a goal set in a sentence ends: the clause that turns to something else ("…, and I…", "…; …").
@@ -277,14 +279,36 @@ def _only_vague(unit: dict[str, float]) -> bool:
     return "cue:vague" in unit and not any(f in unit for f in ("cue:number", "cue:outcome", "cue:percent"))
 
 
-def _after_set_up(labels: Sequence[str], index: int) -> bool:
-    """Whether a sentence can carry the result beside its own part: not the set-up before any action
-    ("sales had dropped by 30 percent" is the problem, and with no action told there is no outcome
-    yet), but the action's sentence or one after it ("I rebuilt the rota and overtime fell by half")."""
+def _may_carry(
+    part: str, answer: AnswerText, labels: Sequence[str], features: Sequence[dict[str, float]], index: int
+) -> bool:
+    """Whether a sentence labelled with another part may carry ``part`` beside its own.
+
+    For the result: not the set-up before any action ("sales had dropped by 30 percent" is the
+    problem, and with no action told there is no outcome yet), but the action's sentence or one after
+    it ("I rebuilt the rota and overtime fell by half"), or one that opens with the speaker moving a
+    figure ("I cut costs by 20 percent", "we halved the backlog": alone, or the result said first).
+    """
+    if part == "result" and _opens_with_speaker_outcome(answer, answer.sentences[index]):
+        return True
+    if f"cue:{part}" not in features[index]:
+        return False
+    if part != "result":
+        return True
     first_action = next((i for i, label in enumerate(labels) if label == "action"), None)
     if first_action is None:
         return labels[index] not in ("situation", "task")
     return index >= first_action
+
+
+def _opens_with_speaker_outcome(answer: AnswerText, sentence: Span) -> bool:
+    """Whether ``sentence`` opens with the speaker moving a figure (``[star] speaker_outcome``), said
+    as done (not a goal: "I was asked to cut costs by 20 percent" opens otherwise)."""
+    for match in answer.find_in(sentence, "star", "speaker_outcome"):
+        opening = answer.text[sentence.start : match.start].strip(" \t\n\"'-,").lower()
+        if opening in _OPENERS and said_of_outcome(answer, match):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -322,7 +346,7 @@ def read_star(answer: AnswerText, weights: StarWeights | None = None) -> StarRea
             candidates = [
                 (content_margin(unit, part, weights), i)
                 for i, unit in enumerate(features)
-                if labels[i] != part and f"cue:{part}" in unit and (part != "result" or _after_set_up(labels, i))
+                if labels[i] != part and _may_carry(part, answer, labels, features, i)
             ]
             clear = [(m, i) for m, i in candidates if m >= weights.pass_threshold[part]]
             if clear:
