@@ -91,8 +91,7 @@ SPEAKER_OUTCOME_FIRST = [
     "I cut costs by 20 percent within ten weeks.",
     "We halved the support backlog in one quarter.",
     "Then I reduced the error rate from 9 to 2 percent.",
-    "I cut vendor costs by 20 percent in ten weeks. Our bills had grown for years, so I renegotiated "
-    "three contracts.",
+    "I cut vendor costs by 20 percent in ten weeks. Our bills had grown for years, so I renegotiated three contracts.",
 ]
 # A figure the speaker saw or was set, at the start: the set-up, no result.
 SET_UP_BY_THE_SPEAKER = [
