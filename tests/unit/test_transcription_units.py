@@ -7,6 +7,7 @@ word's identity and time is known.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ from mock_interview.transcription.guards import (
     keep_heard_words,
 )
 from mock_interview.transcription.streaming import StreamingTranscriber
-from mock_interview.transcription.transcript import Segment, TimedWord
+from mock_interview.transcription.transcript import Segment, TimedWord, Transcript
 from mock_interview.transcription.vad import FRAME_SAMPLES, SpeechDetector, VadSettings, find_regions
 from tests.fakes import FakeRecorder, FakeTranscriber, bursts, energy_detector
 
@@ -333,3 +334,25 @@ def test_an_unsure_sentence_in_the_padding_after_speech_is_dropped():
     speech = [TimeSpan(0.3, 16.6)]
     assert [w.text for w in keep_heard_words([said, added], speech)] == ["three", "weeks", "ahead."]
     assert [w.text for w in keep_heard_words([said, sure], speech)][-1] == "Yes."
+
+
+@pytest.mark.parametrize("silence_after", [70.0, 200.0])
+def test_a_file_of_a_few_words_then_a_long_silence_is_transcribed_not_stuck(silence_after: float):
+    """Speech, then more silence than the file backlog holds (a microphone left on): the words are decoded
+    once no more speech can join their piece, so the reader never waits for a piece that cannot come."""
+    audio = bursts([(2.0, 300), (silence_after, None)])
+    stream = StreamingTranscriber(FakeTranscriber(), detector=energy_detector(), live=False, max_backlog=60)
+    done = threading.Event()
+    result: list[Transcript] = []
+
+    def read_the_file() -> None:
+        for start in range(0, audio.size, 2 * RATE):
+            stream.feed(audio[start : start + 2 * RATE])
+        result.append(stream.finish())
+        done.set()
+
+    threading.Thread(target=read_the_file, daemon=True).start()
+    finished = done.wait(30)
+    stream.cancel()  # a stuck reader's feed() returns, so the thread ends either way
+    assert finished, "feed() waited for a piece the stream never planned"
+    assert len(result[0].words) == 1

@@ -365,7 +365,10 @@ class StreamingTranscriber:
         still_speaking = not regions[-1].closed
         full = len(group) < len(closed) or (still_speaking and now - first >= budget)
         if not self.live:
-            return self._make_piece(group, following, provisional=False) if group and full else None
+            # Files: full pieces, but never waiting for more once the audio has gone past the budget
+            # (speech, then a silence longer than the backlog: feed() would wait for ever for a piece).
+            ready = full or now - first >= budget
+            return self._make_piece(group, following, provisional=False) if group and ready else None
         if group and (full or group[-1].end - first >= self.min_frames):
             return self._make_piece(group, following, provisional=False)
         # The speaker has paused (perhaps for good): decode what waits now, so it is ready at stop.
