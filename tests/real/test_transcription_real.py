@@ -63,3 +63,23 @@ def test_unclosed_wav_transcribes(tmp_path: Path, bundled_transcriber):
     assert wer(JFK_WORDS, transcript.text) <= 0.10
     wav.close()
     assert np.allclose(read_wav(tmp_path / "open.wav")[:100], audio[:100], atol=1e-3)
+
+
+def test_a_recording_left_running_after_the_words_is_transcribed(tmp_path: Path):
+    """The JFK speech, then 90 s of silence (more than a file's backlog): `transcribe` ends with the words."""
+    from mock_interview.audio.wavfile import IncrementalWav
+
+    audio = read_wav(DATA / "jfk-16k.wav")
+    wav = IncrementalWav(tmp_path / "left-on.wav")
+    wav.write(np.concatenate([audio, np.zeros(90 * 16000, dtype=np.float32)]))
+    wav.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_interview", "transcribe", str(tmp_path / "left-on.wav"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,  # it waited for ever before
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert wer(JFK_WORDS, data["text"]) <= 0.10, data["text"]
+    assert data["duration"] > 100
