@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
+from mock_interview.core.feedback.dates import date_spans
 from mock_interview.core.feedback.lexicon import Lexicon
 from mock_interview.core.feedback.text import Span, count_words, numbers, sentences, stem, words
 from mock_interview.core.feedback.wordstart import WordIndex, find_at_word_starts
@@ -21,14 +22,6 @@ _CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock
 _TIME_UNIT = re.compile(r"(?:day|week|month|quarter|year)s?$", re.IGNORECASE)
 _WINDOW_LEAD = re.compile(
     r"(?:\bin|\bwithin|\bnext|\bcoming|\bfirst)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?$", re.IGNORECASE
-)
-# A calendar year said as a date ("in 2019", "March 2024", "since 2015", "from 2019 to 2021"): when, not how much.
-_YEAR = re.compile(r"(?:19[5-9]\d|20[0-4]\d)(?:'?s)?[.,;:]?$")
-_DATE_LEAD = re.compile(
-    r"(?:\b(?:in|since|by|from|to|until|till|through|during|of|early|late|mid|around|before|after|spring|summer|"
-    r"autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4])|-)\s*,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
-    re.IGNORECASE,
 )
 _QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _ACRONYM = re.compile(r"(?<![\w])[A-Z][A-Z0-9&+]{1,5}s?(?![\w])")
@@ -173,14 +166,20 @@ class AnswerText:
         return [
             s
             for s in dedupe(spans)
-            if not overlaps_any(s, effort) and not self._window(s) and not self._clock_time(s) and not self._year(s)
+            if not overlaps_any(s, effort)
+            and not self._window(s)
+            and not self._clock_time(s)
+            and not self._in_a_date(s)
         ]
 
-    def _year(self, span: Span) -> bool:
-        """A calendar year said as a date ("in 2019", "March 2024") says when, not how much."""
-        return bool(_YEAR.match(span.text)) and bool(
-            _DATE_LEAD.search(self.folded[max(0, span.start - 24) : span.start])
-        )
+    def _in_a_date(self, span: Span) -> bool:
+        """A number inside a date ("in 2019", "March 3rd, 2024", "from 2019 to 2021") says when, not how much."""
+        digits = span.text.rstrip(".,;:")
+        return any(start <= span.start and span.start + len(digits) <= end for start, end in self._dates)
+
+    @cached_property
+    def _dates(self) -> list[tuple[int, int]]:
+        return date_spans(self.lowered)
 
     def _clock_time(self, span: Span) -> bool:
         """A time of day ("at 9 am", "by 5:30 pm") says when, not how much."""

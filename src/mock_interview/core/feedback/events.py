@@ -13,6 +13,7 @@ from datetime import date
 from functools import cached_property
 
 from mock_interview.core.feedback.answer import AnswerText, dedupe, fold
+from mock_interview.core.feedback.dates import BY_YEAR, DATE, YEAR
 from mock_interview.core.feedback.detail import read_details
 from mock_interview.core.feedback.results import Status
 from mock_interview.core.feedback.text import Span, counted
@@ -58,24 +59,7 @@ _DURATION = re.compile(
 _LEAD_IN = re.compile(
     r"(?:(?:in|within|over|during|for|after|the)\s+)?(?:the\s+)?(?:next|coming|first|past|last)?\s*$", re.IGNORECASE
 )
-_BY_YEAR = re.compile(r"(?<![\w])(?:by|in|before|until)\s+(?:the end of\s+)?(20\d\d)(?![\w])")
-_MONTHS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"sept?|oct|nov|dec|jan|feb|aug)"
-)
-# A date named by its month: "in March 2024", "March 3rd", "3 March", "Q3 2023", "last May", "by June".
-# A month alone needs a word that makes it a date ("in", "last", "by", "since"...): "may" and
-# "march" are verbs too.
-_DATE_LEAD = r"(?:in|last|this|next|since|by|until|before|after|from|during|early|late|mid|that|on)"
-_DATE = re.compile(
-    rf"(?<![\w])(?:(?:{_DATE_LEAD}[- ])?{_MONTHS}\.? (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?(?:19|20)\d\d|"
-    rf"(?:{_DATE_LEAD} )?{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?|"
-    rf"(?:{_DATE_LEAD} )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS}(?:,? (?:19|20)\d\d)?|"
-    rf"{_DATE_LEAD}[- ]{_MONTHS}|(?:in )?q[1-4] (?:of )?(?:19|20)\d\d|"
-    rf"(?:in|since|during|from|throughout) (?:19|20)\d\d)(?![\w])"
-)
 _PAST_DATE = re.compile(r"^(?:last|since|during|that)\b")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _SHORT_WORDS = re.compile(
     r"(?<![\w])(?:(?:this|next) (?:year|quarter|month|week|spring|summer|autumn|fall|winter|semester)|my first year|"
     r"first (?:30|60|90|100|thirty|sixty|ninety|hundred) days|by the end of (?:the|this|next) year)(?![\w])"
@@ -146,7 +130,7 @@ class Timeframes:
             rough = (match.group(2) or match.group(1)).lower().strip() in _ROUGH_AMOUNTS
             found.append(Timeframe(Span(start, match.end(), original[start : match.end()]), years, horizon, rough))
         this_year = date.today().year
-        for match in _BY_YEAR.finditer(text):
+        for match in BY_YEAR.finditer(text):
             ahead = int(match.group(1)) - this_year
             horizon = "short" if 0 <= ahead <= SHORT_TERM_YEARS else "long" if ahead >= LONG_TERM_YEARS else ""
             found.append(
@@ -160,8 +144,8 @@ class Timeframes:
             Timeframe(
                 Span(m.start(), m.end(), original[m.start() : m.end()]), None, _date_horizon(m.group(), this_year)
             )
-            for m in _DATE.finditer(text)
-            if not _BY_YEAR.fullmatch(m.group())
+            for m in DATE.finditer(text)
+            if not BY_YEAR.fullmatch(m.group())
         ]
         for pattern, horizon, rough in (
             (_SHORT_WORDS, "short", False),
@@ -190,7 +174,7 @@ class Timeframes:
 def _date_horizon(date_text: str, this_year: int) -> str:
     """A date before this year, or one said as gone ("last May", "since June"), is in the past; any
     other is a date ("" horizon)."""
-    year = _YEAR.search(date_text)
+    year = YEAR.search(date_text)
     return "past" if _PAST_DATE.match(date_text) or (year and int(year.group()) < this_year) else ""
 
 
