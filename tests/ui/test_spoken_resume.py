@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from textual.widgets import TextArea
@@ -13,7 +12,7 @@ from mock_interview.core.sessions import SessionStore
 from mock_interview.tui.screens.history import HistoryScreen
 from mock_interview.tui.screens.home import HomeScreen
 from mock_interview.tui.screens.round import RoundScreen
-from tests.fakes import FakeRecorder, FakeTranscriber
+from tests.fakes import FakeRecorder, FakeTranscriber, stop_running_recorders
 from tests.ui.conftest import SPOKEN_ROUND as ROUND
 from tests.ui.conftest import open_the_microphone, round_status, wait_for
 
@@ -37,9 +36,7 @@ async def test_a_resumed_spoken_answer_keeps_its_words_its_recording_and_its_tim
         await wait_for(pilot, lambda: len(answer.text.split()) >= 3)
         clock.advance(15)
         await pilot.press("ctrl+q")
-    deadline = time.monotonic() + 10
-    while microphone._thread is not None and microphone._thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.02)  # the first app's microphone is closed (in its worker) before the second opens the file
+    stop_running_recorders()  # the first app's microphone is closed before the second opens the file
     session = SessionStore(isolated_data_dir / "sessions").load_all()[0]
     said_before = session.answers[0].text
     recording = isolated_data_dir / session.answers[0].audio

@@ -397,8 +397,8 @@ class Round(RoundRecording):
     def _keep_draft_as_given(self) -> None:
         """The words of the answer the round ended on are its answer: scored and listed as answered.
 
-        Before, they stayed "in progress" in a session that can no longer be resumed, so they were
-        neither scored nor answerable again.
+        Before, they stayed "in progress" and unscored, though the user had ended the round on them
+        (resuming the session now goes on from the next question; f7 in Review practises this one again).
         """
         assert self.draft is not None
         record = self.draft
